@@ -1,0 +1,91 @@
+package org.vireo.app;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vireo.libvirt.LibvirtRuntime;
+import org.vireo.model.NodeRef;
+import org.vireo.model.SavedConnection;
+import org.vireo.store.ConnectionRepository;
+import org.vireo.store.Database;
+import org.vireo.store.PreferenceRepository;
+
+/**
+ * The services every mode of Vireo needs (window or headless): the store and libvirt. Opened
+ * off the FX thread, before the window exists.
+ */
+final class AppContext implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
+    static final String DEMO_SEEDED = "demo.seeded";
+
+    final AppPaths paths;
+    final Database database;
+    final ConnectionRepository connections;
+    final PreferenceRepository preferences;
+    final LibvirtRuntime libvirt;
+
+    private AppContext(AppPaths paths) {
+        this.paths = paths;
+        this.database = Database.open(paths.database());
+        this.connections = new ConnectionRepository(database);
+        this.preferences = new PreferenceRepository(database);
+        this.libvirt = LibvirtRuntime.start();
+    }
+
+    static AppContext open(AppPaths paths) {
+        return new AppContext(paths);
+    }
+
+    /**
+     * The saved connections. The demo lab's files are refreshed on every start; on the very
+     * first start its nodes are also saved as connections, which the user may later remove.
+     */
+    List<SavedConnection> savedConnections() {
+        List<String[]> demo = DemoLab.install(paths.demoLabDir());
+        if (preferences.get(DEMO_SEEDED).isEmpty()) {
+            for (String[] node : demo) {
+                connections.add(node[0], node[1], true);
+            }
+            preferences.put(DEMO_SEEDED, "true");
+            LOG.info("First start: saved the {} demo lab nodes as connections", demo.size());
+        }
+        return connections.findAll();
+    }
+
+    /** Nodes named on the command line, for this run only. */
+    static List<NodeRef> commandLineNodes(List<String> uris) {
+        List<NodeRef> nodes = new ArrayList<>();
+        for (int i = 0; i < uris.size(); i++) {
+            nodes.add(new NodeRef("cli-" + (i + 1), displayNameFor(uris.get(i)), uris.get(i)));
+        }
+        return nodes;
+    }
+
+    /** A short name for a URI: its host, or for a test-driver node file the file's base name. */
+    static String displayNameFor(String uri) {
+        try {
+            URI parsed = new URI(uri);
+            if (parsed.getHost() != null) {
+                return parsed.getHost();
+            }
+            String path = parsed.getPath();
+            if (path != null && path.endsWith(".xml")) {
+                String file = Path.of(path).getFileName().toString();
+                return file.substring(0, file.length() - 4);
+            }
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            LOG.debug("Not a parseable URI, using it as its own name: {}", uri);
+        }
+        return uri;
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

@@ -1,0 +1,60 @@
+package org.vireo.app;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import javafx.application.Application;
+import picocli.CommandLine;
+
+/**
+ * The plain main class. It must not extend {@link Application}: on the class path JavaFX then
+ * refuses to start ("JavaFX runtime components are missing").
+ */
+public final class Launcher {
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        AppPaths paths = AppPaths.fromEnvironment();
+        // Before the first logger exists: logback.xml reads it to place the log file.
+        System.setProperty("vireo.logDir", paths.stateDir().toString());
+        CliOptions options = new CliOptions();
+        CommandLine cli = new CommandLine(options);
+        Integer early = parse(cli, args, System.out, System.err);
+        if (early != null) {
+            System.exit(early);
+        }
+        if (options.list) {
+            int code;
+            try (AppContext context = AppContext.open(paths)) {
+                code = InventoryCommand.run(context, options, System.out);
+            }
+            System.exit(code);
+        }
+        // Returns when the window has closed; VireoApp.stop() hands closing connections and saving
+        // state to a non-daemon thread, and the JVM ends when that is done.
+        Application.launch(VireoApp.class, args);
+    }
+
+    /** Parses the options; returns an exit code when the run ends here (help, version, bad options). */
+    static Integer parse(CommandLine cli, String[] args, PrintStream out, PrintStream err) {
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        try {
+            cli.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            err.println("vireo: " + e.getMessage());
+            cli.usage(err);
+            return 2;
+        }
+        if (cli.isUsageHelpRequested()) {
+            cli.usage(out);
+            return 0;
+        }
+        if (cli.isVersionHelpRequested()) {
+            cli.printVersionHelp(out);
+            return 0;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,16 @@
+package org.vireo.app;
+
+import picocli.CommandLine.IVersionProvider;
+
+final class VersionProvider implements IVersionProvider {
+
+    static String version() {
+        String version = VersionProvider.class.getPackage().getImplementationVersion();
+        return version == null ? "development build" : version;
+    }
+
+    @Override
+    public String[] getVersion() {
+        return new String[] {"Vireo " + version()};
+    }
+}

@@ -1,0 +1,153 @@
+package org.vireo.app;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vireo.libvirt.LibvirtFleet;
+import org.vireo.model.InventoryListener;
+import org.vireo.model.NodeRef;
+import org.vireo.model.NodeState;
+import org.vireo.model.NodeStatus;
+import org.vireo.model.SavedConnection;
+import org.vireo.model.VmSummary;
+import org.vireo.ui.common.Messages;
+import org.vireo.ui.main.MainView;
+import org.vireo.ui.main.MainViewModel;
+import picocli.CommandLine;
+
+/**
+ * The JavaFX application and composition root of the window. {@link #init()} runs on the
+ * launcher thread and does the blocking set-up (store, demo lab, libvirt); {@link #start}
+ * only builds the window and asks the fleet to connect, which happens on node workers.
+ */
+public final class VireoApp extends Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VireoApp.class);
+
+    private final long startNanos = System.nanoTime();
+    private AppPaths paths;
+    private CliOptions options;
+    private AppContext context;
+    private List<NodeRef> startupNodes;
+    private Map<String, String> savedWindowState;
+    private LibvirtFleet fleet;
+    private MainView view;
+    private MainViewModel viewModel;
+    private Stage stage;
+    private final CountDownLatch shutDown = new CountDownLatch(1);
+
+    /** Used by {@link Application#launch}: options come from the command line. */
+    public VireoApp() {
+    }
+
+    /** Used by tests: explicit paths and command-line arguments. */
+    public VireoApp(AppPaths paths, String... args) {
+        this.paths = paths;
+        this.options = new CliOptions();
+        new CommandLine(options).parseArgs(args);
+    }
+
+    @Override
+    public void init() {
+        if (options == null) {
+            paths = AppPaths.fromEnvironment();
+            options = new CliOptions();
+            new CommandLine(options).parseArgs(getParameters().getRaw().toArray(String[]::new));
+        }
+        context = AppContext.open(paths);
+        List<SavedConnection> saved = context.savedConnections();
+        startupNodes = new ArrayList<>(saved.stream().map(SavedConnection::toNodeRef).toList());
+        startupNodes.addAll(AppContext.commandLineNodes(options.connect));
+        savedWindowState = context.preferences.getAll();
+    }
+
+    @Override
+    public void start(Stage primaryStage) {
+        this.stage = primaryStage;
+        Messages messages = new Messages(Locale.getDefault());
+        List<NodeRef> nodes = startupNodes;
+        // The fleet reports to the view model; the view model needs the fleet: a small forwarder breaks the knot.
+        ForwardingListener forward = new ForwardingListener();
+        fleet = new LibvirtFleet(context.libvirt, forward);
+        viewModel = new MainViewModel(fleet, messages);
+        forward.target = viewModel.inventoryListener();
+        viewModel.addNodes(nodes);
+        view = new MainView(viewModel, messages, messages.get("about.text", VersionProvider.version(),
+                paths.dataDir(), paths.logFile()));
+        view.install(primaryStage, savedWindowState);
+        primaryStage.show();
+        LOG.info("Window shown {} ms after start", (System.nanoTime() - startNanos) / 1_000_000);
+        viewModel.connectAll();
+    }
+
+    /** On the FX thread: reads what must be remembered, then closes everything on a background thread. */
+    @Override
+    public void stop() {
+        Map<String, String> windowState = view != null && stage != null ? view.windowState(stage) : Map.of();
+        Thread closer = new Thread(() -> {
+            try {
+                if (fleet != null) {
+                    fleet.close();
+                }
+                if (!windowState.isEmpty()) {
+                    context.preferences.putAll(windowState);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Shutting down cleanly failed", e);
+            } finally {
+                context.close();
+                shutDown.countDown();
+                LOG.info("Vireo closed");
+            }
+        }, "vireo-shutdown");
+        closer.start();
+    }
+
+    /** Waits until {@link #stop()}'s background work is done (tests restart the app in one JVM). */
+    public boolean awaitShutdown(long timeoutMillis) throws InterruptedException {
+        return shutDown.await(timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    public MainViewModel viewModel() {
+        return viewModel;
+    }
+
+    /**
+     * Passes worker reports on to the view model and records when a saved connection last
+     * connected; runs on node workers, so the store write never touches the FX thread.
+     */
+    private final class ForwardingListener implements InventoryListener {
+        private volatile InventoryListener target;
+
+        @Override
+        public void nodeStatusChanged(NodeRef node, NodeStatus status) {
+            target.nodeStatusChanged(node, status);
+            if (status.state() == NodeState.CONNECTED && node.id().startsWith("conn-")) {
+                try {
+                    context.connections.markConnected(Long.parseLong(node.id().substring(5)), Instant.now());
+                } catch (RuntimeException e) {
+                    LOG.warn("Could not record the connection time of {}", node.name(), e);
+                }
+            }
+        }
+
+        @Override
+        public void vmsReplaced(NodeRef node, List<VmSummary> vms) {
+            target.vmsReplaced(node, vms);
+        }
+
+        @Override
+        public void vmsChanged(NodeRef node, List<VmSummary> changed, Collection<String> removedUuids) {
+            target.vmsChanged(node, changed, removedUuids);
+        }
+    }
+}

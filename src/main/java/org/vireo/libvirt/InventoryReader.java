@@ -1,0 +1,75 @@
+package org.vireo.libvirt;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.vireo.model.InventoryListener;
+import org.vireo.model.NodeInventory;
+import org.vireo.model.NodeRef;
+import org.vireo.model.NodeState;
+import org.vireo.model.NodeStatus;
+import org.vireo.model.VmSummary;
+
+/**
+ * A one-shot read of several nodes for scripts (`--list`): the same connections and domain
+ * reading as the window, all nodes in parallel, each bounded by a timeout.
+ */
+public final class InventoryReader {
+
+    private final LibvirtRuntime runtime;
+
+    public InventoryReader(LibvirtRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    public List<NodeInventory> read(List<NodeRef> nodes, Duration timeout) {
+        Map<String, NodeStatus> statuses = new ConcurrentHashMap<>();
+        Map<String, List<VmSummary>> vms = new ConcurrentHashMap<>();
+        CountDownLatch settled = new CountDownLatch(nodes.size());
+        InventoryListener collector = new InventoryListener() {
+            @Override
+            public void nodeStatusChanged(NodeRef node, NodeStatus status) {
+                statuses.put(node.id(), status);
+                if (status.state() == NodeState.CONNECTED || status.state() == NodeState.FAILED) {
+                    settled.countDown();
+                }
+            }
+
+            @Override
+            public void vmsReplaced(NodeRef node, List<VmSummary> list) {
+                vms.put(node.id(), list);
+            }
+
+            @Override
+            public void vmsChanged(NodeRef node, List<VmSummary> changed, Collection<String> removed) {
+                // A one-shot listing reports the state at connect time.
+            }
+        };
+        List<NodeConnection> connections = new ArrayList<>();
+        for (NodeRef node : nodes) {
+            NodeConnection connection = new NodeConnection(node, collector, runtime);
+            connections.add(connection);
+            connection.open();
+        }
+        try {
+            settled.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<NodeInventory> result = new ArrayList<>();
+        for (NodeRef node : nodes) {
+            NodeStatus status = statuses.getOrDefault(node.id(), NodeStatus.of(NodeState.CONNECTING));
+            if (status.state() == NodeState.CONNECTING) {
+                status = new NodeStatus(NodeState.FAILED, "no answer within " + timeout.toSeconds() + " s");
+            }
+            result.add(new NodeInventory(node, status, vms.getOrDefault(node.id(), List.of())));
+        }
+        connections.forEach(c -> c.shutdown(500));
+        return result;
+    }
+}

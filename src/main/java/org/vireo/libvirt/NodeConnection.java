@@ -1,0 +1,218 @@
+package org.vireo.libvirt;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.libvirt.Connect;
+import org.libvirt.Domain;
+import org.libvirt.LibvirtException;
+import org.libvirt.event.ConnectionCloseReason;
+import org.libvirt.event.DomainEvent;
+import org.libvirt.event.LifecycleListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vireo.model.InventoryListener;
+import org.vireo.model.NodeRef;
+import org.vireo.model.NodeState;
+import org.vireo.model.NodeStatus;
+import org.vireo.model.VmSummary;
+
+/**
+ * One libvirt connection with its own worker thread: every libvirt call for this node runs
+ * there, so a slow or hung node stalls nobody else. Lifecycle events arrive on libvirt's event
+ * thread and only mark domains dirty; the worker re-reads them in one batch, which coalesces
+ * an event storm into a few updates.
+ */
+final class NodeConnection {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NodeConnection.class);
+
+    private final NodeRef node;
+    private final InventoryListener listener;
+    private final boolean events;
+    private final ExecutorService worker;
+    private final LifecycleListener lifecycle = this::onLifecycleEvent;
+
+    private final Object dirtyLock = new Object();
+    private Set<String> dirtyUuids = new HashSet<>();
+    private boolean flushQueued;
+
+    /** Touched only on the worker. */
+    private Connect conn;
+
+    NodeConnection(NodeRef node, InventoryListener listener, LibvirtRuntime runtime) {
+        this.node = node;
+        this.listener = listener;
+        this.events = runtime.eventsRunning();
+        this.worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "node-" + node.name());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    NodeRef node() {
+        return node;
+    }
+
+    void open() {
+        worker.execute(this::doOpen);
+    }
+
+    void disconnect() {
+        worker.execute(() -> {
+            closeQuietly();
+            listener.nodeStatusChanged(node, NodeStatus.of(NodeState.DISCONNECTED));
+        });
+    }
+
+    /** Closes the connection and stops the worker, waiting at most {@code timeoutMillis}. */
+    void shutdown(long timeoutMillis) {
+        worker.execute(this::closeQuietly);
+        worker.shutdown();
+        try {
+            if (!worker.awaitTermination(timeoutMillis, TimeUnit.MILLISECONDS)) {
+                LOG.warn("Node {} did not close within {} ms", node.name(), timeoutMillis);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void doOpen() {
+        if (conn != null) {
+            return;
+        }
+        listener.nodeStatusChanged(node, NodeStatus.of(NodeState.CONNECTING));
+        long started = System.nanoTime();
+        try {
+            conn = new Connect(node.uri());
+            if (events) {
+                conn.addLifecycleListener(lifecycle);
+                registerCloseListener();
+            }
+            List<VmSummary> vms = DomainReader.readAll(node.id(), conn);
+            listener.vmsReplaced(node, vms);
+            listener.nodeStatusChanged(node, NodeStatus.of(NodeState.CONNECTED));
+            LOG.info("Connected to {} ({}): {} VMs in {} ms", node.name(), node.uri(), vms.size(),
+                    (System.nanoTime() - started) / 1_000_000);
+        } catch (LibvirtException e) {
+            String reason = LibvirtErrors.message(e);
+            LOG.warn("Could not connect to {} ({}): {}", node.name(), node.uri(), reason);
+            closeQuietly();
+            listener.nodeStatusChanged(node, new NodeStatus(NodeState.FAILED, reason));
+        }
+    }
+
+    private void registerCloseListener() {
+        try {
+            conn.registerCloseListener(this::onConnectionClosed);
+        } catch (LibvirtException e) {
+            // In-process drivers (test:///) have no transport that could close under us.
+            LOG.debug("No close callback for {}: {}", node.uri(), LibvirtErrors.message(e));
+        }
+    }
+
+    /** On libvirt's event thread: only enqueue. */
+    private void onConnectionClosed(Connect closed, ConnectionCloseReason reason) {
+        worker.execute(() -> {
+            if (conn == null) {
+                return;
+            }
+            LOG.warn("Connection to {} closed: {}", node.name(), reason);
+            closeQuietly();
+            listener.nodeStatusChanged(node, new NodeStatus(NodeState.DISCONNECTED, reason.name().toLowerCase()));
+        });
+    }
+
+    /** On libvirt's event thread: only mark the domain dirty and make sure one flush is queued. */
+    private int onLifecycleEvent(Domain domain, DomainEvent event) {
+        String uuid;
+        try {
+            uuid = domain.getUUIDString();
+        } catch (LibvirtException e) {
+            LOG.debug("Event without a readable UUID on {}: {}", node.name(), event);
+            return 0;
+        }
+        boolean queue;
+        synchronized (dirtyLock) {
+            dirtyUuids.add(uuid);
+            queue = !flushQueued;
+            flushQueued = true;
+        }
+        if (queue) {
+            try {
+                worker.execute(this::flushDirty);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                LOG.debug("Event for {} after shutdown ignored", node.name());
+            }
+        }
+        return 0;
+    }
+
+    private void flushDirty() {
+        Set<String> batch;
+        synchronized (dirtyLock) {
+            batch = dirtyUuids;
+            dirtyUuids = new HashSet<>();
+            flushQueued = false;
+        }
+        if (conn == null || batch.isEmpty()) {
+            return;
+        }
+        List<VmSummary> changed = new ArrayList<>(batch.size());
+        List<String> removed = new ArrayList<>();
+        for (String uuid : batch) {
+            Domain domain = null;
+            try {
+                domain = conn.domainLookupByUUIDString(uuid);
+                changed.add(DomainReader.read(node.id(), domain));
+            } catch (LibvirtException e) {
+                if (DomainReader.isNoSuchDomain(e)) {
+                    removed.add(uuid);   // undefined, or a transient domain that stopped
+                } else {
+                    LOG.warn("Could not re-read domain {} on {}: {}", uuid, node.name(), LibvirtErrors.message(e));
+                }
+            } finally {
+                freeQuietly(domain);
+            }
+        }
+        listener.vmsChanged(node, changed, removed);
+    }
+
+    private void closeQuietly() {
+        if (conn == null) {
+            return;
+        }
+        Connect closing = conn;
+        conn = null;
+        try {
+            if (events) {
+                closing.removeLifecycleListener(lifecycle);
+                closing.unregisterCloseListener();
+            }
+        } catch (LibvirtException e) {
+            LOG.debug("Unregistering callbacks on {}: {}", node.name(), LibvirtErrors.message(e));
+        }
+        try {
+            closing.close();
+        } catch (LibvirtException e) {
+            LOG.debug("Closing {}: {}", node.name(), LibvirtErrors.message(e));
+        }
+    }
+
+    private static void freeQuietly(Domain domain) {
+        if (domain == null) {
+            return;
+        }
+        try {
+            domain.free();
+        } catch (LibvirtException e) {
+            LOG.debug("Freeing a domain handle failed", e);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.vireo.model;
+
+import java.util.Objects;
+
+/**
+ * What the lists show of one domain.
+ *
+ * @param nodeId      the {@link NodeRef#id()} of the node it lives on
+ * @param uuid        libvirt's UUID: unique on a node, and the key Vireo uses
+ * @param name        the domain name exactly as libvirt holds it
+ * @param memoryBytes current memory (the balloon target), in bytes
+ */
+public record VmSummary(String nodeId, String uuid, String name, VmState state, int vcpus, long memoryBytes) {
+    public VmSummary {
+        Objects.requireNonNull(nodeId, "nodeId");
+        Objects.requireNonNull(uuid, "uuid");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(state, "state");
+    }
+
+    public ByteSize memory() {
+        return new ByteSize(memoryBytes);
+    }
+
+    /** Unique across all nodes: the same UUID may exist on two nodes (a copied lab, a migrated guest). */
+    public String key() {
+        return nodeId + '/' + uuid;
+    }
+}

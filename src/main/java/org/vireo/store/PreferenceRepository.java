@@ -1,0 +1,68 @@
+package org.vireo.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Key/value preferences and remembered UI state (window geometry, split positions). */
+public final class PreferenceRepository {
+
+    private final Database db;
+
+    public PreferenceRepository(Database db) {
+        this.db = db;
+    }
+
+    public Optional<String> get(String key) {
+        return db.withConnection("read preference " + key, jdbc -> {
+            try (PreparedStatement ps = jdbc.prepareStatement("SELECT value FROM preference WHERE key = ?")) {
+                ps.setString(1, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    public Map<String, String> getAll() {
+        return db.withConnection("read preferences", jdbc -> {
+            Map<String, String> all = new HashMap<>();
+            try (Statement st = jdbc.createStatement(); ResultSet rs = st.executeQuery("SELECT key, value FROM preference")) {
+                while (rs.next()) {
+                    all.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            return all;
+        });
+    }
+
+    /** Writes all entries in one transaction. */
+    public void putAll(Map<String, String> entries) {
+        db.withConnection("save preferences", jdbc -> {
+            jdbc.setAutoCommit(false);
+            try (PreparedStatement ps = jdbc.prepareStatement(
+                    "INSERT INTO preference(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")) {
+                for (Map.Entry<String, String> e : entries.entrySet()) {
+                    ps.setString(1, e.getKey());
+                    ps.setString(2, e.getValue());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                jdbc.commit();
+            } catch (java.sql.SQLException e) {
+                jdbc.rollback();
+                throw e;
+            } finally {
+                jdbc.setAutoCommit(true);
+            }
+            return null;
+        });
+    }
+
+    public void put(String key, String value) {
+        putAll(Map.of(key, value));
+    }
+}

@@ -1,0 +1,211 @@
+package org.vireo.ui.main;
+
+import java.util.HashMap;
+import java.util.Map;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.TreeItem;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.vireo.model.NodeState;
+import org.vireo.ui.common.Messages;
+
+/**
+ * The main window: menu bar and toolbar, the node tree and the VM table side by side, a status
+ * bar. Geometry (size, position, split) is restored from and handed back as plain key/values.
+ */
+public final class MainView {
+
+    static final String KEY_X = "window.x";
+    static final String KEY_Y = "window.y";
+    static final String KEY_WIDTH = "window.width";
+    static final String KEY_HEIGHT = "window.height";
+    static final String KEY_MAXIMIZED = "window.maximized";
+    static final String KEY_SPLIT = "window.split";
+
+    private final MainViewModel viewModel;
+    private final Messages messages;
+    private final NodeTree tree;
+    private final VmTable table;
+    private final SplitPane split;
+    private final Button connectButton;
+    private final Button disconnectButton;
+    private final BorderPane root = new BorderPane();
+    private final String aboutText;
+
+    public MainView(MainViewModel viewModel, Messages messages, String aboutText) {
+        this.viewModel = viewModel;
+        this.messages = messages;
+        this.aboutText = aboutText;
+        this.tree = new NodeTree(viewModel, messages);
+        this.table = new VmTable(viewModel, messages);
+
+        connectButton = new Button(messages.get("toolbar.connect"));
+        connectButton.setId("connectButton");
+        connectButton.setOnAction(e -> selectedNode().ifPresent(viewModel::connect));
+        disconnectButton = new Button(messages.get("toolbar.disconnect"));
+        disconnectButton.setId("disconnectButton");
+        disconnectButton.setOnAction(e -> selectedNode().ifPresent(viewModel::disconnect));
+        TextField filter = new TextField();
+        filter.setId("filterField");
+        filter.setPromptText(messages.get("toolbar.filter.prompt"));
+        filter.setPrefColumnCount(22);
+        viewModel.filterTextProperty().bind(filter.textProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        ToolBar toolBar = new ToolBar(connectButton, disconnectButton, spacer, filter);
+
+        split = new SplitPane(tree.view(), table.view());
+        split.setId("mainSplit");
+        split.setDividerPositions(0.28);
+        SplitPane.setResizableWithParent(tree.view(), false);
+
+        Label status = new Label();
+        status.setId("statusBar");
+        status.textProperty().bind(viewModel.statusTextProperty());
+        HBox statusBar = new HBox(status);
+        statusBar.getStyleClass().add("status-bar");
+
+        root.setTop(new VBox(menuBar(), toolBar));
+        root.setCenter(split);
+        root.setBottom(statusBar);
+
+        tree.view().getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> onTreeSelection(now));
+        viewModel.nodes().forEach(row -> row.statusProperty().addListener((obs, old, now) -> {
+            updateNodeButtons();
+            table.view().refresh();   // re-grey the rows of a node that went on or offline
+        }));
+        updateNodeButtons();
+    }
+
+    private MenuBar menuBar() {
+        MenuItem quit = new MenuItem(messages.get("menu.file.quit"));
+        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
+        quit.setOnAction(e -> ((Stage) root.getScene().getWindow()).close());
+        Menu file = new Menu(messages.get("menu.file"), null, quit);
+
+        MenuItem allVms = new MenuItem(messages.get("menu.view.allVms"));
+        allVms.setAccelerator(KeyCombination.keyCombination("Shortcut+0"));
+        allVms.setOnAction(e -> tree.view().getSelectionModel().select(tree.view().getRoot()));
+        Menu view = new Menu(messages.get("menu.view"), null, allVms);
+
+        MenuItem connect = new MenuItem(messages.get("menu.node.connect"));
+        connect.disableProperty().bind(connectButton.disableProperty());
+        connect.setOnAction(connectButton.getOnAction());
+        MenuItem disconnect = new MenuItem(messages.get("menu.node.disconnect"));
+        disconnect.disableProperty().bind(disconnectButton.disableProperty());
+        disconnect.setOnAction(disconnectButton.getOnAction());
+        Menu node = new Menu(messages.get("menu.node"), null, connect, disconnect);
+
+        MenuItem about = new MenuItem(messages.get("menu.help.about"));
+        about.setOnAction(e -> showAbout());
+        Menu help = new Menu(messages.get("menu.help"), null, about);
+
+        MenuBar bar = new MenuBar(file, view, node, help);
+        bar.setId("menuBar");
+        return bar;
+    }
+
+    private void showAbout() {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.initOwner(root.getScene().getWindow());
+        alert.setTitle(messages.get("about.title"));
+        alert.setHeaderText(null);
+        alert.setContentText(aboutText);
+        alert.show();
+    }
+
+    private void onTreeSelection(TreeItem<TreeEntry> item) {
+        TreeEntry entry = item == null ? null : item.getValue();
+        if (entry instanceof TreeEntry.Node node) {
+            viewModel.scopeProperty().set(node.row());
+        } else if (entry instanceof TreeEntry.Vm vm) {
+            viewModel.scopeProperty().set(viewModel.node(vm.vm().nodeId()));
+            table.view().getSelectionModel().clearSelection();
+            for (var row : table.view().getItems()) {
+                if (row.key().equals(vm.vm().key())) {
+                    table.view().getSelectionModel().select(row);
+                    table.view().scrollTo(row);
+                    break;
+                }
+            }
+        } else {
+            viewModel.scopeProperty().set(null);
+        }
+        updateNodeButtons();
+    }
+
+    private java.util.Optional<NodeRow> selectedNode() {
+        return java.util.Optional.ofNullable(viewModel.scopeProperty().get());
+    }
+
+    private void updateNodeButtons() {
+        NodeState state = selectedNode().map(n -> n.status().state()).orElse(null);
+        connectButton.setDisable(state == null || state == NodeState.CONNECTED || state == NodeState.CONNECTING);
+        disconnectButton.setDisable(state != NodeState.CONNECTED);
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** Builds the scene and places the stage where it was last time, if that is still on a screen. */
+    public void install(Stage stage, Map<String, String> saved) {
+        double width = number(saved, KEY_WIDTH, 1200);
+        double height = number(saved, KEY_HEIGHT, 760);
+        Scene scene = new Scene(root, width, height);
+        scene.getStylesheets().add(MainView.class.getResource("/org/vireo/ui/app.css").toExternalForm());
+        stage.setScene(scene);
+        stage.setTitle(messages.get("app.title"));
+        if (saved.containsKey(KEY_X) && saved.containsKey(KEY_Y)) {
+            double x = number(saved, KEY_X, 0);
+            double y = number(saved, KEY_Y, 0);
+            if (!Screen.getScreensForRectangle(new Rectangle2D(x, y, Math.min(width, 100), 40)).isEmpty()) {
+                stage.setX(x);
+                stage.setY(y);
+            }
+        }
+        stage.setMaximized(Boolean.parseBoolean(saved.getOrDefault(KEY_MAXIMIZED, "false")));
+        split.setDividerPositions(Math.max(0.1, Math.min(0.8, number(saved, KEY_SPLIT, 0.28))));
+        tree.view().getSelectionModel().select(tree.view().getRoot());
+    }
+
+    /** The geometry to remember, read on the FX thread. */
+    public Map<String, String> windowState(Stage stage) {
+        Map<String, String> state = new HashMap<>();
+        state.put(KEY_MAXIMIZED, Boolean.toString(stage.isMaximized()));
+        if (!stage.isMaximized()) {
+            state.put(KEY_X, Double.toString(stage.getX()));
+            state.put(KEY_Y, Double.toString(stage.getY()));
+            state.put(KEY_WIDTH, Double.toString(stage.getWidth()));
+            state.put(KEY_HEIGHT, Double.toString(stage.getHeight()));
+        }
+        state.put(KEY_SPLIT, Double.toString(split.getDividerPositions()[0]));
+        return state;
+    }
+
+    private static double number(Map<String, String> saved, String key, double fallback) {
+        try {
+            String value = saved.get(key);
+            return value == null ? fallback : Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+}

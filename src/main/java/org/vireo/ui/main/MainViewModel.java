@@ -1,0 +1,254 @@
+package org.vireo.ui.main;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import org.vireo.model.Fleet;
+import org.vireo.model.InventoryListener;
+import org.vireo.model.NodeRef;
+import org.vireo.model.NodeState;
+import org.vireo.model.NodeStatus;
+import org.vireo.model.VmSummary;
+import org.vireo.ui.common.FxBatchQueue;
+import org.vireo.ui.common.Messages;
+
+/**
+ * The main window's state: nodes with their VMs, the flat VM list the table shows, what is
+ * selected and filtered, and the status line. Node workers report through
+ * {@link #inventoryListener()}; their reports reach this object on the FX thread in batches.
+ */
+public final class MainViewModel {
+
+    private final Fleet fleet;
+    private final Messages messages;
+    private final ObservableList<NodeRow> nodes = FXCollections.observableArrayList();
+    private final Map<String, NodeRow> nodesById = new HashMap<>();
+    private final ObservableList<VmSummary> allVms = FXCollections.observableArrayList();
+    // Kept once: read-only wrappers listen to their source weakly.
+    private final ObservableList<NodeRow> readOnlyNodes = FXCollections.unmodifiableObservableList(nodes);
+    private final ObservableList<VmSummary> readOnlyAllVms = FXCollections.unmodifiableObservableList(allVms);
+    private final Map<String, Integer> allVmsIndex = new HashMap<>();
+    private final FilteredList<VmSummary> visibleVms = new FilteredList<>(allVms);
+    private final ObjectProperty<NodeRow> scope = new SimpleObjectProperty<>();
+    private final StringProperty filterText = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper("");
+    private final FxBatchQueue<InventoryEvent> updates;
+    private final InventoryListener listener;
+    private long appliedBatches;
+
+    public MainViewModel(Fleet fleet, Messages messages) {
+        this(fleet, messages, null);
+    }
+
+    /** With {@code updates} replacing the FX-thread queue (tests apply batches by hand). */
+    MainViewModel(Fleet fleet, Messages messages, FxBatchQueue<InventoryEvent> updates) {
+        this.fleet = fleet;
+        this.messages = messages;
+        this.updates = updates != null ? updates : new FxBatchQueue<>(this::apply);
+        this.listener = new QueueingListener(this.updates);
+        scope.addListener((obs, old, now) -> refilter());
+        filterText.addListener((obs, old, now) -> refilter());
+        updateStatusText();
+    }
+
+    /** Where node workers report; safe to call from any thread. */
+    public InventoryListener inventoryListener() {
+        return listener;
+    }
+
+    /** Adds nodes to the window (FX thread); they start out disconnected until {@link #connect}. */
+    public void addNodes(List<NodeRef> refs) {
+        List<NodeRow> added = new ArrayList<>();
+        for (NodeRef ref : refs) {
+            if (!nodesById.containsKey(ref.id())) {
+                NodeRow row = new NodeRow(ref);
+                nodesById.put(ref.id(), row);
+                added.add(row);
+            }
+        }
+        nodes.addAll(added);
+        updateStatusText();
+    }
+
+    public void connectAll() {
+        nodes.forEach(this::connect);
+    }
+
+    public void connect(NodeRow node) {
+        fleet.connect(node.ref());
+    }
+
+    public void disconnect(NodeRow node) {
+        fleet.disconnect(node.ref());
+    }
+
+    public ObservableList<NodeRow> nodes() {
+        return readOnlyNodes;
+    }
+
+    public NodeRow node(String nodeId) {
+        return nodesById.get(nodeId);
+    }
+
+    /** Every VM of every node, in node order then by name. */
+    public ObservableList<VmSummary> allVms() {
+        return readOnlyAllVms;
+    }
+
+    /** The VMs the table shows: those of the node in scope (all when none), matching the filter. */
+    public ObservableList<VmSummary> visibleVms() {
+        return visibleVms;
+    }
+
+    /** The node whose VMs the table shows; null shows all nodes. */
+    public ObjectProperty<NodeRow> scopeProperty() {
+        return scope;
+    }
+
+    public StringProperty filterTextProperty() {
+        return filterText;
+    }
+
+    public ReadOnlyStringProperty statusTextProperty() {
+        return statusText.getReadOnlyProperty();
+    }
+
+    public String nodeName(String nodeId) {
+        NodeRow row = nodesById.get(nodeId);
+        return row == null ? nodeId : row.ref().name();
+    }
+
+    public boolean isNodeConnected(String nodeId) {
+        NodeRow row = nodesById.get(nodeId);
+        return row != null && row.status().state() == NodeState.CONNECTED;
+    }
+
+    /** How many batches reached the FX thread so far (the regression guard counts them). */
+    public long appliedBatches() {
+        return appliedBatches;
+    }
+
+    void apply(List<InventoryEvent> batch) {
+        appliedBatches++;
+        Set<NodeRow> membershipChanged = new LinkedHashSet<>();
+        List<VmSummary> valueChanges = new ArrayList<>();
+        for (InventoryEvent event : batch) {
+            NodeRow row = nodesById.get(event.node().id());
+            if (row == null) {
+                continue;   // a late report from a node the window no longer shows
+            }
+            if (event instanceof InventoryEvent.StatusChanged s) {
+                row.setStatus(s.status());
+            } else if (event instanceof InventoryEvent.Replaced r) {
+                row.byUuid.clear();
+                r.vms().forEach(vm -> row.byUuid.put(vm.uuid(), vm));
+                membershipChanged.add(row);
+            } else if (event instanceof InventoryEvent.Changed c) {
+                for (VmSummary vm : c.changed()) {
+                    VmSummary old = row.byUuid.put(vm.uuid(), vm);
+                    if (old == null || !old.name().equals(vm.name())) {
+                        membershipChanged.add(row);
+                    } else if (!old.equals(vm)) {
+                        valueChanges.add(vm);
+                    }
+                }
+                for (String uuid : c.removedUuids()) {
+                    if (row.byUuid.remove(uuid) != null) {
+                        membershipChanged.add(row);
+                    }
+                }
+            }
+        }
+        for (NodeRow row : membershipChanged) {
+            List<VmSummary> sorted = new ArrayList<>(row.byUuid.values());
+            sorted.sort(NodeRow.BY_NAME);
+            row.mutableVms().setAll(sorted);
+        }
+        for (VmSummary vm : valueChanges) {
+            NodeRow row = nodesById.get(vm.nodeId());
+            if (!membershipChanged.contains(row)) {
+                int at = Collections.binarySearch(row.mutableVms(), vm, NodeRow.BY_NAME);
+                if (at >= 0) {
+                    row.mutableVms().set(at, vm);
+                }
+            }
+        }
+        if (!membershipChanged.isEmpty()) {
+            rebuildAllVms();
+        } else {
+            for (VmSummary vm : valueChanges) {
+                Integer at = allVmsIndex.get(vm.key());
+                if (at != null) {
+                    allVms.set(at, vm);
+                }
+            }
+        }
+        updateStatusText();
+    }
+
+    private void rebuildAllVms() {
+        List<VmSummary> all = new ArrayList<>(allVms.size() + 16);
+        for (NodeRow row : nodes) {
+            all.addAll(row.mutableVms());
+        }
+        allVmsIndex.clear();
+        for (int i = 0; i < all.size(); i++) {
+            allVmsIndex.put(all.get(i).key(), i);
+        }
+        allVms.setAll(all);
+    }
+
+    private void refilter() {
+        NodeRow node = scope.get();
+        String needle = filterText.get() == null ? "" : filterText.get().strip().toLowerCase(Locale.ROOT);
+        Predicate<VmSummary> inScope = node == null ? vm -> true : vm -> vm.nodeId().equals(node.ref().id());
+        Predicate<VmSummary> matches = needle.isEmpty() ? vm -> true
+                : vm -> vm.name().toLowerCase(Locale.ROOT).contains(needle);
+        visibleVms.setPredicate(inScope.and(matches));
+        updateStatusText();
+    }
+
+    private void updateStatusText() {
+        long connected = nodes.stream().filter(n -> n.status().state() == NodeState.CONNECTED).count();
+        long running = allVms.stream().filter(vm -> vm.state().isRunning()).count();
+        String summary = messages.get("status.summary", nodes.size(), connected, allVms.size(), running);
+        if (visibleVms.size() != allVms.size()) {
+            summary += " · " + messages.get("status.filtered", visibleVms.size(), allVms.size());
+        }
+        statusText.set(summary);
+    }
+
+    /** Forwards worker reports into the batch queue; runs on node workers. */
+    private record QueueingListener(FxBatchQueue<InventoryEvent> queue) implements InventoryListener {
+        @Override
+        public void nodeStatusChanged(NodeRef node, NodeStatus status) {
+            queue.post(new InventoryEvent.StatusChanged(node, status));
+        }
+
+        @Override
+        public void vmsReplaced(NodeRef node, List<VmSummary> vms) {
+            queue.post(new InventoryEvent.Replaced(node, List.copyOf(vms)));
+        }
+
+        @Override
+        public void vmsChanged(NodeRef node, List<VmSummary> changed, Collection<String> removedUuids) {
+            queue.post(new InventoryEvent.Changed(node, List.copyOf(changed), List.copyOf(removedUuids)));
+        }
+    }
+}

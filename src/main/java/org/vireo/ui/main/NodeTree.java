@@ -1,0 +1,148 @@
+package org.vireo.ui.main;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.vireo.model.NodeStatus;
+import org.vireo.model.VmSummary;
+import org.vireo.ui.common.Messages;
+
+/** The left-hand tree: "All nodes", each node with its state, and its VMs beneath. */
+final class NodeTree {
+
+    private final MainViewModel viewModel;
+    private final Messages messages;
+    private final TreeView<TreeEntry> view;
+    private final TreeItem<TreeEntry> root = new TreeItem<>();
+    private final Map<NodeRow, TreeItem<TreeEntry>> nodeItems = new HashMap<>();
+
+    NodeTree(MainViewModel viewModel, Messages messages) {
+        this.viewModel = viewModel;
+        this.messages = messages;
+        this.view = new TreeView<>(root);
+        view.setId("nodeTree");
+        view.setShowRoot(true);
+        view.setCellFactory(tree -> new EntryCell());
+        root.setExpanded(true);
+        viewModel.nodes().forEach(this::addNode);
+        viewModel.nodes().addListener((ListChangeListener<NodeRow>) change -> {
+            while (change.next()) {
+                change.getAddedSubList().forEach(this::addNode);
+                change.getRemoved().forEach(row -> root.getChildren().remove(nodeItems.remove(row)));
+            }
+            refreshRoot();
+        });
+        viewModel.allVms().addListener((ListChangeListener<VmSummary>) change -> refreshRoot());
+        refreshRoot();
+    }
+
+    TreeView<TreeEntry> view() {
+        return view;
+    }
+
+    private void refreshRoot() {
+        root.setValue(new TreeEntry.AllNodes(viewModel.nodes().size(), viewModel.allVms().size()));
+    }
+
+    private void addNode(NodeRow row) {
+        TreeItem<TreeEntry> item = new TreeItem<>(nodeEntry(row));
+        item.setExpanded(true);
+        nodeItems.put(row, item);
+        root.getChildren().add(item);
+        row.statusProperty().addListener((obs, old, now) -> item.setValue(nodeEntry(row)));
+        row.vms().addListener((ListChangeListener<VmSummary>) change -> syncChildren(item, row, change));
+    }
+
+    private static TreeEntry nodeEntry(NodeRow row) {
+        return new TreeEntry.Node(row, row.status(), row.vms().size());
+    }
+
+    /** A VM whose values changed is updated in place; anything else rebuilds the node's children once. */
+    private void syncChildren(TreeItem<TreeEntry> item, NodeRow row, ListChangeListener.Change<? extends VmSummary> change) {
+        boolean onlyReplacements = true;
+        while (change.next()) {
+            if (!(change.wasReplaced() && change.getAddedSize() == change.getRemovedSize())
+                    || item.getChildren().size() != row.vms().size()) {
+                onlyReplacements = false;
+                break;
+            }
+            for (int i = change.getFrom(); i < change.getTo(); i++) {
+                item.getChildren().get(i).setValue(new TreeEntry.Vm(row.vms().get(i)));
+            }
+        }
+        if (!onlyReplacements) {
+            List<TreeItem<TreeEntry>> children = new ArrayList<>(row.vms().size());
+            for (VmSummary vm : row.vms()) {
+                children.add(new TreeItem<>(new TreeEntry.Vm(vm)));
+            }
+            item.getChildren().setAll(children);
+        }
+        item.setValue(nodeEntry(row));
+    }
+
+    /** Selects the tree row of a VM, if the tree shows it. */
+    void select(VmSummary vm) {
+        TreeItem<TreeEntry> nodeItem = nodeItems.get(viewModel.node(vm.nodeId()));
+        if (nodeItem == null) {
+            return;
+        }
+        for (TreeItem<TreeEntry> child : nodeItem.getChildren()) {
+            if (child.getValue() instanceof TreeEntry.Vm v && v.vm().uuid().equals(vm.uuid())) {
+                view.getSelectionModel().select(child);
+                return;
+            }
+        }
+    }
+
+    private final class EntryCell extends TreeCell<TreeEntry> {
+        @Override
+        protected void updateItem(TreeEntry entry, boolean empty) {
+            super.updateItem(entry, empty);
+            setTooltip(null);
+            if (empty || entry == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            if (entry instanceof TreeEntry.AllNodes all) {
+                setText(messages.get("tree.allNodes") + "  (" + messages.get("tree.node.vmCount", all.vms()) + ")");
+                setGraphic(null);
+            } else if (entry instanceof TreeEntry.Node node) {
+                setText(null);
+                setGraphic(nodeGraphic(node));
+                String uri = node.row().ref().uri();
+                setTooltip(new Tooltip(node.status().detail().isEmpty() ? uri : uri + "\n" + node.status().detail()));
+            } else if (entry instanceof TreeEntry.Vm vm) {
+                setText(vm.vm().name());
+                setGraphic(StateIcons.forVm(vm.vm().state()));
+            }
+        }
+
+        private HBox nodeGraphic(TreeEntry.Node node) {
+            Label title = new Label(node.row().ref().name());
+            title.getStyleClass().add("node-title");
+            Label detail = new Label(nodeStateText(node.status()) + " · " + messages.get("tree.node.vmCount", node.vms()));
+            detail.getStyleClass().add("node-detail");
+            VBox text = new VBox(title, detail);
+            HBox box = new HBox(6, StateIcons.forNode(node.status().state()), text);
+            box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            box.setPadding(new Insets(1, 0, 1, 0));
+            return box;
+        }
+    }
+
+    String nodeStateText(NodeStatus status) {
+        String state = messages.get("node.state." + status.state().id());
+        return status.detail().isEmpty() ? state : messages.get("node.state.withDetail", state, status.detail());
+    }
+}

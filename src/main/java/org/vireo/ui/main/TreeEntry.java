@@ -1,0 +1,20 @@
+package org.vireo.ui.main;
+
+import org.vireo.model.NodeStatus;
+import org.vireo.model.VmSummary;
+
+/**
+ * What a row of the node tree shows. Node entries carry their status and counts, so a changed
+ * status is a new, unequal value and the tree cell redraws.
+ */
+sealed interface TreeEntry {
+
+    record AllNodes(int nodes, int vms) implements TreeEntry {
+    }
+
+    record Node(NodeRow row, NodeStatus status, int vms) implements TreeEntry {
+    }
+
+    record Vm(VmSummary vm) implements TreeEntry {
+    }
+}

@@ -1,0 +1,94 @@
+package org.vireo.ui.main;
+
+import java.util.Comparator;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.transformation.SortedList;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import org.vireo.model.ByteSize;
+import org.vireo.model.VmState;
+import org.vireo.model.VmSummary;
+import org.vireo.ui.common.Messages;
+
+/** The centre table of VMs: sortable columns over the view model's filtered list. */
+final class VmTable {
+
+    private final TableView<VmSummary> view = new TableView<>();
+
+    VmTable(MainViewModel viewModel, Messages messages) {
+        view.setId("vmTable");
+        view.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        view.setPlaceholder(new Label(messages.get("table.empty.none")));
+
+        TableColumn<VmSummary, String> name = new TableColumn<>(messages.get("table.name"));
+        name.setId("nameColumn");
+        name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().name()));
+        name.setComparator(String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder()));
+        name.setPrefWidth(240);
+
+        TableColumn<VmSummary, VmState> state = new TableColumn<>(messages.get("table.state"));
+        state.setId("stateColumn");
+        state.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().state()));
+        state.setCellFactory(column -> new TableCell<>() {
+            @Override
+            protected void updateItem(VmState value, boolean empty) {
+                super.updateItem(value, empty);
+                if (empty || value == null) {
+                    setText(null);
+                    setGraphic(null);
+                } else {
+                    setText(messages.get("vm.state." + value.id()));
+                    setGraphic(StateIcons.forVm(value));
+                }
+            }
+        });
+        state.setPrefWidth(130);
+
+        TableColumn<VmSummary, Integer> vcpus = new TableColumn<>(messages.get("table.vcpus"));
+        vcpus.setId("vcpusColumn");
+        vcpus.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().vcpus()));
+        vcpus.setStyle("-fx-alignment: CENTER-RIGHT;");
+        vcpus.setPrefWidth(70);
+
+        TableColumn<VmSummary, ByteSize> memory = new TableColumn<>(messages.get("table.memory"));
+        memory.setId("memoryColumn");
+        memory.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().memory()));
+        memory.setStyle("-fx-alignment: CENTER-RIGHT;");
+        memory.setPrefWidth(100);
+
+        TableColumn<VmSummary, String> node = new TableColumn<>(messages.get("table.node"));
+        node.setId("nodeColumn");
+        node.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(viewModel.nodeName(c.getValue().nodeId())));
+        node.setPrefWidth(180);
+
+        view.getColumns().setAll(java.util.List.of(name, state, vcpus, memory, node));
+
+        // Rows of a node that is not connected stay listed, greyed.
+        view.setRowFactory(table -> new TableRow<>() {
+            @Override
+            protected void updateItem(VmSummary vm, boolean empty) {
+                super.updateItem(vm, empty);
+                boolean offline = !empty && vm != null && !viewModel.isNodeConnected(vm.nodeId());
+                if (offline) {
+                    if (!getStyleClass().contains("offline")) {
+                        getStyleClass().add("offline");
+                    }
+                } else {
+                    getStyleClass().remove("offline");
+                }
+            }
+        });
+
+        SortedList<VmSummary> sorted = new SortedList<>(viewModel.visibleVms());
+        sorted.comparatorProperty().bind(view.comparatorProperty());
+        view.setItems(sorted);
+        view.getSortOrder().add(name);
+    }
+
+    TableView<VmSummary> view() {
+        return view;
+    }
+}
