@@ -58,4 +58,9 @@ public final class NodeRow {
     public long runningCount() {
         return byUuid.values().stream().filter(vm -> vm.state().isRunning()).count();
     }
+
+    @Override
+    public String toString() {
+        return "NodeRow[" + ref.name() + " " + status.get().state() + "]";
+    }
 }

@@ -1,0 +1,104 @@
+package org.vireo.ui;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+import org.vireo.model.VmSummary;
+
+/** What a user sees in the main window, read through TestFX. */
+public final class MainWindowPage {
+
+    private final FxRobot robot;
+
+    public MainWindowPage(FxRobot robot) {
+        this.robot = robot;
+    }
+
+    @SuppressWarnings("unchecked")
+    public TableView<VmSummary> table() {
+        return robot.lookup("#vmTable").queryAs(TableView.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    public TreeView<Object> tree() {
+        return robot.lookup("#nodeTree").queryAs(TreeView.class);
+    }
+
+    public String statusBar() {
+        return onFx(() -> robot.lookup("#statusBar").queryAs(Label.class).getText());
+    }
+
+    /** Rows of the VM table: name → state as virsh words, in table order. */
+    public Map<String, String> tableNamesAndStates() {
+        return onFx(() -> {
+            Map<String, String> rows = new LinkedHashMap<>();
+            for (VmSummary vm : table().getItems()) {
+                rows.put(vm.name(), vm.state().virshName());
+            }
+            return rows;
+        });
+    }
+
+    /** The text each visible table cell of one column shows, top to bottom. */
+    public List<String> renderedColumn(String columnId) {
+        return onFx(() -> robot.lookup(".table-row-cell").queryAll().stream()
+                .sorted(java.util.Comparator.comparingDouble(n -> n.localToScene(0, 0).getY()))
+                .flatMap(row -> row.lookupAll(".table-cell").stream())
+                .filter(cell -> cell instanceof javafx.scene.control.TableCell<?, ?> c
+                        && c.getTableColumn() != null && columnId.equals(c.getTableColumn().getId())
+                        && c.getText() != null)
+                .map(cell -> ((javafx.scene.control.TableCell<?, ?>) cell).getText())
+                .toList());
+    }
+
+    /** Top-level tree items (the nodes) as their values' text: one string per node. */
+    public List<TreeItem<Object>> nodeItems() {
+        return onFx(() -> List.copyOf(tree().getRoot().getChildren()));
+    }
+
+    /** Scrolls the tree to a node and reads the state line under its name, e.g. "connected · 12 VMs". */
+    public String renderedNodeDetail(String nodeName) {
+        robot.interact(() -> {
+            for (TreeItem<Object> item : tree().getRoot().getChildren()) {
+                if (item.getValue().toString().contains(nodeName)) {
+                    tree().scrollTo(tree().getRow(item));
+                }
+            }
+        });
+        return onFx(() -> robot.lookup(".node-title").queryAllAs(Label.class).stream()
+                .filter(title -> title.isVisible() && title.getText().equals(nodeName))
+                .map(title -> ((Label) ((javafx.scene.layout.VBox) title.getParent()).getChildren().get(1)).getText())
+                .findFirst().orElse("(not shown)"));
+    }
+
+    public void selectTreeRow(TreeItem<Object> item) {
+        robot.interact(() -> tree().getSelectionModel().select(item));
+    }
+
+    public void waitUntil(String what, int seconds, Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> onFx(condition));
+        } catch (TimeoutException e) {
+            throw new AssertionError("Timed out after " + seconds + " s waiting until " + what
+                    + "; status bar: " + statusBar(), e);
+        }
+    }
+
+    public static <T> T onFx(Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

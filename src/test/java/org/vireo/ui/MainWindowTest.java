@@ -1,0 +1,87 @@
+package org.vireo.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javafx.scene.control.TreeItem;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.vireo.testlab.LogCapture;
+import org.vireo.testlab.Virsh;
+
+/** The window as a user first meets it: the demo lab, connected, matching what virsh sees. */
+class MainWindowTest {
+
+    private static final List<String> DEMO_FILES = List.of("workstation.xml", "lab-server.xml", "edge-box.xml");
+
+    @TempDir
+    Path home;
+
+    private final FxRobot robot = new FxRobot();
+    private final MainWindowPage page = new MainWindowPage(robot);
+
+    @Test
+    void demoLabConnectsAndEveryNodeShowsExactlyWhatVirshLists() throws Exception {
+        try (LogCapture log = new LogCapture(); RunningApp app = RunningApp.start(home)) {
+            page.waitUntil("the status bar counts three connected nodes", 30,
+                    () -> page.statusBar().startsWith("3 nodes (3 connected)"));
+            for (String name : List.of("Workstation (demo)", "Lab server (demo)", "Edge box (demo)")) {
+                assertTrue(page.renderedNodeDetail(name).startsWith("connected · "), name + ": " + page.renderedNodeDetail(name));
+            }
+
+            assertEquals("Vireo", MainWindowPage.onFx(() -> ((Stage) robot.lookup("#vmTable").query()
+                    .getScene().getWindow()).getTitle()));
+
+            int total = 0;
+            List<TreeItem<Object>> nodes = page.nodeItems();
+            assertEquals(3, nodes.size());
+            for (int i = 0; i < DEMO_FILES.size(); i++) {
+                String uri = "test://" + app.paths().demoLabDir().resolve(DEMO_FILES.get(i));
+                Map<String, String> oracle = Virsh.listAll(uri);
+                page.selectTreeRow(nodes.get(i));
+                page.waitUntil("the table shows only node " + DEMO_FILES.get(i), 5,
+                        () -> page.table().getItems().size() == oracle.size());
+                assertEquals(sorted(oracle), sorted(page.tableNamesAndStates()), "table vs virsh for " + uri);
+                TreeItem<Object> nodeItem = nodes.get(i);
+                assertEquals(oracle.size(), MainWindowPage.onFx(() -> nodeItem.getChildren().size()),
+                        "tree children of " + DEMO_FILES.get(i));
+                total += oracle.size();
+            }
+            assertTrue(total >= 40, "the demo lab holds about 40 VMs, found " + total);
+            Set<String> states = DEMO_FILES.stream()
+                    .flatMap(f -> Virsh.listAll("test://" + app.paths().demoLabDir().resolve(f)).values().stream())
+                    .collect(Collectors.toSet());
+            assertTrue(states.containsAll(Set.of("running", "paused", "shut off", "crashed", "pmsuspended")), states.toString());
+
+            // "All nodes" shows every VM, and the status bar counts them.
+            robot.interact(() -> page.tree().getSelectionModel().select(page.tree().getRoot()));
+            final int expectedTotal = total;
+            page.waitUntil("all VMs are listed", 5, () -> page.table().getItems().size() == expectedTotal);
+            assertTrue(page.statusBar().startsWith("3 nodes (3 connected) · " + total + " VMs"), page.statusBar());
+
+            // What the user sees in the cells, not just the model behind them.
+            List<String> stateCells = page.renderedColumn("stateColumn");
+            assertTrue(stateCells.contains("Running") && stateCells.contains("Shut off"), stateCells.toString());
+
+            // Each node has its own worker thread.
+            Set<String> threads = Thread.getAllStackTraces().keySet().stream().map(Thread::getName).collect(Collectors.toSet());
+            assertTrue(threads.containsAll(Set.of("node-Workstation (demo)", "node-Lab server (demo)", "node-Edge box (demo)",
+                    "libvirt-events")), threads.toString());
+
+                        assertEquals(1, MainWindowPage.onFx(() -> Window.getWindows().size()), "no error dialog or other window");
+            assertEquals(List.of(), log.problems());
+        }
+    }
+
+    private static Map<String, String> sorted(Map<String, String> map) {
+        return new java.util.TreeMap<>(map);
+    }
+}
