@@ -1,8 +1,6 @@
 package org.vireo.app;
 
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,12 +11,8 @@ import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vireo.libvirt.LibvirtFleet;
-import org.vireo.model.InventoryListener;
 import org.vireo.model.NodeRef;
-import org.vireo.model.NodeState;
-import org.vireo.model.NodeStatus;
 import org.vireo.model.SavedConnection;
-import org.vireo.model.VmSummary;
 import org.vireo.ui.common.Messages;
 import org.vireo.ui.main.MainView;
 import org.vireo.ui.main.MainViewModel;
@@ -75,11 +69,8 @@ public final class VireoApp extends Application {
         this.stage = primaryStage;
         Messages messages = new Messages(Locale.getDefault());
         List<NodeRef> nodes = startupNodes;
-        // The fleet reports to the view model; the view model needs the fleet: a small forwarder breaks the knot.
-        ForwardingListener forward = new ForwardingListener();
-        fleet = new LibvirtFleet(context.libvirt, forward);
-        viewModel = new MainViewModel(fleet, messages);
-        forward.target = viewModel.inventoryListener();
+        fleet = new LibvirtFleet(context.libvirt);
+        viewModel = new MainViewModel(new ConnectionTimeRecorder(fleet, context.connections), messages);
         viewModel.addNodes(nodes);
         view = new MainView(viewModel, messages, messages.get("about.text", VersionProvider.version(),
                 paths.dataDir(), paths.logFile()));
@@ -119,35 +110,5 @@ public final class VireoApp extends Application {
 
     public MainViewModel viewModel() {
         return viewModel;
-    }
-
-    /**
-     * Passes worker reports on to the view model and records when a saved connection last
-     * connected; runs on node workers, so the store write never touches the FX thread.
-     */
-    private final class ForwardingListener implements InventoryListener {
-        private volatile InventoryListener target;
-
-        @Override
-        public void nodeStatusChanged(NodeRef node, NodeStatus status) {
-            target.nodeStatusChanged(node, status);
-            if (status.state() == NodeState.CONNECTED && node.id().startsWith("conn-")) {
-                try {
-                    context.connections.markConnected(Long.parseLong(node.id().substring(5)), Instant.now());
-                } catch (RuntimeException e) {
-                    LOG.warn("Could not record the connection time of {}", node.name(), e);
-                }
-            }
-        }
-
-        @Override
-        public void vmsReplaced(NodeRef node, List<VmSummary> vms) {
-            target.vmsReplaced(node, vms);
-        }
-
-        @Override
-        public void vmsChanged(NodeRef node, List<VmSummary> changed, Collection<String> removedUuids) {
-            target.vmsChanged(node, changed, removedUuids);
-        }
     }
 }

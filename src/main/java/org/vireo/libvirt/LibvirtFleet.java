@@ -12,16 +12,14 @@ import org.vireo.model.NodeRef;
 public final class LibvirtFleet implements Fleet {
 
     private final LibvirtRuntime runtime;
-    private final InventoryListener listener;
     private final Map<String, NodeConnection> nodes = new LinkedHashMap<>();
 
-    public LibvirtFleet(LibvirtRuntime runtime, InventoryListener listener) {
+    public LibvirtFleet(LibvirtRuntime runtime) {
         this.runtime = runtime;
-        this.listener = listener;
     }
 
     @Override
-    public synchronized void connect(NodeRef node) {
+    public synchronized void connect(NodeRef node, InventoryListener listener) {
         nodes.computeIfAbsent(node.id(), id -> new NodeConnection(node, listener, runtime)).open();
     }
 

@@ -3,8 +3,11 @@ package org.vireo.model;
 /** The hypervisor nodes Vireo is connected to, as the view models see them. */
 public interface Fleet extends AutoCloseable {
 
-    /** Starts connecting on the node's own worker and returns at once; progress goes to the listener. */
-    void connect(NodeRef node);
+    /**
+     * Starts connecting on the node's own worker and returns at once; what the worker learns
+     * (status, VMs, changes) goes to {@code listener}, on that worker's thread.
+     */
+    void connect(NodeRef node, InventoryListener listener);
 
     /** Closes the node's connection on its worker and returns at once. */
     void disconnect(NodeRef node);

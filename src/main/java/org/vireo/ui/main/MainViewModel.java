@@ -48,7 +48,6 @@ public final class MainViewModel {
     private final ObjectProperty<NodeRow> scope = new SimpleObjectProperty<>();
     private final StringProperty filterText = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper("");
-    private final FxBatchQueue<InventoryEvent> updates;
     private final InventoryListener listener;
     private long appliedBatches;
 
@@ -56,20 +55,15 @@ public final class MainViewModel {
         this(fleet, messages, null);
     }
 
-    /** With {@code updates} replacing the FX-thread queue (tests apply batches by hand). */
-    MainViewModel(Fleet fleet, Messages messages, FxBatchQueue<InventoryEvent> updates) {
+    /** With {@code fxThread} standing in for the FX thread (tests run its batches by hand and count them). */
+    MainViewModel(Fleet fleet, Messages messages, java.util.concurrent.Executor fxThread) {
         this.fleet = fleet;
         this.messages = messages;
-        this.updates = updates != null ? updates : new FxBatchQueue<>(this::apply);
-        this.listener = new QueueingListener(this.updates);
+        this.listener = new QueueingListener(fxThread == null
+                ? new FxBatchQueue<>(this::apply) : new FxBatchQueue<>(this::apply, fxThread));
         scope.addListener((obs, old, now) -> refilter());
         filterText.addListener((obs, old, now) -> refilter());
         updateStatusText();
-    }
-
-    /** Where node workers report; safe to call from any thread. */
-    public InventoryListener inventoryListener() {
-        return listener;
     }
 
     /** Adds nodes to the window (FX thread); they start out disconnected until {@link #connect}. */
@@ -91,7 +85,7 @@ public final class MainViewModel {
     }
 
     public void connect(NodeRow node) {
-        fleet.connect(node.ref());
+        fleet.connect(node.ref(), listener);
     }
 
     public void disconnect(NodeRow node) {

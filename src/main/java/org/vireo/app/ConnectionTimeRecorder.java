@@ -1,0 +1,71 @@
+package org.vireo.app;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vireo.model.Fleet;
+import org.vireo.model.InventoryListener;
+import org.vireo.model.NodeRef;
+import org.vireo.model.NodeState;
+import org.vireo.model.NodeStatus;
+import org.vireo.model.SavedConnection;
+import org.vireo.model.VmSummary;
+import org.vireo.store.ConnectionRepository;
+
+/**
+ * A fleet that also records when a saved connection last connected. The store write happens
+ * on the node's worker, where the report arrives, never on the FX thread.
+ */
+final class ConnectionTimeRecorder implements Fleet {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionTimeRecorder.class);
+
+    private final Fleet fleet;
+    private final ConnectionRepository connections;
+
+    ConnectionTimeRecorder(Fleet fleet, ConnectionRepository connections) {
+        this.fleet = fleet;
+        this.connections = connections;
+    }
+
+    @Override
+    public void connect(NodeRef node, InventoryListener listener) {
+        fleet.connect(node, new InventoryListener() {
+            @Override
+            public void nodeStatusChanged(NodeRef ref, NodeStatus status) {
+                listener.nodeStatusChanged(ref, status);
+                OptionalLong savedId = SavedConnection.idOf(ref);
+                if (status.state() == NodeState.CONNECTED && savedId.isPresent()) {
+                    try {
+                        connections.markConnected(savedId.getAsLong(), Instant.now());
+                    } catch (RuntimeException e) {
+                        LOG.warn("Could not record the connection time of {}", ref.name(), e);
+                    }
+                }
+            }
+
+            @Override
+            public void vmsReplaced(NodeRef ref, List<VmSummary> vms) {
+                listener.vmsReplaced(ref, vms);
+            }
+
+            @Override
+            public void vmsChanged(NodeRef ref, List<VmSummary> changed, Collection<String> removedUuids) {
+                listener.vmsChanged(ref, changed, removedUuids);
+            }
+        });
+    }
+
+    @Override
+    public void disconnect(NodeRef node) {
+        fleet.disconnect(node);
+    }
+
+    @Override
+    public void close() {
+        fleet.close();
+    }
+}

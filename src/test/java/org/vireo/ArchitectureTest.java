@@ -1,0 +1,63 @@
+package org.vireo;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The layer rules of DEVELOPERS.md, checked on the production classes. */
+@AnalyzeClasses(packages = "org.vireo", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule onlyLibvirtPackageTouchesLibvirt = noClasses()
+            .that().resideOutsideOfPackage("org.vireo.libvirt..")
+            .should().dependOnClassesThat().resideInAPackage("org.libvirt..")
+            .because("only org.vireo.libvirt may import org.libvirt");
+
+    @ArchTest
+    static final ArchRule onlyStoreTouchesJdbc = noClasses()
+            .that().resideOutsideOfPackage("org.vireo.store..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..")
+            .because("only org.vireo.store may use JDBC");
+
+    @ArchTest
+    static final ArchRule modelIsPlainJava = noClasses()
+            .that().resideInAPackage("org.vireo.model..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.libvirt..", "java.sql..", "org.vireo.ui..",
+                    "org.vireo.libvirt..", "org.vireo.store..", "org.vireo.app..")
+            .because("model holds plain records and service interfaces");
+
+    @ArchTest
+    static final ArchRule servicesKnowNoUi = noClasses()
+            .that().resideInAnyPackage("org.vireo.libvirt..", "org.vireo.store..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.vireo.ui..", "org.vireo.app..")
+            .because("services never touch JavaFX; results reach view models through listeners");
+
+    @ArchTest
+    static final ArchRule uiKnowsServicesOnlyThroughInterfaces = noClasses()
+            .that().resideInAPackage("org.vireo.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.vireo.libvirt..", "org.vireo.store..", "org.vireo.app..")
+            .because("views and view models talk to services through the interfaces in org.vireo.model");
+
+    @ArchTest
+    static final ArchRule viewModelsNeverTouchNodes = noClasses()
+            .that().haveSimpleNameEndingWith("ViewModel")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
+            .because("a view model holds state and actions; only views build nodes");
+
+    @ArchTest
+    static final ArchRule runLaterOnlyThroughTheBatchQueue = noClasses()
+            .that().doNotHaveFullyQualifiedName("org.vireo.ui.common.FxBatchQueue")
+            .should().callMethod(javafx.application.Platform.class, "runLater", Runnable.class)
+            .because("results reach the FX thread in batches through FxBatchQueue, never one runLater per item");
+
+    @ArchTest
+    static final ArchRule noBareThreadsInUi = noClasses()
+            .that().resideInAPackage("org.vireo.ui..")
+            .should().callConstructor(Thread.class, Runnable.class)
+            .orShould().callConstructor(Thread.class, Runnable.class, String.class)
+            .because("the UI starts no threads of its own; work runs on node workers");
+}
