@@ -27,7 +27,6 @@ public final class VireoApp extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(VireoApp.class);
 
-    private final long startNanos = System.nanoTime();
     private AppPaths paths;
     private CliOptions options;
     private AppContext context;
@@ -52,13 +51,18 @@ public final class VireoApp extends Application {
 
     @Override
     public void init() {
+        LOG.debug("Start-up: init() {} ms after process start", sinceProcessStart());
         if (options == null) {
             paths = AppPaths.fromEnvironment();
             options = new CliOptions();
             new CommandLine(options).parseArgs(getParameters().getRaw().toArray(String[]::new));
         }
+        long t0 = System.nanoTime();
         context = AppContext.open(paths);
+        long t1 = System.nanoTime();
         List<SavedConnection> saved = context.savedConnections();
+        LOG.debug("Start-up: store and libvirt ready in {} ms, connections read in {} ms, {} ms after process start",
+                (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000, sinceProcessStart());
         startupNodes = new ArrayList<>(saved.stream().map(SavedConnection::toNodeRef).toList());
         startupNodes.addAll(AppContext.commandLineNodes(options.connect));
         savedWindowState = context.preferences.getAll();
@@ -66,6 +70,7 @@ public final class VireoApp extends Application {
 
     @Override
     public void start(Stage primaryStage) {
+        LOG.debug("Start-up: JavaFX toolkit up {} ms after process start", sinceProcessStart());
         this.stage = primaryStage;
         Messages messages = new Messages(Locale.getDefault());
         List<NodeRef> nodes = startupNodes;
@@ -76,8 +81,13 @@ public final class VireoApp extends Application {
                 paths.dataDir(), paths.logFile()));
         view.install(primaryStage, savedWindowState);
         primaryStage.show();
-        LOG.info("Window shown {} ms after start", (System.nanoTime() - startNanos) / 1_000_000);
+        LOG.info("Window shown {} ms after the process started", sinceProcessStart());
         viewModel.connectAll();
+    }
+
+    static long sinceProcessStart() {
+        return ProcessHandle.current().info().startInstant()
+                .map(t -> java.time.Duration.between(t, java.time.Instant.now()).toMillis()).orElse(-1L);
     }
 
     /** On the FX thread: reads what must be remembered, then closes everything on a background thread. */

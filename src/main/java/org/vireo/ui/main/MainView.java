@@ -173,6 +173,10 @@ public final class MainView {
         scene.getStylesheets().add(MainView.class.getResource("/org/vireo/ui/app.css").toExternalForm());
         stage.setScene(scene);
         stage.setTitle(messages.get("app.title"));
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            stage.getIcons().add(new javafx.scene.image.Image(
+                    MainView.class.getResource("/org/vireo/icons/vireo-" + size + ".png").toExternalForm(), true));
+        }
         if (saved.containsKey(KEY_X) && saved.containsKey(KEY_Y)) {
             double x = number(saved, KEY_X, 0);
             double y = number(saved, KEY_Y, 0);
@@ -184,6 +188,8 @@ public final class MainView {
         stage.setMaximized(Boolean.parseBoolean(saved.getOrDefault(KEY_MAXIMIZED, "false")));
         split.setDividerPositions(Math.max(0.1, Math.min(0.8, number(saved, KEY_SPLIT, 0.28))));
         tree.view().getSelectionModel().select(tree.view().getRoot());
+        // The table, not the filter field, has focus first: the field keeps showing its prompt.
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> table.view().requestFocus());
     }
 
     /** The geometry to remember, read on the FX thread. */

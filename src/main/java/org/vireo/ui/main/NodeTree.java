@@ -131,7 +131,8 @@ final class NodeTree {
         private HBox nodeGraphic(TreeEntry.Node node) {
             Label title = new Label(node.row().ref().name());
             title.getStyleClass().add("node-title");
-            Label detail = new Label(nodeStateText(node.status()) + " · " + messages.get("tree.node.vmCount", node.vms()));
+            Label detail = new Label(nodeStateText(node.status()) + " · " + messages.get("tree.node.vmCount", node.vms())
+                    + " · " + shortUri(node.row().ref().uri()));
             detail.getStyleClass().add("node-detail");
             VBox text = new VBox(title, detail);
             HBox box = new HBox(6, StateIcons.forNode(node.status().state()), text);
@@ -139,6 +140,16 @@ final class NodeTree {
             box.setPadding(new Insets(1, 0, 1, 0));
             return box;
         }
+    }
+
+    /** Long URIs (a test-driver node file's path) keep their scheme and their end; the tooltip has it whole. */
+    static String shortUri(String uri) {
+        int max = 42;
+        if (uri.length() <= max) {
+            return uri;
+        }
+        int schemeEnd = uri.indexOf(":///") >= 0 ? uri.indexOf(":///") + 4 : Math.min(12, uri.length());
+        return uri.substring(0, schemeEnd) + "…" + uri.substring(uri.length() - (max - schemeEnd - 1));
     }
 
     String nodeStateText(NodeStatus status) {

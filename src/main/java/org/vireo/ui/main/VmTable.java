@@ -21,6 +21,7 @@ final class VmTable {
     VmTable(MainViewModel viewModel, Messages messages) {
         view.setId("vmTable");
         view.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        view.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         view.setPlaceholder(new Label(messages.get("table.empty.none")));
 
         TableColumn<VmSummary, String> name = new TableColumn<>(messages.get("table.name"));
