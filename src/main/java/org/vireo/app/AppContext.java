@@ -28,6 +28,12 @@ final class AppContext implements AutoCloseable {
     final ConnectionRepository connections;
     final PreferenceRepository preferences;
     final LibvirtRuntime libvirt;
+    /** Every store write from the UI side runs here, in order, never on the FX thread. */
+    final java.util.concurrent.ExecutorService storeWriter = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "store-writer");
+        t.setDaemon(true);
+        return t;
+    });
 
     private AppContext(AppPaths paths) {
         this.paths = paths;
@@ -78,6 +84,10 @@ final class AppContext implements AutoCloseable {
                 String file = Path.of(path).getFileName().toString();
                 return file.substring(0, file.length() - 4);
             }
+            int query = uri.indexOf('?');
+            if (query > 0) {
+                return uri.substring(0, query);   // "test+unix:///default?socket=…" reads as its node
+            }
         } catch (URISyntaxException | IllegalArgumentException e) {
             LOG.debug("Not a parseable URI, using it as its own name: {}", uri);
         }
@@ -86,6 +96,14 @@ final class AppContext implements AutoCloseable {
 
     @Override
     public void close() {
+        storeWriter.shutdown();
+        try {
+            if (!storeWriter.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                LOG.warn("Pending preference writes did not finish within 5 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         database.close();
     }
 }

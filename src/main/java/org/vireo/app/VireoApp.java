@@ -14,6 +14,7 @@ import org.vireo.libvirt.LibvirtFleet;
 import org.vireo.model.NodeRef;
 import org.vireo.model.SavedConnection;
 import org.vireo.ui.common.Messages;
+import org.vireo.ui.main.ActionsViewModel;
 import org.vireo.ui.main.MainView;
 import org.vireo.ui.main.MainViewModel;
 import picocli.CommandLine;
@@ -77,7 +78,9 @@ public final class VireoApp extends Application {
         fleet = new LibvirtFleet(context.libvirt);
         viewModel = new MainViewModel(new ConnectionTimeRecorder(fleet, context.connections), messages);
         viewModel.addNodes(nodes);
-        view = new MainView(viewModel, messages, messages.get("about.text", VersionProvider.version(),
+        ActionsViewModel actions = new ActionsViewModel(fleet,
+                new StoredSettings(savedWindowState, context.preferences, context.storeWriter));
+        view = new MainView(viewModel, actions, messages, messages.get("about.text", VersionProvider.version(),
                 paths.dataDir(), paths.logFile()));
         view.install(primaryStage, savedWindowState);
         primaryStage.show();

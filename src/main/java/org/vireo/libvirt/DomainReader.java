@@ -1,6 +1,8 @@
 package org.vireo.libvirt;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
@@ -15,12 +17,21 @@ final class DomainReader {
     private DomainReader() {
     }
 
+    // virConnectListAllDomainsFlags
+    private static final int LIST_TRANSIENT = 8;
+    private static final int LIST_MANAGEDSAVE = 256;
+    private static final int METADATA_ELEMENT = 2;
+
     static List<VmSummary> readAll(String nodeId, Connect conn) throws LibvirtException {
+        // Two extra list calls answer persistence and managed save for every domain at once.
+        Set<String> transientUuids = uuids(conn.listAllDomains(LIST_TRANSIENT));
+        Set<String> savedUuids = uuids(conn.listAllDomains(LIST_MANAGEDSAVE));
         Domain[] domains = conn.listAllDomains(0);
         List<VmSummary> vms = new ArrayList<>(domains.length);
         for (Domain domain : domains) {
             try {
-                vms.add(read(nodeId, domain));
+                String uuid = domain.getUUIDString();
+                vms.add(read(nodeId, domain, !transientUuids.contains(uuid), savedUuids.contains(uuid)));
             } catch (LibvirtException e) {
                 // Undefined between the list and the read: it is simply gone.
                 if (!isNoSuchDomain(e)) {
@@ -35,9 +46,38 @@ final class DomainReader {
     }
 
     static VmSummary read(String nodeId, Domain domain) throws LibvirtException {
+        return read(nodeId, domain, domain.isPersistent() == 1, domain.hasManagedSaveImage() == 1);
+    }
+
+    private static VmSummary read(String nodeId, Domain domain, boolean persistent, boolean managedSave)
+            throws LibvirtException {
         DomainInfo info = domain.getInfo();
         return new VmSummary(nodeId, domain.getUUIDString(), domain.getName(),
-                VmState.fromLibvirtCode(info.state.ordinal()), info.nrVirtCpu, info.memory * 1024L);
+                VmState.fromLibvirtCode(info.state.ordinal()), info.nrVirtCpu, info.memory * 1024L,
+                persistent, managedSave, tags(domain));
+    }
+
+    static List<String> tags(Domain domain) throws LibvirtException {
+        try {
+            return VireoTags.fromXml(domain.getMetadata(METADATA_ELEMENT, VireoTags.NAMESPACE, 0));
+        } catch (LibvirtException e) {
+            if (e.getError() != null && e.getError().getCode() == org.libvirt.Error.ErrorNumber.VIR_ERR_NO_DOMAIN_METADATA) {
+                return List.of();
+            }
+            throw e;
+        }
+    }
+
+    private static Set<String> uuids(Domain[] domains) throws LibvirtException {
+        Set<String> uuids = new HashSet<>();
+        for (Domain domain : domains) {
+            try {
+                uuids.add(domain.getUUIDString());
+            } finally {
+                domain.free();
+            }
+        }
+        return uuids;
     }
 
     static boolean isNoSuchDomain(LibvirtException e) {

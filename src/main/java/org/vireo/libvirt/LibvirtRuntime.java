@@ -69,9 +69,17 @@ public final class LibvirtRuntime {
         }
     }
 
+    // virErrorNumber values that answer a question rather than report a problem.
+    private static final int VIR_ERR_NO_DOMAIN = 42;
+    private static final int VIR_ERR_NO_DOMAIN_METADATA = 80;
+
     private static void logLibvirtError(Pointer userData, virError error) {
         // libvirt reports every failed call here, including expected ones (a lookup of a domain
         // that was just undefined); the caller decides what is a real problem.
+        if (error.code == VIR_ERR_NO_DOMAIN || error.code == VIR_ERR_NO_DOMAIN_METADATA) {
+            LIBVIRT_LOG.debug("libvirt: {}", error.message);
+            return;
+        }
         LIBVIRT_LOG.info("libvirt error {} (domain {}): {}", error.code, error.domain, error.message);
     }
 }

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.libvirt.Connect;
@@ -19,6 +21,7 @@ import org.vireo.model.InventoryListener;
 import org.vireo.model.NodeRef;
 import org.vireo.model.NodeState;
 import org.vireo.model.NodeStatus;
+import org.vireo.model.OperationException;
 import org.vireo.model.VmSummary;
 
 /**
@@ -83,6 +86,58 @@ final class NodeConnection {
         }
     }
 
+    /** Work for this node's worker, given the live connection. */
+    @FunctionalInterface
+    interface NodeCall<T> {
+        T run(Connect conn) throws LibvirtException;
+    }
+
+    /**
+     * Runs {@code call} on this node's worker. A libvirt failure completes the future with an
+     * {@link OperationException} carrying libvirt's message; {@code what} names the operation.
+     */
+    <T> CompletableFuture<T> call(String what, NodeCall<T> call) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        try {
+            worker.execute(() -> {
+                if (conn == null) {
+                    result.completeExceptionally(new OperationException(what + ": not connected to " + node.name(),
+                            "The node is not connected."));
+                    return;
+                }
+                try {
+                    result.complete(call.run(conn));
+                } catch (LibvirtException e) {
+                    LOG.info("{} failed on {}: {}", what, node.name(), LibvirtErrors.message(e));
+                    result.completeExceptionally(new OperationException(what, LibvirtErrors.message(e)));
+                } catch (RuntimeException e) {
+                    LOG.error("{} failed on {}", what, node.name(), e);
+                    result.completeExceptionally(new OperationException(what, String.valueOf(e.getMessage())));
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(new OperationException(what, "Vireo is closing."));
+        }
+        return result;
+    }
+
+    /** Re-reads a domain soon, on the worker: after our own operations, and for changes libvirt sends no event for. */
+    void markDirty(String uuid) {
+        boolean queue;
+        synchronized (dirtyLock) {
+            dirtyUuids.add(uuid);
+            queue = !flushQueued;
+            flushQueued = true;
+        }
+        if (queue) {
+            try {
+                worker.execute(this::flushDirty);
+            } catch (RejectedExecutionException e) {
+                LOG.debug("Refresh for {} after shutdown ignored", node.name());
+            }
+        }
+    }
+
     private void doOpen() {
         if (conn != null) {
             return;
@@ -138,19 +193,7 @@ final class NodeConnection {
             LOG.debug("Event without a readable UUID on {}: {}", node.name(), event);
             return 0;
         }
-        boolean queue;
-        synchronized (dirtyLock) {
-            dirtyUuids.add(uuid);
-            queue = !flushQueued;
-            flushQueued = true;
-        }
-        if (queue) {
-            try {
-                worker.execute(this::flushDirty);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                LOG.debug("Event for {} after shutdown ignored", node.name());
-            }
-        }
+        markDirty(uuid);
         return 0;
     }
 

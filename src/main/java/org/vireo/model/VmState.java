@@ -8,7 +8,7 @@ public enum VmState {
     PAUSED("paused", "paused", true),
     SHUTTING_DOWN("shutdown", "in shutdown", true),
     SHUT_OFF("shutoff", "shut off", false),
-    CRASHED("crashed", "crashed", false),
+    CRASHED("crashed", "crashed", true),
     PM_SUSPENDED("pmsuspended", "pmsuspended", true);
 
     private final String id;
@@ -31,7 +31,7 @@ public enum VmState {
         return virshName;
     }
 
-    /** True while the domain has a live QEMU (or driver) process behind it. */
+    /** True while the domain has a live QEMU (or driver) process behind it; a crashed one preserved for debugging counts. */
     public boolean isActive() {
         return active;
     }

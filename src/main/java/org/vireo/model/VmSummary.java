@@ -1,5 +1,6 @@
 package org.vireo.model;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -9,13 +10,23 @@ import java.util.Objects;
  * @param uuid        libvirt's UUID: unique on a node, and the key Vireo uses
  * @param name        the domain name exactly as libvirt holds it
  * @param memoryBytes current memory (the balloon target), in bytes
+ * @param persistent  false for a transient domain, which vanishes when it stops
+ * @param managedSave true when a managed-save image waits to be restored
+ * @param tags        the user's tags, sorted
  */
-public record VmSummary(String nodeId, String uuid, String name, VmState state, int vcpus, long memoryBytes) {
+public record VmSummary(String nodeId, String uuid, String name, VmState state, int vcpus, long memoryBytes,
+                        boolean persistent, boolean managedSave, List<String> tags) {
     public VmSummary {
         Objects.requireNonNull(nodeId, "nodeId");
         Objects.requireNonNull(uuid, "uuid");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(state, "state");
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    /** A persistent domain without managed save or tags: what tests and generators mostly need. */
+    public VmSummary(String nodeId, String uuid, String name, VmState state, int vcpus, long memoryBytes) {
+        this(nodeId, uuid, name, state, vcpus, memoryBytes, true, false, List.of());
     }
 
     public ByteSize memory() {

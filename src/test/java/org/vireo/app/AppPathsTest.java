@@ -38,6 +38,7 @@ class AppPathsTest {
         assertEquals("lab1.example.org", AppContext.displayNameFor("qemu+ssh://root@lab1.example.org/system"));
         assertEquals("edge-box", AppContext.displayNameFor("test:///srv/nodes/edge-box.xml"));
         assertEquals("qemu:///system", AppContext.displayNameFor("qemu:///system"));
+        assertEquals("test+unix:///default", AppContext.displayNameFor("test+unix:///default?socket=/tmp/x/libvirt-sock"));
         assertEquals("not a uri ^", AppContext.displayNameFor("not a uri ^"));
     }
 }

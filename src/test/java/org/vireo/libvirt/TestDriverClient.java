@@ -42,6 +42,19 @@ public final class TestDriverClient implements AutoCloseable {
         conn.domainDefineXML(domainXml).free();
     }
 
+    /** Creates a volume in the test driver's {@code default-pool} and returns its path. */
+    public String createVolume(String name, long bytes) throws LibvirtException {
+        org.libvirt.StoragePool pool = conn.storagePoolLookupByName("default-pool");
+        org.libvirt.StorageVol vol = pool.storageVolCreateXML("<volume><name>" + name + "</name><capacity>" + bytes
+                + "</capacity><target><format type='qcow2'/></target></volume>", 0);
+        try {
+            return vol.getPath();
+        } finally {
+            vol.free();
+            pool.free();
+        }
+    }
+
     private void withDomain(String name, DomainAction action) throws LibvirtException {
         Domain domain = conn.domainLookupByName(name);
         try {

@@ -85,6 +85,27 @@ public final class MainWindowPage {
         robot.interact(() -> tree().getSelectionModel().select(item));
     }
 
+    public String actionSummary() {
+        return onFx(() -> robot.lookup("#actionSummary").queryAs(Label.class).getText());
+    }
+
+    public boolean isEnabled(String query) {
+        return onFx(() -> !robot.lookup(query).query().isDisabled());
+    }
+
+    /** The first visible cell of the table, to right-click on. */
+    public javafx.scene.Node firstRowCell() {
+        return onFx(() -> robot.lookup(".table-row-cell").queryAll().stream()
+                .filter(r -> ((javafx.scene.control.TableRow<?>) r).getItem() != null)
+                .min(java.util.Comparator.comparingDouble(r -> r.localToScene(0, 0).getY())).orElseThrow());
+    }
+
+    /** The dialog that is open now (waits up to 10 s for one to appear). */
+    public javafx.scene.control.DialogPane dialog() {
+        waitUntil("a dialog opens", 10, () -> !robot.lookup(".dialog-pane").queryAll().isEmpty());
+        return onFx(() -> robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class));
+    }
+
     public void waitUntil(String what, int seconds, Callable<Boolean> condition) {
         try {
             WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> onFx(condition));

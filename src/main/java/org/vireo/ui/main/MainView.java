@@ -7,6 +7,10 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Separator;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -24,6 +28,8 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.vireo.model.NodeState;
+import org.vireo.model.VmState;
+import org.vireo.model.VmSummary;
 import org.vireo.ui.common.Messages;
 
 /**
@@ -48,13 +54,19 @@ public final class MainView {
     private final Button disconnectButton;
     private final BorderPane root = new BorderPane();
     private final String aboutText;
+    private final ActionsViewModel actions;
+    private final VmActionsView actionsView;
+    private final java.util.Set<String> selectedKeys = new java.util.LinkedHashSet<>();
+    private boolean restoringSelection;
 
-    public MainView(MainViewModel viewModel, Messages messages, String aboutText) {
+    public MainView(MainViewModel viewModel, ActionsViewModel actions, Messages messages, String aboutText) {
         this.viewModel = viewModel;
+        this.actions = actions;
         this.messages = messages;
         this.aboutText = aboutText;
         this.tree = new NodeTree(viewModel, messages);
         this.table = new VmTable(viewModel, messages);
+        this.actionsView = new VmActionsView(actions, messages, root);
 
         connectButton = new Button(messages.get("toolbar.connect"));
         connectButton.setId("connectButton");
@@ -69,7 +81,26 @@ public final class MainView {
         viewModel.filterTextProperty().bind(filter.textProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        ToolBar toolBar = new ToolBar(connectButton, disconnectButton, spacer, filter);
+        ComboBox<VmState> stateFilter = new ComboBox<>();
+        stateFilter.setId("stateFilter");
+        stateFilter.getItems().addAll(java.util.Arrays.asList(null, VmState.RUNNING, VmState.PAUSED, VmState.SHUT_OFF,
+                VmState.CRASHED, VmState.PM_SUSPENDED));
+        stateFilter.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(VmState state) {
+                return state == null ? messages.get("filter.state.all") : messages.get("vm.state." + state.id());
+            }
+
+            @Override
+            public VmState fromString(String text) {
+                return null;
+            }
+        });
+        stateFilter.getSelectionModel().select(0);
+        viewModel.stateFilterProperty().bind(stateFilter.valueProperty());
+        ToolBar toolBar = new ToolBar();
+        toolBar.getItems().addAll(actionsView.toolbarButtons());
+        toolBar.getItems().addAll(new Separator(), connectButton, disconnectButton, spacer, stateFilter, filter);
 
         split = new SplitPane(tree.view(), table.view());
         split.setId("mainSplit");
@@ -79,7 +110,17 @@ public final class MainView {
         Label status = new Label();
         status.setId("statusBar");
         status.textProperty().bind(viewModel.statusTextProperty());
-        HBox statusBar = new HBox(status);
+        Label actionSummary = new Label();
+        actionSummary.setId("actionSummary");
+        actionSummary.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> actionsView.summary(actions.lastResultProperty().get()), actions.lastResultProperty()));
+        ProgressBar progress = new ProgressBar();
+        progress.setId("actionProgress");
+        progress.progressProperty().bind(actions.progressProperty());
+        progress.visibleProperty().bind(actions.busyProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
+        HBox statusBar = new HBox(status, progress, actionSummary);
+        statusBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         statusBar.getStyleClass().add("status-bar");
 
         root.setTop(new VBox(menuBar(), toolBar));
@@ -92,6 +133,59 @@ public final class MainView {
             table.view().refresh();   // re-grey the rows of a node that went on or offline
         }));
         updateNodeButtons();
+
+        table.view().setContextMenu(new ContextMenu(actionsView.menuItems(false).toArray(MenuItem[]::new)));
+        table.view().getSelectionModel().getSelectedItems().addListener(
+                (javafx.collections.ListChangeListener<VmSummary>) change -> onTableSelection());
+        viewModel.applyingProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                restoreSelection();
+            }
+        });
+    }
+
+    /** Remembers the selection by key: rows are replaced when a VM changes, and the selection must follow. */
+    private void onTableSelection() {
+        if (restoringSelection || viewModel.applyingProperty().get()) {
+            return;   // rows replaced by a worker report, not the user's choice: restored once the batch is in
+        }
+        selectedKeys.clear();
+        table.view().getSelectionModel().getSelectedItems().forEach(vm -> selectedKeys.add(vm.key()));
+        syncActionSelection();
+    }
+
+    private void restoreSelection() {
+        restoringSelection = true;
+        try {
+            var model = table.view().getSelectionModel();
+            var items = table.view().getItems();
+            java.util.List<Integer> wanted = new java.util.ArrayList<>();
+            for (int i = 0; i < items.size() && wanted.size() < selectedKeys.size(); i++) {
+                if (selectedKeys.contains(items.get(i).key())) {
+                    wanted.add(i);
+                }
+            }
+            if (!wanted.equals(model.getSelectedIndices())) {
+                model.clearSelection();
+                wanted.forEach(model::select);
+            }
+        } finally {
+            restoringSelection = false;
+        }
+        syncActionSelection();
+    }
+
+    private void syncActionSelection() {
+        java.util.List<VmSummary> current = new java.util.ArrayList<>();
+        for (String key : selectedKeys) {
+            VmSummary vm = viewModel.vm(key);
+            if (vm != null) {
+                current.add(vm);
+            }
+        }
+        if (!current.equals(actions.selection())) {
+            actions.selection().setAll(current);
+        }
     }
 
     private MenuBar menuBar() {
@@ -105,6 +199,9 @@ public final class MainView {
         allVms.setOnAction(e -> tree.view().getSelectionModel().select(tree.view().getRoot()));
         Menu view = new Menu(messages.get("menu.view"), null, allVms);
 
+        Menu vm = new Menu(messages.get("menu.vm"), null, actionsView.menuItems(true).toArray(MenuItem[]::new));
+        vm.setId("vmMenu");
+
         MenuItem connect = new MenuItem(messages.get("menu.node.connect"));
         connect.disableProperty().bind(connectButton.disableProperty());
         connect.setOnAction(connectButton.getOnAction());
@@ -117,7 +214,7 @@ public final class MainView {
         about.setOnAction(e -> showAbout());
         Menu help = new Menu(messages.get("menu.help"), null, about);
 
-        MenuBar bar = new MenuBar(file, view, node, help);
+        MenuBar bar = new MenuBar(file, view, vm, node, help);
         bar.setId("menuBar");
         return bar;
     }

@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -24,6 +23,8 @@ import org.vireo.model.InventoryListener;
 import org.vireo.model.NodeRef;
 import org.vireo.model.NodeState;
 import org.vireo.model.NodeStatus;
+import org.vireo.model.VmQuery;
+import org.vireo.model.VmState;
 import org.vireo.model.VmSummary;
 import org.vireo.ui.common.FxBatchQueue;
 import org.vireo.ui.common.Messages;
@@ -47,9 +48,11 @@ public final class MainViewModel {
     private final FilteredList<VmSummary> visibleVms = new FilteredList<>(allVms);
     private final ObjectProperty<NodeRow> scope = new SimpleObjectProperty<>();
     private final StringProperty filterText = new SimpleStringProperty("");
+    private final ObjectProperty<VmState> stateFilter = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper("");
     private final InventoryListener listener;
     private long appliedBatches;
+    private final javafx.beans.property.ReadOnlyBooleanWrapper applying = new javafx.beans.property.ReadOnlyBooleanWrapper();
 
     public MainViewModel(Fleet fleet, Messages messages) {
         this(fleet, messages, null);
@@ -63,6 +66,7 @@ public final class MainViewModel {
                 ? new FxBatchQueue<>(this::apply) : new FxBatchQueue<>(this::apply, fxThread));
         scope.addListener((obs, old, now) -> refilter());
         filterText.addListener((obs, old, now) -> refilter());
+        stateFilter.addListener((obs, old, now) -> refilter());
         updateStatusText();
     }
 
@@ -115,6 +119,17 @@ public final class MainViewModel {
         return scope;
     }
 
+    /** Only VMs in this state (running includes idle); null shows every state. */
+    public ObjectProperty<VmState> stateFilterProperty() {
+        return stateFilter;
+    }
+
+    /** The current record of a VM by {@link VmSummary#key()}, or null when it is gone. */
+    public VmSummary vm(String key) {
+        Integer at = allVmsIndex.get(key);
+        return at == null ? null : allVms.get(at);
+    }
+
     public StringProperty filterTextProperty() {
         return filterText;
     }
@@ -138,7 +153,21 @@ public final class MainViewModel {
         return appliedBatches;
     }
 
+    /** True while a batch of worker reports is being applied; views use it to tell their own changes from ours. */
+    public javafx.beans.property.ReadOnlyBooleanProperty applyingProperty() {
+        return applying.getReadOnlyProperty();
+    }
+
     void apply(List<InventoryEvent> batch) {
+        applying.set(true);
+        try {
+            applyBatch(batch);
+        } finally {
+            applying.set(false);
+        }
+    }
+
+    private void applyBatch(List<InventoryEvent> batch) {
         appliedBatches++;
         Set<NodeRow> membershipChanged = new LinkedHashSet<>();
         List<VmSummary> valueChanges = new ArrayList<>();
@@ -210,11 +239,13 @@ public final class MainViewModel {
 
     private void refilter() {
         NodeRow node = scope.get();
-        String needle = filterText.get() == null ? "" : filterText.get().strip().toLowerCase(Locale.ROOT);
+        VmQuery query = VmQuery.parse(filterText.get());
+        VmState state = stateFilter.get();
         Predicate<VmSummary> inScope = node == null ? vm -> true : vm -> vm.nodeId().equals(node.ref().id());
-        Predicate<VmSummary> matches = needle.isEmpty() ? vm -> true
-                : vm -> vm.name().toLowerCase(Locale.ROOT).contains(needle);
-        visibleVms.setPredicate(inScope.and(matches));
+        Predicate<VmSummary> inState = state == null ? vm -> true
+                : state == VmState.RUNNING ? vm -> vm.state().isRunning() : vm -> vm.state() == state;
+        Predicate<VmSummary> matches = query.isEmpty() ? vm -> true : vm -> query.matches(vm, this::nodeName);
+        visibleVms.setPredicate(inScope.and(inState).and(matches));
         updateStatusText();
     }
 

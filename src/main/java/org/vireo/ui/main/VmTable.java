@@ -65,7 +65,13 @@ final class VmTable {
         node.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(viewModel.nodeName(c.getValue().nodeId())));
         node.setPrefWidth(180);
 
-        view.getColumns().setAll(java.util.List.of(name, state, vcpus, memory, node));
+        TableColumn<VmSummary, String> tags = new TableColumn<>(messages.get("table.tags"));
+        tags.setId("tagsColumn");
+        tags.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(String.join(", ", c.getValue().tags())));
+        tags.setPrefWidth(160);
+
+        view.getColumns().setAll(java.util.List.of(name, state, vcpus, memory, node, tags));
+        view.setTableMenuButtonVisible(true);   // the built-in column chooser
 
         // Rows of a node that is not connected stay listed, greyed.
         view.setRowFactory(table -> new TableRow<>() {

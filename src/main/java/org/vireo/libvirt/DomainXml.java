@@ -1,0 +1,138 @@
+package org.vireo.libvirt;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.vireo.model.VmDisk;
+import org.vireo.model.VmNic;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
+
+/** Reads the parts of a domain's XML that Vireo shows, with DOM (never by string matching). */
+final class DomainXml {
+
+    private final Element domain;
+
+    private DomainXml(Element domain) {
+        this.domain = domain;
+    }
+
+    static DomainXml parse(String xml) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            Document doc = factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+            return new DomainXml(doc.getDocumentElement());
+        } catch (Exception e) {
+            throw new IllegalArgumentException("libvirt returned domain XML that does not parse", e);
+        }
+    }
+
+    String title() {
+        return text(child(domain, "title"));
+    }
+
+    String description() {
+        return text(child(domain, "description"));
+    }
+
+    String osType() {
+        Element os = child(domain, "os");
+        Element type = os == null ? null : child(os, "type");
+        if (type == null) {
+            return "";
+        }
+        String arch = type.getAttribute("arch");
+        return text(type) + (arch.isEmpty() ? "" : " (" + arch + ")");
+    }
+
+    boolean hasNvram() {
+        Element os = child(domain, "os");
+        return os != null && child(os, "nvram") != null;
+    }
+
+    List<VmDisk> disks() {
+        List<VmDisk> disks = new ArrayList<>();
+        Element devices = child(domain, "devices");
+        if (devices == null) {
+            return disks;
+        }
+        for (Element disk : children(devices, "disk")) {
+            Element source = child(disk, "source");
+            Element target = child(disk, "target");
+            Element driver = child(disk, "driver");
+            String path = "";
+            String pool = "";
+            String volume = "";
+            if (source != null) {
+                path = first(source.getAttribute("file"), source.getAttribute("dev"), source.getAttribute("dir"));
+                pool = source.getAttribute("pool");
+                volume = source.getAttribute("volume");
+            }
+            disks.add(new VmDisk(target == null ? "" : target.getAttribute("dev"),
+                    orDefault(disk.getAttribute("device"), "disk"),
+                    target == null ? "" : target.getAttribute("bus"),
+                    driver == null ? "" : driver.getAttribute("type"),
+                    path, pool, volume, child(disk, "readonly") != null, child(disk, "shareable") != null));
+        }
+        return disks;
+    }
+
+    List<VmNic> nics() {
+        List<VmNic> nics = new ArrayList<>();
+        Element devices = child(domain, "devices");
+        if (devices == null) {
+            return nics;
+        }
+        for (Element nic : children(devices, "interface")) {
+            Element mac = child(nic, "mac");
+            Element source = child(nic, "source");
+            Element model = child(nic, "model");
+            Element target = child(nic, "target");
+            String sourceName = source == null ? ""
+                    : first(source.getAttribute("network"), source.getAttribute("bridge"), source.getAttribute("dev"));
+            nics.add(new VmNic(nic.getAttribute("type"), mac == null ? "" : mac.getAttribute("address"), sourceName,
+                    model == null ? "" : model.getAttribute("type"), target == null ? "" : target.getAttribute("dev")));
+        }
+        return nics;
+    }
+
+    private static String first(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isEmpty()) {
+                return value;
+            }
+        }
+        return "";
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null || value.isEmpty() ? fallback : value;
+    }
+
+    private static String text(Element element) {
+        return element == null ? "" : element.getTextContent();
+    }
+
+    private static Element child(Element parent, String name) {
+        List<Element> all = children(parent, name);
+        return all.isEmpty() ? null : all.get(0);
+    }
+
+    private static List<Element> children(Element parent, String name) {
+        List<Element> result = new ArrayList<>();
+        NodeList nodes = parent.getChildNodes();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            Node node = nodes.item(i);
+            if (node instanceof Element e && name.equals(e.getLocalName() != null ? e.getLocalName() : e.getTagName())) {
+                result.add(e);
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,12 @@
+package org.vireo.model;
+
+/**
+ * The user's preferences as the UI reads them: answered from memory, saved in the background,
+ * so reading or changing one never waits on disk.
+ */
+public interface Settings {
+
+    boolean getBoolean(String key, boolean fallback);
+
+    void putBoolean(String key, boolean value);
+}

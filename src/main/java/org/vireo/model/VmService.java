@@ -1,0 +1,20 @@
+package org.vireo.model;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Operations on single VMs. Each runs on the VM's node worker and completes there; failures
+ * complete the future with an {@link OperationException}.
+ */
+public interface VmService {
+
+    /** Runs {@code action}; for {@link VmAction#DELETE}, {@code deleteStorage} also removes its managed volumes. */
+    CompletableFuture<Void> perform(VmSummary vm, VmAction action, boolean deleteStorage);
+
+    /** The VM's disks, and which of them are volumes that a delete with storage would remove. */
+    CompletableFuture<List<StorageItem>> storageOf(VmSummary vm);
+
+    /** Replaces the VM's tags (stored in the domain's own metadata, so they travel with it). */
+    CompletableFuture<Void> setTags(VmSummary vm, List<String> tags);
+}

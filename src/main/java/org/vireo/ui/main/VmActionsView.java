@@ -1,0 +1,226 @@
+package org.vireo.ui.main;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.vireo.model.ByteSize;
+import org.vireo.model.StorageItem;
+import org.vireo.model.VmAction;
+import org.vireo.model.VmSummary;
+import org.vireo.ui.common.Messages;
+
+/** The VM actions as the user reaches them: menu, context menu, toolbar, shortcuts, and their dialogs. */
+final class VmActionsView {
+
+    private static final Map<VmAction, String> SHORTCUTS = Map.of(
+            VmAction.START, "Shortcut+Shift+R",
+            VmAction.SHUTDOWN, "Shortcut+Shift+D",
+            VmAction.REBOOT, "Shortcut+Shift+B",
+            VmAction.FORCE_OFF, "Shortcut+Shift+F",
+            VmAction.PAUSE, "Shortcut+Shift+P",
+            VmAction.RESUME, "Shortcut+Shift+U",
+            VmAction.SAVE, "Shortcut+Shift+M",
+            VmAction.RESTORE, "Shortcut+Shift+E",
+            VmAction.DELETE, "Delete");
+
+    private final ActionsViewModel actions;
+    private final Messages messages;
+    private final Node owner;
+
+    VmActionsView(ActionsViewModel actions, Messages messages, Node owner) {
+        this.actions = actions;
+        this.messages = messages;
+        this.owner = owner;
+    }
+
+    /** A fresh set of menu items (a MenuItem can sit in one menu only). */
+    List<MenuItem> menuItems(boolean withShortcuts) {
+        List<MenuItem> items = new ArrayList<>();
+        for (VmAction action : VmAction.values()) {
+            if (action == VmAction.FORCE_OFF || action == VmAction.SAVE || action == VmAction.DELETE) {
+                items.add(new SeparatorMenuItem());
+            }
+            MenuItem item = new MenuItem(messages.get("action." + action.id()));
+            item.setId("menu-" + action.id());
+            item.disableProperty().bind(actions.canPerform(action).not());
+            if (withShortcuts) {
+                item.setAccelerator(KeyCombination.keyCombination(SHORTCUTS.get(action)));
+            }
+            item.setOnAction(e -> run(action));
+            items.add(item);
+        }
+        items.add(new SeparatorMenuItem());
+        MenuItem tags = new MenuItem(messages.get("menu.vm.tags"));
+        tags.setId("menu-tags");
+        tags.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(actions.selection()));
+        tags.setOnAction(e -> editTags());
+        items.add(tags);
+        return items;
+    }
+
+    List<Button> toolbarButtons() {
+        List<Button> buttons = new ArrayList<>();
+        for (VmAction action : List.of(VmAction.START, VmAction.SHUTDOWN, VmAction.PAUSE, VmAction.RESUME, VmAction.FORCE_OFF)) {
+            Button button = new Button(messages.get("action." + action.id()).replace("_", ""));
+            button.setId("button-" + action.id());
+            button.setMnemonicParsing(false);
+            button.disableProperty().bind(actions.canPerform(action).not());
+            button.setOnAction(e -> run(action));
+            buttons.add(button);
+        }
+        return buttons;
+    }
+
+    void run(VmAction action) {
+        List<VmSummary> targets = actions.targets(action);
+        if (targets.isEmpty()) {
+            return;
+        }
+        if (!actions.needsConfirmation(action)) {
+            perform(action, false);
+        } else if (action == VmAction.DELETE) {
+            actions.storageOf(targets).whenComplete((storage, error) ->
+                    confirm(action, targets, error == null ? storage : List.of()));
+        } else {
+            confirm(action, targets, List.of());
+        }
+    }
+
+    private void confirm(VmAction action, List<VmSummary> targets, List<StorageItem> storage) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
+        alert.initOwner(window());
+        alert.setTitle(messages.get("confirm." + action.id() + ".title"));
+        alert.setHeaderText(messages.get("confirm." + action.id() + ".header", targets.size(), targets.get(0).name()));
+        VBox content = new VBox(8, wrapped(messages.get("confirm." + action.id() + ".text")));
+        CheckBox deleteStorage = new CheckBox(messages.get("confirm.delete.storage"));
+        deleteStorage.setId("deleteStorage");
+        if (action == VmAction.DELETE) {
+            List<StorageItem> deletable = storage.stream().filter(StorageItem::deletable).toList();
+            if (deletable.isEmpty()) {
+                content.getChildren().add(wrapped(messages.get("confirm.delete.noStorage")));
+            } else {
+                deleteStorage.setSelected(true);
+                content.getChildren().add(deleteStorage);
+            }
+            VBox list = new VBox(2);
+            list.setId("storageList");
+            for (StorageItem item : storage) {
+                String line = item.deletable()
+                        ? "  " + item.volume() + "  (" + new ByteSize(item.capacityBytes()).toHuman() + ")  " + item.path()
+                        : "  " + item.path() + "  — " + messages.get("confirm.delete.kept");
+                Label label = new Label(line);
+                label.disableProperty().bind(deleteStorage.selectedProperty().not().and(
+                        javafx.beans.binding.Bindings.createBooleanBinding(item::deletable)));
+                list.getChildren().add(label);
+            }
+            content.getChildren().add(list);
+        }
+        CheckBox dontAsk = new CheckBox(messages.get("confirm.dontAsk"));
+        dontAsk.setId("dontAsk");
+        content.getChildren().add(dontAsk);
+        alert.getDialogPane().setContent(content);
+        ButtonType ok = new ButtonType(messages.get("confirm.ok." + action.id()), ButtonBar.ButtonData.OK_DONE);
+        alert.getButtonTypes().setAll(ok, ButtonType.CANCEL);
+        Optional<ButtonType> answer = alert.showAndWait();
+        if (answer.isPresent() && answer.get() == ok) {
+            if (dontAsk.isSelected()) {
+                actions.setConfirmation(action, false);
+            }
+            perform(action, action == VmAction.DELETE && deleteStorage.isSelected());
+        }
+    }
+
+    private void perform(VmAction action, boolean deleteStorage) {
+        actions.perform(action, deleteStorage).thenAccept(result -> {
+            if (!result.failures().isEmpty()) {
+                showFailures(action, result);
+            }
+        });
+    }
+
+    private void showFailures(VmAction action, BulkResult result) {
+        Alert alert = new Alert(Alert.AlertType.ERROR);
+        alert.initOwner(window());
+        alert.setTitle(messages.get("action.failed.title"));
+        String verb = messages.get("action.verb." + action.id());
+        if (result.failures().size() == 1 && result.succeeded() == 0) {
+            String failure = result.failures().get(0);
+            int colon = failure.indexOf(": ");
+            alert.setHeaderText(messages.get("action.failed.header.one", verb, failure.substring(0, Math.max(0, colon))));
+            alert.setContentText(messages.get("action.failed.detail") + "\n" + failure.substring(colon + 2));
+        } else {
+            alert.setHeaderText(messages.get("action.failed.header.many", result.failures().size(), verb));
+            TextArea details = new TextArea(String.join("\n", result.failures()));
+            details.setEditable(false);
+            details.setWrapText(true);
+            details.setPrefRowCount(Math.min(10, result.failures().size() + 1));
+            alert.getDialogPane().setContent(new VBox(6, new Label(messages.get("action.failed.detail")), details));
+        }
+        alert.show();
+    }
+
+    private void editTags() {
+        List<VmSummary> targets = List.copyOf(actions.selection());
+        String current = targets.size() == 1 ? String.join(", ", targets.get(0).tags()) : "";
+        TextInputDialog dialog = new TextInputDialog(current);
+        dialog.initOwner(window());
+        dialog.setTitle(messages.get("tags.title"));
+        dialog.setHeaderText(messages.get("tags.header", targets.size(), targets.get(0).name()));
+        dialog.setContentText(messages.get("tags.text"));
+        dialog.getEditor().setId("tagsField");
+        dialog.showAndWait().ifPresent(text -> actions.setTags(Arrays.stream(text.split(",")).map(String::strip).toList())
+                .thenAccept(result -> {
+                    if (!result.failures().isEmpty()) {
+                        Alert alert = new Alert(Alert.AlertType.ERROR, String.join("\n", result.failures()));
+                        alert.initOwner(window());
+                        alert.show();
+                    }
+                }));
+    }
+
+    /** "3 started, 1 failed, 2 skipped (not in a state for it)" */
+    String summary(BulkResult result) {
+        if (result == null || result.action() == null) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        if (result.succeeded() > 0) {
+            parts.add(messages.get("action.done." + result.action().id(), result.succeeded()));
+        }
+        if (!result.failures().isEmpty()) {
+            parts.add(messages.get("action.done.failed", result.failures().size()) + ": " + result.failures().get(0)
+                    + (result.failures().size() > 1 ? " …" : ""));
+        }
+        if (result.skipped() > 0) {
+            parts.add(messages.get("action.done.skipped", result.skipped()));
+        }
+        return String.join(", ", parts);
+    }
+
+    private static Label wrapped(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.setMaxWidth(460);
+        return label;
+    }
+
+    private Window window() {
+        return owner.getScene().getWindow();
+    }
+}

@@ -1,0 +1,69 @@
+package org.vireo.testlab;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real libvirtd of our own, with its socket in a private directory. Its test driver's
+ * {@code default} node is shared by every client connected at the same time, so Vireo and
+ * {@code virsh} see the same domains: virsh is then a real oracle for what Vireo did.
+ */
+public final class LocalLibvirtd implements AutoCloseable {
+
+    private final Path dir;
+    private final long pid;
+
+    private LocalLibvirtd(Path dir, long pid) {
+        this.dir = dir;
+        this.pid = pid;
+    }
+
+    public static LocalLibvirtd start(Path dir) throws IOException, InterruptedException {
+        Files.createDirectories(dir.resolve("run"));
+        Path conf = dir.resolve("libvirtd.conf");
+        Files.writeString(conf, String.join("\n",
+                "unix_sock_dir = \"" + dir.resolve("run") + "\"",
+                "unix_sock_rw_perms = \"0700\"",
+                "auth_unix_rw = \"none\"",
+                "auth_unix_ro = \"none\"",
+                "log_outputs = \"3:file:" + dir.resolve("libvirtd.log") + "\"", ""));
+        // libvirt's state drivers lock pid files under /run/libvirt: a second daemon next to the
+        // system's (or another test's) needs its own, so it runs in a private mount namespace
+        // with empty state directories. Its socket lives in our directory, visible outside.
+        Process process = new ProcessBuilder("unshare", "--mount", "--propagation", "private", "--",
+                "sh", "-c", "for d in /run/libvirt /var/lib/libvirt /var/cache/libvirt; do "
+                        + "mkdir -p \"$d\" && mount -t tmpfs tmpfs \"$d\" || exit 1; done; exec libvirtd --config \"$1\"",
+                "libvirtd-for-tests", conf.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("libvirtd.out").toFile()).start();
+        Path socket = dir.resolve("run/libvirt-sock");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!Files.exists(socket)) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                process.destroyForcibly();
+                throw new IllegalStateException("libvirtd did not start (it needs root, unshare and the libvirt-daemon-system "
+                        + "package): " + Files.readString(dir.resolve("libvirtd.out")) + " / see " + dir.resolve("libvirtd.log"));
+            }
+            Thread.sleep(20);
+        }
+        return new LocalLibvirtd(dir, process.pid());
+    }
+
+    /** The shared test-driver node behind this daemon. */
+    public String sharedTestNode() {
+        return "test+unix:///default?socket=" + dir.resolve("run/libvirt-sock");
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        ProcessHandle.of(pid).ifPresent(p -> {
+            p.destroy();
+            try {
+                p.onExit().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                p.destroyForcibly();
+            }
+        });
+    }
+}
