@@ -14,6 +14,7 @@ import org.vireo.libvirt.LibvirtFleet;
 import org.vireo.model.NodeRef;
 import org.vireo.model.SavedConnection;
 import org.vireo.ui.common.Messages;
+import org.vireo.ui.details.VmDetailsViewModel;
 import org.vireo.ui.main.ActionsViewModel;
 import org.vireo.ui.main.MainView;
 import org.vireo.ui.main.MainViewModel;
@@ -76,11 +77,12 @@ public final class VireoApp extends Application {
         Messages messages = new Messages(Locale.getDefault());
         List<NodeRef> nodes = startupNodes;
         fleet = new LibvirtFleet(context.libvirt);
-        viewModel = new MainViewModel(new ConnectionTimeRecorder(fleet, context.connections), messages);
+        viewModel = new MainViewModel(new ConnectionTimeRecorder(fleet, context.connections), fleet, messages);
         viewModel.addNodes(nodes);
         ActionsViewModel actions = new ActionsViewModel(fleet,
                 new StoredSettings(savedWindowState, context.preferences, context.storeWriter));
-        view = new MainView(viewModel, actions, messages, messages.get("about.text", VersionProvider.version(),
+        VmDetailsViewModel details = new VmDetailsViewModel(fleet);
+        view = new MainView(viewModel, actions, details, messages, messages.get("about.text", VersionProvider.version(),
                 paths.dataDir(), paths.logFile()));
         view.install(primaryStage, savedWindowState);
         primaryStage.show();

@@ -51,6 +51,15 @@ final class DomainXml {
         return text(type) + (arch.isEmpty() ? "" : " (" + arch + ")");
     }
 
+    int maxVcpus() {
+        Element vcpu = child(domain, "vcpu");
+        try {
+            return vcpu == null ? 1 : Integer.parseInt(text(vcpu).strip());
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
     boolean hasNvram() {
         Element os = child(domain, "os");
         return os != null && child(os, "nvram") != null;

@@ -4,10 +4,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.vireo.model.StatsService;
+import org.vireo.model.VmStats;
 import org.vireo.model.OperationException;
 import org.vireo.model.StorageItem;
 import org.vireo.model.VmAction;
+import org.vireo.model.VmDetails;
 import org.vireo.model.VmService;
 import org.vireo.model.VmSummary;
 import org.vireo.model.Fleet;
@@ -18,13 +27,74 @@ import org.vireo.model.NodeRef;
  * The app's live connections, one {@link NodeConnection} (and worker thread) per node, and the
  * VM operations, each run on the worker of the VM's node.
  */
-public final class LibvirtFleet implements Fleet, VmService {
+public final class LibvirtFleet implements Fleet, VmService, StatsService {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LibvirtFleet.class);
 
     private final LibvirtRuntime runtime;
     private final Map<String, NodeConnection> nodes = new LinkedHashMap<>();
 
+    private final ScheduledExecutorService statsTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "stats-timer");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile Map<String, List<VmSummary>> watched = Map.of();
+    private volatile Consumer<Map<String, VmStats>> statsSink = stats -> { };
+    private volatile int statsIntervalSeconds = 2;
+
     public LibvirtFleet(LibvirtRuntime runtime) {
         this.runtime = runtime;
+        statsTimer.schedule(this::statsTick, statsIntervalSeconds, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void watchStats(Collection<VmSummary> vms) {
+        Map<String, List<VmSummary>> byNode = new HashMap<>();
+        for (VmSummary vm : vms) {
+            if (vm.state().isActive()) {
+                byNode.computeIfAbsent(vm.nodeId(), n -> new ArrayList<>()).add(vm);
+            }
+        }
+        watched = byNode;
+    }
+
+    @Override
+    public void setStatsSink(Consumer<Map<String, VmStats>> sink) {
+        statsSink = sink;
+    }
+
+    @Override
+    public void setStatsInterval(int seconds) {
+        statsIntervalSeconds = Math.max(1, Math.min(60, seconds));
+    }
+
+    /** One bulk sample per node with watched VMs, each on its own worker; then the next tick is planned. */
+    private void statsTick() {
+        try {
+            for (Map.Entry<String, List<VmSummary>> entry : watched.entrySet()) {
+                NodeConnection node;
+                synchronized (this) {
+                    node = nodes.get(entry.getKey());
+                }
+                if (node != null) {
+                    node.sampleStats(entry.getValue()).thenAccept(stats -> {
+                        if (!stats.isEmpty()) {
+                            statsSink.accept(stats);
+                        }
+                    }).exceptionally(error -> {
+                        LOG.debug("Sampling statistics on {} failed: {}", node.node().name(), error.getMessage());
+                        return null;
+                    });
+                }
+            }
+        } finally {
+            try {
+                statsTimer.schedule(this::statsTick, statsIntervalSeconds, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                LOG.debug("Statistics stopped: the fleet is closing");
+            }
+        }
     }
 
     @Override
@@ -61,6 +131,24 @@ public final class LibvirtFleet implements Fleet, VmService {
     }
 
     @Override
+    public CompletableFuture<VmDetails> details(VmSummary vm) {
+        return onNodeOf(vm, "read the details of " + vm.name(), conn -> VmInspector.details(conn, vm));
+    }
+
+    @Override
+    public CompletableFuture<Void> setOverview(VmSummary vm, String title, String description) {
+        return onNodeOf(vm, "set the title of " + vm.name(), conn -> {
+            VmInspector.setOverview(conn, vm, title, description);
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<String> setHardware(VmSummary vm, int vcpus, long memoryBytes) {
+        return onNodeOf(vm, "change the hardware of " + vm.name(), conn -> VmInspector.setHardware(conn, vm, vcpus, memoryBytes));
+    }
+
+    @Override
     public CompletableFuture<Void> setTags(VmSummary vm, List<String> tags) {
         return onNodeOf(vm, "tag " + vm.name(), conn -> {
             VmOperations.setTags(conn, vm, tags);
@@ -93,6 +181,7 @@ public final class LibvirtFleet implements Fleet, VmService {
             closing = new ArrayList<>(nodes.values());
             nodes.clear();
         }
+        statsTimer.shutdownNow();
         // Each worker closes its own connection; a hung node costs at most this wait, once.
         closing.forEach(c -> c.shutdown(2000));
     }

@@ -69,14 +69,16 @@ public final class LibvirtRuntime {
         }
     }
 
-    // virErrorNumber values that answer a question rather than report a problem.
-    private static final int VIR_ERR_NO_DOMAIN = 42;
-    private static final int VIR_ERR_NO_DOMAIN_METADATA = 80;
+    // virErrorNumber values that answer a question rather than report a problem (no such domain,
+    // no metadata, no such source of guest addresses); the callers that care log them with context.
+    private static final java.util.Set<Integer> QUIET_CODES = java.util.Set.of(
+            3 /* NO_SUPPORT */, 42 /* NO_DOMAIN */, 55 /* OPERATION_INVALID */, 80 /* NO_DOMAIN_METADATA */,
+            84 /* OPERATION_UNSUPPORTED */, 86 /* AGENT_UNRESPONSIVE */);
 
     private static void logLibvirtError(Pointer userData, virError error) {
         // libvirt reports every failed call here, including expected ones (a lookup of a domain
         // that was just undefined); the caller decides what is a real problem.
-        if (error.code == VIR_ERR_NO_DOMAIN || error.code == VIR_ERR_NO_DOMAIN_METADATA) {
+        if (QUIET_CODES.contains(error.code)) {
             LIBVIRT_LOG.debug("libvirt: {}", error.message);
             return;
         }

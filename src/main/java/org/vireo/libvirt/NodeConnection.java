@@ -45,7 +45,9 @@ final class NodeConnection {
     private boolean flushQueued;
 
     /** Touched only on the worker. */
-    private Connect conn;
+    private VireoConnect conn;
+    private final StatsSampler stats = new StatsSampler();
+    private final java.util.concurrent.atomic.AtomicBoolean sampling = new java.util.concurrent.atomic.AtomicBoolean();
 
     NodeConnection(NodeRef node, InventoryListener listener, LibvirtRuntime runtime) {
         this.node = node;
@@ -86,10 +88,22 @@ final class NodeConnection {
         }
     }
 
+    /**
+     * Samples statistics of these VMs on the worker. Skipped (completes with nothing) while an
+     * earlier sample is still running, so a slow node never piles up work.
+     */
+    CompletableFuture<java.util.Map<String, org.vireo.model.VmStats>> sampleStats(List<VmSummary> vms) {
+        if (!sampling.compareAndSet(false, true)) {
+            return CompletableFuture.completedFuture(java.util.Map.of());
+        }
+        return call("sample statistics", c -> stats.sample(conn, vms))
+                .whenComplete((result, error) -> sampling.set(false));
+    }
+
     /** Work for this node's worker, given the live connection. */
     @FunctionalInterface
     interface NodeCall<T> {
-        T run(Connect conn) throws LibvirtException;
+        T run(VireoConnect conn) throws LibvirtException;
     }
 
     /**
@@ -110,6 +124,9 @@ final class NodeConnection {
                 } catch (LibvirtException e) {
                     LOG.info("{} failed on {}: {}", what, node.name(), LibvirtErrors.message(e));
                     result.completeExceptionally(new OperationException(what, LibvirtErrors.message(e)));
+                } catch (OperationException e) {
+                    LOG.info("{} failed on {}: {}", what, node.name(), e.detail());
+                    result.completeExceptionally(e);
                 } catch (RuntimeException e) {
                     LOG.error("{} failed on {}", what, node.name(), e);
                     result.completeExceptionally(new OperationException(what, String.valueOf(e.getMessage())));
@@ -145,7 +162,7 @@ final class NodeConnection {
         listener.nodeStatusChanged(node, NodeStatus.of(NodeState.CONNECTING));
         long started = System.nanoTime();
         try {
-            conn = new Connect(node.uri());
+            conn = new VireoConnect(node.uri());
             if (events) {
                 conn.addLifecycleListener(lifecycle);
                 registerCloseListener();
@@ -231,7 +248,7 @@ final class NodeConnection {
         if (conn == null) {
             return;
         }
-        Connect closing = conn;
+        VireoConnect closing = conn;
         conn = null;
         try {
             if (events) {

@@ -15,6 +15,18 @@ public interface VmService {
     /** The VM's disks, and which of them are volumes that a delete with storage would remove. */
     CompletableFuture<List<StorageItem>> storageOf(VmSummary vm);
 
+    /** Reads everything the details view shows. */
+    CompletableFuture<VmDetails> details(VmSummary vm);
+
+    /** Sets the domain's title and description (persistently, and live when it runs). */
+    CompletableFuture<Void> setOverview(VmSummary vm, String title, String description);
+
+    /**
+     * Sets vCPUs and memory in the persistent configuration, and live where the driver and
+     * guest allow; completes with what could not be applied live (empty when all was).
+     */
+    CompletableFuture<String> setHardware(VmSummary vm, int vcpus, long memoryBytes);
+
     /** Replaces the VM's tags (stored in the domain's own metadata, so they travel with it). */
     CompletableFuture<Void> setTags(VmSummary vm, List<String> tags);
 }

@@ -31,6 +31,8 @@ import org.vireo.model.NodeState;
 import org.vireo.model.VmState;
 import org.vireo.model.VmSummary;
 import org.vireo.ui.common.Messages;
+import org.vireo.ui.details.VmDetailsView;
+import org.vireo.ui.details.VmDetailsViewModel;
 
 /**
  * The main window: menu bar and toolbar, the node tree and the VM table side by side, a status
@@ -59,7 +61,13 @@ public final class MainView {
     private final java.util.Set<String> selectedKeys = new java.util.LinkedHashSet<>();
     private boolean restoringSelection;
 
-    public MainView(MainViewModel viewModel, ActionsViewModel actions, Messages messages, String aboutText) {
+    private final VmDetailsViewModel details;
+    private final SplitPane centre;
+    private final javafx.scene.Node detailsPane;
+
+    public MainView(MainViewModel viewModel, ActionsViewModel actions, VmDetailsViewModel details, Messages messages,
+                    String aboutText) {
+        this.details = details;
         this.viewModel = viewModel;
         this.actions = actions;
         this.messages = messages;
@@ -102,7 +110,11 @@ public final class MainView {
         toolBar.getItems().addAll(actionsView.toolbarButtons());
         toolBar.getItems().addAll(new Separator(), connectButton, disconnectButton, spacer, stateFilter, filter);
 
-        split = new SplitPane(tree.view(), table.view());
+        detailsPane = new VmDetailsView(details, messages).root();
+        centre = new SplitPane(table.view());
+        centre.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        centre.setId("centreSplit");
+        split = new SplitPane(tree.view(), centre);
         split.setId("mainSplit");
         split.setDividerPositions(0.28);
         SplitPane.setResizableWithParent(tree.view(), false);
@@ -140,8 +152,20 @@ public final class MainView {
         viewModel.applyingProperty().addListener((obs, was, now) -> {
             if (!now) {
                 restoreSelection();
+                watchVisible();
             }
         });
+        viewModel.statsTickProperty().addListener((obs, old, now) -> {
+            table.view().refresh();
+            VmSummary shown = details.vmProperty().get();
+            org.vireo.model.VmStats sample = shown == null ? null : viewModel.stats(shown.key());
+            if (sample != null) {
+                details.addSample(sample);
+            }
+            watchVisible();
+        });
+        table.view().getItems().addListener((javafx.collections.ListChangeListener<VmSummary>) change -> watchVisible());
+        table.view().addEventFilter(javafx.scene.input.ScrollEvent.ANY, e -> watchVisible());
     }
 
     /** Remembers the selection by key: rows are replaced when a VM changes, and the selection must follow. */
@@ -175,6 +199,40 @@ public final class MainView {
         syncActionSelection();
     }
 
+    /** One selected VM opens the details pane under the table; none or several close it. */
+    private void updateDetails(java.util.List<VmSummary> selected) {
+        VmSummary single = selected.size() == 1 ? selected.get(0) : null;
+        details.vmProperty().set(single);
+        boolean shown = centre.getItems().contains(detailsPane);
+        if (single != null && !shown) {
+            centre.getItems().add(detailsPane);
+            centre.setDividerPositions(detailsDivider);
+        } else if (single == null && shown) {
+            detailsDivider = centre.getDividerPositions()[0];
+            centre.getItems().remove(detailsPane);
+        }
+    }
+
+    private double detailsDivider = 0.5;
+
+    /** Tells the sampler which VMs are on screen: the table's visible rows and the details pane's VM. */
+    private void watchVisible() {
+        java.util.List<VmSummary> onScreen = new java.util.ArrayList<>();
+        var flow = (javafx.scene.control.skin.VirtualFlow<?>) table.view().lookup(".virtual-flow");
+        var items = table.view().getItems();
+        if (flow != null && flow.getFirstVisibleCell() != null && flow.getLastVisibleCell() != null) {
+            int first = flow.getFirstVisibleCell().getIndex();
+            int last = Math.min(items.size() - 1, flow.getLastVisibleCell().getIndex());
+            for (int i = Math.max(0, first); i <= last; i++) {
+                onScreen.add(items.get(i));
+            }
+        }
+        if (details.vmProperty().get() != null) {
+            onScreen.add(details.vmProperty().get());
+        }
+        viewModel.watchStats(onScreen);
+    }
+
     private void syncActionSelection() {
         java.util.List<VmSummary> current = new java.util.ArrayList<>();
         for (String key : selectedKeys) {
@@ -186,6 +244,7 @@ public final class MainView {
         if (!current.equals(actions.selection())) {
             actions.selection().setAll(current);
         }
+        updateDetails(current);
     }
 
     private MenuBar menuBar() {

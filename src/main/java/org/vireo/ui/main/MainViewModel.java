@@ -23,7 +23,9 @@ import org.vireo.model.InventoryListener;
 import org.vireo.model.NodeRef;
 import org.vireo.model.NodeState;
 import org.vireo.model.NodeStatus;
+import org.vireo.model.StatsService;
 import org.vireo.model.VmQuery;
+import org.vireo.model.VmStats;
 import org.vireo.model.VmState;
 import org.vireo.model.VmSummary;
 import org.vireo.ui.common.FxBatchQueue;
@@ -37,6 +39,9 @@ import org.vireo.ui.common.Messages;
 public final class MainViewModel {
 
     private final Fleet fleet;
+    private final StatsService stats;
+    private final Map<String, VmStats> latestStats = new HashMap<>();
+    private final javafx.beans.property.ReadOnlyLongWrapper statsTick = new javafx.beans.property.ReadOnlyLongWrapper();
     private final Messages messages;
     private final ObservableList<NodeRow> nodes = FXCollections.observableArrayList();
     private final Map<String, NodeRow> nodesById = new HashMap<>();
@@ -54,16 +59,20 @@ public final class MainViewModel {
     private long appliedBatches;
     private final javafx.beans.property.ReadOnlyBooleanWrapper applying = new javafx.beans.property.ReadOnlyBooleanWrapper();
 
-    public MainViewModel(Fleet fleet, Messages messages) {
-        this(fleet, messages, null);
+    public MainViewModel(Fleet fleet, StatsService stats, Messages messages) {
+        this(fleet, stats, messages, null);
     }
 
     /** With {@code fxThread} standing in for the FX thread (tests run its batches by hand and count them). */
-    MainViewModel(Fleet fleet, Messages messages, java.util.concurrent.Executor fxThread) {
+    MainViewModel(Fleet fleet, StatsService stats, Messages messages, java.util.concurrent.Executor fxThread) {
         this.fleet = fleet;
+        this.stats = stats;
         this.messages = messages;
         this.listener = new QueueingListener(fxThread == null
                 ? new FxBatchQueue<>(this::apply) : new FxBatchQueue<>(this::apply, fxThread));
+        FxBatchQueue<Map<String, VmStats>> statsQueue = fxThread == null
+                ? new FxBatchQueue<>(this::applyStats) : new FxBatchQueue<>(this::applyStats, fxThread);
+        stats.setStatsSink(statsQueue::post);
         scope.addListener((obs, old, now) -> refilter());
         filterText.addListener((obs, old, now) -> refilter());
         stateFilter.addListener((obs, old, now) -> refilter());
@@ -153,6 +162,30 @@ public final class MainViewModel {
         return appliedBatches;
     }
 
+    /** The latest statistics of a VM, or null when none were sampled (not running, or not on screen). */
+    public VmStats stats(String key) {
+        return latestStats.get(key);
+    }
+
+    /** Counts statistics batches: views redraw their figures when it moves. */
+    public javafx.beans.property.ReadOnlyLongProperty statsTickProperty() {
+        return statsTick.getReadOnlyProperty();
+    }
+
+    /** Only these VMs are sampled: those on screen, and the one in the details pane. */
+    public void watchStats(java.util.Collection<VmSummary> onScreen) {
+        stats.watchStats(onScreen);
+    }
+
+    public void setStatsInterval(int seconds) {
+        stats.setStatsInterval(seconds);
+    }
+
+    private void applyStats(List<Map<String, VmStats>> batch) {
+        batch.forEach(latestStats::putAll);
+        statsTick.set(statsTick.get() + 1);
+    }
+
     /** True while a batch of worker reports is being applied; views use it to tell their own changes from ours. */
     public javafx.beans.property.ReadOnlyBooleanProperty applyingProperty() {
         return applying.getReadOnlyProperty();
@@ -198,6 +231,7 @@ public final class MainViewModel {
                 }
             }
         }
+        latestStats.keySet().removeIf(key -> !isRunningVm(key));
         for (NodeRow row : membershipChanged) {
             List<VmSummary> sorted = new ArrayList<>(row.byUuid.values());
             sorted.sort(NodeRow.BY_NAME);
@@ -223,6 +257,14 @@ public final class MainViewModel {
             }
         }
         updateStatusText();
+    }
+
+    /** Whether a VM still exists and runs; asks the node rows, which are current before the flat list is. */
+    private boolean isRunningVm(String key) {
+        int slash = key.indexOf('/');
+        NodeRow row = nodesById.get(key.substring(0, slash));
+        VmSummary vm = row == null ? null : row.byUuid.get(key.substring(slash + 1));
+        return vm != null && vm.state().isActive();
     }
 
     private void rebuildAllVms() {

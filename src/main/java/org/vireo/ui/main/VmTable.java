@@ -70,7 +70,27 @@ final class VmTable {
         tags.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(String.join(", ", c.getValue().tags())));
         tags.setPrefWidth(160);
 
-        view.getColumns().setAll(java.util.List.of(name, state, vcpus, memory, node, tags));
+        TableColumn<VmSummary, Double> cpu = statsColumn("cpuColumn", messages.get("table.cpu"), viewModel,
+                s -> s.cpuPercent(), v -> String.format(java.util.Locale.ROOT, "%.1f %%", v));
+        TableColumn<VmSummary, Double> memUsed = statsColumn("memUsedColumn", messages.get("table.memUsed"), viewModel,
+                s -> (double) s.memoryBytes(), v -> new ByteSize(v.longValue()).toHuman());
+        TableColumn<VmSummary, Double> disk = statsColumn("diskColumn", messages.get("table.disk"), viewModel,
+                s -> s.diskReadBps() + s.diskWriteBps(), VmTable::rate);
+        TableColumn<VmSummary, Double> net = statsColumn("netColumn", messages.get("table.net"), viewModel,
+                s -> s.netRxBps() + s.netTxBps(), VmTable::rate);
+        TableColumn<VmSummary, String> addresses = new TableColumn<>(messages.get("table.addresses"));
+        addresses.setId("addressesColumn");
+        addresses.setCellValueFactory(c -> {
+            org.vireo.model.VmStats s = viewModel.stats(c.getValue().key());
+            return new ReadOnlyObjectWrapper<>(s == null ? "" : String.join(", ", s.addresses()));
+        });
+        addresses.setPrefWidth(140);
+        memUsed.setVisible(false);
+        disk.setVisible(false);
+        net.setVisible(false);
+        addresses.setVisible(false);
+
+        view.getColumns().setAll(java.util.List.of(name, state, vcpus, memory, cpu, memUsed, disk, net, addresses, node, tags));
         view.setTableMenuButtonVisible(true);   // the built-in column chooser
 
         // Rows of a node that is not connected stay listed, greyed.
@@ -93,6 +113,33 @@ final class VmTable {
         sorted.comparatorProperty().bind(view.comparatorProperty());
         view.setItems(sorted);
         view.getSortOrder().add(name);
+    }
+
+    /** A column of live figures: empty for VMs without a sample, redrawn on each statistics tick. */
+    private static TableColumn<VmSummary, Double> statsColumn(String id, String title, MainViewModel viewModel,
+            java.util.function.ToDoubleFunction<org.vireo.model.VmStats> value,
+            java.util.function.Function<Double, String> format) {
+        TableColumn<VmSummary, Double> column = new TableColumn<>(title);
+        column.setId(id);
+        column.setCellValueFactory(c -> {
+            org.vireo.model.VmStats s = viewModel.stats(c.getValue().key());
+            double v = s == null ? Double.NaN : value.applyAsDouble(s);
+            return new ReadOnlyObjectWrapper<>(Double.isNaN(v) ? null : v);
+        });
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Double v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty || v == null ? null : format.apply(v));
+            }
+        });
+        column.setStyle("-fx-alignment: CENTER-RIGHT;");
+        column.setPrefWidth(90);
+        return column;
+    }
+
+    private static String rate(double bytesPerSecond) {
+        return new ByteSize((long) bytesPerSecond).toHuman() + "/s";
     }
 
     TableView<VmSummary> view() {

@@ -37,7 +37,7 @@ class MainViewModelTest {
     private final ConcurrentLinkedQueue<Runnable> fxQueue = new ConcurrentLinkedQueue<>();
     private final Executor fakeFxThread = fxQueue::add;
     private final LibvirtFleet fleet = new LibvirtFleet(LibvirtRuntime.start());
-    private final MainViewModel viewModel = new MainViewModel(fleet, new Messages(Locale.ENGLISH), fakeFxThread);
+    private final MainViewModel viewModel = new MainViewModel(fleet, fleet, new Messages(Locale.ENGLISH), fakeFxThread);
     private int handOvers;
 
     @AfterEach

@@ -1,0 +1,39 @@
+package org.vireo.libvirt;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.PointerByReference;
+
+/**
+ * The few C functions of libvirt.so.0 that libvirt-java 0.5.4 does not bind: bulk domain
+ * statistics. Kept to what Vireo calls; the struct layouts are read by {@link BulkStats}.
+ */
+interface LibvirtNative extends Library {
+
+    LibvirtNative INSTANCE = Native.load("virt", LibvirtNative.class);
+
+    // virDomainStatsTypes
+    int STATS_STATE = 1;
+    int STATS_CPU_TOTAL = 2;
+    int STATS_BALLOON = 4;
+    int STATS_VCPU = 8;
+    int STATS_INTERFACE = 16;
+    int STATS_BLOCK = 32;
+
+    Pointer virDomainLookupByUUIDString(Pointer conn, String uuid);
+
+    int virDomainFree(Pointer domain);
+
+    int virDomainGetUUIDString(Pointer domain, byte[] buf);
+
+    /** {@code domains} ends with a null entry; the records are freed with {@link #virDomainStatsRecordListFree}. */
+    int virDomainListGetStats(Pointer[] domains, int stats, PointerByReference records, int flags);
+
+    void virDomainStatsRecordListFree(Pointer records);
+
+    int virDomainGetState(Pointer domain, com.sun.jna.ptr.IntByReference state, com.sun.jna.ptr.IntByReference reason, int flags);
+
+    // virDomainMemoryModFlags: LIVE 1, CONFIG 2, MAXIMUM 4
+    int virDomainSetMemoryFlags(Pointer domain, com.sun.jna.NativeLong memoryKiB, int flags);
+}

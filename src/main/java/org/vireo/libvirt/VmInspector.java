@@ -1,0 +1,166 @@
+package org.vireo.libvirt;
+
+import com.sun.jna.NativeLong;
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.IntByReference;
+import java.util.ArrayList;
+import java.util.List;
+import org.libvirt.Domain;
+import org.libvirt.LibvirtException;
+import org.libvirt.StorageVol;
+import org.vireo.model.VmDetails;
+import org.vireo.model.OperationException;
+import org.vireo.model.VmDisk;
+import org.vireo.model.VmSummary;
+
+/** Reads and edits what the details view shows; runs on the VM's node worker. */
+final class VmInspector {
+
+    private static final int AFFECT_LIVE = 1;
+    private static final int AFFECT_CONFIG = 2;
+    private static final int MAXIMUM = 4;
+    private static final int METADATA_DESCRIPTION = 0;
+    private static final int METADATA_TITLE = 1;
+
+    // virDomain*Reason names, per state number (libvirt's own words, as virsh domstate --reason prints them).
+    private static final String[][] REASONS = {
+            {"unknown"},
+            {"unknown", "booted", "migrated", "restored", "from snapshot", "unpaused", "migration canceled",
+                    "save canceled", "event wakeup", "crashed", "post-copy", "post-copy failed"},
+            {"unknown"},
+            {"unknown", "user", "migrating", "saving", "dumping", "I/O error", "watchdog", "from snapshot",
+                    "shutting down", "creating snapshot", "crashed", "starting up", "post-copy", "post-copy failed", "api error"},
+            {"unknown", "user"},
+            {"unknown", "shutdown", "destroyed", "crashed", "migrated", "saved", "failed", "from snapshot", "daemon"},
+            {"unknown", "panicked"},
+            {"unknown"}};
+
+    private VmInspector() {
+    }
+
+    static VmDetails details(VireoConnect conn, VmSummary vm) throws LibvirtException {
+        Domain domain = conn.domainLookupByUUIDString(vm.uuid());
+        try {
+            String xml = domain.getXMLDesc(0);
+            DomainXml parsed = DomainXml.parse(xml);
+            List<VmDetails.DiskDetail> disks = new ArrayList<>();
+            for (VmDisk disk : parsed.disks()) {
+                disks.add(diskDetail(conn, disk));
+            }
+            return new VmDetails(DomainReader.read(vm.nodeId(), domain), parsed.title(), parsed.description(),
+                    parsed.osType(), stateReason(conn, vm.uuid()), parsed.maxVcpus(), domain.getMaxMemory() * 1024L,
+                    disks, parsed.nics(), vm.state().isActive() ? GuestAddresses.of(conn, vm.uuid()) : List.of(), xml);
+        } finally {
+            domain.free();
+        }
+    }
+
+    private static VmDetails.DiskDetail diskDetail(VireoConnect conn, VmDisk disk) {
+        StorageVol vol = null;
+        try {
+            vol = !disk.volume().isEmpty()
+                    ? conn.storagePoolLookupByName(disk.pool()).storageVolLookupByName(disk.volume())
+                    : disk.path().isEmpty() ? null : conn.storageVolLookupByPath(disk.path());
+            if (vol == null) {
+                return new VmDetails.DiskDetail(disk, "", -1);
+            }
+            return new VmDetails.DiskDetail(disk, vol.storagePoolLookupByVolume().getName() + "/" + vol.getName(),
+                    vol.getInfo().capacity);
+        } catch (LibvirtException notAVolume) {
+            return new VmDetails.DiskDetail(disk, "", -1);
+        } finally {
+            if (vol != null) {
+                try {
+                    vol.free();
+                } catch (LibvirtException ignored) {
+                    // the handle is gone either way
+                }
+            }
+        }
+    }
+
+    private static String stateReason(VireoConnect conn, String uuid) {
+        Pointer domain = LibvirtNative.INSTANCE.virDomainLookupByUUIDString(conn.nativePointer(), uuid);
+        if (domain == null) {
+            return "";
+        }
+        try {
+            IntByReference state = new IntByReference();
+            IntByReference reason = new IntByReference();
+            if (LibvirtNative.INSTANCE.virDomainGetState(domain, state, reason, 0) < 0) {
+                return "";
+            }
+            String[] names = state.getValue() >= 0 && state.getValue() < REASONS.length ? REASONS[state.getValue()] : new String[0];
+            return reason.getValue() >= 0 && reason.getValue() < names.length ? names[reason.getValue()] : "unknown";
+        } finally {
+            LibvirtNative.INSTANCE.virDomainFree(domain);
+        }
+    }
+
+    static void setOverview(VireoConnect conn, VmSummary vm, String title, String description) throws LibvirtException {
+        Domain domain = conn.domainLookupByUUIDString(vm.uuid());
+        try {
+            int flags = flags(domain);
+            // An empty value removes the element; libvirt keeps the text as text.
+            domain.setMetadata(METADATA_TITLE, title.isBlank() ? null : title.strip().replace('\n', ' '), null, null, flags);
+            domain.setMetadata(METADATA_DESCRIPTION, description.isBlank() ? null : description, null, null, flags);
+        } finally {
+            domain.free();
+        }
+    }
+
+    /** Returns what could not be applied live, in libvirt's words; empty when everything was. */
+    static String setHardware(VireoConnect conn, VmSummary vm, int vcpus, long memoryBytes) throws LibvirtException {
+        Domain domain = conn.domainLookupByUUIDString(vm.uuid());
+        List<String> notLive = new ArrayList<>();
+        try {
+            boolean persistent = domain.isPersistent() == 1;
+            boolean active = domain.isActive() == 1;
+            long memoryKiB = memoryBytes / 1024;
+            if (persistent) {
+                if (vcpus > domain.getMaxVcpus()) {
+                    domain.setVcpusFlags(vcpus, AFFECT_CONFIG | MAXIMUM);
+                }
+                domain.setVcpusFlags(vcpus, AFFECT_CONFIG);
+                setMemory(conn, vm.uuid(), memoryKiB, AFFECT_CONFIG | MAXIMUM, true);
+                setMemory(conn, vm.uuid(), memoryKiB, AFFECT_CONFIG, true);
+            }
+            if (active) {
+                try {
+                    domain.setVcpusFlags(vcpus, AFFECT_LIVE);
+                } catch (LibvirtException e) {
+                    notLive.add("vCPUs: " + LibvirtErrors.message(e));
+                }
+                String memory = setMemory(conn, vm.uuid(), memoryKiB, AFFECT_LIVE, false);
+                if (!memory.isEmpty()) {
+                    notLive.add("memory: " + memory);
+                }
+            }
+            return String.join("\n", notLive);
+        } finally {
+            domain.free();
+        }
+    }
+
+    /** Returns libvirt's error text, or throws it when {@code mustSucceed}. */
+    private static String setMemory(VireoConnect conn, String uuid, long kib, int flags, boolean mustSucceed) {
+        Pointer domain = LibvirtNative.INSTANCE.virDomainLookupByUUIDString(conn.nativePointer(), uuid);
+        try {
+            if (LibvirtNative.INSTANCE.virDomainSetMemoryFlags(domain, new NativeLong(kib), flags) == 0) {
+                return "";
+            }
+        } finally {
+            LibvirtNative.INSTANCE.virDomainFree(domain);
+        }
+        // The failure is libvirt's last error on this thread; libvirt-java reads it the same way.
+        String error = LastError.take();
+        if (mustSucceed) {
+            throw new OperationException("set the memory of " + uuid, error);
+        }
+        return error;
+    }
+
+    private static int flags(Domain domain) throws LibvirtException {
+        return (domain.isPersistent() == 1 ? AFFECT_CONFIG : 0) | (domain.isActive() == 1 ? AFFECT_LIVE : 0);
+    }
+}

@@ -1,0 +1,256 @@
+package org.vireo.ui.details;
+
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.TilePane;
+import javafx.scene.layout.VBox;
+import org.vireo.model.ByteSize;
+import org.vireo.model.VmDetails;
+import org.vireo.model.VmNic;
+import org.vireo.model.VmStats;
+import org.vireo.ui.common.Messages;
+
+/** The details pane: Overview, Performance (live graphs), Hardware and XML tabs. */
+public final class VmDetailsView {
+
+    private final VmDetailsViewModel viewModel;
+    private final Messages messages;
+    private final TabPane tabs = new TabPane();
+    private final GridPane facts = new GridPane();
+    private final VBox devices = new VBox(4);
+    private final TextArea xml = new TextArea();
+    private final List<LineChart<Number, Number>> charts;
+
+    public VmDetailsView(VmDetailsViewModel viewModel, Messages messages) {
+        this.viewModel = viewModel;
+        this.messages = messages;
+        tabs.setId("detailsTabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        charts = List.of(
+                chart("cpuChart", messages.get("details.chart.cpu"), 100, List.of("CPU"), List.of(VmStats::cpuPercent)),
+                chart("memoryChart", messages.get("details.chart.memory"), 0, List.of("MiB"),
+                        List.of(s -> s.memoryBytes() / 1048576.0)),
+                chart("diskChart", messages.get("details.chart.disk"), 0,
+                        List.of(messages.get("details.chart.read"), messages.get("details.chart.write")),
+                        List.of(s -> s.diskReadBps() / 1024, s -> s.diskWriteBps() / 1024)),
+                chart("netChart", messages.get("details.chart.net"), 0,
+                        List.of(messages.get("details.chart.rx"), messages.get("details.chart.tx")),
+                        List.of(s -> s.netRxBps() / 1024, s -> s.netTxBps() / 1024)));
+        TilePane performance = new TilePane(8, 8);
+        performance.setPrefColumns(2);
+        performance.setPadding(new Insets(8));
+        performance.getChildren().addAll(charts);
+        tabs.getTabs().addAll(
+                tab("details.tab.overview", "overviewTab", new ScrollPane(overview())),
+                tab("details.tab.performance", "performanceTab", new ScrollPane(performance)),
+                tab("details.tab.hardware", "hardwareTab", hardware()),
+                tab("details.tab.xml", "xmlTab", xmlPane()));
+        ((ScrollPane) tabs.getTabs().get(0).getContent()).setFitToWidth(true);
+        ((ScrollPane) tabs.getTabs().get(1).getContent()).setFitToWidth(true);
+        viewModel.detailsProperty().addListener((obs, old, now) -> show(now));
+        viewModel.history().addListener((ListChangeListener<VmStats>) change -> redrawCharts());
+    }
+
+    public Node root() {
+        return tabs;
+    }
+
+    private Tab tab(String key, String id, Node content) {
+        Tab tab = new Tab(messages.get(key), content);
+        tab.setId(id);
+        return tab;
+    }
+
+    private Node overview() {
+        facts.setId("facts");
+        facts.setHgap(12);
+        facts.setVgap(4);
+        TextField title = new TextField();
+        title.setId("titleField");
+        title.textProperty().bindBidirectional(viewModel.titleProperty());
+        TextArea description = new TextArea();
+        description.setId("descriptionField");
+        description.setPrefRowCount(3);
+        description.setWrapText(true);
+        description.textProperty().bindBidirectional(viewModel.descriptionProperty());
+        Button save = new Button(messages.get("details.save"));
+        save.setId("saveOverview");
+        save.setOnAction(e -> viewModel.saveOverview());
+        Label message = new Label();
+        message.setId("detailsMessage");
+        message.textProperty().bind(viewModel.messageProperty());
+        GridPane edit = new GridPane();
+        edit.setHgap(12);
+        edit.setVgap(4);
+        edit.addRow(0, new Label(messages.get("details.title")), title);
+        edit.addRow(1, new Label(messages.get("details.description")), description);
+        edit.add(new HBox(8, save, message), 1, 2);
+        GridPane.setHgrow(title, Priority.ALWAYS);
+        devices.setId("devices");
+        VBox box = new VBox(10, facts, edit, devices);
+        box.setPadding(new Insets(8));
+        return box;
+    }
+
+    private Node hardware() {
+        TextField vcpus = new TextField();
+        vcpus.setId("vcpusField");
+        vcpus.setPrefColumnCount(6);
+        vcpus.textProperty().bindBidirectional(viewModel.vcpusTextProperty());
+        TextField memory = new TextField();
+        memory.setId("memoryField");
+        memory.setPrefColumnCount(10);
+        memory.textProperty().bindBidirectional(viewModel.memoryTextProperty());
+        Label vcpusError = errorLabel("vcpusError");
+        vcpusError.textProperty().bind(viewModel.vcpusErrorProperty());
+        Label memoryError = errorLabel("memoryError");
+        memoryError.textProperty().bind(viewModel.memoryErrorProperty());
+        Button apply = new Button(messages.get("details.apply"));
+        apply.setId("applyHardware");
+        apply.disableProperty().bind(viewModel.vcpusErrorProperty().isNotEmpty().or(viewModel.memoryErrorProperty().isNotEmpty()));
+        apply.setOnAction(e -> viewModel.applyHardware());
+        Label message = new Label();
+        message.setId("hardwareMessage");
+        message.setWrapText(true);
+        message.textProperty().bind(viewModel.messageProperty());
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(6);
+        grid.setPadding(new Insets(8));
+        grid.addRow(0, new Label(messages.get("details.vcpus")), vcpus, vcpusError);
+        grid.addRow(1, new Label(messages.get("details.memory")), memory, memoryError);
+        grid.add(new VBox(6, new Label(messages.get("details.hardware.hint")), apply, message), 1, 2, 2, 1);
+        return grid;
+    }
+
+    private static Label errorLabel(String id) {
+        Label label = new Label();
+        label.setId(id);
+        label.setStyle("-fx-text-fill: #c62828;");
+        return label;
+    }
+
+    private Node xmlPane() {
+        xml.setId("xmlText");
+        xml.setEditable(false);
+        xml.setStyle("-fx-font-family: monospace;");
+        Button copy = new Button(messages.get("details.copyXml"));
+        copy.setId("copyXml");
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(xml.getText());
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        VBox box = new VBox(6, xml, copy);
+        VBox.setVgrow(xml, Priority.ALWAYS);
+        box.setPadding(new Insets(8));
+        return box;
+    }
+
+    private void show(VmDetails details) {
+        facts.getChildren().clear();
+        devices.getChildren().clear();
+        if (details == null) {
+            xml.clear();
+            return;
+        }
+        int row = 0;
+        row = fact(row, "details.name", details.vm().name());
+        row = fact(row, "details.uuid", details.vm().uuid());
+        row = fact(row, "details.state", messages.get("vm.state." + details.vm().state().id())
+                + (details.stateReason().isEmpty() ? "" : " (" + details.stateReason() + ")"));
+        row = fact(row, "details.os", details.osType());
+        row = fact(row, "details.vcpus", details.vm().vcpus() + " / " + details.maxVcpus());
+        row = fact(row, "details.memory", details.vm().memory().toHuman() + " / " + new ByteSize(details.maxMemoryBytes()).toHuman());
+        fact(row, "details.addresses", details.addresses().isEmpty() ? "—" : String.join(", ", details.addresses()));
+        devices.getChildren().add(heading("details.disks"));
+        for (VmDetails.DiskDetail disk : details.disks()) {
+            String where = disk.volume().isEmpty() ? disk.disk().path() : disk.volume() + "  (" + disk.disk().path() + ")";
+            String size = disk.capacityBytes() >= 0 ? new ByteSize(disk.capacityBytes()).toHuman() + "  " : "";
+            devices.getChildren().add(new Label("  " + disk.disk().target() + "  " + disk.disk().device() + "  " + size
+                    + (where.isEmpty() ? messages.get("details.emptyDrive") : where)
+                    + (disk.disk().format().isEmpty() ? "" : "  [" + disk.disk().format() + "]")));
+        }
+        devices.getChildren().add(heading("details.nics"));
+        for (VmNic nic : details.nics()) {
+            devices.getChildren().add(new Label("  " + nic.mac() + "  " + nic.type() + (nic.source().isEmpty() ? "" : " " + nic.source())
+                    + (nic.model().isEmpty() ? "" : "  (" + nic.model() + ")")));
+        }
+        xml.setText(details.xml());
+    }
+
+    private Label heading(String key) {
+        Label label = new Label(messages.get(key));
+        label.setStyle("-fx-font-weight: bold;");
+        return label;
+    }
+
+    private int fact(int row, String key, String value) {
+        Label name = new Label(messages.get(key));
+        name.setStyle("-fx-font-weight: bold;");
+        Label text = new Label(value);
+        text.setId("fact-" + key.substring(key.indexOf('.') + 1));
+        facts.addRow(row, name, text);
+        return row + 1;
+    }
+
+    private LineChart<Number, Number> chart(String id, String title, double upper, List<String> names,
+                                            List<ToDoubleFunction<VmStats>> values) {
+        NumberAxis time = new NumberAxis(-VmDetailsViewModel.HISTORY_MILLIS / 1000.0, 0, 60);
+        time.setLabel(messages.get("details.chart.seconds"));
+        NumberAxis y = upper > 0 ? new NumberAxis(0, upper, upper / 4) : new NumberAxis();
+        y.setForceZeroInRange(true);
+        LineChart<Number, Number> chart = new LineChart<>(time, y);
+        chart.setId(id);
+        chart.setTitle(title);
+        chart.setAnimated(false);
+        chart.setCreateSymbols(false);
+        chart.setPrefSize(360, 200);
+        chart.setUserData(values);
+        for (String name : names) {
+            XYChart.Series<Number, Number> series = new XYChart.Series<>();
+            series.setName(name);
+            chart.getData().add(series);
+        }
+        chart.setLegendVisible(names.size() > 1);
+        return chart;
+    }
+
+    /** One redraw per tick: each series gets its points set at once, never one add per point. */
+    @SuppressWarnings("unchecked")
+    private void redrawCharts() {
+        List<VmStats> history = viewModel.history();
+        long now = history.isEmpty() ? 0 : history.get(history.size() - 1).sampledAtMillis();
+        for (LineChart<Number, Number> chart : charts) {
+            List<ToDoubleFunction<VmStats>> values = (List<ToDoubleFunction<VmStats>>) chart.getUserData();
+            for (int i = 0; i < values.size(); i++) {
+                List<XYChart.Data<Number, Number>> points = new java.util.ArrayList<>();
+                for (VmStats sample : history) {
+                    double v = values.get(i).applyAsDouble(sample);
+                    if (!Double.isNaN(v)) {
+                        points.add(new XYChart.Data<>((sample.sampledAtMillis() - now) / 1000.0, v));
+                    }
+                }
+                chart.getData().get(i).getData().setAll(points);
+            }
+        }
+    }
+}

@@ -1,0 +1,224 @@
+package org.vireo.ui.details;
+
+import java.util.List;
+import java.util.concurrent.Executor;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.vireo.model.OperationException;
+import org.vireo.model.VmDetails;
+import org.vireo.model.VmService;
+import org.vireo.model.VmStats;
+import org.vireo.model.VmSummary;
+import org.vireo.ui.common.FxBatchQueue;
+
+/**
+ * The details of the one selected VM: loaded on its node's worker, kept in step with its
+ * state, with a rolling history of its statistics and the edits the user makes. FX thread only.
+ */
+public final class VmDetailsViewModel {
+
+    /** How much history the graphs keep. */
+    static final long HISTORY_MILLIS = 5 * 60 * 1000;
+
+    private final VmService service;
+    private final FxBatchQueue<Runnable> fx;
+    private final ObjectProperty<VmSummary> vm = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<VmDetails> details = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final BooleanProperty loading = new SimpleBooleanProperty();
+    private final StringProperty title = new SimpleStringProperty("");
+    private final StringProperty description = new SimpleStringProperty("");
+    private final StringProperty vcpusText = new SimpleStringProperty("");
+    private final StringProperty memoryText = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper vcpusError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper memoryError = new ReadOnlyStringWrapper("");
+    private final ObservableList<VmStats> history = FXCollections.observableArrayList();
+    private long loadGeneration;
+
+    public VmDetailsViewModel(VmService service) {
+        this(service, null);
+    }
+
+    VmDetailsViewModel(VmService service, Executor fxThread) {
+        this.service = service;
+        this.fx = fxThread == null ? new FxBatchQueue<>(batch -> batch.forEach(Runnable::run))
+                : new FxBatchQueue<>(batch -> batch.forEach(Runnable::run), fxThread);
+        vm.addListener((obs, old, now) -> {
+            boolean otherVm = old == null || now == null || !old.key().equals(now.key());
+            if (otherVm) {
+                history.clear();
+                message.set("");
+            }
+            if (now == null) {
+                details.set(null);
+            } else if (otherVm || old.state() != now.state() || !old.equals(now)) {
+                load();
+            }
+        });
+        vcpusText.addListener((obs, old, now) -> validate());
+        memoryText.addListener((obs, old, now) -> validate());
+    }
+
+    /** The VM shown; the main window sets it, and sets it again when the VM changes. */
+    public ObjectProperty<VmSummary> vmProperty() {
+        return vm;
+    }
+
+    public ReadOnlyObjectProperty<VmDetails> detailsProperty() {
+        return details.getReadOnlyProperty();
+    }
+
+    /** The outcome of the last edit, or why loading failed. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public BooleanProperty loadingProperty() {
+        return loading;
+    }
+
+    public StringProperty titleProperty() {
+        return title;
+    }
+
+    public StringProperty descriptionProperty() {
+        return description;
+    }
+
+    public StringProperty vcpusTextProperty() {
+        return vcpusText;
+    }
+
+    /** Memory as typed: "4096", "4096 MiB", "4 GiB", "4G". */
+    public StringProperty memoryTextProperty() {
+        return memoryText;
+    }
+
+    public ReadOnlyStringProperty vcpusErrorProperty() {
+        return vcpusError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty memoryErrorProperty() {
+        return memoryError.getReadOnlyProperty();
+    }
+
+    /** Samples of the last five minutes, oldest first. */
+    public ObservableList<VmStats> history() {
+        return history;
+    }
+
+    /** Called with each statistics tick's sample of the shown VM. */
+    public void addSample(VmStats stats) {
+        VmSummary shown = vm.get();
+        if (shown == null || !shown.key().equals(stats.key())
+                || (!history.isEmpty() && history.get(history.size() - 1).sampledAtMillis() == stats.sampledAtMillis())) {
+            return;   // another VM's, or the same sample again (another node's tick)
+        }
+        history.add(stats);
+        long oldest = stats.sampledAtMillis() - HISTORY_MILLIS;
+        int drop = 0;
+        while (drop < history.size() && history.get(drop).sampledAtMillis() < oldest) {
+            drop++;
+        }
+        if (drop > 0) {
+            history.remove(0, drop);
+        }
+    }
+
+    public void load() {
+        VmSummary shown = vm.get();
+        if (shown == null) {
+            return;
+        }
+        long generation = ++loadGeneration;
+        loading.set(true);
+        service.details(shown).whenComplete((loaded, error) -> fx.post(() -> {
+            if (generation != loadGeneration) {
+                return;   // the user moved on to another VM meanwhile
+            }
+            loading.set(false);
+            if (error != null) {
+                details.set(null);
+                message.set(describe(error));
+                return;
+            }
+            details.set(loaded);
+            title.set(loaded.title());
+            description.set(loaded.description());
+            vcpusText.set(Integer.toString(loaded.vm().vcpus()));
+            memoryText.set(MemoryText.format(loaded.vm().memoryBytes()));
+        }));
+    }
+
+    public void saveOverview() {
+        VmSummary shown = vm.get();
+        if (shown == null) {
+            return;
+        }
+        service.setOverview(shown, title.get(), description.get()).whenComplete((ok, error) -> fx.post(() -> {
+            message.set(error == null ? "saved" : describe(error));
+            load();
+        }));
+    }
+
+    /** Applies vCPUs and memory when both fields are valid. */
+    public boolean applyHardware() {
+        VmSummary shown = vm.get();
+        if (shown == null || !validate()) {
+            return false;
+        }
+        int vcpus = Integer.parseInt(vcpusText.get().strip());
+        long memory = MemoryText.parse(memoryText.get());
+        service.setHardware(shown, vcpus, memory).whenComplete((notLive, error) -> fx.post(() -> {
+            if (error != null) {
+                message.set(describe(error));
+            } else {
+                message.set(notLive.isEmpty() ? "applied" : "applied to the configuration; not live: " + notLive);
+            }
+            load();
+        }));
+        return true;
+    }
+
+    private boolean validate() {
+        String vcpus = vcpusText.get() == null ? "" : vcpusText.get().strip();
+        String vcpusProblem = "";
+        try {
+            int n = Integer.parseInt(vcpus);
+            if (n < 1 || n > 4096) {
+                vcpusProblem = "between 1 and 4096";
+            }
+        } catch (NumberFormatException e) {
+            vcpusProblem = "a whole number of vCPUs, e.g. 2";
+        }
+        vcpusError.set(vcpusProblem);
+        String memoryProblem = MemoryText.problem(memoryText.get());
+        memoryError.set(memoryProblem);
+        return vcpusProblem.isEmpty() && memoryProblem.isEmpty();
+    }
+
+    private static String describe(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && !(cause instanceof OperationException)) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof OperationException op) {
+            return op.detail().isEmpty() ? op.getMessage() : op.detail();
+        }
+        return String.valueOf(cause.getMessage());
+    }
+
+    List<VmStats> historySnapshot() {
+        return List.copyOf(history);
+    }
+}

@@ -1,0 +1,2 @@
+/** The details pane of one VM: overview, live graphs, hardware editing and its domain XML. */
+package org.vireo.ui.details;
