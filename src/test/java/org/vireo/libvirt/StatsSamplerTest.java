@@ -13,10 +13,19 @@ import org.vireo.model.VmSummary;
 /** Our own binding of virDomainListGetStats, and rates from two samples, on libvirt's test driver. */
 class StatsSamplerTest {
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
+
+    /** A node of our own: test:///default is shared with whatever else this JVM runs. */
+    private String node() {
+        return org.vireo.testlab.NodeFiles.write(dir.resolve("node.xml"),
+                "<domain type='test'><name>test</name><memory>2097152</memory><vcpu>2</vcpu><os><type>hvm</type></os></domain>");
+    }
+
     @Test
     void bulkStatsReadTheStateGroupThroughOurBinding() throws Exception {
         LibvirtRuntime.start();
-        VireoConnect conn = new VireoConnect("test:///default");
+        VireoConnect conn = new VireoConnect(node());
         try {
             String uuid = conn.domainLookupByName("test").getUUIDString();
             Map<String, Map<String, Number>> stats = BulkStats.read(conn, List.of(uuid, "00000000-0000-0000-0000-000000000000"));
@@ -30,7 +39,7 @@ class StatsSamplerTest {
     @Test
     void secondSampleGivesRatesAndMemory() throws Exception {
         LibvirtRuntime.start();
-        VireoConnect conn = new VireoConnect("test:///default");
+        VireoConnect conn = new VireoConnect(node());
         try {
             String uuid = conn.domainLookupByName("test").getUUIDString();
             VmSummary vm = new VmSummary("n", uuid, "test", VmState.RUNNING, 2, 2L << 30);
