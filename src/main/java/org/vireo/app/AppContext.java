@@ -35,16 +35,21 @@ final class AppContext implements AutoCloseable {
         return t;
     });
 
-    private AppContext(AppPaths paths) {
+    private AppContext(AppPaths paths, LibvirtRuntime.LoopDriver loopDriver) {
         this.paths = paths;
         this.database = Database.open(paths.database());
         this.connections = new ConnectionRepository(database);
         this.preferences = new PreferenceRepository(database);
-        this.libvirt = LibvirtRuntime.start();
+        this.libvirt = LibvirtRuntime.start(loopDriver);
     }
 
+    /** For scripts: no toolkit runs, so libvirt's events get a thread of their own. */
     static AppContext open(AppPaths paths) {
-        return new AppContext(paths);
+        return new AppContext(paths, LibvirtRuntime.LoopDriver.OWN_THREAD);
+    }
+
+    static AppContext open(AppPaths paths, LibvirtRuntime.LoopDriver loopDriver) {
+        return new AppContext(paths, loopDriver);
     }
 
     /**

@@ -60,6 +60,11 @@ final class ConnectionTimeRecorder implements Fleet {
     }
 
     @Override
+    public void refresh(VmSummary vm) {
+        fleet.refresh(vm);
+    }
+
+    @Override
     public void disconnect(NodeRef node) {
         fleet.disconnect(node);
     }

@@ -34,6 +34,21 @@ final class StoredSettings implements Settings {
         put(key, Boolean.toString(value));
     }
 
+    @Override
+    public int getInt(String key, int fallback) {
+        try {
+            String value = values.get(key);
+            return value == null ? fallback : Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    @Override
+    public void putInt(String key, int value) {
+        put(key, Integer.toString(value));
+    }
+
     private void put(String key, String value) {
         values.put(key, value);
         storeWriter.execute(() -> {

@@ -11,13 +11,16 @@ import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vireo.libvirt.LibvirtFleet;
+import org.vireo.libvirt.LibvirtRuntime;
 import org.vireo.model.NodeRef;
 import org.vireo.model.SavedConnection;
+import org.vireo.store.TagRepository;
 import org.vireo.ui.common.Messages;
 import org.vireo.ui.details.VmDetailsViewModel;
 import org.vireo.ui.main.ActionsViewModel;
 import org.vireo.ui.main.MainView;
 import org.vireo.ui.main.MainViewModel;
+import org.vireo.ui.preferences.PreferencesViewModel;
 import picocli.CommandLine;
 
 /**
@@ -33,7 +36,9 @@ public final class VireoApp extends Application {
     private CliOptions options;
     private AppContext context;
     private List<NodeRef> startupNodes;
-    private Map<String, String> savedWindowState;
+    private Map<String, String> savedPreferences;
+    private TagRepository tagRepository;
+    private Map<String, List<String>> storedTags;
     private LibvirtFleet fleet;
     private MainView view;
     private MainViewModel viewModel;
@@ -60,14 +65,16 @@ public final class VireoApp extends Application {
             new CommandLine(options).parseArgs(getParameters().getRaw().toArray(String[]::new));
         }
         long t0 = System.nanoTime();
-        context = AppContext.open(paths);
+        context = AppContext.open(paths, loopDriver());
         long t1 = System.nanoTime();
         List<SavedConnection> saved = context.savedConnections();
         LOG.debug("Start-up: store and libvirt ready in {} ms, connections read in {} ms, {} ms after process start",
                 (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000, sinceProcessStart());
         startupNodes = new ArrayList<>(saved.stream().map(SavedConnection::toNodeRef).toList());
         startupNodes.addAll(AppContext.commandLineNodes(options.connect));
-        savedWindowState = context.preferences.getAll();
+        savedPreferences = context.preferences.getAll();
+        tagRepository = new TagRepository(context.database);
+        storedTags = tagRepository.findAll();
     }
 
     @Override
@@ -77,17 +84,30 @@ public final class VireoApp extends Application {
         Messages messages = new Messages(Locale.getDefault());
         List<NodeRef> nodes = startupNodes;
         fleet = new LibvirtFleet(context.libvirt);
-        viewModel = new MainViewModel(new ConnectionTimeRecorder(fleet, context.connections), fleet, messages);
+        LocalTags tags = new LocalTags(new ConnectionTimeRecorder(fleet, context.connections), fleet,
+                tagRepository, storedTags, context.storeWriter);
+        viewModel = new MainViewModel(tags, fleet, messages);
         viewModel.addNodes(nodes);
-        ActionsViewModel actions = new ActionsViewModel(fleet,
-                new StoredSettings(savedWindowState, context.preferences, context.storeWriter));
+        StoredSettings settings = new StoredSettings(savedPreferences, context.preferences, context.storeWriter);
+        ActionsViewModel actions = new ActionsViewModel(tags, settings);
         VmDetailsViewModel details = new VmDetailsViewModel(fleet);
-        view = new MainView(viewModel, actions, details, messages, messages.get("about.text", VersionProvider.version(),
+        view = new MainView(viewModel, actions, details, new PreferencesViewModel(settings, fleet), messages, messages.get("about.text", VersionProvider.version(),
                 paths.dataDir(), paths.logFile()));
-        view.install(primaryStage, savedWindowState);
+        view.install(primaryStage, savedPreferences);
         primaryStage.show();
         LOG.info("Window shown {} ms after the process started", sinceProcessStart());
         viewModel.connectAll();
+    }
+
+    /**
+     * On Linux the GTK toolkit's main loop iterates GLib's default context, which is also
+     * libvirt's: it must drive libvirt's events (see LibvirtRuntime). Headless Monocle and other
+     * platforms have no GLib loop, so libvirt gets its own thread there.
+     */
+    public static LibvirtRuntime.LoopDriver loopDriver() {
+        boolean gtk = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")
+                && !"monocle".equalsIgnoreCase(System.getProperty("glass.platform"));
+        return gtk ? LibvirtRuntime.LoopDriver.TOOLKIT_MAIN_LOOP : LibvirtRuntime.LoopDriver.OWN_THREAD;
     }
 
     static long sinceProcessStart() {

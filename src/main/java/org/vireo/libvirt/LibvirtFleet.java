@@ -103,6 +103,14 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService {
     }
 
     @Override
+    public synchronized void refresh(VmSummary vm) {
+        NodeConnection connection = nodes.get(vm.nodeId());
+        if (connection != null) {
+            connection.markDirty(vm.uuid());
+        }
+    }
+
+    @Override
     public synchronized void disconnect(NodeRef node) {
         NodeConnection connection = nodes.get(node.id());
         if (connection != null) {

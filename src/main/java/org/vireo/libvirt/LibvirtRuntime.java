@@ -11,13 +11,26 @@ import org.slf4j.LoggerFactory;
 
 /**
  * libvirt's process-wide parts: its error printing (routed to our log instead of stderr) and
- * its event loop (one daemon thread for the whole app; callbacks only enqueue work).
+ * its event loop.
  *
- * <p>Both are global in libvirt itself, so they are set up once per process and never torn
- * down: libvirt cannot re-initialise its default event implementation, and a JVM that opens
- * the window twice (tests do) must not try.
+ * <p>libvirt's default event loop is GLib's default main context, and so is the one JavaFX's
+ * GTK toolkit runs on the FX thread. Two threads iterating one context would each dispatch the
+ * other's sources (JavaFX runnables ran on our thread: seen as "Not on FX application
+ * thread"). So when the GTK toolkit runs, it drives libvirt's sources and our callbacks, which
+ * only enqueue work, run on the FX thread; without a toolkit (scripts, headless tests) one
+ * daemon thread of ours drives the loop.
+ *
+ * <p>Both are global in libvirt itself, so they are set up once per process and never torn down.
  */
 public final class LibvirtRuntime {
+
+    /** Who iterates libvirt's event loop. */
+    public enum LoopDriver {
+        /** A daemon thread of ours: no GLib main loop runs in this process. */
+        OWN_THREAD,
+        /** The GTK main loop of the JavaFX toolkit, which iterates the same GLib context. */
+        TOOLKIT_MAIN_LOOP
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(LibvirtRuntime.class);
     private static final Logger LIBVIRT_LOG = LoggerFactory.getLogger("libvirt");
@@ -28,6 +41,7 @@ public final class LibvirtRuntime {
     // Held for the life of the process: JNA would otherwise let the callback be collected.
     private final Libvirt.VirErrorCallback errorRouter = LibvirtRuntime::logLibvirtError;
     private final boolean eventsRunning;
+    private Thread loop;
 
     private LibvirtRuntime() {
         boolean events = false;
@@ -35,9 +49,6 @@ public final class LibvirtRuntime {
             Connect.setErrorCallback(errorRouter);
             // Must come before any listener is registered, or libvirt cannot set its event timer.
             Library.initEventLoop();
-            Thread loop = new Thread(LibvirtRuntime::runEventLoop, "libvirt-events");
-            loop.setDaemon(true);
-            loop.start();
             events = true;
         } catch (LibvirtException | UnsatisfiedLinkError e) {
             LOG.error("libvirt's event loop could not start; VM states will not follow live changes", e);
@@ -45,20 +56,63 @@ public final class LibvirtRuntime {
         this.eventsRunning = events;
     }
 
-    /** Sets up libvirt for this process, once, and returns the same runtime on every later call. */
+    /** Sets up libvirt for this process, once, with our own loop thread unless a toolkit already drives it. */
     public static LibvirtRuntime start() {
+        return start(LoopDriver.OWN_THREAD);
+    }
+
+    /**
+     * Sets up libvirt for this process once and arranges who drives its event loop. Asking for
+     * the toolkit's loop stops our own thread if one runs; asking for our thread after the
+     * toolkit took over changes nothing (the toolkit still runs).
+     */
+    public static LibvirtRuntime start(LoopDriver driver) {
         synchronized (LOCK) {
             if (started == null) {
                 started = new LibvirtRuntime();
             }
+            started.drive(driver);
             return started;
         }
+    }
+
+    private static boolean toolkitDrives;
+
+    private void drive(LoopDriver driver) {
+        if (!eventsRunning) {
+            return;
+        }
+        if (driver == LoopDriver.TOOLKIT_MAIN_LOOP) {
+            toolkitDrives = true;
+            stopOwnThread();
+        } else if (!toolkitDrives && loop == null) {
+            loop = new Thread(LibvirtRuntime::runEventLoop, "libvirt-events");
+            loop.setDaemon(true);
+            loop.start();
+        }
+    }
+
+    private void stopOwnThread() {
+        if (loop == null) {
+            return;
+        }
+        try {
+            Library.stopEventLoop();   // wakes the loop, which then returns
+            loop.join(2000);
+            if (loop.isAlive()) {
+                LOG.warn("libvirt's event thread did not stop within 2 s");
+            }
+        } catch (LibvirtException e) {
+            LOG.warn("Could not stop libvirt's event thread", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        loop = null;
     }
 
     boolean eventsRunning() {
         return eventsRunning;
     }
-
     private static void runEventLoop() {
         try {
             Library.runEventLoop();

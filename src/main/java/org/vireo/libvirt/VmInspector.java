@@ -65,7 +65,7 @@ final class VmInspector {
                 return new VmDetails.DiskDetail(disk, "", -1);
             }
             return new VmDetails.DiskDetail(disk, vol.storagePoolLookupByVolume().getName() + "/" + vol.getName(),
-                    vol.getInfo().capacity);
+                    VolumeXml.capacity(vol));
         } catch (LibvirtException notAVolume) {
             return new VmDetails.DiskDetail(disk, "", -1);
         } finally {
@@ -118,7 +118,8 @@ final class VmInspector {
             boolean active = domain.isActive() == 1;
             long memoryKiB = memoryBytes / 1024;
             if (persistent) {
-                if (vcpus > domain.getMaxVcpus()) {
+                // virDomainGetMaxVcpus needs a running domain; the XML has the ceiling in any state.
+                if (vcpus > DomainXml.parse(domain.getXMLDesc(0)).maxVcpus()) {
                     domain.setVcpusFlags(vcpus, AFFECT_CONFIG | MAXIMUM);
                 }
                 domain.setVcpusFlags(vcpus, AFFECT_CONFIG);

@@ -102,7 +102,7 @@ final class VmOperations {
             try {
                 String pool = vol.storagePoolLookupByVolume().getName();
                 items.add(new StorageItem(disk.target(), vol.getPath(), pool + "/" + vol.getName(),
-                        vol.getInfo().capacity, disk.ownedByVm()));
+                        VolumeXml.capacity(vol), disk.ownedByVm()));
             } finally {
                 vol.free();
             }

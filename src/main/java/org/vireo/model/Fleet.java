@@ -9,6 +9,9 @@ public interface Fleet extends AutoCloseable {
      */
     void connect(NodeRef node, InventoryListener listener);
 
+    /** Has the VM's node worker read it again soon (after a change libvirt sends no event for). */
+    void refresh(VmSummary vm);
+
     /** Closes the node's connection on its worker and returns at once. */
     void disconnect(NodeRef node);
 

@@ -9,4 +9,8 @@ public interface Settings {
     boolean getBoolean(String key, boolean fallback);
 
     void putBoolean(String key, boolean value);
+
+    int getInt(String key, int fallback);
+
+    void putInt(String key, int value);
 }

@@ -36,6 +36,15 @@ public final class Database implements AutoCloseable {
                 key   TEXT PRIMARY KEY,
                 value TEXT NOT NULL
             );
+            """,
+            // Tags of VMs whose domain XML cannot hold them (read-only connections, drivers without metadata).
+            """
+            CREATE TABLE vm_tag (
+                node_uri TEXT NOT NULL,
+                uuid     TEXT NOT NULL,
+                tag      TEXT NOT NULL,
+                PRIMARY KEY (node_uri, uuid, tag)
+            );
             """);
 
     private final Connection jdbc;

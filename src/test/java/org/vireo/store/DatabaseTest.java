@@ -23,7 +23,7 @@ class DatabaseTest {
     void migratesANewFileAndKeepsDataAcrossReopen() {
         Path file = dir.resolve("sub/vireo.db");
         try (Database db = Database.open(file)) {
-            assertEquals(1, db.schemaVersion());
+            assertEquals(2, db.schemaVersion());
             ConnectionRepository repo = new ConnectionRepository(db);
             SavedConnection a = repo.add("Lab 1", "qemu+ssh://root@lab1/system", true);
             repo.add("Local", "qemu:///system", false);
@@ -31,7 +31,7 @@ class DatabaseTest {
             new PreferenceRepository(db).putAll(Map.of("window.width", "1000", "theme", "dark"));
         }
         try (Database db = Database.open(file)) {
-            assertEquals(1, db.schemaVersion(), "no migration runs twice");
+            assertEquals(2, db.schemaVersion(), "no migration runs twice");
             List<SavedConnection> all = new ConnectionRepository(db).findAll();
             assertEquals(List.of("Lab 1", "Local"), all.stream().map(SavedConnection::name).toList());
             assertEquals(Instant.ofEpochMilli(1_700_000_000_000L), all.get(0).lastConnected().orElseThrow());

@@ -89,6 +89,10 @@ public final class MainWindowPage {
         return onFx(() -> robot.lookup("#actionSummary").queryAs(Label.class).getText());
     }
 
+    public boolean isDisabledNow(String query) {
+        return onFx(() -> robot.lookup(query).query().isDisabled());
+    }
+
     public boolean isEnabled(String query) {
         return onFx(() -> !robot.lookup(query).query().isDisabled());
     }

@@ -5,6 +5,7 @@ import java.util.concurrent.TimeoutException;
 import org.testfx.api.FxToolkit;
 import org.vireo.app.AppPaths;
 import org.vireo.app.VireoApp;
+import org.vireo.libvirt.LibvirtRuntime;
 
 /** The real Vireo window, started in this JVM on its own data directory, for TestFX to drive. */
 public final class RunningApp implements AutoCloseable {
@@ -19,6 +20,9 @@ public final class RunningApp implements AutoCloseable {
 
     public static RunningApp start(Path home, String... args) throws TimeoutException {
         AppPaths paths = new AppPaths(home.resolve("data"), home.resolve("state"));
+        // Before the toolkit starts: from then on its GTK loop drives libvirt's events, and a
+        // libvirt thread of an earlier, window-less test must not iterate the same GLib context.
+        LibvirtRuntime.start(VireoApp.loopDriver());
         FxToolkit.registerPrimaryStage();
         VireoApp app = new VireoApp(paths, args);
         FxToolkit.setupApplication(() -> app);

@@ -32,6 +32,8 @@ import org.vireo.model.VmState;
 import org.vireo.model.VmSummary;
 import org.vireo.ui.common.Messages;
 import org.vireo.ui.details.VmDetailsView;
+import org.vireo.ui.preferences.PreferencesDialog;
+import org.vireo.ui.preferences.PreferencesViewModel;
 import org.vireo.ui.details.VmDetailsViewModel;
 
 /**
@@ -65,9 +67,12 @@ public final class MainView {
     private final SplitPane centre;
     private final javafx.scene.Node detailsPane;
 
-    public MainView(MainViewModel viewModel, ActionsViewModel actions, VmDetailsViewModel details, Messages messages,
-                    String aboutText) {
+    private final PreferencesViewModel preferences;
+
+    public MainView(MainViewModel viewModel, ActionsViewModel actions, VmDetailsViewModel details,
+                    PreferencesViewModel preferences, Messages messages, String aboutText) {
         this.details = details;
+        this.preferences = preferences;
         this.viewModel = viewModel;
         this.actions = actions;
         this.messages = messages;
@@ -256,7 +261,24 @@ public final class MainView {
         MenuItem allVms = new MenuItem(messages.get("menu.view.allVms"));
         allVms.setAccelerator(KeyCombination.keyCombination("Shortcut+0"));
         allVms.setOnAction(e -> tree.view().getSelectionModel().select(tree.view().getRoot()));
-        Menu view = new Menu(messages.get("menu.view"), null, allVms);
+        javafx.scene.control.ToggleGroup grouping = new javafx.scene.control.ToggleGroup();
+        javafx.scene.control.RadioMenuItem byNode = new javafx.scene.control.RadioMenuItem(messages.get("menu.view.byNode"));
+        byNode.setId("groupByNode");
+        byNode.setToggleGroup(grouping);
+        byNode.setSelected(true);
+        byNode.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+N"));
+        javafx.scene.control.RadioMenuItem byTag = new javafx.scene.control.RadioMenuItem(messages.get("menu.view.byTag"));
+        byTag.setId("groupByTag");
+        byTag.setToggleGroup(grouping);
+        byTag.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+T"));
+        viewModel.groupByTagProperty().bind(byTag.selectedProperty());
+        MenuItem preferences = new MenuItem(messages.get("menu.view.preferences"));
+        preferences.setId("preferencesItem");
+        preferences.setAccelerator(KeyCombination.keyCombination("Shortcut+Comma"));
+        preferences.setOnAction(e -> showPreferences());
+        Menu view = new Menu(messages.get("menu.view"), null, allVms, new javafx.scene.control.SeparatorMenuItem(),
+                byNode, byTag, new javafx.scene.control.SeparatorMenuItem(), preferences);
+        view.setId("viewMenu");
 
         Menu vm = new Menu(messages.get("menu.vm"), null, actionsView.menuItems(true).toArray(MenuItem[]::new));
         vm.setId("vmMenu");
@@ -278,6 +300,10 @@ public final class MainView {
         return bar;
     }
 
+    private void showPreferences() {
+        PreferencesDialog.show(root.getScene().getWindow(), preferences, messages);
+    }
+
     private void showAbout() {
         Alert alert = new Alert(Alert.AlertType.INFORMATION);
         alert.initOwner(root.getScene().getWindow());
@@ -289,10 +315,18 @@ public final class MainView {
 
     private void onTreeSelection(TreeItem<TreeEntry> item) {
         TreeEntry entry = item == null ? null : item.getValue();
-        if (entry instanceof TreeEntry.Node node) {
+        if (!(entry instanceof TreeEntry.Tag) && !(entry instanceof TreeEntry.Vm && viewModel.groupByTagProperty().get())) {
+            viewModel.tagScopeProperty().set(null);
+        }
+        if (entry instanceof TreeEntry.Tag tag) {
+            viewModel.scopeProperty().set(null);
+            viewModel.tagScopeProperty().set(tag.tag() == null ? MainViewModel.UNTAGGED : tag.tag());
+        } else if (entry instanceof TreeEntry.Node node) {
             viewModel.scopeProperty().set(node.row());
         } else if (entry instanceof TreeEntry.Vm vm) {
-            viewModel.scopeProperty().set(viewModel.node(vm.vm().nodeId()));
+            if (!viewModel.groupByTagProperty().get()) {
+                viewModel.scopeProperty().set(viewModel.node(vm.vm().nodeId()));
+            }
             table.view().getSelectionModel().clearSelection();
             for (var row : table.view().getItems()) {
                 if (row.key().equals(vm.vm().key())) {

@@ -52,6 +52,8 @@ public final class MainViewModel {
     private final Map<String, Integer> allVmsIndex = new HashMap<>();
     private final FilteredList<VmSummary> visibleVms = new FilteredList<>(allVms);
     private final ObjectProperty<NodeRow> scope = new SimpleObjectProperty<>();
+    private final ObjectProperty<String> tagScope = new SimpleObjectProperty<>();
+    private final javafx.beans.property.BooleanProperty groupByTag = new javafx.beans.property.SimpleBooleanProperty();
     private final StringProperty filterText = new SimpleStringProperty("");
     private final ObjectProperty<VmState> stateFilter = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper("");
@@ -74,6 +76,7 @@ public final class MainViewModel {
                 ? new FxBatchQueue<>(this::applyStats) : new FxBatchQueue<>(this::applyStats, fxThread);
         stats.setStatsSink(statsQueue::post);
         scope.addListener((obs, old, now) -> refilter());
+        tagScope.addListener((obs, old, now) -> refilter());
         filterText.addListener((obs, old, now) -> refilter());
         stateFilter.addListener((obs, old, now) -> refilter());
         updateStatusText();
@@ -126,6 +129,34 @@ public final class MainViewModel {
     /** The node whose VMs the table shows; null shows all nodes. */
     public ObjectProperty<NodeRow> scopeProperty() {
         return scope;
+    }
+
+    /** The tag group whose VMs the table shows ({@link #UNTAGGED} for those without); null for any. */
+    public ObjectProperty<String> tagScopeProperty() {
+        return tagScope;
+    }
+
+    /** Stands for "no tags" in {@link #tagScopeProperty()}. */
+    public static final String UNTAGGED = "";
+
+    /** Whether the tree groups VMs by tag instead of by node. */
+    public javafx.beans.property.BooleanProperty groupByTagProperty() {
+        return groupByTag;
+    }
+
+    /** VMs per tag over all nodes, tags sorted; the untagged count under {@link #UNTAGGED}. */
+    public Map<String, List<VmSummary>> vmsByTag() {
+        Map<String, List<VmSummary>> groups = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (VmSummary vm : allVms) {
+            if (vm.tags().isEmpty()) {
+                groups.computeIfAbsent(UNTAGGED, t -> new ArrayList<>()).add(vm);
+            }
+            for (String tag : vm.tags()) {
+                groups.computeIfAbsent(tag, t -> new ArrayList<>()).add(vm);
+            }
+        }
+        groups.values().forEach(list -> list.sort(NodeRow.BY_NAME));
+        return groups;
     }
 
     /** Only VMs in this state (running includes idle); null shows every state. */
@@ -283,7 +314,11 @@ public final class MainViewModel {
         NodeRow node = scope.get();
         VmQuery query = VmQuery.parse(filterText.get());
         VmState state = stateFilter.get();
+        String tag = tagScope.get();
         Predicate<VmSummary> inScope = node == null ? vm -> true : vm -> vm.nodeId().equals(node.ref().id());
+        if (tag != null) {
+            inScope = tag.equals(UNTAGGED) ? vm -> vm.tags().isEmpty() : vm -> vm.tags().contains(tag);
+        }
         Predicate<VmSummary> inState = state == null ? vm -> true
                 : state == VmState.RUNNING ? vm -> vm.state().isRunning() : vm -> vm.state() == state;
         Predicate<VmSummary> matches = query.isEmpty() ? vm -> true : vm -> query.matches(vm, this::nodeName);

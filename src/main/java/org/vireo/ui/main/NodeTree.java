@@ -25,6 +25,7 @@ final class NodeTree {
     private final TreeView<TreeEntry> view;
     private final TreeItem<TreeEntry> root = new TreeItem<>();
     private final Map<NodeRow, TreeItem<TreeEntry>> nodeItems = new HashMap<>();
+    private final List<TreeItem<TreeEntry>> nodeOrder = new ArrayList<>();
 
     NodeTree(MainViewModel viewModel, Messages messages) {
         this.viewModel = viewModel;
@@ -38,12 +39,61 @@ final class NodeTree {
         viewModel.nodes().addListener((ListChangeListener<NodeRow>) change -> {
             while (change.next()) {
                 change.getAddedSubList().forEach(this::addNode);
-                change.getRemoved().forEach(row -> root.getChildren().remove(nodeItems.remove(row)));
+                change.getRemoved().forEach(row -> {
+                    TreeItem<TreeEntry> item = nodeItems.remove(row);
+                    nodeOrder.remove(item);
+                    root.getChildren().remove(item);
+                });
             }
             refreshRoot();
         });
-        viewModel.allVms().addListener((ListChangeListener<VmSummary>) change -> refreshRoot());
+        viewModel.allVms().addListener((ListChangeListener<VmSummary>) change -> {
+            refreshRoot();
+            if (viewModel.groupByTagProperty().get()) {
+                showTags();
+            }
+        });
+        viewModel.groupByTagProperty().addListener((obs, old, byTag) -> {
+            view.getSelectionModel().select(root);
+            if (byTag) {
+                showTags();
+            } else {
+                root.getChildren().setAll(nodeOrder);
+            }
+        });
         refreshRoot();
+    }
+
+    /** Groups every VM under its tags (a VM with two tags shows twice), untagged ones last. */
+    private void showTags() {
+        Object selected = view.getSelectionModel().getSelectedItem() == null ? null
+                : view.getSelectionModel().getSelectedItem().getValue();
+        List<TreeItem<TreeEntry>> groups = new ArrayList<>();
+        TreeItem<TreeEntry> untagged = null;
+        TreeItem<TreeEntry> reselect = null;
+        for (Map.Entry<String, List<VmSummary>> group : viewModel.vmsByTag().entrySet()) {
+            boolean none = group.getKey().equals(MainViewModel.UNTAGGED);
+            TreeItem<TreeEntry> item = new TreeItem<>(new TreeEntry.Tag(none ? null : group.getKey(), group.getValue().size()));
+            item.setExpanded(!none);
+            for (VmSummary vm : group.getValue()) {
+                item.getChildren().add(new TreeItem<>(new TreeEntry.Vm(vm)));
+            }
+            if (selected instanceof TreeEntry.Tag tag && java.util.Objects.equals(tag.tag(), none ? null : group.getKey())) {
+                reselect = item;
+            }
+            if (none) {
+                untagged = item;
+            } else {
+                groups.add(item);
+            }
+        }
+        if (untagged != null) {
+            groups.add(untagged);
+        }
+        root.getChildren().setAll(groups);
+        if (reselect != null) {
+            view.getSelectionModel().select(reselect);
+        }
     }
 
     TreeView<TreeEntry> view() {
@@ -58,7 +108,10 @@ final class NodeTree {
         TreeItem<TreeEntry> item = new TreeItem<>(nodeEntry(row));
         item.setExpanded(true);
         nodeItems.put(row, item);
-        root.getChildren().add(item);
+        nodeOrder.add(item);
+        if (!viewModel.groupByTagProperty().get()) {
+            root.getChildren().add(item);
+        }
         row.statusProperty().addListener((obs, old, now) -> item.setValue(nodeEntry(row)));
         row.vms().addListener((ListChangeListener<VmSummary>) change -> syncChildren(item, row, change));
     }
@@ -122,6 +175,10 @@ final class NodeTree {
                 setGraphic(nodeGraphic(node));
                 String uri = node.row().ref().uri();
                 setTooltip(new Tooltip(node.status().detail().isEmpty() ? uri : uri + "\n" + node.status().detail()));
+            } else if (entry instanceof TreeEntry.Tag tag) {
+                setText((tag.tag() == null ? messages.get("tree.untagged") : tag.tag()) + "  ("
+                        + messages.get("tree.node.vmCount", tag.vms()) + ")");
+                setGraphic(null);
             } else if (entry instanceof TreeEntry.Vm vm) {
                 setText(vm.vm().name());
                 setGraphic(StateIcons.forVm(vm.vm().state()));

@@ -17,4 +17,8 @@ sealed interface TreeEntry {
 
     record Vm(VmSummary vm) implements TreeEntry {
     }
+
+    /** A tag group when the tree is grouped by tag; {@code tag} is null for the untagged VMs. */
+    record Tag(String tag, int vms) implements TreeEntry {
+    }
 }

@@ -1,0 +1,63 @@
+package org.vireo.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Tags kept by Vireo itself, keyed by node URI and domain UUID, for domains that cannot carry their own. */
+public final class TagRepository {
+
+    private final Database db;
+
+    public TagRepository(Database db) {
+        this.db = db;
+    }
+
+    /** Every stored tag: "nodeUri uuid" → tags. */
+    public Map<String, List<String>> findAll() {
+        return db.withConnection("read stored tags", jdbc -> {
+            Map<String, List<String>> all = new HashMap<>();
+            try (Statement st = jdbc.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT node_uri, uuid, tag FROM vm_tag ORDER BY tag")) {
+                while (rs.next()) {
+                    all.computeIfAbsent(key(rs.getString(1), rs.getString(2)), k -> new ArrayList<>()).add(rs.getString(3));
+                }
+            }
+            return all;
+        });
+    }
+
+    public void replace(String nodeUri, String uuid, List<String> tags) {
+        db.withConnection("store tags", jdbc -> {
+            jdbc.setAutoCommit(false);
+            try (PreparedStatement delete = jdbc.prepareStatement("DELETE FROM vm_tag WHERE node_uri = ? AND uuid = ?");
+                 PreparedStatement insert = jdbc.prepareStatement("INSERT OR IGNORE INTO vm_tag(node_uri, uuid, tag) VALUES (?, ?, ?)")) {
+                delete.setString(1, nodeUri);
+                delete.setString(2, uuid);
+                delete.executeUpdate();
+                for (String tag : tags) {
+                    insert.setString(1, nodeUri);
+                    insert.setString(2, uuid);
+                    insert.setString(3, tag);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                jdbc.commit();
+            } catch (java.sql.SQLException e) {
+                jdbc.rollback();
+                throw e;
+            } finally {
+                jdbc.setAutoCommit(true);
+            }
+            return null;
+        });
+    }
+
+    public static String key(String nodeUri, String uuid) {
+        return nodeUri + " " + uuid;
+    }
+}

@@ -1,0 +1,2 @@
+/** The preferences dialog and its view model. */
+package org.vireo.ui.preferences;
