@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.vireo.libvirt.TestDriverClient;
+import org.vireo.model.VmSummary;
 import org.vireo.testlab.LocalLibvirtd;
 import org.vireo.testlab.LogCapture;
 import org.vireo.testlab.Virsh;
@@ -56,6 +57,14 @@ class VmActionsTest {
                     page.waitUntil("50 started", 30, () -> page.actionSummary().equals("50 started"));
                     assertEquals(50, countBulk(Virsh.listAll(uri), "running"));
 
+                    // Statistics are sampled for the rows on screen only.
+                    page.waitUntil("the top row shows its CPU %", 20, () -> page.renderedColumn("cpuColumn").stream()
+                            .findFirst().map(t -> t.endsWith("%")).orElse(false));
+                    VmSummary last = MainWindowPage.onFx(() -> page.table().getItems().get(49));
+                    assertEquals("bulk-50", last.name());
+                    assertEquals(null, MainWindowPage.onFx(() -> app.app().viewModel().stats(last.key())),
+                            "bulk-50 is far below the visible rows: never sampled");
+
                     // Pause by shortcut, resume from the VM menu.
                     focusTable();
                     robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
@@ -74,6 +83,16 @@ class VmActionsTest {
                     robot.clickOn("#vmMenu").clickOn("#menu-restore");
                     page.waitUntil("50 restored", 30, () -> page.actionSummary().equals("50 restored"));
                     assertEquals(50, countBulk(Virsh.listAll(uri), "running"));
+
+                    // Reboot keeps them running; shut down (ACPI) stops them; start again.
+                    robot.clickOn("#vmMenu").clickOn("#menu-reboot");
+                    page.waitUntil("50 rebooting", 30, () -> page.actionSummary().equals("50 rebooting"));
+                    assertEquals(50, countBulk(Virsh.listAll(uri), "running"));
+                    robot.clickOn("#button-shutdown");
+                    page.waitUntil("50 shut down", 30, () -> countBulk(page.tableNamesAndStates(), "shut off") == 50);
+                    assertEquals(50, countBulk(Virsh.listAll(uri), "shut off"));
+                    robot.clickOn("#button-start");
+                    page.waitUntil("50 running again", 30, () -> countBulk(page.tableNamesAndStates(), "running") == 50);
 
                     // Force off asks first; "do not ask again" is remembered.
                     robot.clickOn("#button-forceOff");

@@ -161,7 +161,6 @@ public final class MainView {
             }
         });
         viewModel.statsTickProperty().addListener((obs, old, now) -> {
-            table.view().refresh();
             VmSummary shown = details.vmProperty().get();
             org.vireo.model.VmStats sample = shown == null ? null : viewModel.stats(shown.key());
             if (sample != null) {

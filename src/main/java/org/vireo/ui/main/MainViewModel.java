@@ -41,6 +41,8 @@ public final class MainViewModel {
     private final Fleet fleet;
     private final StatsService stats;
     private final Map<String, VmStats> latestStats = new HashMap<>();
+    /** When Vireo saw a VM start; libvirt keeps no start time, so uptime is known only for these. */
+    private final Map<String, Long> seenStarting = new HashMap<>();
     private final javafx.beans.property.ReadOnlyLongWrapper statsTick = new javafx.beans.property.ReadOnlyLongWrapper();
     private final Messages messages;
     private final ObservableList<NodeRow> nodes = FXCollections.observableArrayList();
@@ -198,6 +200,12 @@ public final class MainViewModel {
         return latestStats.get(key);
     }
 
+    /** How long ago Vireo saw the VM start, in milliseconds; -1 when it did not see the start. */
+    public long uptimeMillis(String key) {
+        Long since = seenStarting.get(key);
+        return since == null ? -1 : System.currentTimeMillis() - since;
+    }
+
     /** Counts statistics batches: views redraw their figures when it moves. */
     public javafx.beans.property.ReadOnlyLongProperty statsTickProperty() {
         return statsTick.getReadOnlyProperty();
@@ -249,6 +257,11 @@ public final class MainViewModel {
             } else if (event instanceof InventoryEvent.Changed c) {
                 for (VmSummary vm : c.changed()) {
                     VmSummary old = row.byUuid.put(vm.uuid(), vm);
+                    if (old != null && !old.state().isActive() && vm.state().isRunning()) {
+                        seenStarting.put(vm.key(), System.currentTimeMillis());
+                    } else if (!vm.state().isActive()) {
+                        seenStarting.remove(vm.key());
+                    }
                     if (old == null || !old.name().equals(vm.name())) {
                         membershipChanged.add(row);
                     } else if (!old.equals(vm)) {

@@ -80,17 +80,24 @@ final class VmTable {
                 s -> s.netRxBps() + s.netTxBps(), VmTable::rate);
         TableColumn<VmSummary, String> addresses = new TableColumn<>(messages.get("table.addresses"));
         addresses.setId("addressesColumn");
-        addresses.setCellValueFactory(c -> {
+        addresses.setCellValueFactory(c -> javafx.beans.binding.Bindings.createObjectBinding(() -> {
             org.vireo.model.VmStats s = viewModel.stats(c.getValue().key());
-            return new ReadOnlyObjectWrapper<>(s == null ? "" : String.join(", ", s.addresses()));
-        });
+            return s == null ? "" : String.join(", ", s.addresses());
+        }, viewModel.statsTickProperty()));
         addresses.setPrefWidth(140);
+        TableColumn<VmSummary, String> uptime = new TableColumn<>(messages.get("table.uptime"));
+        uptime.setId("uptimeColumn");
+        uptime.setCellValueFactory(c -> javafx.beans.binding.Bindings.createObjectBinding(() -> {
+            long millis = viewModel.uptimeMillis(c.getValue().key());
+            return millis < 0 ? "" : java.time.Duration.ofMillis(millis).toString().substring(2).replaceAll("\\.\\d+", "").toLowerCase();
+        }, viewModel.statsTickProperty()));
+        uptime.setVisible(false);
         memUsed.setVisible(false);
         disk.setVisible(false);
         net.setVisible(false);
         addresses.setVisible(false);
 
-        view.getColumns().setAll(java.util.List.of(name, state, vcpus, memory, cpu, memUsed, disk, net, addresses, node, tags));
+        view.getColumns().setAll(java.util.List.of(name, state, vcpus, memory, cpu, memUsed, disk, net, addresses, uptime, node, tags));
         view.setTableMenuButtonVisible(true);   // the built-in column chooser
 
         // Rows of a node that is not connected stay listed, greyed.
@@ -121,11 +128,12 @@ final class VmTable {
             java.util.function.Function<Double, String> format) {
         TableColumn<VmSummary, Double> column = new TableColumn<>(title);
         column.setId(id);
-        column.setCellValueFactory(c -> {
+        // Bound to the statistics tick: each visible cell updates in place, no table refresh.
+        column.setCellValueFactory(c -> javafx.beans.binding.Bindings.createObjectBinding(() -> {
             org.vireo.model.VmStats s = viewModel.stats(c.getValue().key());
             double v = s == null ? Double.NaN : value.applyAsDouble(s);
-            return new ReadOnlyObjectWrapper<>(Double.isNaN(v) ? null : v);
-        });
+            return Double.isNaN(v) ? null : v;
+        }, viewModel.statsTickProperty()));
         column.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(Double v, boolean empty) {

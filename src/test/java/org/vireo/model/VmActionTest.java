@@ -1,0 +1,56 @@
+package org.vireo.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Which actions each state allows: what enables the buttons and menus. */
+class VmActionTest {
+
+    private static Set<VmAction> allowed(VmState state, boolean persistent, boolean managedSave) {
+        VmSummary vm = new VmSummary("n", "u", "vm", state, 1, 1, persistent, managedSave, List.of());
+        Set<VmAction> actions = EnumSet.noneOf(VmAction.class);
+        for (VmAction action : VmAction.values()) {
+            if (action.allowedFor(vm)) {
+                actions.add(action);
+            }
+        }
+        return actions;
+    }
+
+    @Test
+    void actionsFollowLibvirtsStateRules() {
+        assertEquals(EnumSet.of(VmAction.START, VmAction.DELETE), allowed(VmState.SHUT_OFF, true, false));
+        assertEquals(EnumSet.of(VmAction.RESTORE, VmAction.DELETE), allowed(VmState.SHUT_OFF, true, true));
+        assertEquals(EnumSet.of(VmAction.SHUTDOWN, VmAction.REBOOT, VmAction.FORCE_OFF, VmAction.PAUSE, VmAction.SAVE,
+                VmAction.DELETE), allowed(VmState.RUNNING, true, false));
+        assertEquals(EnumSet.of(VmAction.SHUTDOWN, VmAction.REBOOT, VmAction.FORCE_OFF, VmAction.PAUSE, VmAction.DELETE),
+                allowed(VmState.RUNNING, false, false), "a transient VM has no managed save");
+        assertEquals(EnumSet.of(VmAction.FORCE_OFF, VmAction.RESUME, VmAction.SAVE, VmAction.DELETE),
+                allowed(VmState.PAUSED, true, false));
+        assertEquals(EnumSet.of(VmAction.FORCE_OFF, VmAction.RESUME, VmAction.DELETE), allowed(VmState.PM_SUSPENDED, true, false));
+        assertEquals(EnumSet.of(VmAction.FORCE_OFF, VmAction.DELETE), allowed(VmState.CRASHED, true, false));
+    }
+
+    @Test
+    void theQueryLanguageNarrowsByNameTagStateAndNode() {
+        VmSummary web = new VmSummary("n1", "u1", "Web-01", VmState.RUNNING, 1, 1, true, false, List.of("shop", "prod"));
+        VmSummary db = new VmSummary("n2", "u2", "db-01", VmState.PAUSED, 1, 1, true, false, List.of());
+        java.util.function.Function<String, String> nodes = id -> id.equals("n1") ? "Lab server" : "Edge box";
+        assertEquals(List.of(web), matching("web", nodes, web, db));
+        assertEquals(List.of(web, db), matching("-01", nodes, web, db));
+        assertEquals(List.of(web), matching("tag:SHOP", nodes, web, db));
+        assertEquals(List.of(db), matching("state:paused", nodes, web, db));
+        assertEquals(List.of(web), matching("state:running tag:prod node:lab", nodes, web, db));
+        assertEquals(List.of(), matching("tag:shop node:edge", nodes, web, db));
+        assertEquals(List.of(web, db), matching("   ", nodes, web, db));
+    }
+
+    private static List<VmSummary> matching(String text, java.util.function.Function<String, String> nodes, VmSummary... vms) {
+        VmQuery query = VmQuery.parse(text);
+        return java.util.Arrays.stream(vms).filter(vm -> query.matches(vm, nodes)).toList();
+    }
+}
