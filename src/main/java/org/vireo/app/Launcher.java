@@ -18,6 +18,9 @@ public final class Launcher {
         AppPaths paths = AppPaths.fromEnvironment();
         // Before the first logger exists: logback.xml reads it to place the log file.
         System.setProperty("vireo.logDir", paths.stateDir().toString());
+        if (args.length > 0 && args[0].equals("create")) {
+            System.exit(create(paths, java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
         CliOptions options = new CliOptions();
         CommandLine cli = new CommandLine(options);
         Integer early = parse(cli, args, System.out, System.err);
@@ -34,6 +37,18 @@ public final class Launcher {
         // Returns when the window has closed; VireoApp.stop() hands closing connections and saving
         // state to a non-daemon thread, and the JVM ends when that is done.
         Application.launch(VireoApp.class, args);
+    }
+
+    /** {@code vireo create …}; returns the exit code. */
+    static int create(AppPaths paths, String[] args, PrintStream out, PrintStream err) {
+        CreateCommand command = new CreateCommand();
+        Integer early = parse(new CommandLine(command), args, out, err);
+        if (early != null) {
+            return early;
+        }
+        try (AppContext context = AppContext.open(paths)) {
+            return command.run(context, out, err);
+        }
     }
 
     /** Parses the options; returns an exit code when the run ends here (help, version, bad options). */

@@ -13,7 +13,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.vireo.model.StatsService;
 import org.vireo.model.VmStats;
+import org.vireo.model.CreationStep;
+import org.vireo.model.NodeFacts;
 import org.vireo.model.OperationException;
+import org.vireo.model.VmCreation;
+import org.vireo.model.VmSpec;
 import org.vireo.model.StorageItem;
 import org.vireo.model.VmAction;
 import org.vireo.model.VmDetails;
@@ -27,7 +31,7 @@ import org.vireo.model.NodeRef;
  * The app's live connections, one {@link NodeConnection} (and worker thread) per node, and the
  * VM operations, each run on the worker of the VM's node.
  */
-public final class LibvirtFleet implements Fleet, VmService, StatsService {
+public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCreation {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LibvirtFleet.class);
 
@@ -136,6 +140,37 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService {
                 domain.free();
             }
         });
+    }
+
+    private final SeedImage seeds = new SeedImage();
+
+    @Override
+    public CompletableFuture<NodeFacts> facts(String nodeId) {
+        return onNode(nodeId, "read the node's capacity", NodeFactsReader::read);
+    }
+
+    @Override
+    public String previewXml(VmSpec spec, NodeFacts facts) {
+        return DomainXmlBuilder.domain(spec, facts);
+    }
+
+    @Override
+    public CompletableFuture<Void> create(String nodeId, VmSpec spec, NodeFacts facts, Consumer<CreationStep> progress) {
+        return onNode(nodeId, "create " + spec.name(), conn -> {
+            VmCreator.create(conn, spec, facts, seeds, progress);
+            return null;
+        });
+    }
+
+    private <T> CompletableFuture<T> onNode(String nodeId, String what, NodeConnection.NodeCall<T> call) {
+        NodeConnection node;
+        synchronized (this) {
+            node = nodes.get(nodeId);
+        }
+        if (node == null) {
+            return CompletableFuture.failedFuture(new OperationException(what, "The node is not connected."));
+        }
+        return node.call(what, call);
     }
 
     @Override

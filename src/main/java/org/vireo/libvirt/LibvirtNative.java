@@ -32,6 +32,9 @@ interface LibvirtNative extends Library {
 
     void virDomainStatsRecordListFree(Pointer records);
 
+    /** flags: VIR_DOMAIN_DEFINE_VALIDATE (1) checks the XML against libvirt's schema. */
+    Pointer virDomainDefineXMLFlags(Pointer conn, String xml, int flags);
+
     int virDomainGetState(Pointer domain, com.sun.jna.ptr.IntByReference state, com.sun.jna.ptr.IntByReference reason, int flags);
 
     // virDomainMemoryModFlags: LIVE 1, CONFIG 2, MAXIMUM 4

@@ -1,0 +1,134 @@
+package org.vireo.libvirt;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.libvirt.Connect;
+import org.libvirt.Domain;
+import org.libvirt.LibvirtException;
+import org.libvirt.StoragePool;
+import org.libvirt.StorageVol;
+import org.vireo.model.NodeFacts;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
+
+/** Reads what the create-VM checks need from a node: host size, names in use, pools, networks. */
+final class NodeFactsReader {
+
+    private static final int LIST_ACTIVE = 1;
+
+    private NodeFactsReader() {
+    }
+
+    static NodeFacts read(Connect conn) throws LibvirtException {
+        org.libvirt.NodeInfo info = conn.nodeInfo();
+        List<String> types = domainTypes(conn.getCapabilities());
+        int maxVcpus;
+        try {
+            maxVcpus = conn.getMaxVcpus(types.isEmpty() ? null : types.get(0));
+        } catch (LibvirtException e) {
+            maxVcpus = 255;
+        }
+        if (maxVcpus <= 0) {
+            maxVcpus = 255;
+        }
+        Set<String> names = new HashSet<>();
+        for (Domain domain : conn.listAllDomains(0)) {
+            try {
+                names.add(domain.getName());
+            } finally {
+                domain.free();
+            }
+        }
+        long committed = 0;
+        for (Domain domain : conn.listAllDomains(LIST_ACTIVE)) {
+            try {
+                committed += domain.getInfo().memory * 1024L;
+            } finally {
+                domain.free();
+            }
+        }
+        List<NodeFacts.Pool> pools = new ArrayList<>();
+        for (String name : conn.listStoragePools()) {
+            pools.add(pool(conn, name, true));
+        }
+        for (String name : conn.listDefinedStoragePools()) {
+            pools.add(pool(conn, name, false));
+        }
+        pools.sort(java.util.Comparator.comparing(NodeFacts.Pool::name));
+        List<String> networks = new ArrayList<>(List.of(conn.listNetworks()));
+        networks.sort(null);
+        return new NodeFacts(info.cpus, info.memory * 1024L, maxVcpus, committed, names, pools, networks, types);
+    }
+
+    private static NodeFacts.Pool pool(Connect conn, String name, boolean active) throws LibvirtException {
+        StoragePool pool = conn.storagePoolLookupByName(name);
+        try {
+            Element xml = parse(pool.getXMLDesc(0));
+            long capacity = number(xml, "capacity");
+            long available = number(xml, "available");
+            NodeList paths = xml.getElementsByTagName("path");
+            String path = paths.getLength() == 0 ? "" : paths.item(0).getTextContent().strip();
+            List<NodeFacts.Volume> volumes = new ArrayList<>();
+            if (active) {
+                for (String volumeName : pool.listVolumes()) {
+                    StorageVol vol = pool.storageVolLookupByName(volumeName);
+                    try {
+                        volumes.add(new NodeFacts.Volume(volumeName, vol.getPath(), VolumeXml.capacity(vol)));
+                    } finally {
+                        vol.free();
+                    }
+                }
+            }
+            volumes.sort(java.util.Comparator.comparing(NodeFacts.Volume::name));
+            return new NodeFacts.Pool(name, active, capacity, available, path, volumes);
+        } finally {
+            pool.free();
+        }
+    }
+
+    /** Guest domain types for hvm guests, kvm first (fast), then qemu (emulated), then the rest. */
+    static List<String> domainTypes(String capabilities) {
+        Set<String> types = new LinkedHashSet<>();
+        Element root = parse(capabilities);
+        NodeList domains = root.getElementsByTagName("domain");
+        for (int i = 0; i < domains.getLength(); i++) {
+            types.add(((Element) domains.item(i)).getAttribute("type"));
+        }
+        List<String> ordered = new ArrayList<>();
+        for (String preferred : List.of("kvm", "qemu")) {
+            if (types.remove(preferred)) {
+                ordered.add(preferred);
+            }
+        }
+        ordered.addAll(types);
+        return ordered;
+    }
+
+    private static long number(Element root, String tag) {
+        NodeList nodes = root.getElementsByTagName(tag);
+        if (nodes.getLength() == 0) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(nodes.item(0).getTextContent().strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static Element parse(String xml) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            return factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml))).getDocumentElement();
+        } catch (Exception e) {
+            throw new IllegalArgumentException("libvirt returned XML that does not parse", e);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package org.vireo.libvirt;
+
+import com.sun.jna.Pointer;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.Consumer;
+import org.libvirt.Domain;
+import org.libvirt.LibvirtException;
+import org.libvirt.StoragePool;
+import org.libvirt.StorageVol;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vireo.model.CreationStep;
+import org.vireo.model.NodeFacts;
+import org.vireo.model.OperationException;
+import org.vireo.model.VmSpec;
+
+/**
+ * Turns a {@link VmSpec} into volumes and a domain on one node, step by step, and undoes every
+ * step already done when a later one fails: nothing is left half-made. Runs on the node's worker.
+ */
+final class VmCreator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VmCreator.class);
+    private static final int DEFINE_VALIDATE = 1;
+    private static final int VIR_ERR_INVALID_ARG = 8;
+
+    /** One thing to take back if a later step fails. */
+    private interface Undo {
+        void run() throws LibvirtException;
+    }
+
+    private VmCreator() {
+    }
+
+    static void create(VireoConnect conn, VmSpec spec, NodeFacts facts, SeedImage seeds, Consumer<CreationStep> progress) {
+        DomainXmlBuilder.Layout layout = DomainXmlBuilder.Layout.of(spec, facts);
+        List<String> steps = new java.util.ArrayList<>();
+        if (spec.disk() instanceof VmSpec.DiskChoice.NewDisk) {
+            steps.add("Creating the disk " + layout.diskVolume());
+        }
+        if (spec.cloudInit().isPresent()) {
+            steps.add("Writing the cloud-init seed image " + layout.seedVolume());
+        }
+        steps.add("Defining the VM " + spec.name());
+        if (spec.startAfterCreation()) {
+            steps.add("Starting " + spec.name());
+        }
+        Deque<Undo> undo = new ArrayDeque<>();
+        int index = 0;
+        String current = "";
+        try {
+            if (spec.disk() instanceof VmSpec.DiskChoice.NewDisk disk) {
+                current = steps.get(index);
+                progress.accept(new CreationStep(current, ++index, steps.size(), false));
+                StorageVol vol = createVolume(conn, disk.pool(), layout.diskVolume(), disk.sizeBytes(), disk.format());
+                undo.push(() -> deleteVolume(vol, layout.diskVolume()));
+            }
+            if (spec.cloudInit().isPresent()) {
+                current = steps.get(index);
+                progress.accept(new CreationStep(current, ++index, steps.size(), false));
+                VmSpec.DiskChoice.NewDisk disk = (VmSpec.DiskChoice.NewDisk) spec.disk();
+                byte[] iso = seeds.build(spec);
+                StorageVol seed = createVolume(conn, disk.pool(), layout.seedVolume(), iso.length, "raw");
+                undo.push(() -> deleteVolume(seed, layout.seedVolume()));
+                SeedImage.upload(conn, seed, iso);
+            }
+            current = steps.get(index);
+            progress.accept(new CreationStep(current, ++index, steps.size(), false));
+            Domain domain = define(conn, DomainXmlBuilder.domain(spec, facts));
+            undo.push(() -> {
+                if (domain.isActive() == 1) {
+                    domain.destroy();
+                }
+                domain.undefine(1 | 2);
+            });
+            if (spec.startAfterCreation()) {
+                current = steps.get(index);
+                progress.accept(new CreationStep(current, ++index, steps.size(), false));
+                domain.create();
+            }
+            domain.free();
+        } catch (LibvirtException | OperationException e) {
+            String detail = e instanceof LibvirtException le ? LibvirtErrors.message(le) : ((OperationException) e).detail();
+            rollBack(undo, progress, steps.size());
+            throw new OperationException(current, detail);
+        }
+    }
+
+    private static StorageVol createVolume(VireoConnect conn, String poolName, String name, long bytes, String format)
+            throws LibvirtException {
+        StoragePool pool = conn.storagePoolLookupByName(poolName);
+        try {
+            return pool.storageVolCreateXML(DomainXmlBuilder.volume(name, bytes, format), 0);
+        } finally {
+            pool.free();
+        }
+    }
+
+    private static void deleteVolume(StorageVol vol, String name) throws LibvirtException {
+        vol.delete(0);
+        vol.free();
+        LOG.info("Rolled back: deleted the volume {}", name);
+    }
+
+    /** Defines with libvirt's schema validation; drivers that refuse the flag get the plain define. */
+    private static Domain define(VireoConnect conn, String xml) throws LibvirtException {
+        Pointer defined = LibvirtNative.INSTANCE.virDomainDefineXMLFlags(conn.nativePointer(), xml, DEFINE_VALIDATE);
+        if (defined == null) {
+            org.libvirt.jna.virError error = org.libvirt.jna.Libvirt.INSTANCE.virGetLastError();
+            boolean flagRefused = error != null && error.code == VIR_ERR_INVALID_ARG && String.valueOf(error.message).contains("flags");
+            if (!flagRefused) {
+                throw new OperationException("define", LastError.take());
+            }
+            LastError.take();
+            return conn.domainDefineXML(xml);
+        }
+        byte[] uuid = new byte[37];
+        LibvirtNative.INSTANCE.virDomainGetUUIDString(defined, uuid);
+        LibvirtNative.INSTANCE.virDomainFree(defined);
+        return conn.domainLookupByUUIDString(new String(uuid, 0, 36, java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    private static void rollBack(Deque<Undo> undo, Consumer<CreationStep> progress, int total) {
+        int undone = 0;
+        while (!undo.isEmpty()) {
+            try {
+                undo.pop().run();
+                undone++;
+            } catch (LibvirtException e) {
+                LOG.error("Rolling back a failed creation left something behind: {}", LibvirtErrors.message(e));
+            }
+        }
+        progress.accept(new CreationStep("Undid " + undone + " step(s)", total, total, true));
+    }
+}

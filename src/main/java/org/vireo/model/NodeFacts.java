@@ -1,0 +1,26 @@
+package org.vireo.model;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the create-VM checks need to know about a node, read in one go.
+ *
+ * @param maxVcpus        the most vCPUs the hypervisor gives one guest
+ * @param committedMemory memory of the VMs running now, for the overcommit warning
+ * @param domainTypes     the guest domain types the node offers (kvm, qemu, test…), best first
+ */
+public record NodeFacts(int hostCpus, long hostMemoryBytes, int maxVcpus, long committedMemory, Set<String> vmNames,
+                        List<Pool> pools, List<String> networks, List<String> domainTypes) {
+
+    public record Pool(String name, boolean active, long capacityBytes, long availableBytes, String path,
+                       List<Volume> volumes) {
+    }
+
+    public record Volume(String name, String path, long capacityBytes) {
+    }
+
+    public Pool pool(String name) {
+        return pools.stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
+    }
+}
