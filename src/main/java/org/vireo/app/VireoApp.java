@@ -20,6 +20,8 @@ import org.vireo.ui.details.VmDetailsViewModel;
 import org.vireo.ui.main.ActionsViewModel;
 import org.vireo.ui.main.MainView;
 import org.vireo.ui.main.MainViewModel;
+import org.vireo.ui.wizard.CreateVmWizardViewModel;
+import org.vireo.model.SpecValidator;
 import org.vireo.ui.preferences.PreferencesViewModel;
 import picocli.CommandLine;
 
@@ -91,7 +93,9 @@ public final class VireoApp extends Application {
         StoredSettings settings = new StoredSettings(savedPreferences, context.preferences, context.storeWriter);
         ActionsViewModel actions = new ActionsViewModel(tags, settings);
         VmDetailsViewModel details = new VmDetailsViewModel(fleet);
-        view = new MainView(viewModel, actions, details, new PreferencesViewModel(settings, fleet), messages, messages.get("about.text", VersionProvider.version(),
+        SpecValidator validator = new SpecValidator(new CryptPasswordHasher());
+        view = new MainView(viewModel, actions, details, new PreferencesViewModel(settings, fleet),
+                connected -> new CreateVmWizardViewModel(fleet, validator, connected), messages, messages.get("about.text", VersionProvider.version(),
                 paths.dataDir(), paths.logFile()));
         view.install(primaryStage, savedPreferences);
         primaryStage.show();

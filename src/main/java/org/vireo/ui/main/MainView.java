@@ -33,6 +33,8 @@ import org.vireo.model.VmSummary;
 import org.vireo.ui.common.Messages;
 import org.vireo.ui.details.VmDetailsView;
 import org.vireo.ui.preferences.PreferencesDialog;
+import org.vireo.ui.wizard.CreateVmWizard;
+import org.vireo.ui.wizard.CreateVmWizardViewModel;
 import org.vireo.ui.preferences.PreferencesViewModel;
 import org.vireo.ui.details.VmDetailsViewModel;
 
@@ -69,8 +71,13 @@ public final class MainView {
 
     private final PreferencesViewModel preferences;
 
+    private final java.util.function.Function<java.util.List<org.vireo.model.NodeRef>, CreateVmWizardViewModel> wizards;
+
     public MainView(MainViewModel viewModel, ActionsViewModel actions, VmDetailsViewModel details,
-                    PreferencesViewModel preferences, Messages messages, String aboutText) {
+                    PreferencesViewModel preferences,
+                    java.util.function.Function<java.util.List<org.vireo.model.NodeRef>, CreateVmWizardViewModel> wizards,
+                    Messages messages, String aboutText) {
+        this.wizards = wizards;
         this.details = details;
         this.preferences = preferences;
         this.viewModel = viewModel;
@@ -111,7 +118,10 @@ public final class MainView {
         });
         stateFilter.getSelectionModel().select(0);
         viewModel.stateFilterProperty().bind(stateFilter.valueProperty());
-        ToolBar toolBar = new ToolBar();
+        Button newVm = new Button(messages.get("toolbar.newVm"));
+        newVm.setId("newVmButton");
+        newVm.setOnAction(e -> openWizard());
+        ToolBar toolBar = new ToolBar(newVm, new Separator());
         toolBar.getItems().addAll(actionsView.toolbarButtons());
         toolBar.getItems().addAll(new Separator(), connectButton, disconnectButton, spacer, stateFilter, filter);
 
@@ -279,7 +289,12 @@ public final class MainView {
                 byNode, byTag, new javafx.scene.control.SeparatorMenuItem(), preferences);
         view.setId("viewMenu");
 
-        Menu vm = new Menu(messages.get("menu.vm"), null, actionsView.menuItems(true).toArray(MenuItem[]::new));
+        MenuItem newVm = new MenuItem(messages.get("menu.vm.new"));
+        newVm.setId("menu-new");
+        newVm.setAccelerator(KeyCombination.keyCombination("Shortcut+N"));
+        newVm.setOnAction(e -> openWizard());
+        Menu vm = new Menu(messages.get("menu.vm"), null, newVm, new javafx.scene.control.SeparatorMenuItem());
+        vm.getItems().addAll(actionsView.menuItems(true));
         vm.setId("vmMenu");
 
         MenuItem connect = new MenuItem(messages.get("menu.node.connect"));
@@ -297,6 +312,18 @@ public final class MainView {
         MenuBar bar = new MenuBar(file, view, vm, node, help);
         bar.setId("menuBar");
         return bar;
+    }
+
+    /** The wizard, on the connected nodes; the selected node first. */
+    private void openWizard() {
+        java.util.List<org.vireo.model.NodeRef> connected = new java.util.ArrayList<>();
+        NodeRow selected = viewModel.scopeProperty().get();
+        if (selected != null && selected.status().state() == NodeState.CONNECTED) {
+            connected.add(selected.ref());
+        }
+        viewModel.nodes().stream().filter(n -> n.status().state() == NodeState.CONNECTED && n != selected)
+                .forEach(n -> connected.add(n.ref()));
+        new CreateVmWizard(wizards.apply(connected), messages, root.getScene().getWindow()).show();
     }
 
     private void showPreferences() {

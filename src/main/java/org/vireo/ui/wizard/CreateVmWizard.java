@@ -1,0 +1,440 @@
+package org.vireo.ui.wizard;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.Property;
+import javafx.collections.MapChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+import org.vireo.model.ByteSize;
+import org.vireo.model.CreationStep;
+import org.vireo.model.NodeFacts;
+import org.vireo.model.NodeRef;
+import org.vireo.model.OsVariant;
+import org.vireo.model.SpecValidator.Field;
+import org.vireo.model.VmSpec;
+import org.vireo.ui.common.Messages;
+
+/**
+ * The create-VM wizard: six pages, each field with its own message right under it as the user
+ * types, Next only when the page is valid, and a summary with the XML to be defined.
+ */
+public final class CreateVmWizard {
+
+    private final CreateVmWizardViewModel vm;
+    private final Messages messages;
+    private final Stage stage = new Stage();
+    private final List<Node> pages = new ArrayList<>();
+    private final List<Set<Field>> pageFields = new ArrayList<>();
+    private final StackPane content = new StackPane();
+    private final Label pageTitle = new Label();
+    private int page;
+    private final Button back = new Button();
+    private final Button next = new Button();
+    private final Button create = new Button();
+
+    public CreateVmWizard(CreateVmWizardViewModel vm, Messages messages, Window owner) {
+        this.vm = vm;
+        this.messages = messages;
+        stage.initOwner(owner);
+        stage.initModality(Modality.WINDOW_MODAL);
+        stage.setTitle(messages.get("wizard.title"));
+        addPage(sourcePage(), Set.of(Field.NAME, Field.INSTALL, Field.KERNEL));
+        addPage(cpuPage(), Set.of(Field.VCPUS, Field.MEMORY));
+        addPage(storagePage(), Set.of(Field.DISK_POOL, Field.DISK_SIZE, Field.DISK_VOLUME));
+        addPage(networkPage(), Set.of(Field.NETWORK, Field.MAC));
+        addPage(cloudPage(), Set.of(Field.CLOUD_USER, Field.CLOUD_PASSWORD, Field.CLOUD_SSH_KEY, Field.CLOUD_HOST_NAME));
+        addPage(summaryPage(), Set.of());
+
+        back.setText(messages.get("wizard.back"));
+        back.setId("wizardBack");
+        back.setOnAction(e -> show(page - 1));
+        next.setText(messages.get("wizard.next"));
+        next.setId("wizardNext");
+        next.setDefaultButton(true);
+        next.setOnAction(e -> show(page + 1));
+        create.setText(messages.get("wizard.create"));
+        create.setId("wizardCreate");
+        create.setOnAction(e -> vm.create());
+        create.disableProperty().bind(vm.specProperty().isNull()
+                .or(vm.phaseProperty().isEqualTo(CreateVmWizardViewModel.Phase.CREATING))
+                .or(vm.phaseProperty().isEqualTo(CreateVmWizardViewModel.Phase.CREATED)));
+        Button close = new Button(messages.get("wizard.close"));
+        close.setId("wizardClose");
+        close.setCancelButton(true);
+        close.setOnAction(e -> stage.close());
+        vm.errors().addListener((MapChangeListener<Field, String>) c -> updateButtons());
+        vm.factsProperty().addListener((obs, o, n) -> updateButtons());
+        vm.phaseProperty().addListener((obs, o, n) -> updateButtons());
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox buttons = new HBox(8, back, spacer, next, create, close);
+        buttons.setPadding(new Insets(10));
+        pageTitle.setStyle("-fx-font-size: 16px; -fx-font-weight: bold;");
+        pageTitle.setId("wizardPageTitle");
+        BorderPane root = new BorderPane(content, pageTitle, null, buttons, null);
+        BorderPane.setMargin(pageTitle, new Insets(10, 10, 0, 10));
+        content.setPadding(new Insets(10));
+        Scene scene = new Scene(root, 720, 560);
+        scene.getStylesheets().add(CreateVmWizard.class.getResource("/org/vireo/ui/app.css").toExternalForm());
+        stage.setScene(scene);
+        show(0);
+    }
+
+    public void show() {
+        stage.show();
+    }
+
+    private void addPage(Node node, Set<Field> fields) {
+        pages.add(node);
+        pageFields.add(fields);
+    }
+
+    private void show(int index) {
+        page = Math.max(0, Math.min(pages.size() - 1, index));
+        content.getChildren().setAll(pages.get(page));
+        pageTitle.setText(messages.get("wizard.page." + page, page + 1, pages.size()));
+        updateButtons();
+    }
+
+    private void updateButtons() {
+        back.setDisable(page == 0);
+        boolean pageValid = pageFields.get(page).stream().noneMatch(vm.errors()::containsKey);
+        next.setDisable(page == pages.size() - 1 || !pageValid || vm.factsProperty().get() == null);
+        next.setVisible(page < pages.size() - 1);
+        create.setVisible(page == pages.size() - 1);
+    }
+
+    // ---- pages ----
+
+    private Node sourcePage() {
+        ComboBox<NodeRef> node = new ComboBox<>(vm.nodes());
+        node.setId("wizard-node");
+        node.valueProperty().bindBidirectional(vm.nodeProperty());
+        node.setConverter(converter(n -> n == null ? "" : n.name() + "  (" + n.uri() + ")"));
+        Label factsError = new Label();
+        factsError.getStyleClass().add("field-error-text");
+        factsError.textProperty().bind(vm.factsErrorProperty());
+        ComboBox<OsVariant> os = new ComboBox<>();
+        os.setId("wizard-os");
+        os.getItems().setAll(OsVariant.values());
+        os.valueProperty().bindBidirectional(vm.os);
+        os.setConverter(converter(v -> v == null ? "" : v.label()));
+        ChoiceBox<String> kind = choice("wizard-install", vm.installKind, "none", "iso", "import", "kernel", "pxe");
+        ComboBox<String> path = volumePicker("wizard-installPath", vm.installPath);
+        TextField kernel = text("wizard-kernel", vm.kernel);
+        TextField initrd = text("wizard-initrd", vm.initrd);
+        TextField cmdline = text("wizard-cmdline", vm.cmdline);
+        path.disableProperty().bind(vm.installKind.isNotEqualTo("iso").and(vm.installKind.isNotEqualTo("import")));
+        BooleanBinding notKernel = vm.installKind.isNotEqualTo("kernel");
+        kernel.disableProperty().bind(notKernel);
+        initrd.disableProperty().bind(notKernel);
+        cmdline.disableProperty().bind(notKernel);
+        return form(
+                row("wizard.node", node, null), new Label[] {factsError},
+                row("wizard.name", text("wizard-name", vm.name), Field.NAME),
+                row("wizard.os", os, null),
+                row("wizard.install", kind, null),
+                row("wizard.installPath", path, Field.INSTALL),
+                row("wizard.kernel", kernel, Field.KERNEL),
+                row("wizard.initrd", initrd, null),
+                row("wizard.cmdline", cmdline, null));
+    }
+
+    private Node cpuPage() {
+        Label host = new Label();
+        host.setId("wizard-hostInfo");
+        host.textProperty().bind(Bindings.createStringBinding(() -> {
+            NodeFacts f = vm.factsProperty().get();
+            return f == null ? "" : messages.get("wizard.hostInfo", f.hostCpus(), new ByteSize(f.hostMemoryBytes()).toHuman(),
+                    new ByteSize(f.committedMemory()).toHuman(), f.maxVcpus());
+        }, vm.factsProperty()));
+        return form(new Object[] {host},
+                row("wizard.vcpus", text("wizard-vcpus", vm.vcpus), Field.VCPUS),
+                row("wizard.memory", text("wizard-memory", vm.memory), Field.MEMORY));
+    }
+
+    private Node storagePage() {
+        ChoiceBox<String> kind = choice("wizard-diskKind", vm.diskKind, "new", "existing", "none");
+        ComboBox<String> pool = new ComboBox<>();
+        pool.setId("wizard-pool");
+        pool.valueProperty().bindBidirectional(vm.diskPool);
+        pool.setConverter(converter(name -> {
+            NodeFacts f = vm.factsProperty().get();
+            NodeFacts.Pool p = f == null || name == null ? null : f.pool(name);
+            return p == null ? (name == null ? "" : name)
+                    : messages.get("wizard.poolEntry", p.name(), new ByteSize(p.availableBytes()).toHuman(),
+                    new ByteSize(p.capacityBytes()).toHuman());
+        }));
+        vm.factsProperty().addListener((obs, o, f) -> {
+            String chosen = vm.diskPool.get();
+            pool.getItems().setAll(f == null ? List.of() : f.pools().stream().filter(NodeFacts.Pool::active).map(NodeFacts.Pool::name).toList());
+            vm.diskPool.set(chosen);
+        });
+        ChoiceBox<String> format = choice("wizard-format", vm.diskFormat, "qcow2", "raw");
+        TextField size = text("wizard-diskSize", vm.diskSize);
+        ComboBox<String> existing = volumePicker("wizard-existingVolume", vm.existingVolume);
+        BooleanBinding notNew = vm.diskKind.isNotEqualTo("new");
+        pool.disableProperty().bind(notNew);
+        size.disableProperty().bind(notNew);
+        format.disableProperty().bind(notNew);
+        existing.disableProperty().bind(vm.diskKind.isNotEqualTo("existing"));
+        return form(
+                row("wizard.diskKind", kind, null),
+                row("wizard.pool", pool, Field.DISK_POOL),
+                row("wizard.diskSize", size, Field.DISK_SIZE),
+                row("wizard.format", format, null),
+                row("wizard.existingVolume", existing, Field.DISK_VOLUME));
+    }
+
+    private Node networkPage() {
+        ChoiceBox<String> kind = choice("wizard-networkKind", vm.networkKind, "network", "bridge", "user", "none");
+        ComboBox<String> name = new ComboBox<>();
+        name.setId("wizard-network");
+        name.setEditable(true);
+        name.valueProperty().bindBidirectional(vm.networkName);
+        vm.factsProperty().addListener((obs, o, f) -> {
+            String chosen = vm.networkName.get();
+            name.getItems().setAll(f == null ? List.of() : f.networks());
+            vm.networkName.set(chosen);
+        });
+        name.disableProperty().bind(vm.networkKind.isEqualTo("user").or(vm.networkKind.isEqualTo("none")));
+        TextField mac = text("wizard-mac", vm.mac);
+        mac.setPromptText(messages.get("wizard.mac.prompt"));
+        return form(
+                row("wizard.networkKind", kind, null),
+                row("wizard.network", name, Field.NETWORK),
+                row("wizard.mac", mac, Field.MAC));
+    }
+
+    private Node cloudPage() {
+        CheckBox enable = new CheckBox(messages.get("wizard.cloudInit"));
+        enable.setId("wizard-cloudInit");
+        enable.selectedProperty().bindBidirectional(vm.cloudInit);
+        TextField user = text("wizard-cloudUser", vm.cloudUser);
+        PasswordField password = new PasswordField();
+        password.setId("wizard-cloudPassword");
+        password.textProperty().bindBidirectional(vm.cloudPassword);
+        TextField key = text("wizard-cloudKey", vm.cloudSshKey);
+        TextField host = text("wizard-cloudHost", vm.cloudHostName);
+        for (Control c : List.of(user, password, key, host)) {
+            c.disableProperty().bind(vm.cloudInit.not());
+        }
+        Label hint = new Label(messages.get("wizard.cloudInit.hint"));
+        hint.setWrapText(true);
+        return form(new Object[] {enable, hint},
+                row("wizard.cloudUser", user, Field.CLOUD_USER),
+                row("wizard.cloudPassword", password, Field.CLOUD_PASSWORD),
+                row("wizard.cloudKey", key, Field.CLOUD_SSH_KEY),
+                row("wizard.cloudHost", host, Field.CLOUD_HOST_NAME));
+    }
+
+    private Node summaryPage() {
+        Label summary = new Label();
+        summary.setId("wizard-summary");
+        summary.setWrapText(true);
+        summary.textProperty().bind(Bindings.createStringBinding(() -> describe(vm.specProperty().get()), vm.specProperty()));
+        Label warnings = new Label();
+        warnings.setId("wizard-warnings");
+        warnings.setWrapText(true);
+        warnings.setStyle("-fx-text-fill: #a15c00;");
+        vm.warnings().addListener((MapChangeListener<Field, String>) c -> warnings.setText(String.join("\n", vm.warnings().values())));
+        TextArea xml = new TextArea();
+        xml.setId("wizard-xml");
+        xml.setEditable(false);
+        xml.setStyle("-fx-font-family: monospace;");
+        xml.textProperty().bind(vm.xmlProperty());
+        VBox.setVgrow(xml, Priority.ALWAYS);
+        CheckBox start = new CheckBox(messages.get("wizard.start"));
+        start.setId("wizard-start");
+        start.selectedProperty().bindBidirectional(vm.start);
+        ProgressBar progress = new ProgressBar(0);
+        progress.setId("wizard-progress");
+        progress.setMaxWidth(Double.MAX_VALUE);
+        ListView<CreationStep> steps = new ListView<>(vm.steps());
+        steps.setId("wizard-steps");
+        steps.setPrefHeight(90);
+        steps.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(CreationStep step, boolean empty) {
+                super.updateItem(step, empty);
+                setText(empty || step == null ? null
+                        : step.rolledBack() ? messages.get("wizard.rolledBack", step.description())
+                        : step.index() + "/" + step.total() + "  " + step.description());
+            }
+        });
+        vm.steps().addListener((javafx.collections.ListChangeListener<CreationStep>) c -> {
+            CreationStep last = vm.steps().isEmpty() ? null : vm.steps().get(vm.steps().size() - 1);
+            progress.setProgress(last == null ? 0 : last.rolledBack() ? 0 : (double) last.index() / (last.total() + 1));
+        });
+        Label outcome = new Label();
+        outcome.setId("wizard-outcome");
+        outcome.setWrapText(true);
+        vm.phaseProperty().addListener((obs, o, phase) -> {
+            switch (phase) {
+                case CREATED -> {
+                    progress.setProgress(1);
+                    outcome.setText(messages.get("wizard.created", vm.specProperty().get() == null ? "" : vm.specProperty().get().name()));
+                    outcome.setStyle("-fx-text-fill: #2e7d32;");
+                }
+                case FAILED -> {
+                    outcome.setText(messages.get("wizard.failed", vm.failureProperty().get()));
+                    outcome.setStyle("-fx-text-fill: #c62828;");
+                }
+                default -> outcome.setText("");
+            }
+        });
+        VBox box = new VBox(8, summary, warnings, new Label(messages.get("wizard.xml")), xml, start, progress, steps, outcome);
+        return box;
+    }
+
+    private String describe(VmSpec spec) {
+        if (spec == null) {
+            return messages.get("wizard.summary.invalid", String.join("; ", vm.errors().values()));
+        }
+        String disk = spec.disk() instanceof VmSpec.DiskChoice.NewDisk d
+                ? messages.get("wizard.summary.newDisk", new ByteSize(d.sizeBytes()).toHuman(), d.format(), d.pool())
+                : spec.disk() instanceof VmSpec.DiskChoice.ExistingVolume e ? e.path() : messages.get("wizard.summary.noDisk");
+        String net = spec.network() instanceof VmSpec.NetworkChoice.VirtualNetwork n ? "network " + n.name()
+                : spec.network() instanceof VmSpec.NetworkChoice.Bridge b ? "bridge " + b.name()
+                : spec.network() instanceof VmSpec.NetworkChoice.UserMode ? "user-mode" : messages.get("wizard.summary.noNetwork");
+        return messages.get("wizard.summary", spec.name(), vm.nodeProperty().get().name(), spec.os().label(), spec.vcpus(),
+                new ByteSize(spec.memoryBytes()).toHuman(), disk, net, spec.mac(),
+                spec.cloudInit().isPresent() ? messages.get("wizard.summary.cloudInit", spec.cloudInit().get().user()) : "");
+    }
+
+    // ---- building blocks ----
+
+    private record Row(String labelKey, Control control, Field field) {
+    }
+
+    private Row row(String labelKey, Control control, Field field) {
+        return new Row(labelKey, control, field);
+    }
+
+    private GridPane form(Object... items) {
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(2);
+        int r = 0;
+        for (Object item : items) {
+            if (item instanceof Row row) {
+                Label label = new Label(messages.get(row.labelKey()));
+                label.setLabelFor(row.control());
+                row.control().setMaxWidth(Double.MAX_VALUE);
+                GridPane.setHgrow(row.control(), Priority.ALWAYS);
+                grid.add(label, 0, r);
+                grid.add(row.control(), 1, r++);
+                if (row.field() != null) {
+                    grid.add(errorLabel(row.field(), row.control()), 1, r++);
+                }
+            } else if (item instanceof Object[] nodes) {
+                for (Object n : nodes) {
+                    grid.add((Node) n, 0, r++, 2, 1);
+                }
+            }
+        }
+        return grid;
+    }
+
+    /** The field's message right under it: red for errors, amber for warnings; the field gets a red edge. */
+    private Label errorLabel(Field field, Control control) {
+        Label label = new Label();
+        label.setId("error-" + field.name());
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        Runnable update = () -> {
+            String error = vm.errors().get(field);
+            String warning = vm.warnings().get(field);
+            boolean show = error != null && vm.factsProperty().get() != null && (!isBlankInput(control) || page > 0 || field != Field.NAME);
+            label.setText(show ? error : warning == null ? "" : warning);
+            label.setStyle(show ? "-fx-text-fill: #c62828; -fx-font-size: 11px;" : "-fx-text-fill: #a15c00; -fx-font-size: 11px;");
+            if (show && !control.getStyleClass().contains("field-error")) {
+                control.getStyleClass().add("field-error");
+            } else if (!show) {
+                control.getStyleClass().remove("field-error");
+            }
+        };
+        vm.errors().addListener((MapChangeListener<Field, String>) c -> update.run());
+        vm.warnings().addListener((MapChangeListener<Field, String>) c -> update.run());
+        return label;
+    }
+
+    /** An untouched, empty name field is not an error to shout about yet. */
+    private static boolean isBlankInput(Control control) {
+        return control instanceof TextField t && t.getText().isEmpty();
+    }
+
+    private static TextField text(String id, Property<String> property) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.textProperty().bindBidirectional(property);
+        return field;
+    }
+
+    private ChoiceBox<String> choice(String id, Property<String> property, String... values) {
+        ChoiceBox<String> box = new ChoiceBox<>();
+        box.setId(id);
+        box.getItems().setAll(values);
+        box.valueProperty().bindBidirectional(property);
+        box.setConverter(converter(v -> v == null ? "" : messages.get(id.replace('-', '.') + "." + v)));
+        return box;
+    }
+
+    /** The node's volumes to pick from, or any path typed. */
+    private ComboBox<String> volumePicker(String id, Property<String> property) {
+        ComboBox<String> box = new ComboBox<>();
+        box.setId(id);
+        box.setEditable(true);
+        box.valueProperty().bindBidirectional(property);
+        vm.factsProperty().addListener((obs, o, f) -> {
+            String chosen = property.getValue();
+            box.getItems().setAll(f == null ? List.of() : f.pools().stream().flatMap(p -> p.volumes().stream())
+                    .map(NodeFacts.Volume::path).toList());
+            property.setValue(chosen);
+        });
+        return box;
+    }
+
+    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> toText) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return toText.apply(value);
+            }
+
+            @Override
+            public T fromString(String text) {
+                return null;
+            }
+        };
+    }
+
+}

@@ -1,0 +1,261 @@
+package org.vireo.ui.wizard;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+import org.vireo.model.CreationStep;
+import org.vireo.model.NodeFacts;
+import org.vireo.model.NodeRef;
+import org.vireo.model.OperationException;
+import org.vireo.model.OsVariant;
+import org.vireo.model.SpecDraft;
+import org.vireo.model.SpecValidator;
+import org.vireo.model.VmCreation;
+import org.vireo.model.VmSpec;
+import org.vireo.ui.common.FxBatchQueue;
+
+/**
+ * The wizard's state: one property per field, checked on every change with the same
+ * {@link SpecValidator} the command line uses. Errors and warnings are published per field;
+ * creation runs on the node's worker and reports its steps; a failure keeps every input.
+ */
+public final class CreateVmWizardViewModel {
+
+    public enum Phase { EDITING, CREATING, CREATED, FAILED }
+
+    private final VmCreation creation;
+    private final SpecValidator validator;
+    private final FxBatchQueue<Runnable> fx;
+
+    private final ObservableList<NodeRef> nodes = FXCollections.observableArrayList();
+    private final ObjectProperty<NodeRef> node = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<NodeFacts> facts = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper factsError = new ReadOnlyStringWrapper("");
+
+    final StringProperty name = new SimpleStringProperty("");
+    final ObjectProperty<OsVariant> os = new SimpleObjectProperty<>(OsVariant.LINUX_GENERIC);
+    final StringProperty installKind = new SimpleStringProperty("none");
+    final StringProperty installPath = new SimpleStringProperty("");
+    final StringProperty kernel = new SimpleStringProperty("");
+    final StringProperty initrd = new SimpleStringProperty("");
+    final StringProperty cmdline = new SimpleStringProperty("");
+    final StringProperty vcpus = new SimpleStringProperty("");
+    final StringProperty memory = new SimpleStringProperty("");
+    final StringProperty diskKind = new SimpleStringProperty("new");
+    final StringProperty diskPool = new SimpleStringProperty("");
+    final StringProperty diskSize = new SimpleStringProperty("");
+    final StringProperty diskFormat = new SimpleStringProperty("qcow2");
+    final StringProperty existingVolume = new SimpleStringProperty("");
+    final StringProperty networkKind = new SimpleStringProperty("none");
+    final StringProperty networkName = new SimpleStringProperty("");
+    final StringProperty mac = new SimpleStringProperty("");
+    final BooleanProperty cloudInit = new SimpleBooleanProperty(false);
+    final StringProperty cloudUser = new SimpleStringProperty("");
+    final StringProperty cloudPassword = new SimpleStringProperty("");
+    final StringProperty cloudSshKey = new SimpleStringProperty("");
+    final StringProperty cloudHostName = new SimpleStringProperty("");
+    final BooleanProperty start = new SimpleBooleanProperty(true);
+
+    private final ObservableMap<SpecValidator.Field, String> errors = FXCollections.observableHashMap();
+    private final ObservableMap<SpecValidator.Field, String> warnings = FXCollections.observableHashMap();
+    private final ReadOnlyObjectWrapper<VmSpec> spec = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper xml = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.EDITING);
+    private final ObservableList<CreationStep> steps = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
+    /** The mac the preview shows stays the one created, even though the validator generates one per check. */
+    private String generatedMac = "";
+
+    public CreateVmWizardViewModel(VmCreation creation, SpecValidator validator, List<NodeRef> connectedNodes) {
+        this(creation, validator, connectedNodes, null);
+    }
+
+    CreateVmWizardViewModel(VmCreation creation, SpecValidator validator, List<NodeRef> connectedNodes, Executor fxThread) {
+        this.creation = creation;
+        this.validator = validator;
+        this.fx = fxThread == null ? new FxBatchQueue<>(b -> b.forEach(Runnable::run))
+                : new FxBatchQueue<>(b -> b.forEach(Runnable::run), fxThread);
+        nodes.setAll(connectedNodes);
+        node.addListener((obs, old, now) -> loadFacts());
+        os.addListener((obs, old, now) -> applyOsDefaults(old, now));
+        for (ObservableValue<?> field : List.of(name, os, installKind, installPath, kernel, initrd, cmdline, vcpus, memory,
+                diskKind, diskPool, diskSize, diskFormat, existingVolume, networkKind, networkName, mac, cloudInit,
+                cloudUser, cloudPassword, cloudSshKey, cloudHostName, start, facts)) {
+            field.addListener((obs, old, now) -> validate());
+        }
+        if (!nodes.isEmpty()) {
+            node.set(nodes.get(0));
+        }
+    }
+
+    private void loadFacts() {
+        NodeRef chosen = node.get();
+        facts.set(null);
+        factsError.set("");
+        if (chosen == null) {
+            return;
+        }
+        creation.facts(chosen.id()).whenComplete((loaded, error) -> fx.post(() -> {
+            if (chosen != node.get()) {
+                return;
+            }
+            if (error != null) {
+                factsError.set(error.getCause() instanceof OperationException op ? op.detail() : String.valueOf(error.getMessage()));
+                return;
+            }
+            SpecDraft defaults = SpecDraft.defaults(os.get(), loaded);
+            if (vcpus.get().isEmpty()) {
+                vcpus.set(defaults.vcpus());
+                memory.set(defaults.memory());
+                diskSize.set(defaults.diskSize());
+            }
+            diskKind.set(loaded.pools().isEmpty() ? "none" : diskKind.get());
+            diskPool.set(defaults.diskPool());
+            networkKind.set(defaults.networkKind());
+            networkName.set(defaults.networkName());
+            facts.set(loaded);
+        }));
+    }
+
+    /** A new OS family brings its suggested sizes, unless the user changed them from the old suggestions. */
+    private void applyOsDefaults(OsVariant old, OsVariant now) {
+        if (old == null || now == null) {
+            return;
+        }
+        if (vcpus.get().equals(Integer.toString(old.suggestedVcpus()))) {
+            vcpus.set(Integer.toString(now.suggestedVcpus()));
+        }
+        if (memory.get().equals(old.suggestedMemoryMiB() + " MiB")) {
+            memory.set(now.suggestedMemoryMiB() + " MiB");
+        }
+        if (diskSize.get().equals(old.suggestedDiskGiB() + " GiB")) {
+            diskSize.set(now.suggestedDiskGiB() + " GiB");
+        }
+    }
+
+    public SpecDraft draft() {
+        String macText = mac.get().isBlank() ? generatedMac() : mac.get();
+        return new SpecDraft(name.get(), os.get(), installKind.get(), installPath.get(), kernel.get(), initrd.get(),
+                cmdline.get(), vcpus.get(), memory.get(), diskKind.get(), diskPool.get(), diskSize.get(), diskFormat.get(),
+                existingVolume.get(), networkKind.get(), networkName.get(), macText, cloudInit.get(), cloudUser.get(),
+                cloudPassword.get(), cloudSshKey.get(), cloudHostName.get(), start.get());
+    }
+
+    private String generatedMac() {
+        if (generatedMac.isEmpty()) {
+            byte[] tail = new byte[3];
+            new java.security.SecureRandom().nextBytes(tail);
+            generatedMac = "52:54:00:" + java.util.HexFormat.ofDelimiter(":").formatHex(tail);
+        }
+        return generatedMac;
+    }
+
+    private void validate() {
+        NodeFacts loaded = facts.get();
+        if (loaded == null) {
+            errors.clear();
+            spec.set(null);
+            xml.set("");
+            return;
+        }
+        SpecValidator.Result result = validator.validate(draft(), loaded);
+        replace(errors, result.errors());
+        replace(warnings, result.warnings());
+        spec.set(result.spec().orElse(null));
+        xml.set(result.spec().map(s -> creation.previewXml(s, loaded)).orElse(""));
+    }
+
+    private static void replace(ObservableMap<SpecValidator.Field, String> target, Map<SpecValidator.Field, String> source) {
+        target.keySet().retainAll(source.keySet());
+        target.putAll(source);
+    }
+
+    /** Creates the VM; on failure the phase is FAILED, the reason in {@link #failureProperty()}, inputs untouched. */
+    public void create() {
+        VmSpec ready = spec.get();
+        NodeFacts loaded = facts.get();
+        if (ready == null || loaded == null || phase.get() == Phase.CREATING) {
+            return;
+        }
+        phase.set(Phase.CREATING);
+        steps.clear();
+        failure.set("");
+        creation.create(node.get().id(), ready, loaded, step -> fx.post(() -> steps.add(step)))
+                .whenComplete((ok, error) -> fx.post(() -> {
+                    if (error == null) {
+                        phase.set(Phase.CREATED);
+                        return;
+                    }
+                    Throwable cause = error.getCause() != null ? error.getCause() : error;
+                    failure.set(cause instanceof OperationException op
+                            ? op.getMessage() + " failed: " + op.detail() : String.valueOf(cause.getMessage()));
+                    phase.set(Phase.FAILED);
+                    loadFacts();   // the node changed under us; check again with fresh facts
+                }));
+    }
+
+    /** Back to editing after a failure, keeping every input. */
+    public void edit() {
+        if (phase.get() == Phase.FAILED) {
+            phase.set(Phase.EDITING);
+        }
+    }
+
+    public ObservableList<NodeRef> nodes() {
+        return nodes;
+    }
+
+    public ObjectProperty<NodeRef> nodeProperty() {
+        return node;
+    }
+
+    public ReadOnlyObjectProperty<NodeFacts> factsProperty() {
+        return facts.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty factsErrorProperty() {
+        return factsError.getReadOnlyProperty();
+    }
+
+    public ObservableMap<SpecValidator.Field, String> errors() {
+        return errors;
+    }
+
+    public ObservableMap<SpecValidator.Field, String> warnings() {
+        return warnings;
+    }
+
+    public ReadOnlyObjectProperty<VmSpec> specProperty() {
+        return spec.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty xmlProperty() {
+        return xml.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Phase> phaseProperty() {
+        return phase.getReadOnlyProperty();
+    }
+
+    public ObservableList<CreationStep> steps() {
+        return steps;
+    }
+
+    public ReadOnlyStringProperty failureProperty() {
+        return failure.getReadOnlyProperty();
+    }
+}
