@@ -6,6 +6,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.libvirt.LibvirtException;
@@ -84,11 +85,16 @@ final class SeedImage {
         }
     }
 
-    /** A minimal ISO 9660 (level 1, one root directory) with the given files, sorted by name. */
+    /**
+     * A minimal ISO 9660 image with one root directory and a Joliet tree beside it: Joliet
+     * keeps the lower-case names ("user-data") that cloud-init looks for, as genisoimage
+     * -joliet does; plain ISO 9660 readers see the upper-case names.
+     */
     static byte[] iso(String label, Map<String, byte[]> files) {
         String[] names = files.keySet().stream().sorted().toArray(String[]::new);
-        int rootSector = 20;
-        int fileSector = 21;
+        int primaryRoot = 23;
+        int jolietRoot = 24;
+        int fileSector = 25;
         int[] starts = new int[names.length];
         for (int i = 0; i < names.length; i++) {
             starts[i] = fileSector;
@@ -97,46 +103,76 @@ final class SeedImage {
         int totalSectors = fileSector;
         ByteBuffer image = ByteBuffer.allocate(totalSectors * SECTOR);
 
-        // Primary volume descriptor.
-        ByteBuffer pvd = sector(image, 16);
-        pvd.put((byte) 1).put("CD001".getBytes(StandardCharsets.US_ASCII)).put((byte) 1).put((byte) 0);
-        pvd.put(padded("", 32)).put(padded(label.toUpperCase(), 32));
-        pvd.position(80);
-        both32(pvd, totalSectors);
-        pvd.position(120);
-        both16(pvd, 1);
-        both16(pvd, 1);
-        both16(pvd, SECTOR);
-        both32(pvd, 10);   // path table size: one entry
-        pvd.order(ByteOrder.LITTLE_ENDIAN).putInt(18).putInt(0);
-        pvd.order(ByteOrder.BIG_ENDIAN).putInt(19).putInt(0);
-        pvd.put(directoryRecord(new byte[] {0}, rootSector, SECTOR, true));
-        pvd.put(padded("", 128)).put(padded("", 128)).put(padded("", 128)).put(padded("VIREO", 128));
-        pvd.put(padded("", 37)).put(padded("", 37)).put(padded("", 37));
-        byte[] date = "2026010100000000".getBytes(StandardCharsets.US_ASCII);
-        for (int i = 0; i < 4; i++) {
-            pvd.put(i < 2 ? date : "0000000000000000".getBytes(StandardCharsets.US_ASCII)).put((byte) 0);
-        }
-        pvd.put((byte) 1);
-
-        ByteBuffer terminator = sector(image, 17);
+        volumeDescriptor(sector(image, 16), false, label, totalSectors, 19, 20, primaryRoot);
+        volumeDescriptor(sector(image, 17), true, label, totalSectors, 21, 22, jolietRoot);
+        ByteBuffer terminator = sector(image, 18);
         terminator.put((byte) 255).put("CD001".getBytes(StandardCharsets.US_ASCII)).put((byte) 1);
+        pathTable(sector(image, 19), ByteOrder.LITTLE_ENDIAN, primaryRoot);
+        pathTable(sector(image, 20), ByteOrder.BIG_ENDIAN, primaryRoot);
+        pathTable(sector(image, 21), ByteOrder.LITTLE_ENDIAN, jolietRoot);
+        pathTable(sector(image, 22), ByteOrder.BIG_ENDIAN, jolietRoot);
 
-        // Path tables (L: little-endian, M: big-endian), each the root alone.
-        for (int s = 18; s <= 19; s++) {
-            ByteBuffer table = sector(image, s).order(s == 18 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
-            table.put((byte) 1).put((byte) 0).putInt(rootSector).putShort((short) 1).put((byte) 0).put((byte) 0);
+        ByteBuffer primary = sector(image, primaryRoot);
+        ByteBuffer joliet = sector(image, jolietRoot);
+        for (ByteBuffer dir : List.of(primary, joliet)) {
+            int self = dir == primary ? primaryRoot : jolietRoot;
+            dir.put(directoryRecord(new byte[] {0}, self, SECTOR, true));
+            dir.put(directoryRecord(new byte[] {1}, self, SECTOR, true));
         }
-
-        ByteBuffer root = sector(image, rootSector);
-        root.put(directoryRecord(new byte[] {0}, rootSector, SECTOR, true));
-        root.put(directoryRecord(new byte[] {1}, rootSector, SECTOR, true));
         for (int i = 0; i < names.length; i++) {
-            byte[] id = (names[i] + ";1").getBytes(StandardCharsets.US_ASCII);
-            root.put(directoryRecord(id, starts[i], files.get(names[i]).length, false));
+            int size = files.get(names[i]).length;
+            primary.put(directoryRecord((names[i] + ";1").getBytes(StandardCharsets.US_ASCII), starts[i], size, false));
+            joliet.put(directoryRecord(names[i].toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_16BE),
+                    starts[i], size, false));
             sector(image, starts[i]).put(files.get(names[i]));
         }
         return image.array();
+    }
+
+    /** The primary descriptor (type 1), or the Joliet supplementary one (type 2, UCS-2 level 3). */
+    private static void volumeDescriptor(ByteBuffer d, boolean joliet, String label, int totalSectors, int lTable, int mTable,
+                                         int root) {
+        d.put((byte) (joliet ? 2 : 1)).put("CD001".getBytes(StandardCharsets.US_ASCII)).put((byte) 1).put((byte) 0);
+        d.put(text("", 32, joliet)).put(text(label, 32, joliet));
+        d.position(80);
+        both32(d, totalSectors);
+        if (joliet) {
+            d.put("%/E".getBytes(StandardCharsets.US_ASCII));
+        }
+        d.position(120);
+        both16(d, 1);
+        both16(d, 1);
+        both16(d, SECTOR);
+        both32(d, 10);   // path table size: one entry
+        d.order(ByteOrder.LITTLE_ENDIAN).putInt(lTable).putInt(0);
+        d.order(ByteOrder.BIG_ENDIAN).putInt(mTable).putInt(0);
+        d.put(directoryRecord(new byte[] {0}, root, SECTOR, true));
+        d.put(text("", 128, joliet)).put(text("", 128, joliet)).put(text("", 128, joliet)).put(text("VIREO", 128, joliet));
+        d.put(text("", 37, joliet)).put(text("", 37, joliet)).put(text("", 37, joliet));
+        byte[] date = "2026010100000000".getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i < 4; i++) {
+            d.put(i < 2 ? date : "0000000000000000".getBytes(StandardCharsets.US_ASCII)).put((byte) 0);
+        }
+        d.put((byte) 1);
+    }
+
+    private static void pathTable(ByteBuffer table, ByteOrder order, int root) {
+        table.order(order).put((byte) 1).put((byte) 0).putInt(root).putShort((short) 1).put((byte) 0).put((byte) 0);
+    }
+
+    /** A space-padded identifier: ASCII for the primary descriptor, UCS-2 big-endian for Joliet. */
+    private static byte[] text(String value, int length, boolean joliet) {
+        if (!joliet) {
+            return padded(value, length);
+        }
+        byte[] out = new byte[length];
+        for (int i = 0; i + 1 < length; i += 2) {
+            out[i] = 0;
+            out[i + 1] = ' ';
+        }
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_16BE);
+        System.arraycopy(bytes, 0, out, 0, Math.min(length - length % 2, bytes.length));
+        return out;
     }
 
     private static ByteBuffer sector(ByteBuffer image, int sector) {

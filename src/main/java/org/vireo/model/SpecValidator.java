@@ -30,7 +30,7 @@ public final class SpecValidator {
     private static final Pattern USER = Pattern.compile("[a-z_][a-z0-9_-]{0,31}");
     private static final Pattern HOST = Pattern.compile("(?i)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     private static final Pattern BRIDGE = Pattern.compile("[A-Za-z0-9_.:-]{1,15}");
-    private static final Pattern SSH_KEY = Pattern.compile("(ssh-(ed25519|rsa|dss)|ecdsa-sha2-nistp(256|384|521)|sk-[a-z0-9@.-]+) [A-Za-z0-9+/=]+( [^\\r\\n]*)?");
+    private static final Pattern SSH_KEY = Pattern.compile("(ssh-(ed25519|rsa|dss)|ecdsa-sha2-nistp(256|384|521)|sk-[a-z0-9@.-]+) [A-Za-z0-9+/=]+( [^\\p{Cntrl}]*)?");
     private static final long MIN_MEMORY = 64L << 20;
     private static final long MIN_DISK = 1L << 20;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -110,12 +110,17 @@ public final class SpecValidator {
                 errors, warnings);
     }
 
+    /** Control characters (NUL, newlines, escapes) have no place in paths or a command line, and XML cannot carry NUL. */
+    private static boolean hasControl(String text) {
+        return text.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
+    }
+
     private static VmSpec.InstallSource install(SpecDraft d, NodeFacts facts, Map<Field, String> errors) {
         String kind = d.installKind() == null ? "none" : d.installKind();
         String path = d.installPath() == null ? "" : d.installPath().strip();
         switch (kind) {
             case "iso", "import" -> {
-                if (!path.startsWith("/") || path.contains("\n") || path.contains("\0")) {
+                if (!path.startsWith("/") || hasControl(path)) {
                     errors.put(Field.INSTALL, "An absolute path on the node, or a volume from one of its pools.");
                     return new VmSpec.InstallSource.None();
                 }
@@ -127,11 +132,11 @@ public final class SpecValidator {
             case "kernel" -> {
                 String kernel = d.kernel() == null ? "" : d.kernel().strip();
                 String initrd = d.initrd() == null ? "" : d.initrd().strip();
-                if (!kernel.startsWith("/") || (!initrd.isEmpty() && !initrd.startsWith("/"))) {
+                if (!kernel.startsWith("/") || (!initrd.isEmpty() && !initrd.startsWith("/")) || hasControl(kernel) || hasControl(initrd)) {
                     errors.put(Field.KERNEL, "Absolute paths on the node for the kernel (and the initrd, if any).");
                 }
                 String cmdline = d.cmdline() == null ? "" : d.cmdline();
-                if (cmdline.contains("\n") || cmdline.length() > 4096) {
+                if (hasControl(cmdline) || cmdline.length() > 4096) {
                     errors.put(Field.KERNEL, "The kernel command line is one line of at most 4096 characters.");
                 }
                 return new VmSpec.InstallSource.KernelBoot(kernel, initrd, cmdline.strip());
@@ -179,7 +184,7 @@ public final class SpecValidator {
             }
             case "existing" -> {
                 String path = d.existingVolume() == null ? "" : d.existingVolume().strip();
-                if (volume(facts, path) == null) {
+                if (hasControl(path) || volume(facts, path) == null) {
                     errors.put(Field.DISK_VOLUME, "Choose an existing volume of this node.");
                 }
                 return new VmSpec.DiskChoice.ExistingVolume(path);
