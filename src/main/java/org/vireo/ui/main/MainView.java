@@ -99,8 +99,6 @@ public final class MainView {
         filter.setPromptText(messages.get("toolbar.filter.prompt"));
         filter.setPrefColumnCount(22);
         viewModel.filterTextProperty().bind(filter.textProperty());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         ComboBox<VmState> stateFilter = new ComboBox<>();
         stateFilter.setId("stateFilter");
         stateFilter.getItems().addAll(java.util.Arrays.asList(null, VmState.RUNNING, VmState.PAUSED, VmState.SHUT_OFF,
@@ -123,7 +121,14 @@ public final class MainView {
         newVm.setOnAction(e -> openWizard());
         ToolBar toolBar = new ToolBar(newVm, new Separator());
         toolBar.getItems().addAll(actionsView.toolbarButtons());
-        toolBar.getItems().addAll(new Separator(), connectButton, disconnectButton, spacer, stateFilter, filter);
+        toolBar.getItems().addAll(new Separator(), connectButton, disconnectButton);
+        // Search stays outside the tool bar: an overflowing tool bar must never hide it.
+        HBox search = new HBox(6, stateFilter, filter);
+        search.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        search.setPadding(new javafx.geometry.Insets(0, 6, 0, 6));
+        search.getStyleClass().add("tool-bar");
+        HBox.setHgrow(toolBar, Priority.ALWAYS);
+        HBox toolRow = new HBox(toolBar, search);
 
         detailsPane = new VmDetailsView(details, messages).root();
         centre = new SplitPane(table.view());
@@ -150,7 +155,7 @@ public final class MainView {
         statusBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         statusBar.getStyleClass().add("status-bar");
 
-        root.setTop(new VBox(menuBar(), toolBar));
+        root.setTop(new VBox(menuBar(), toolRow));
         root.setCenter(split);
         root.setBottom(statusBar);
 

@@ -1,0 +1,147 @@
+package org.vireo.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.vireo.libvirt.TestDriverClient;
+import org.vireo.model.NodeRef;
+import org.vireo.testlab.LocalLibvirtd;
+import org.vireo.testlab.LogCapture;
+import org.vireo.testlab.Virsh;
+
+/**
+ * The whole wizard, driven like a user on a node shared with virsh: a failure provoked for real
+ * half-way (another client takes the name between the checks and the define) leaves nothing
+ * behind and keeps every input; the retry creates exactly what was chosen.
+ */
+class CreateVmWizardTest {
+
+    @TempDir
+    Path home;
+
+    private final FxRobot robot = new FxRobot();
+    private final MainWindowPage page = new MainWindowPage(robot);
+
+    @Test
+    void wizardCreatesWhatWasChosenAndRollsBackARealFailure() throws Exception {
+        try (LocalLibvirtd daemon = LocalLibvirtd.start(home.resolve("libvirtd"));
+             TestDriverClient other = new TestDriverClient(daemon.sharedTestNode());
+             LogCapture log = new LogCapture();
+             RunningApp app = RunningApp.start(home, "--connect", daemon.sharedTestNode())) {
+            String uri = daemon.sharedTestNode();
+            page.waitUntil("the shared node connects", 30, () -> page.tableNamesAndStates().containsKey("test"));
+            robot.clickOn("#newVmButton");
+            robot.interact(() -> {
+                @SuppressWarnings("unchecked")
+                ComboBox<NodeRef> nodes = robot.lookup("#wizard-node").queryAs(ComboBox.class);
+                nodes.setValue(nodes.getItems().stream().filter(n -> n.uri().equals(uri)).findFirst().orElseThrow());
+            });
+
+            // A bad name is refused where it is typed.
+            robot.clickOn("#wizard-name").write("bad/name");
+            page.waitUntil("the name is refused", 5, () -> error("NAME").contains("no /"));
+            assertTrue(robot.lookup("#wizardNext").query().isDisabled());
+            robot.interact(() -> field("#wizard-name").setText("wiz-01"));
+            page.waitUntil("the name is fine", 5, () -> error("NAME").isEmpty() && !robot.lookup("#wizardNext").query().isDisabled());
+            robot.clickOn("#wizardNext");
+
+            robot.interact(() -> {
+                field("#wizard-vcpus").setText("3");
+                field("#wizard-memory").setText("0");
+            });
+            page.waitUntil("zero memory is refused", 5, () -> error("MEMORY").startsWith("Between 64 MiB"));
+            robot.interact(() -> field("#wizard-memory").setText("512 MiB"));
+            page.waitUntil("memory accepted", 5, () -> error("MEMORY").isEmpty());
+            robot.clickOn("#wizardNext");
+
+            robot.interact(() -> {
+                choice("#wizard-diskKind").setValue("new");
+                @SuppressWarnings("unchecked")
+                ComboBox<String> pool = robot.lookup("#wizard-pool").queryAs(ComboBox.class);
+                pool.setValue("default-pool");
+                choice("#wizard-format").setValue("raw");
+                field("#wizard-diskSize").setText("2G");
+            });
+            page.waitUntil("disk accepted", 5, () -> error("DISK_SIZE").isEmpty() && error("DISK_POOL").isEmpty());
+            robot.clickOn("#wizardNext");
+            robot.interact(() -> {
+                choice("#wizard-networkKind").setValue("network");
+                @SuppressWarnings("unchecked")
+                ComboBox<String> net = robot.lookup("#wizard-network").queryAs(ComboBox.class);
+                net.setValue("default");
+            });
+            page.waitUntil("network accepted", 5, () -> error("NETWORK").isEmpty());
+            robot.clickOn("#wizardNext").clickOn("#wizardNext");
+            String xml = MainWindowPage.onFx(() -> robot.lookup("#wizard-xml").queryAs(TextArea.class).getText());
+            assertTrue(xml.contains("<name>wiz-01</name>") && xml.contains("<source file=\"/default-pool/wiz-01.raw\"/>"), xml);
+
+            // Someone else takes the name between our checks and the define: a real failure half-way.
+            other.define("<domain type='test'><name>wiz-01</name><memory>65536</memory><os><type>hvm</type></os></domain>");
+            robot.clickOn("#wizardCreate");
+            page.waitUntil("the failure is shown", 20, () -> text("#wizard-outcome").startsWith("Nothing was left behind."));
+            assertTrue(text("#wizard-outcome").contains("Defining the VM wiz-01 failed"), text("#wizard-outcome"));
+            assertFalse(String.join("\n", Virsh.run(uri, "vol-list", "default-pool")).contains("wiz-01.raw"),
+                    "the disk made before the failure is gone");
+            assertEquals("65536 KiB", Virsh.run(uri, "dominfo", "wiz-01").stream()
+                    .filter(l -> l.startsWith("Max memory:")).map(l -> l.replaceAll("Max memory:\\s+", "")).findFirst().orElse(""),
+                    "the other client's VM is untouched");
+
+            // Every input is kept: back to the first page, a new name, and create again.
+            for (int i = 0; i < 5; i++) {
+                robot.clickOn("#wizardBack");
+            }
+            assertEquals("wiz-01", MainWindowPage.onFx(() -> field("#wizard-name").getText()));
+            page.waitUntil("the fresh facts know the name is taken", 10, () -> error("NAME").contains("already has a VM"));
+            robot.interact(() -> field("#wizard-name").setText("wiz-02"));
+            page.waitUntil("the new name is fine", 5, () -> error("NAME").isEmpty());
+            for (int i = 0; i < 5; i++) {
+                robot.clickOn("#wizardNext");
+            }
+            robot.clickOn("#wizardCreate");
+            page.waitUntil("created", 20, () -> text("#wizard-outcome").equals("Created wiz-02."));
+
+            String defined = String.join("\n", Virsh.run(uri, "dumpxml", "wiz-02"));
+            assertTrue(defined.contains("<vcpu placement='static'>3</vcpu>"), defined);
+            assertTrue(defined.contains("<memory unit='KiB'>524288</memory>"), defined);
+            assertTrue(defined.contains("<driver name='qemu' type='raw'/>") && defined.contains("<source file='/default-pool/wiz-02.raw'/>"), defined);
+            assertTrue(defined.contains("<source network='default'/>"), defined);
+            assertTrue(String.join("\n", Virsh.run(uri, "vol-info", "--pool", "default-pool", "wiz-02.raw"))
+                    .matches("(?s).*Capacity:\\s+2\\.00 GiB.*"));
+            assertEquals("running", Virsh.listAll(uri).get("wiz-02"));
+            page.waitUntil("the main window lists it", 10, () -> "running".equals(page.tableNamesAndStates().get("wiz-02")));
+            robot.clickOn("#wizardClose");
+            assertEquals(List.of(), log.problems().stream().filter(p -> !p.contains("create wiz-01")).toList());
+        }
+    }
+
+    private TextField field(String id) {
+        return robot.lookup(id).queryAs(TextField.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private ChoiceBox<String> choice(String id) {
+        return robot.lookup(id).queryAs(ChoiceBox.class);
+    }
+
+    private String error(String field) {
+        return MainWindowPage.onFx(() -> {
+            var labels = robot.lookup("#error-" + field).queryAllAs(Label.class);
+            return labels.isEmpty() ? "" : labels.iterator().next().getText();
+        });
+    }
+
+    private String text(String id) {
+        return MainWindowPage.onFx(() -> robot.lookup(id).queryAs(Label.class).getText());
+    }
+}
