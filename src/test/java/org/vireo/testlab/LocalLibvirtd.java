@@ -31,9 +31,10 @@ public final class LocalLibvirtd implements AutoCloseable {
                 "log_outputs = \"3:file:" + dir.resolve("libvirtd.log") + "\"", ""));
         // libvirt's state drivers lock pid files under /run/libvirt: a second daemon next to the
         // system's (or another test's) needs its own, so it runs in a private mount namespace
-        // with empty state directories. Its socket lives in our directory, visible outside.
+        // with empty state and configuration directories (nothing it defines outlives it or reaches the
+        // machine's own /etc/libvirt). Its socket lives in our directory, visible outside.
         Process process = new ProcessBuilder("unshare", "--mount", "--propagation", "private", "--",
-                "sh", "-c", "for d in /run/libvirt /var/lib/libvirt /var/cache/libvirt; do "
+                "sh", "-c", "for d in /etc/libvirt /run/libvirt /var/lib/libvirt /var/cache/libvirt; do "
                         + "mkdir -p \"$d\" && mount -t tmpfs tmpfs \"$d\" || exit 1; done; exec libvirtd --config \"$1\"",
                 "libvirtd-for-tests", conf.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("libvirtd.out").toFile()).start();
@@ -53,6 +54,14 @@ public final class LocalLibvirtd implements AutoCloseable {
     /** The shared test-driver node behind this daemon. */
     public String sharedTestNode() {
         return "test+unix:///default?socket=" + dir.resolve("run/libvirt-sock");
+    }
+
+    /**
+     * The daemon's system URI: its storage driver is real (dir pools on disk, uploads), while
+     * without QEMU installed no guest can be defined — a real failure for rollback tests.
+     */
+    public String systemNode() {
+        return "qemu:///system?socket=" + dir.resolve("run/libvirt-sock");
     }
 
     @Override

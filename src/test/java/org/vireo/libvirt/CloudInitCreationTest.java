@@ -1,0 +1,94 @@
+package org.vireo.libvirt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vireo.model.CreationStep;
+import org.vireo.model.InventoryListener;
+import org.vireo.model.NodeFacts;
+import org.vireo.model.NodeRef;
+import org.vireo.model.NodeState;
+import org.vireo.model.NodeStatus;
+import org.vireo.model.OperationException;
+import org.vireo.model.OsVariant;
+import org.vireo.model.SpecDraft;
+import org.vireo.model.SpecValidator;
+import org.vireo.model.VmSummary;
+import org.vireo.testlab.LocalLibvirtd;
+import org.vireo.testlab.Virsh;
+
+/**
+ * On a real libvirtd's storage driver: the disk is created and the cloud-init seed image really
+ * uploaded through libvirt's stream; the define then fails for real (no QEMU on this machine),
+ * and the rollback removes both volumes from the pool's directory.
+ */
+class CloudInitCreationTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void seedIsUploadedAndEverythingIsRolledBackWhenTheDefineFails() throws Exception {
+        try (LocalLibvirtd daemon = LocalLibvirtd.start(dir.resolve("libvirtd"))) {
+            String uri = daemon.systemNode();
+            Path poolDir = Files.createDirectories(dir.resolve("pool"));
+            Virsh.run(uri, "pool-define-as", "vireo-test", "dir", "--target", poolDir.toString());
+            Virsh.run(uri, "pool-start", "vireo-test");
+
+            LibvirtFleet fleet = new LibvirtFleet(LibvirtRuntime.start());
+            try {
+                NodeRef node = new NodeRef("n", "node", uri);
+                CompletableFuture<NodeStatus> connected = new CompletableFuture<>();
+                fleet.connect(node, new InventoryListener() {
+                    @Override
+                    public void nodeStatusChanged(NodeRef ref, NodeStatus status) {
+                        if (status.state() == NodeState.CONNECTED || status.state() == NodeState.FAILED) {
+                            connected.complete(status);
+                        }
+                    }
+
+                    @Override
+                    public void vmsReplaced(NodeRef ref, List<VmSummary> vms) {
+                    }
+
+                    @Override
+                    public void vmsChanged(NodeRef ref, List<VmSummary> changed, Collection<String> removed) {
+                    }
+                });
+                assertEquals(NodeState.CONNECTED, connected.get(20, TimeUnit.SECONDS).state());
+                NodeFacts facts = fleet.facts("n").get(20, TimeUnit.SECONDS);
+                SpecDraft defaults = SpecDraft.defaults(OsVariant.DEBIAN_12, facts);
+                SpecDraft draft = new SpecDraft("cloudy", OsVariant.DEBIAN_12, "none", "", "", "", "", "1", "256M", "new",
+                        "vireo-test", "64M", "raw", "", "user", "", "", true, "ada", "correct horse battery",
+                        "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG ada@laptop", "cloudy", false);
+                SpecValidator.Result result = new SpecValidator(password -> "$6$salt$hash").validate(draft, facts);
+                assertTrue(result.ok(), result.errors().toString() + " / " + defaults);
+                List<CreationStep> steps = new CopyOnWriteArrayList<>();
+                ExecutionException failed = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+                        () -> fleet.create("n", result.spec().orElseThrow(), facts, steps::add).get(60, TimeUnit.SECONDS));
+
+                OperationException cause = (OperationException) failed.getCause();
+                assertEquals("Defining the VM cloudy", cause.getMessage(), cause.detail());
+                assertEquals(List.of("Creating the disk cloudy.raw", "Writing the cloud-init seed image cloudy-seed.iso",
+                        "Defining the VM cloudy", "Undid 2 step(s)"), steps.stream().map(CreationStep::description).toList());
+                assertEquals(List.of(), Virsh.run(uri, "vol-list", "vireo-test").stream().skip(2).filter(l -> !l.isBlank()).toList());
+                try (var files = Files.list(poolDir)) {
+                    assertEquals(List.of(), files.toList(), "no file left in the pool's directory");
+                }
+            } finally {
+                fleet.close();
+            }
+        }
+    }
+
+}
