@@ -24,6 +24,18 @@ class ArchitectureTest {
             .because("only org.vireo.store may use JDBC");
 
     @ArchTest
+    static final ArchRule onlySshPackageTouchesJsch = noClasses()
+            .that().resideOutsideOfPackage("org.vireo.ssh..")
+            .should().dependOnClassesThat().resideInAPackage("com.jcraft..")
+            .because("only org.vireo.ssh may use JSch");
+
+    @ArchTest
+    static final ArchRule terminalWidgetsOnlyInTerminalPackages = noClasses()
+            .that().resideOutsideOfPackages("org.vireo.terminal..", "org.vireo.ui.terminal..")
+            .should().dependOnClassesThat().resideInAPackage("com.techsenger.jeditermfx..")
+            .because("JediTermFX lives behind the terminal tab");
+
+    @ArchTest
     static final ArchRule modelIsPlainJava = noClasses()
             .that().resideInAPackage("org.vireo.model..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.libvirt..", "java.sql..", "org.vireo.ui..",

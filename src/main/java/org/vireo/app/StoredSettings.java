@@ -49,6 +49,16 @@ final class StoredSettings implements Settings {
         put(key, Integer.toString(value));
     }
 
+    @Override
+    public String getString(String key, String fallback) {
+        return values.getOrDefault(key, fallback);
+    }
+
+    @Override
+    public void putString(String key, String value) {
+        put(key, value);
+    }
+
     private void put(String key, String value) {
         values.put(key, value);
         storeWriter.execute(() -> {

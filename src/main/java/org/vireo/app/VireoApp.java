@@ -20,6 +20,12 @@ import org.vireo.ui.details.VmDetailsViewModel;
 import org.vireo.ui.main.ActionsViewModel;
 import org.vireo.ui.main.MainView;
 import org.vireo.ui.main.MainViewModel;
+import org.vireo.ui.terminal.DialogSshPrompts;
+import org.vireo.ui.terminal.TerminalTabs;
+import org.vireo.terminal.TerminalService;
+import org.vireo.ssh.SshConnector;
+import java.nio.file.Path;
+import java.util.Optional;
 import org.vireo.ui.wizard.CreateVmWizardViewModel;
 import org.vireo.model.SpecValidator;
 import org.vireo.ui.preferences.PreferencesViewModel;
@@ -42,6 +48,7 @@ public final class VireoApp extends Application {
     private TagRepository tagRepository;
     private Map<String, List<String>> storedTags;
     private LibvirtFleet fleet;
+    private TerminalService terminalService;
     private MainView view;
     private MainViewModel viewModel;
     private Stage stage;
@@ -94,8 +101,13 @@ public final class VireoApp extends Application {
         ActionsViewModel actions = new ActionsViewModel(tags, settings);
         VmDetailsViewModel details = new VmDetailsViewModel(fleet);
         SpecValidator validator = new SpecValidator(new CryptPasswordHasher());
+        String agent = System.getenv("SSH_AUTH_SOCK");
+        terminalService = new TerminalService(new SshConnector(Path.of(System.getProperty("user.home"), ".ssh"),
+                paths.dataDir().resolve("known_hosts"), agent == null || agent.isBlank() ? Optional.empty() : Optional.of(Path.of(agent)),
+                new DialogSshPrompts(messages, () -> primaryStage)));
         view = new MainView(viewModel, actions, details, new PreferencesViewModel(settings, fleet),
-                connected -> new CreateVmWizardViewModel(fleet, validator, connected), messages, messages.get("about.text", VersionProvider.version(),
+                connected -> new CreateVmWizardViewModel(fleet, validator, connected),
+                centre -> new TerminalTabs(centre, messages.get("tab.vms"), terminalService, settings, messages), messages, messages.get("about.text", VersionProvider.version(),
                 paths.dataDir(), paths.logFile()));
         view.install(primaryStage, savedPreferences);
         primaryStage.show();
@@ -123,8 +135,14 @@ public final class VireoApp extends Application {
     @Override
     public void stop() {
         Map<String, String> windowState = view != null && stage != null ? view.windowState(stage) : Map.of();
+        if (view != null) {
+            view.terminals().closeAll();
+        }
         Thread closer = new Thread(() -> {
             try {
+                if (terminalService != null) {
+                    terminalService.close();
+                }
                 if (fleet != null) {
                     fleet.close();
                 }

@@ -12,5 +12,9 @@ public interface Settings {
 
     int getInt(String key, int fallback);
 
+    String getString(String key, String fallback);
+
+    void putString(String key, String value);
+
     void putInt(String key, int value);
 }

@@ -33,6 +33,7 @@ import org.vireo.model.VmSummary;
 import org.vireo.ui.common.Messages;
 import org.vireo.ui.details.VmDetailsView;
 import org.vireo.ui.preferences.PreferencesDialog;
+import org.vireo.ui.terminal.TerminalTabs;
 import org.vireo.ui.wizard.CreateVmWizard;
 import org.vireo.ui.wizard.CreateVmWizardViewModel;
 import org.vireo.ui.preferences.PreferencesViewModel;
@@ -70,12 +71,14 @@ public final class MainView {
     private final javafx.scene.Node detailsPane;
 
     private final PreferencesViewModel preferences;
+    private TerminalTabs terminals;
 
     private final java.util.function.Function<java.util.List<org.vireo.model.NodeRef>, CreateVmWizardViewModel> wizards;
 
     public MainView(MainViewModel viewModel, ActionsViewModel actions, VmDetailsViewModel details,
                     PreferencesViewModel preferences,
                     java.util.function.Function<java.util.List<org.vireo.model.NodeRef>, CreateVmWizardViewModel> wizards,
+                    java.util.function.Function<javafx.scene.Node, TerminalTabs> terminals,
                     Messages messages, String aboutText) {
         this.wizards = wizards;
         this.details = details;
@@ -134,7 +137,8 @@ public final class MainView {
         centre = new SplitPane(table.view());
         centre.setOrientation(javafx.geometry.Orientation.VERTICAL);
         centre.setId("centreSplit");
-        split = new SplitPane(tree.view(), centre);
+        this.terminals = terminals.apply(centre);
+        split = new SplitPane(tree.view(), this.terminals.view());
         split.setId("mainSplit");
         split.setDividerPositions(0.28);
         SplitPane.setResizableWithParent(tree.view(), false);
@@ -166,7 +170,9 @@ public final class MainView {
         }));
         updateNodeButtons();
 
-        table.view().setContextMenu(new ContextMenu(actionsView.menuItems(false).toArray(MenuItem[]::new)));
+        ContextMenu context = new ContextMenu(actionsView.menuItems(false).toArray(MenuItem[]::new));
+        context.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), sshItem("context-ssh", false));
+        table.view().setContextMenu(context);
         table.view().getSelectionModel().getSelectedItems().addListener(
                 (javafx.collections.ListChangeListener<VmSummary>) change -> onTableSelection());
         viewModel.applyingProperty().addListener((obs, was, now) -> {
@@ -300,6 +306,7 @@ public final class MainView {
         newVm.setOnAction(e -> openWizard());
         Menu vm = new Menu(messages.get("menu.vm"), null, newVm, new javafx.scene.control.SeparatorMenuItem());
         vm.getItems().addAll(actionsView.menuItems(true));
+        vm.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), sshItem("menu-ssh", true));
         vm.setId("vmMenu");
 
         MenuItem connect = new MenuItem(messages.get("menu.node.connect"));
@@ -317,6 +324,31 @@ public final class MainView {
         MenuBar bar = new MenuBar(file, view, vm, node, help);
         bar.setId("menuBar");
         return bar;
+    }
+
+    /** "Open SSH terminal…": for one selected, running VM. */
+    private MenuItem sshItem(String id, boolean withShortcut) {
+        MenuItem item = new MenuItem(messages.get("action.ssh"));
+        item.setId(id);
+        if (withShortcut) {
+            item.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+S"));
+        }
+        item.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> actions.selection().size() != 1 || !actions.selection().get(0).state().isRunning(), actions.selection()));
+        item.setOnAction(e -> {
+            if (actions.selection().size() == 1) {
+                VmSummary chosen = actions.selection().get(0);
+                org.vireo.model.VmStats stats = viewModel.stats(chosen.key());
+                terminals.openSsh(chosen, viewModel.node(chosen.nodeId()).ref().uri(),
+                        stats == null ? java.util.List.of() : stats.addresses());
+            }
+        });
+        return item;
+    }
+
+    /** Terminal tabs, for the app's shutdown and for tests. */
+    public TerminalTabs terminals() {
+        return terminals;
     }
 
     /** The wizard, on the connected nodes; the selected node first. */

@@ -1,0 +1,196 @@
+package org.vireo.ssh;
+
+import com.jcraft.jsch.AgentIdentityRepository;
+import com.jcraft.jsch.AgentProxyException;
+import com.jcraft.jsch.ChannelShell;
+import com.jcraft.jsch.JSch;
+import com.jcraft.jsch.JSchException;
+import com.jcraft.jsch.SSHAgentConnector;
+import com.jcraft.jsch.Session;
+import com.jcraft.jsch.UnixDomainSocketFactory;
+import com.jcraft.jsch.UserInfo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Logs in over SSH and opens shells. Sessions are shared per user@host:port: every tab on a
+ * node's guests goes through one session to the node (a hardware key is touched once), and
+ * each guest session rides a forwarded port of it. Blocking: call off the FX thread.
+ */
+public final class SshConnector implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SshConnector.class);
+    private static final int CONNECT_TIMEOUT_MS = 15_000;
+
+    private final HostKeyTrust trust;
+    private final SshPrompts prompts;
+    private final Path sshDir;
+    private final Optional<Path> agentSocket;
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+
+    /**
+     * @param sshDir          the user's ~/.ssh: known_hosts is read, id_* keys are offered
+     * @param vireoKnownHosts Vireo's own known-hosts file, where "accept always" writes
+     * @param agentSocket     SSH_AUTH_SOCK, when an agent runs
+     */
+    public SshConnector(Path sshDir, Path vireoKnownHosts, Optional<Path> agentSocket, SshPrompts prompts) {
+        this.sshDir = sshDir;
+        this.agentSocket = agentSocket;
+        this.prompts = prompts;
+        this.trust = new HostKeyTrust(sshDir.resolve("known_hosts"), vireoKnownHosts, prompts);
+    }
+
+    /** Opens an interactive shell with a pty of the given size. */
+    public SshShell openShell(SshTarget target, int columns, int rows) throws SshException {
+        Session session = session(target);
+        try {
+            ChannelShell shell = (ChannelShell) session.openChannel("shell");
+            shell.setPtyType("xterm-256color", columns, rows, 0, 0);
+            shell.setEnv("LANG", "C.UTF-8");
+            return new SshShell(this, target, shell);
+        } catch (JSchException e) {
+            throw new SshException("Could not open a shell on " + target.label() + ": " + e.getMessage(), e, false);
+        }
+    }
+
+    /** The live session to {@code target}, logging in (and through its jump host) if needed. */
+    synchronized Session session(SshTarget target) throws SshException {
+        String key = target.label() + target.jump().map(j -> " via " + j.label()).orElse("");
+        Session existing = sessions.get(key);
+        if (existing != null && existing.isConnected()) {
+            return existing;
+        }
+        Session session;
+        try {
+            JSch jsch = new JSch();
+            configureIdentities(jsch);
+            jsch.setHostKeyRepository(trust);
+            if (target.jump().isPresent()) {
+                Session jump = session(target.jump().get());
+                int localPort = jump.setPortForwardingL("127.0.0.1", 0, target.host(), target.port());
+                session = jsch.getSession(target.user(), "127.0.0.1", localPort);
+                // Check the guest's key under its own name, not the tunnel's.
+                session.setHostKeyAlias(target.hostKeyName());
+            } else {
+                session = jsch.getSession(target.user(), target.host(), target.port());
+            }
+            session.setConfig("StrictHostKeyChecking", "yes");   // our HostKeyTrust asks; JSch never writes keys
+            session.setConfig("PreferredAuthentications", "publickey,keyboard-interactive,password");
+            session.setUserInfo(new PromptingUserInfo(target, prompts));
+            session.setServerAliveInterval(15_000);
+            session.connect(CONNECT_TIMEOUT_MS);
+        } catch (JSchException e) {
+            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            boolean changed = message.contains("HostKey has been changed");
+            String plain = changed ? "The host key of " + target.host() + " has CHANGED since it was trusted: refused, nothing was sent."
+                    : message.contains("reject HostKey") ? "The host key of " + target.host() + " was not accepted."
+                    : message.contains("Auth fail") || message.contains("Auth cancel") ? "Login to " + target.label() + " failed."
+                    : "Could not reach " + target.label() + ": " + message;
+            throw new SshException(plain, e, changed);
+        }
+        sessions.put(key, session);
+        LOG.info("SSH session to {} open", key);
+        return session;
+    }
+
+    private void configureIdentities(JSch jsch) {
+        if (agentSocket.isPresent()) {
+            try {
+                AgentIdentityRepository agent = new AgentIdentityRepository(
+                        new SSHAgentConnector(new UnixDomainSocketFactory(), agentSocket.get()));
+                if (!agent.getIdentities().isEmpty()) {
+                    jsch.setIdentityRepository(agent);
+                    return;
+                }
+            } catch (AgentProxyException | RuntimeException e) {
+                LOG.info("SSH agent at {} not usable: {}", agentSocket.get(), e.getMessage());
+            }
+        }
+        for (String name : List.of("id_ed25519", "id_ecdsa", "id_rsa")) {
+            Path key = sshDir.resolve(name);
+            if (Files.isReadable(key)) {
+                try {
+                    jsch.addIdentity(key.toString());
+                } catch (JSchException e) {
+                    LOG.info("Key {} not usable: {}", key, e.getMessage());
+                }
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        sessions.values().forEach(Session::disconnect);
+        sessions.clear();
+    }
+
+    /** Forwards JSch's questions to the user; the passwords are wiped after use. */
+    private static final class PromptingUserInfo implements UserInfo, com.jcraft.jsch.UIKeyboardInteractive {
+        private final SshTarget target;
+        private final SshPrompts prompts;
+        private char[] secret;
+
+        PromptingUserInfo(SshTarget target, SshPrompts prompts) {
+            this.target = target;
+            this.prompts = prompts;
+        }
+
+        @Override
+        public String getPassphrase() {
+            return take();
+        }
+
+        @Override
+        public String getPassword() {
+            return take();
+        }
+
+        private String take() {
+            if (secret == null) {
+                return null;
+            }
+            String value = new String(secret);
+            Arrays.fill(secret, '\0');
+            secret = null;
+            return value;
+        }
+
+        @Override
+        public boolean promptPassword(String message) {
+            secret = prompts.password(target.label()).orElse(null);
+            return secret != null;
+        }
+
+        @Override
+        public boolean promptPassphrase(String message) {
+            secret = prompts.passphrase(message).orElse(null);
+            return secret != null;
+        }
+
+        @Override
+        public boolean promptYesNo(String message) {
+            return false;   // host keys are decided by HostKeyTrust, never by a yes/no text
+        }
+
+        @Override
+        public void showMessage(String message) {
+            LOG.info("SSH server message for {}: {}", target.label(), message);
+        }
+
+        @Override
+        public String[] promptKeyboardInteractive(String destination, String name, String instruction, String[] prompt,
+                                                  boolean[] echo) {
+            if (prompt.length != 1 || echo[0]) {
+                return null;
+            }
+            return prompts.password(target.label()).map(String::new).map(p -> new String[] {p}).orElse(null);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package org.vireo.ui.terminal;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.vireo.ssh.SshPrompts;
+import org.vireo.ui.common.FxBatchQueue;
+import org.vireo.ui.common.Messages;
+
+/**
+ * Answers SSH's questions with dialogs. Called on a login thread, which waits; the dialog runs
+ * on the FX thread. Passwords are handed over as char arrays and never kept.
+ */
+public final class DialogSshPrompts implements SshPrompts {
+
+    private final Messages messages;
+    private final Supplier<Window> owner;
+    private final FxBatchQueue<Runnable> fx = new FxBatchQueue<>(b -> b.forEach(Runnable::run));
+
+    public DialogSshPrompts(Messages messages, Supplier<Window> owner) {
+        this.messages = messages;
+        this.owner = owner;
+    }
+
+    @Override
+    public HostKeyAnswer unknownHostKey(String host, String keyType, String fingerprint) {
+        return onFx(() -> {
+            Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
+            alert.initOwner(owner.get());
+            alert.setTitle(messages.get("ssh.hostkey.title"));
+            alert.setHeaderText(messages.get("ssh.hostkey.header", host));
+            Label text = new Label(messages.get("ssh.hostkey.text", host, keyType, fingerprint));
+            text.setId("hostKeyText");
+            text.setWrapText(true);
+            alert.getDialogPane().setContent(text);
+            ButtonType once = new ButtonType(messages.get("ssh.hostkey.once"), ButtonBar.ButtonData.OTHER);
+            ButtonType always = new ButtonType(messages.get("ssh.hostkey.always"), ButtonBar.ButtonData.OK_DONE);
+            alert.getButtonTypes().setAll(once, always, ButtonType.CANCEL);
+            Optional<ButtonType> answer = alert.showAndWait();
+            return answer.map(b -> b == always ? HostKeyAnswer.ACCEPT_ALWAYS : b == once ? HostKeyAnswer.ACCEPT_ONCE
+                    : HostKeyAnswer.REFUSE).orElse(HostKeyAnswer.REFUSE);
+        });
+    }
+
+    @Override
+    public void changedHostKey(String host, String keyType, String fingerprint) {
+        fx.post(() -> {
+            Alert alert = new Alert(Alert.AlertType.ERROR);
+            alert.initOwner(owner.get());
+            alert.setTitle(messages.get("ssh.hostkey.changed.title"));
+            alert.setHeaderText(messages.get("ssh.hostkey.changed.header", host));
+            Label text = new Label(messages.get("ssh.hostkey.changed.text", host, keyType, fingerprint));
+            text.setId("hostKeyChangedText");
+            text.setWrapText(true);
+            alert.getDialogPane().setContent(text);
+            alert.show();
+        });
+    }
+
+    @Override
+    public Optional<char[]> password(String target) {
+        return secret("ssh.password.title", messages.get("ssh.password.header", target));
+    }
+
+    @Override
+    public Optional<char[]> passphrase(String keyFile) {
+        return secret("ssh.passphrase.title", messages.get("ssh.passphrase.header", keyFile));
+    }
+
+    private Optional<char[]> secret(String titleKey, String header) {
+        return onFx(() -> {
+            Dialog<ButtonType> dialog = new Dialog<>();
+            dialog.initOwner(owner.get());
+            dialog.setTitle(messages.get(titleKey));
+            dialog.setHeaderText(header);
+            PasswordField field = new PasswordField();
+            field.setId("sshSecret");
+            dialog.getDialogPane().setContent(new VBox(field));
+            dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+            dialog.setOnShown(e -> field.requestFocus());
+            Optional<ButtonType> answer = dialog.showAndWait();
+            char[] value = field.getText().toCharArray();
+            field.clear();
+            return answer.filter(b -> b == ButtonType.OK).map(b -> value);
+        });
+    }
+
+    private <T> T onFx(Supplier<T> question) {
+        CompletableFuture<T> answer = new CompletableFuture<>();
+        fx.post(() -> {
+            try {
+                answer.complete(question.get());
+            } catch (RuntimeException e) {
+                answer.completeExceptionally(e);
+            }
+        });
+        try {
+            return answer.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while asking the user", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.vireo.ui.terminal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javafx.scene.Node;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import org.vireo.model.Settings;
+import org.vireo.model.VmSummary;
+import org.vireo.ssh.SshTarget;
+import org.vireo.terminal.TerminalService;
+import org.vireo.ui.common.Messages;
+
+/** The main window's tabs: the VM list first, then one tab per terminal session. */
+public final class TerminalTabs {
+
+    private final TabPane tabs = new TabPane();
+    private final TerminalService service;
+    private final Settings settings;
+    private final Messages messages;
+    private final List<TerminalTab> open = new ArrayList<>();
+
+    public TerminalTabs(Node vmList, String vmListTitle, TerminalService service, Settings settings, Messages messages) {
+        this.service = service;
+        this.settings = settings;
+        this.messages = messages;
+        tabs.setId("mainTabs");
+        Tab list = new Tab(vmListTitle, vmList);
+        list.setClosable(false);
+        list.setId("vmListTab");
+        tabs.getTabs().add(list);
+    }
+
+    public TabPane view() {
+        return tabs;
+    }
+
+    public List<TerminalTab> openTabs() {
+        return List.copyOf(open);
+    }
+
+    /** Asks for the login (remembering user and port per VM) and opens a tab that connects in the background. */
+    public void openSsh(VmSummary vm, String nodeUri, List<String> addresses) {
+        String profile = "ssh." + vm.uuid() + ".";
+        String user = settings.getString(profile + "user", System.getProperty("user.name", "root"));
+        int port = settings.getInt(profile + "port", 22);
+        Optional<SshTarget> jump = SshTarget.jumpHostOf(nodeUri, System.getProperty("user.name", "root"));
+        Optional<SshTarget> target = SshTargetDialog.ask(tabs.getScene().getWindow(), messages, vm.name(), addresses, user,
+                port, jump);
+        target.ifPresent(t -> {
+            settings.putString(profile + "user", t.user());
+            settings.putInt(profile + "port", t.port());
+            open(t.label(), t);
+        });
+    }
+
+    /** Opens a tab on a known target (tests and --show-console use it without the dialog). */
+    public TerminalTab open(String title, SshTarget target) {
+        TerminalTab tab = new TerminalTab(title, messages,
+                () -> service.openSsh(target, TerminalTab.COLUMNS, TerminalTab.ROWS));
+        open.add(tab);
+        tab.tab().setOnClosed(e -> {
+            tab.close();
+            open.remove(tab);
+        });
+        tabs.getTabs().add(tab.tab());
+        tabs.getSelectionModel().select(tab.tab());
+        return tab;
+    }
+
+    /** Closes every session: the JVM must not be kept alive by a terminal's threads. */
+    public void closeAll() {
+        open.forEach(TerminalTab::close);
+        open.clear();
+    }
+}
