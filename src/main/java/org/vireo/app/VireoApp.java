@@ -165,6 +165,11 @@ public final class VireoApp extends Application {
         return shutDown.await(timeoutMillis, TimeUnit.MILLISECONDS);
     }
 
+    /** The main window (tests open terminal tabs through it). */
+    public MainView view() {
+        return view;
+    }
+
     public MainViewModel viewModel() {
         return viewModel;
     }

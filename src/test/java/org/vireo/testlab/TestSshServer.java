@@ -31,7 +31,7 @@ public final class TestSshServer implements AutoCloseable {
     private final List<Byte> received = new CopyOnWriteArrayList<>();
     private final List<String> sizes = new CopyOnWriteArrayList<>();
     private final List<String> forwardedTo = new CopyOnWriteArrayList<>();
-    private final List<ChannelSession> shells = new CopyOnWriteArrayList<>();
+    private final List<LineShell> shells = new CopyOnWriteArrayList<>();
 
     private TestSshServer(SshServer server) {
         this.server = server;
@@ -87,10 +87,10 @@ public final class TestSshServer implements AutoCloseable {
         return List.copyOf(forwardedTo);
     }
 
-    /** Drops every open shell, as a rebooting guest would. */
-    public void dropShells() throws IOException {
-        for (ChannelSession shell : shells) {
-            shell.close(true);
+    /** Ends every open shell from the server's side, as a rebooting guest would. */
+    public void dropShells() {
+        for (LineShell shell : shells) {
+            shell.exit.onExit(0, "dropped by the test");
         }
         shells.clear();
     }
@@ -130,7 +130,7 @@ public final class TestSshServer implements AutoCloseable {
         @Override
         public void start(ChannelSession channel, Environment environment) {
             this.env = environment;
-            shells.add(channel);
+            shells.add(this);
             sizes.add(size());
             environment.addSignalListener((ch, signal) -> sizes.add(size()), Signal.WINCH);
             thread = new Thread(this, "test-ssh-shell");
