@@ -104,7 +104,7 @@ public final class VireoApp extends Application {
         String agent = System.getenv("SSH_AUTH_SOCK");
         terminalService = new TerminalService(new SshConnector(Path.of(System.getProperty("user.home"), ".ssh"),
                 paths.dataDir().resolve("known_hosts"), agent == null || agent.isBlank() ? Optional.empty() : Optional.of(Path.of(agent)),
-                new DialogSshPrompts(messages, () -> primaryStage)));
+                new DialogSshPrompts(messages, () -> primaryStage)), fleet);
         view = new MainView(viewModel, actions, details, new PreferencesViewModel(settings, fleet),
                 connected -> new CreateVmWizardViewModel(fleet, validator, connected),
                 centre -> new TerminalTabs(centre, messages.get("tab.vms"), terminalService, settings, messages), messages, messages.get("about.text", VersionProvider.version(),

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.vireo.model.StatsService;
 import org.vireo.model.VmStats;
+import org.vireo.model.ConsoleService;
 import org.vireo.model.CreationStep;
 import org.vireo.model.NodeFacts;
 import org.vireo.model.OperationException;
@@ -31,7 +32,7 @@ import org.vireo.model.NodeRef;
  * The app's live connections, one {@link NodeConnection} (and worker thread) per node, and the
  * VM operations, each run on the worker of the VM's node.
  */
-public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCreation {
+public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCreation, ConsoleService {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LibvirtFleet.class);
 
@@ -155,11 +156,8 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
     }
 
     @Override
-    public CompletableFuture<Void> create(String nodeId, VmSpec spec, NodeFacts facts, Consumer<CreationStep> progress) {
-        return onNode(nodeId, "create " + spec.name(), conn -> {
-            VmCreator.create(conn, spec, facts, seeds, progress);
-            return null;
-        });
+    public CompletableFuture<String> create(String nodeId, VmSpec spec, NodeFacts facts, Consumer<CreationStep> progress) {
+        return onNode(nodeId, "create " + spec.name(), conn -> VmCreator.create(conn, spec, facts, seeds, progress));
     }
 
     private <T> CompletableFuture<T> onNode(String nodeId, String what, NodeConnection.NodeCall<T> call) {
@@ -171,6 +169,11 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
             return CompletableFuture.failedFuture(new OperationException(what, "The node is not connected."));
         }
         return node.call(what, call);
+    }
+
+    @Override
+    public CompletableFuture<ConsoleSession> openConsole(VmSummary vm) {
+        return onNode(vm.nodeId(), "open the console of " + vm.name(), conn -> ConsoleStream.open(conn, vm.uuid(), vm.name()));
     }
 
     @Override

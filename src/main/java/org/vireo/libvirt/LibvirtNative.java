@@ -35,6 +35,22 @@ interface LibvirtNative extends Library {
     /** flags: VIR_DOMAIN_DEFINE_VALIDATE (1) checks the XML against libvirt's schema. */
     Pointer virDomainDefineXMLFlags(Pointer conn, String xml, int flags);
 
+    Pointer virStreamNew(Pointer conn, int flags);
+
+    /** flags: VIR_DOMAIN_CONSOLE_SAFE (2) refuses when another client holds the console. */
+    int virDomainOpenConsole(Pointer domain, String devName, Pointer stream, int flags);
+
+    /** Blocks until data arrives: bytes read, 0 at the end, -1 on error. */
+    int virStreamRecv(Pointer stream, byte[] data, com.sun.jna.NativeLong bytes);
+
+    int virStreamSend(Pointer stream, byte[] data, com.sun.jna.NativeLong bytes);
+
+    int virStreamFinish(Pointer stream);
+
+    int virStreamAbort(Pointer stream);
+
+    int virStreamFree(Pointer stream);
+
     int virDomainGetState(Pointer domain, com.sun.jna.ptr.IntByReference state, com.sun.jna.ptr.IntByReference reason, int flags);
 
     // virDomainMemoryModFlags: LIVE 1, CONFIG 2, MAXIMUM 4

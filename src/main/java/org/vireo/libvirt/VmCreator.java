@@ -34,7 +34,8 @@ final class VmCreator {
     private VmCreator() {
     }
 
-    static void create(VireoConnect conn, VmSpec spec, NodeFacts facts, SeedImage seeds, Consumer<CreationStep> progress) {
+    /** Returns the new domain's UUID. */
+    static String create(VireoConnect conn, VmSpec spec, NodeFacts facts, SeedImage seeds, Consumer<CreationStep> progress) {
         DomainXmlBuilder.Layout layout = DomainXmlBuilder.Layout.of(spec, facts);
         List<String> steps = new java.util.ArrayList<>();
         if (spec.disk() instanceof VmSpec.DiskChoice.NewDisk) {
@@ -80,7 +81,9 @@ final class VmCreator {
                 progress.accept(new CreationStep(current, ++index, steps.size(), false));
                 domain.create();
             }
+            String uuid = domain.getUUIDString();
             domain.free();
+            return uuid;
         } catch (LibvirtException | OperationException e) {
             String detail = e instanceof LibvirtException le ? LibvirtErrors.message(le) : ((OperationException) e).detail();
             rollBack(undo, progress, steps.size());

@@ -15,7 +15,7 @@ public interface VmCreation {
     /**
      * Creates volumes, defines and (if asked) starts the VM on the node's worker, reporting each
      * step. On any failure everything created so far is removed before the future fails with
-     * an {@link OperationException} naming the step and carrying libvirt's message.
+     * an {@link OperationException} naming the step and carrying libvirt's message. Completes with the new VM's UUID.
      */
-    CompletableFuture<Void> create(String nodeId, VmSpec spec, NodeFacts facts, Consumer<CreationStep> progress);
+    CompletableFuture<String> create(String nodeId, VmSpec spec, NodeFacts facts, Consumer<CreationStep> progress);
 }

@@ -142,7 +142,7 @@ class SshTerminalTest {
             user.hostKeyAnswer = SshPrompts.HostKeyAnswer.ACCEPT_ONCE;
             SshTarget jump = new SshTarget(TestSshServer.USER, "127.0.0.1", node.port(), Optional.empty());
             SshTarget target = new SshTarget(TestSshServer.USER, "127.0.0.1", guest.port(), Optional.of(jump));
-            try (TerminalService terminals = new TerminalService(connector(user))) {
+            try (TerminalService terminals = new TerminalService(connector(user), null)) {
                 TtyConnector tty = terminals.openSsh(target, 100, 30).get(30, TimeUnit.SECONDS);
                 assertEquals(List.of("127.0.0.1:" + guest.port()), node.forwardedTo(), "the guest was reached through the node");
                 assertTrue(user.asked.stream().anyMatch(a -> a.startsWith("unknown [127.0.0.1]:" + guest.port())),

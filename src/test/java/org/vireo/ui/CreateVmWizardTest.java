@@ -108,8 +108,12 @@ class CreateVmWizardTest {
             for (int i = 0; i < 5; i++) {
                 robot.clickOn("#wizardNext");
             }
+            robot.clickOn("#wizard-openConsole");
             robot.clickOn("#wizardCreate");
             page.waitUntil("created", 20, () -> text("#wizard-outcome").equals("Created wiz-02."));
+            // "Open its serial console after the start": the tab opens (the test driver has no console and says so).
+            page.waitUntil("the console tab opens", 10, () -> app.app().view().terminals().openTabs().size() == 1);
+            page.waitUntil("the console tab explains", 10, () -> text("#terminalStatus").contains("virDomainOpenConsole"));
 
             String defined = String.join("\n", Virsh.run(uri, "dumpxml", "wiz-02"));
             assertTrue(defined.contains("<vcpu placement='static'>3</vcpu>"), defined);

@@ -79,7 +79,8 @@ class DetailsAndTagsTest {
                     robot.lookup("#titleField").queryAs(TextField.class).setText("Front end <one> & only");
                     robot.lookup("#descriptionField").queryAs(TextArea.class).setText("Serves the shop.\nSecond line.");
                 });
-                robot.clickOn("#saveOverview");
+                // The Save button may sit below the fold of the details pane's scroll area: press it as the keyboard would.
+                robot.interact(() -> robot.lookup("#saveOverview").queryButton().fire());
                 page.waitUntil("saved", 10, () -> text("#detailsMessage").equals("saved"));
                 assertEquals(List.of("Front end <one> & only"), Virsh.run(uri, "desc", "web-1", "--title"));
                 assertEquals(List.of("Serves the shop.", "Second line."), Virsh.run(uri, "desc", "web-1"));

@@ -171,7 +171,8 @@ public final class MainView {
         updateNodeButtons();
 
         ContextMenu context = new ContextMenu(actionsView.menuItems(false).toArray(MenuItem[]::new));
-        context.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), sshItem("context-ssh", false));
+        context.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), sshItem("context-ssh", false),
+                consoleItem("context-console"));
         table.view().setContextMenu(context);
         table.view().getSelectionModel().getSelectedItems().addListener(
                 (javafx.collections.ListChangeListener<VmSummary>) change -> onTableSelection());
@@ -306,7 +307,7 @@ public final class MainView {
         newVm.setOnAction(e -> openWizard());
         Menu vm = new Menu(messages.get("menu.vm"), null, newVm, new javafx.scene.control.SeparatorMenuItem());
         vm.getItems().addAll(actionsView.menuItems(true));
-        vm.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), sshItem("menu-ssh", true));
+        vm.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), sshItem("menu-ssh", true), consoleItem("menu-console"));
         vm.setId("vmMenu");
 
         MenuItem connect = new MenuItem(messages.get("menu.node.connect"));
@@ -346,6 +347,20 @@ public final class MainView {
         return item;
     }
 
+    /** "Open serial console": for one selected, running VM. */
+    private MenuItem consoleItem(String id) {
+        MenuItem item = new MenuItem(messages.get("action.console"));
+        item.setId(id);
+        item.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> actions.selection().size() != 1 || !actions.selection().get(0).state().isActive(), actions.selection()));
+        item.setOnAction(e -> {
+            if (actions.selection().size() == 1) {
+                terminals.openConsole(actions.selection().get(0));
+            }
+        });
+        return item;
+    }
+
     /** Terminal tabs, for the app's shutdown and for tests. */
     public TerminalTabs terminals() {
         return terminals;
@@ -360,7 +375,14 @@ public final class MainView {
         }
         viewModel.nodes().stream().filter(n -> n.status().state() == NodeState.CONNECTED && n != selected)
                 .forEach(n -> connected.add(n.ref()));
-        new CreateVmWizard(wizards.apply(connected), messages, root.getScene().getWindow()).show();
+        CreateVmWizardViewModel wizard = wizards.apply(connected);
+        wizard.setAfterCreation((nodeId, uuid, spec, openConsole) -> {
+            if (openConsole) {
+                terminals.openConsole(new VmSummary(nodeId, uuid, spec.name(), org.vireo.model.VmState.RUNNING, spec.vcpus(),
+                        spec.memoryBytes()));
+            }
+        });
+        new CreateVmWizard(wizard, messages, root.getScene().getWindow()).show();
     }
 
     private void showPreferences() {

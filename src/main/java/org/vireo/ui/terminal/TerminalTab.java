@@ -83,7 +83,9 @@ public final class TerminalTab {
         opener.get().whenComplete((tty, error) -> fx.post(() -> {
             if (error != null) {
                 Throwable cause = error.getCause() != null ? error.getCause() : error;
-                status.setText(messages.get("terminal.failed", cause.getMessage()));
+                String reason = cause instanceof org.vireo.model.OperationException op && !op.detail().isEmpty()
+                        ? op.detail() : cause.getMessage();
+                status.setText(messages.get("terminal.failed", reason));
                 reconnect.setVisible(true);
                 return;
             }

@@ -55,10 +55,17 @@ public final class TerminalTabs {
         });
     }
 
+    /** Opens the VM's serial console in a tab. */
+    public TerminalTab openConsole(VmSummary vm) {
+        return add(new TerminalTab(messages.get("terminal.consoleTitle", vm.name()), messages, () -> service.openConsole(vm)));
+    }
+
     /** Opens a tab on a known target (tests and --show-console use it without the dialog). */
     public TerminalTab open(String title, SshTarget target) {
-        TerminalTab tab = new TerminalTab(title, messages,
-                () -> service.openSsh(target, TerminalTab.COLUMNS, TerminalTab.ROWS));
+        return add(new TerminalTab(title, messages, () -> service.openSsh(target, TerminalTab.COLUMNS, TerminalTab.ROWS)));
+    }
+
+    private TerminalTab add(TerminalTab tab) {
         open.add(tab);
         tab.tab().setOnClosed(e -> {
             tab.close();

@@ -275,6 +275,10 @@ public final class CreateVmWizard {
         CheckBox start = new CheckBox(messages.get("wizard.start"));
         start.setId("wizard-start");
         start.selectedProperty().bindBidirectional(vm.start);
+        CheckBox console = new CheckBox(messages.get("wizard.openConsole"));
+        console.setId("wizard-openConsole");
+        console.selectedProperty().bindBidirectional(vm.openConsole);
+        console.disableProperty().bind(vm.start.not());
         ProgressBar progress = new ProgressBar(0);
         progress.setId("wizard-progress");
         progress.setMaxWidth(Double.MAX_VALUE);
@@ -311,7 +315,8 @@ public final class CreateVmWizard {
                 default -> outcome.setText("");
             }
         });
-        VBox box = new VBox(8, summary, warnings, new Label(messages.get("wizard.xml")), xml, start, progress, steps, outcome);
+        VBox box = new VBox(8, summary, warnings, new Label(messages.get("wizard.xml")), xml, new HBox(16, start, console),
+                progress, steps, outcome);
         return box;
     }
 

@@ -69,6 +69,19 @@ public final class CreateVmWizardViewModel {
     final StringProperty cloudSshKey = new SimpleStringProperty("");
     final StringProperty cloudHostName = new SimpleStringProperty("");
     final BooleanProperty start = new SimpleBooleanProperty(true);
+    final BooleanProperty openConsole = new SimpleBooleanProperty(false);
+
+    /** What the window does once a VM exists: open its console if the user asked. */
+    @FunctionalInterface
+    public interface AfterCreation {
+        void created(String nodeId, String uuid, VmSpec spec, boolean openConsole);
+    }
+
+    private AfterCreation afterCreation = (node, uuid, spec, console) -> { };
+
+    public void setAfterCreation(AfterCreation afterCreation) {
+        this.afterCreation = afterCreation;
+    }
 
     private final ObservableMap<SpecValidator.Field, String> errors = FXCollections.observableHashMap();
     private final ObservableMap<SpecValidator.Field, String> warnings = FXCollections.observableHashMap();
@@ -195,9 +208,10 @@ public final class CreateVmWizardViewModel {
         steps.clear();
         failure.set("");
         creation.create(node.get().id(), ready, loaded, step -> fx.post(() -> steps.add(step)))
-                .whenComplete((ok, error) -> fx.post(() -> {
+                .whenComplete((uuid, error) -> fx.post(() -> {
                     if (error == null) {
                         phase.set(Phase.CREATED);
+                        afterCreation.created(node.get().id(), uuid, ready, ready.startAfterCreation() && openConsole.get());
                         return;
                     }
                     Throwable cause = error.getCause() != null ? error.getCause() : error;

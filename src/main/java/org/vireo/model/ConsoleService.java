@@ -1,0 +1,27 @@
+package org.vireo.model;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.concurrent.CompletableFuture;
+
+/** Serial consoles of VMs, through libvirt's console stream (works for guests without a network). */
+public interface ConsoleService {
+
+    /** A live console: bytes from the guest's serial port, bytes to it. */
+    interface ConsoleSession extends AutoCloseable {
+        InputStream input();
+
+        OutputStream output();
+
+        boolean isOpen();
+
+        @Override
+        void close();
+    }
+
+    /**
+     * Opens the VM's first console, refusing (with an {@link OperationException} in plain words)
+     * when another client already holds it: one user at a time.
+     */
+    CompletableFuture<ConsoleSession> openConsole(VmSummary vm);
+}
