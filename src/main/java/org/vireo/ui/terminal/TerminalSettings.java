@@ -30,6 +30,24 @@ final class TerminalSettings extends DefaultSettingsProvider {
         return fontSize;
     }
 
+    /**
+     * The widget redraws on a timer even when nothing changed (50 fps by default): 2.5–4 % of a
+     * core per idle tab. 20 fps still scrolls smoothly and costs well under half of that.
+     */
+    @Override
+    public int maxRefreshRate() {
+        return 20;
+    }
+
+    /**
+     * A steady caret: a blinking one asks for a repaint twice a second, which would keep the
+     * redraw timer (and JavaFX's pulses) running in an idle tab. (0 means "blink every frame".)
+     */
+    @Override
+    public int caretBlinkingMs() {
+        return Integer.MAX_VALUE;
+    }
+
     void setFontSize(float size) {
         fontSize = size;
     }

@@ -192,6 +192,7 @@ public final class TerminalTab {
 
     private void disposeWidget() {
         if (widget != null) {
+            widget.stopIdleWatch();
             widget.close();
             widget = null;
         }

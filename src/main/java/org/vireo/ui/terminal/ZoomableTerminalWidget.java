@@ -6,7 +6,10 @@ import com.techsenger.jeditermfx.ui.JediTermFxWidget;
 import com.techsenger.jeditermfx.ui.TerminalPanel;
 import com.techsenger.jeditermfx.ui.settings.SettingsProvider;
 
-/** The widget with a panel that re-reads its font on demand, for Ctrl+plus/minus zoom. */
+/**
+ * The widget with a panel that re-reads its font on demand (Ctrl+plus/minus zoom) and that
+ * stops its redraw timer while nothing changes.
+ */
 final class ZoomableTerminalWidget extends JediTermFxWidget {
 
     ZoomableTerminalWidget(int columns, int rows, TerminalSettings settings) {
@@ -23,13 +26,86 @@ final class ZoomableTerminalWidget extends JediTermFxWidget {
         ((ZoomablePanel) getTerminalPanel()).refreshFont();
     }
 
+    /** Stops the idle redraw timer when the tab closes. */
+    void stopIdleWatch() {
+        ((ZoomablePanel) getTerminalPanel()).stopIdleWatch();
+    }
+
+    /**
+     * JediTermFX redraws from a Timeline that runs for ever, and a running animation keeps
+     * JavaFX pulsing every frame: 4–5 % of a core for an idle tab. The panel pauses that
+     * Timeline after a second without a repaint request and resumes it on the next one (new
+     * output, a key, a scroll, a resize all ask for a repaint). The Timeline is a private field
+     * of the library, reached by reflection; without it the panel simply behaves as shipped.
+     */
     private static final class ZoomablePanel extends TerminalPanel {
+        private static final long IDLE_NANOS = 1_000_000_000L;
+        private static final java.util.concurrent.ScheduledExecutorService IDLE_CHECKS =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "terminal-idle-check");
+                    t.setDaemon(true);
+                    return t;
+                });
+        private final org.vireo.ui.common.FxBatchQueue<Runnable> fx =
+                new org.vireo.ui.common.FxBatchQueue<>(b -> b.forEach(Runnable::run));
+        private volatile long lastRepaint = System.nanoTime();
+        private volatile boolean paused;
+        private java.util.concurrent.ScheduledFuture<?> idleCheck;
+
         ZoomablePanel(SettingsProvider settings, TerminalTextBuffer buffer, StyleState style) {
             super(settings, buffer, style);
+            idleCheck = IDLE_CHECKS.scheduleWithFixedDelay(() -> {
+                if (!paused && System.nanoTime() - lastRepaint > IDLE_NANOS) {
+                    fx.post(this::pauseTimer);
+                }
+            }, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
         }
 
         void refreshFont() {
             reinitFontAndResize();
+        }
+
+        @Override
+        public void repaint() {
+            super.repaint();
+            lastRepaint = System.nanoTime();
+            if (paused) {
+                fx.post(this::resumeTimer);
+            }
+        }
+
+        private void pauseTimer() {
+            javafx.animation.Timeline timeline = timeline();
+            if (timeline != null && System.nanoTime() - lastRepaint > IDLE_NANOS) {
+                timeline.pause();
+                paused = true;
+                org.slf4j.LoggerFactory.getLogger(ZoomableTerminalWidget.class).debug("Terminal idle: redraw timer paused");
+            }
+        }
+
+        private void resumeTimer() {
+            javafx.animation.Timeline timeline = timeline();
+            if (timeline != null && paused) {
+                paused = false;
+                timeline.play();
+            }
+        }
+
+        void stopIdleWatch() {
+            if (idleCheck != null) {
+                idleCheck.cancel(false);
+            }
+        }
+
+        private javafx.animation.Timeline timeline() {
+            try {
+                java.lang.reflect.Field field = TerminalPanel.class.getDeclaredField("myRepaintTimeLine");
+                field.setAccessible(true);
+                return (javafx.animation.Timeline) field.get(this);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                stopIdleWatch();   // another JediTermFX version: keep its own behaviour
+                return null;
+            }
         }
     }
 }
