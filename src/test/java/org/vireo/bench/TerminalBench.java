@@ -31,10 +31,24 @@ public final class TerminalBench {
         int lines = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         int repeat = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Path dir = Files.createTempDirectory("vireo-bench");
-        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), BenchSshServer.class.getName())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        int port = Integer.parseInt(new java.io.BufferedReader(new java.io.InputStreamReader(server.getInputStream())).readLine().strip());
+        // -Dbench.ssh=user@host:port -Dbench.sshDir=DIR (holding id_rsa) measures against a real sshd instead.
+        String external = System.getProperty("bench.ssh");
+        Process server = null;
+        String user = "bench";
+        String host = "127.0.0.1";
+        int port;
+        Path sshDir = dir.resolve(".ssh");
+        if (external != null) {
+            user = external.substring(0, external.indexOf('@'));
+            host = external.substring(external.indexOf('@') + 1, external.lastIndexOf(':'));
+            port = Integer.parseInt(external.substring(external.lastIndexOf(':') + 1));
+            sshDir = Path.of(System.getProperty("bench.sshDir"));
+        } else {
+            server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), BenchSshServer.class.getName())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            port = Integer.parseInt(new java.io.BufferedReader(new java.io.InputStreamReader(server.getInputStream())).readLine().strip());
+        }
         SshPrompts yes = new SshPrompts() {
             @Override
             public HostKeyAnswer unknownHostKey(String host, String type, String fingerprint) {
@@ -55,9 +69,9 @@ public final class TerminalBench {
                 return Optional.empty();
             }
         };
-        TerminalService service = new TerminalService(new SshConnector(dir.resolve(".ssh"), dir.resolve("known_hosts"),
+        TerminalService service = new TerminalService(new SshConnector(sshDir, dir.resolve("known_hosts"),
                 Optional.empty(), yes), null);
-        SshTarget target = new SshTarget("bench", "127.0.0.1", port, Optional.empty());
+        SshTarget target = new SshTarget(user, host, port, Optional.empty());
 
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
@@ -99,7 +113,9 @@ public final class TerminalBench {
             Thread.sleep(500);
         }
         service.close();
-        server.destroy();
+        if (server != null) {
+            server.destroy();
+        }
         Platform.exit();
         System.exit(0);
     }
