@@ -1,12 +1,11 @@
 package org.vireo.app;
 
 import java.time.Instant;
-import java.util.Collection;
-import java.util.List;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vireo.model.Fleet;
+import org.vireo.model.ForwardingInventoryListener;
 import org.vireo.model.InventoryListener;
 import org.vireo.model.NodeRef;
 import org.vireo.model.NodeState;
@@ -33,10 +32,10 @@ final class ConnectionTimeRecorder implements Fleet {
 
     @Override
     public void connect(NodeRef node, InventoryListener listener) {
-        fleet.connect(node, new InventoryListener() {
+        fleet.connect(node, new ForwardingInventoryListener(listener) {
             @Override
             public void nodeStatusChanged(NodeRef ref, NodeStatus status) {
-                listener.nodeStatusChanged(ref, status);
+                super.nodeStatusChanged(ref, status);
                 OptionalLong savedId = SavedConnection.idOf(ref);
                 if (status.state() == NodeState.CONNECTED && savedId.isPresent()) {
                     try {
@@ -45,16 +44,6 @@ final class ConnectionTimeRecorder implements Fleet {
                         LOG.warn("Could not record the connection time of {}", ref.name(), e);
                     }
                 }
-            }
-
-            @Override
-            public void vmsReplaced(NodeRef ref, List<VmSummary> vms) {
-                listener.vmsReplaced(ref, vms);
-            }
-
-            @Override
-            public void vmsChanged(NodeRef ref, List<VmSummary> changed, Collection<String> removedUuids) {
-                listener.vmsChanged(ref, changed, removedUuids);
             }
         });
     }

@@ -1,16 +1,13 @@
 package org.vireo.app;
 
 import java.io.PrintStream;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.vireo.libvirt.LibvirtFleet;
-import org.vireo.model.InventoryListener;
 import org.vireo.model.NodeFacts;
 import org.vireo.model.NodeRef;
 import org.vireo.model.NodeState;
@@ -20,7 +17,6 @@ import org.vireo.model.OsVariant;
 import org.vireo.model.SpecDraft;
 import org.vireo.model.SpecValidator;
 import org.vireo.model.VmSpec;
-import org.vireo.model.VmSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -103,26 +99,7 @@ final class CreateCommand {
         NodeRef node = AppContext.commandLineNodes(List.of(uri)).get(0);
         LibvirtFleet fleet = new LibvirtFleet(context.libvirt);
         try {
-            CompletableFuture<NodeStatus> connected = new CompletableFuture<>();
-            fleet.connect(node, new InventoryListener() {
-                @Override
-                public void nodeStatusChanged(NodeRef ref, NodeStatus status) {
-                    if (status.state() == NodeState.CONNECTED || status.state() == NodeState.FAILED) {
-                        connected.complete(status);
-                    }
-                }
-
-                @Override
-                public void vmsReplaced(NodeRef ref, List<VmSummary> vms) {
-                    // a one-shot command does not follow the node's VMs
-                }
-
-                @Override
-                public void vmsChanged(NodeRef ref, List<VmSummary> changed, Collection<String> removed) {
-                    // likewise
-                }
-            });
-            NodeStatus status = connected.get(timeoutSeconds, TimeUnit.SECONDS);
+            NodeStatus status = fleet.connectAndWait(node, java.time.Duration.ofSeconds(timeoutSeconds));
             if (status.state() != NodeState.CONNECTED) {
                 err.println("vireo create: cannot connect to " + uri + ": " + status.detail());
                 return 1;

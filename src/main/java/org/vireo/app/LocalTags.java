@@ -11,9 +11,9 @@ import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vireo.model.Fleet;
+import org.vireo.model.ForwardingInventoryListener;
 import org.vireo.model.InventoryListener;
 import org.vireo.model.NodeRef;
-import org.vireo.model.NodeStatus;
 import org.vireo.model.OperationException;
 import org.vireo.model.StorageItem;
 import org.vireo.model.VmAction;
@@ -80,20 +80,15 @@ final class LocalTags implements Fleet, VmService {
     @Override
     public void connect(NodeRef node, InventoryListener listener) {
         nodeUris.put(node.id(), node.uri());
-        fleet.connect(node, new InventoryListener() {
-            @Override
-            public void nodeStatusChanged(NodeRef ref, NodeStatus status) {
-                listener.nodeStatusChanged(ref, status);
-            }
-
+        fleet.connect(node, new ForwardingInventoryListener(listener) {
             @Override
             public void vmsReplaced(NodeRef ref, List<VmSummary> list) {
-                listener.vmsReplaced(ref, list.stream().map(vm -> withStoredTags(ref, vm)).toList());
+                super.vmsReplaced(ref, list.stream().map(vm -> withStoredTags(ref, vm)).toList());
             }
 
             @Override
             public void vmsChanged(NodeRef ref, List<VmSummary> changed, Collection<String> removedUuids) {
-                listener.vmsChanged(ref, changed.stream().map(vm -> withStoredTags(ref, vm)).toList(), removedUuids);
+                super.vmsChanged(ref, changed.stream().map(vm -> withStoredTags(ref, vm)).toList(), removedUuids);
             }
         });
     }

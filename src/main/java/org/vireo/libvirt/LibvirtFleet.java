@@ -16,6 +16,7 @@ import org.vireo.model.VmStats;
 import org.vireo.model.ConsoleService;
 import org.vireo.model.CreationStep;
 import org.vireo.model.NodeFacts;
+import org.vireo.model.NodeStatus;
 import org.vireo.model.OperationException;
 import org.vireo.model.VmCreation;
 import org.vireo.model.VmSpec;
@@ -105,6 +106,39 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
     @Override
     public synchronized void connect(NodeRef node, InventoryListener listener) {
         nodes.computeIfAbsent(node.id(), id -> new NodeConnection(node, listener, runtime)).open();
+    }
+
+    /**
+     * For scripts: connects and waits until the node answers (or fails, or {@code timeout}
+     * passes); later reports are ignored. Never call it on the FX thread.
+     */
+    public NodeStatus connectAndWait(NodeRef node, java.time.Duration timeout) throws InterruptedException {
+        CompletableFuture<NodeStatus> settled = new CompletableFuture<>();
+        connect(node, new org.vireo.model.InventoryListener() {
+            @Override
+            public void nodeStatusChanged(NodeRef ref, NodeStatus status) {
+                if (status.state() == org.vireo.model.NodeState.CONNECTED || status.state() == org.vireo.model.NodeState.FAILED) {
+                    settled.complete(status);
+                }
+            }
+
+            @Override
+            public void vmsReplaced(NodeRef ref, List<VmSummary> vms) {
+                // a script asks for what it needs when it needs it
+            }
+
+            @Override
+            public void vmsChanged(NodeRef ref, List<VmSummary> changed, Collection<String> removed) {
+                // likewise
+            }
+        });
+        try {
+            return settled.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            return new NodeStatus(org.vireo.model.NodeState.FAILED, String.valueOf(e.getCause()));
+        } catch (java.util.concurrent.TimeoutException e) {
+            return new NodeStatus(org.vireo.model.NodeState.FAILED, "no answer within " + timeout.toSeconds() + " s");
+        }
     }
 
     @Override

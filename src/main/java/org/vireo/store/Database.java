@@ -128,6 +128,23 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Runs {@code work} in one transaction: all of it lands, or none. */
+    synchronized <T> T inTransaction(String what, SqlWork<T> work) {
+        return withConnection(what, jdbc -> {
+            jdbc.setAutoCommit(false);
+            try {
+                T result = work.run(jdbc);
+                jdbc.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                jdbc.rollback();
+                throw e;
+            } finally {
+                jdbc.setAutoCommit(true);
+            }
+        });
+    }
+
     @FunctionalInterface
     interface SqlWork<T> {
         T run(Connection jdbc) throws SQLException;

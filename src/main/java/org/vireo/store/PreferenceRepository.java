@@ -41,8 +41,7 @@ public final class PreferenceRepository {
 
     /** Writes all entries in one transaction. */
     public void putAll(Map<String, String> entries) {
-        db.withConnection("save preferences", jdbc -> {
-            jdbc.setAutoCommit(false);
+        db.inTransaction("save preferences", jdbc -> {
             try (PreparedStatement ps = jdbc.prepareStatement(
                     "INSERT INTO preference(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")) {
                 for (Map.Entry<String, String> e : entries.entrySet()) {
@@ -50,15 +49,8 @@ public final class PreferenceRepository {
                     ps.setString(2, e.getValue());
                     ps.addBatch();
                 }
-                ps.executeBatch();
-                jdbc.commit();
-            } catch (java.sql.SQLException e) {
-                jdbc.rollback();
-                throw e;
-            } finally {
-                jdbc.setAutoCommit(true);
+                return ps.executeBatch();
             }
-            return null;
         });
     }
 

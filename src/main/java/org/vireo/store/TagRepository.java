@@ -32,8 +32,7 @@ public final class TagRepository {
     }
 
     public void replace(String nodeUri, String uuid, List<String> tags) {
-        db.withConnection("store tags", jdbc -> {
-            jdbc.setAutoCommit(false);
+        db.inTransaction("store tags", jdbc -> {
             try (PreparedStatement delete = jdbc.prepareStatement("DELETE FROM vm_tag WHERE node_uri = ? AND uuid = ?");
                  PreparedStatement insert = jdbc.prepareStatement("INSERT OR IGNORE INTO vm_tag(node_uri, uuid, tag) VALUES (?, ?, ?)")) {
                 delete.setString(1, nodeUri);
@@ -45,15 +44,8 @@ public final class TagRepository {
                     insert.setString(3, tag);
                     insert.addBatch();
                 }
-                insert.executeBatch();
-                jdbc.commit();
-            } catch (java.sql.SQLException e) {
-                jdbc.rollback();
-                throw e;
-            } finally {
-                jdbc.setAutoCommit(true);
+                return insert.executeBatch();
             }
-            return null;
         });
     }
 

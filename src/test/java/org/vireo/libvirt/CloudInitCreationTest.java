@@ -5,25 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vireo.model.CreationStep;
-import org.vireo.model.InventoryListener;
 import org.vireo.model.NodeFacts;
 import org.vireo.model.NodeRef;
 import org.vireo.model.NodeState;
-import org.vireo.model.NodeStatus;
 import org.vireo.model.OperationException;
 import org.vireo.model.OsVariant;
 import org.vireo.model.SpecDraft;
 import org.vireo.model.SpecValidator;
-import org.vireo.model.VmSummary;
 import org.vireo.testlab.LocalLibvirtd;
 import org.vireo.testlab.Virsh;
 
@@ -48,24 +43,7 @@ class CloudInitCreationTest {
             LibvirtFleet fleet = new LibvirtFleet(LibvirtRuntime.start());
             try {
                 NodeRef node = new NodeRef("n", "node", uri);
-                CompletableFuture<NodeStatus> connected = new CompletableFuture<>();
-                fleet.connect(node, new InventoryListener() {
-                    @Override
-                    public void nodeStatusChanged(NodeRef ref, NodeStatus status) {
-                        if (status.state() == NodeState.CONNECTED || status.state() == NodeState.FAILED) {
-                            connected.complete(status);
-                        }
-                    }
-
-                    @Override
-                    public void vmsReplaced(NodeRef ref, List<VmSummary> vms) {
-                    }
-
-                    @Override
-                    public void vmsChanged(NodeRef ref, List<VmSummary> changed, Collection<String> removed) {
-                    }
-                });
-                assertEquals(NodeState.CONNECTED, connected.get(20, TimeUnit.SECONDS).state());
+                assertEquals(NodeState.CONNECTED, fleet.connectAndWait(node, java.time.Duration.ofSeconds(20)).state());
                 NodeFacts facts = fleet.facts("n").get(20, TimeUnit.SECONDS);
                 SpecDraft defaults = SpecDraft.defaults(OsVariant.DEBIAN_12, facts);
                 SpecDraft draft = new SpecDraft("cloudy", OsVariant.DEBIAN_12, "none", "", "", "", "", "1", "256M", "new",

@@ -104,7 +104,7 @@ class DetailsAndTagsTest {
 
                 // Tags for two VMs at once, through the VM menu.
                 selectByFilter("web-", 2);
-                robot.clickOn("#vmMenu").clickOn("#menu-tags");
+                page.chooseFromMenu("#vmMenu", "#menu-tags");
                 robot.interact(() -> robot.lookup("#tagsField").queryAs(TextField.class).setText("shop, web , shop"));
                 robot.clickOn(robot.from(page.dialog()).lookup((Button b) -> b.getText().equals("OK")).queryButton());
                 page.waitUntil("both carry the tags", 10, () -> page.table().getItems().stream()
@@ -117,12 +117,12 @@ class DetailsAndTagsTest {
                 robot.interact(() -> robot.lookup("#filterField").queryAs(TextField.class).setText("tag:shop state:shutoff"));
                 page.waitUntil("tag search finds both", 5, () -> page.table().getItems().size() == 2);
                 robot.interact(() -> robot.lookup("#filterField").queryAs(TextField.class).setText(""));
-                robot.clickOn("#viewMenu").clickOn("#groupByTag");
+                page.chooseFromMenu("#viewMenu", "#groupByTag");
                 List<TreeItem<Object>> groups = page.nodeItems();
                 assertEquals(java.util.Arrays.asList("shop", "web", null), groups.stream().map(g -> tagOf(g.getValue())).toList());
                 page.selectTreeRow(groups.get(0));
                 page.waitUntil("the shop group lists its two VMs", 5, () -> page.table().getItems().size() == 2);
-                robot.clickOn("#viewMenu").clickOn("#groupByNode");
+                page.chooseFromMenu("#viewMenu", "#groupByNode");
             }
             // A restart reads the tags back from libvirt.
             try (RunningApp app = RunningApp.start(home, "--connect", uri)) {
@@ -142,7 +142,7 @@ class DetailsAndTagsTest {
             try (RunningApp app = RunningApp.start(home, "--connect", readOnly)) {
                 page.waitUntil("the read-only node lists its domain", 30, () -> page.tableNamesAndStates().containsKey("test"));
                 selectByFilter("node:test+unix test", 1);
-                robot.clickOn("#vmMenu").clickOn("#menu-tags");
+                page.chooseFromMenu("#vmMenu", "#menu-tags");
                 robot.interact(() -> robot.lookup("#tagsField").queryAs(TextField.class).setText("kept-locally"));
                 robot.clickOn(robot.from(page.dialog()).lookup((Button b) -> b.getText().equals("OK")).queryButton());
                 page.waitUntil("the tag shows", 10, () -> page.table().getItems().stream()

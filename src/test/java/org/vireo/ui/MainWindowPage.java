@@ -85,6 +85,21 @@ public final class MainWindowPage {
         robot.interact(() -> tree().getSelectionModel().select(item));
     }
 
+    /** Opens a menu (or right-clicks a node for its context menu) and chooses an item once it is shown. */
+    public void choose(javafx.scene.Node opener, boolean contextMenu, String itemId) {
+        if (contextMenu) {
+            robot.rightClickOn(opener);
+        } else {
+            robot.clickOn(opener);
+        }
+        waitUntil(itemId + " is shown", 5, () -> robot.lookup(itemId).queryAll().stream().anyMatch(javafx.scene.Node::isVisible));
+        robot.clickOn(itemId);
+    }
+
+    public void chooseFromMenu(String menuId, String itemId) {
+        choose(robot.lookup(menuId).query(), false, itemId);
+    }
+
     public String actionSummary() {
         return onFx(() -> robot.lookup("#actionSummary").queryAs(Label.class).getText());
     }

@@ -29,7 +29,7 @@ class SerialConsoleTest {
             robot.interact(() -> robot.lookup("#filterField").queryAs(TextField.class).setText("alpine-tiny"));
             page.waitUntil("one row", 5, () -> page.table().getItems().size() == 1);
             robot.interact(() -> page.table().getSelectionModel().select(0));
-            robot.clickOn("#vmMenu").clickOn("#menu-console");
+            page.chooseFromMenu("#vmMenu", "#menu-console");
             page.waitUntil("the tab explains", 10, () -> status().startsWith("Could not connect:"));
             assertTrue(status().contains("cannot open serial consoles") && status().contains("virDomainOpenConsole"), status());
             assertTrue(MainWindowPage.onFx(() -> robot.lookup("#terminalReconnect").query().isVisible()));

@@ -70,22 +70,22 @@ class VmActionsTest {
                     robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
                     page.waitUntil("50 paused", 30, () -> page.actionSummary().equals("50 paused"));
                     assertEquals(50, countBulk(Virsh.listAll(uri), "paused"));
-                    robot.clickOn("#vmMenu").clickOn("#menu-resume");
+                    page.chooseFromMenu("#vmMenu", "#menu-resume");
                     page.waitUntil("50 resumed", 30, () -> page.actionSummary().equals("50 resumed"));
                     assertEquals(50, countBulk(Virsh.listAll(uri), "running"));
 
                     // Managed save from the context menu, then restore.
-                    robot.rightClickOn(page.firstRowCell()).clickOn("#menu-save");
+                    page.choose(page.firstRowCell(), true, "#menu-save");
                     page.waitUntil("50 saved", 30, () -> page.actionSummary().equals("50 saved"));
                     assertEquals(50, countBulk(Virsh.listAll(uri), "shut off"));
                     assertTrue(Virsh.run(uri, "dominfo", "bulk-07").stream().anyMatch(l -> l.matches("Managed save:\\s+yes")));
                     assertFalse(page.isEnabled("#button-start"), "Start is for VMs without a saved state");
-                    robot.clickOn("#vmMenu").clickOn("#menu-restore");
+                    page.chooseFromMenu("#vmMenu", "#menu-restore");
                     page.waitUntil("50 restored", 30, () -> page.actionSummary().equals("50 restored"));
                     assertEquals(50, countBulk(Virsh.listAll(uri), "running"));
 
                     // Reboot keeps them running; shut down (ACPI) stops them; start again.
-                    robot.clickOn("#vmMenu").clickOn("#menu-reboot");
+                    page.chooseFromMenu("#vmMenu", "#menu-reboot");
                     page.waitUntil("50 rebooting", 30, () -> page.actionSummary().equals("50 rebooting"));
                     assertEquals(50, countBulk(Virsh.listAll(uri), "running"));
                     robot.clickOn("#button-shutdown");

@@ -40,25 +40,19 @@ final class ZoomableTerminalWidget extends JediTermFxWidget {
      */
     private static final class ZoomablePanel extends TerminalPanel {
         private static final long IDLE_NANOS = 1_000_000_000L;
-        private static final java.util.concurrent.ScheduledExecutorService IDLE_CHECKS =
-                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                    Thread t = new Thread(r, "terminal-idle-check");
-                    t.setDaemon(true);
-                    return t;
-                });
         private final org.vireo.ui.common.FxBatchQueue<Runnable> fx =
                 new org.vireo.ui.common.FxBatchQueue<>(b -> b.forEach(Runnable::run));
+        /** Checks for idleness a second after the last activity; an animation of its own, so no thread. */
+        private final javafx.animation.PauseTransition idleCheck =
+                new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
         private volatile long lastRepaint = System.nanoTime();
         private volatile boolean paused;
-        private java.util.concurrent.ScheduledFuture<?> idleCheck;
+        private volatile boolean watching = true;
 
         ZoomablePanel(SettingsProvider settings, TerminalTextBuffer buffer, StyleState style) {
             super(settings, buffer, style);
-            idleCheck = IDLE_CHECKS.scheduleWithFixedDelay(() -> {
-                if (!paused && System.nanoTime() - lastRepaint > IDLE_NANOS) {
-                    fx.post(this::pauseTimer);
-                }
-            }, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+            idleCheck.setOnFinished(e -> pauseIfIdle());
+            fx.post(idleCheck::playFromStart);
         }
 
         void refreshFont() {
@@ -74,9 +68,19 @@ final class ZoomableTerminalWidget extends JediTermFxWidget {
             }
         }
 
-        private void pauseTimer() {
+        /** On the FX thread, when the check fires: pause, or look again once the quiet second is over. */
+        private void pauseIfIdle() {
+            if (!watching) {
+                return;
+            }
+            long quiet = System.nanoTime() - lastRepaint;
+            if (quiet < IDLE_NANOS) {
+                idleCheck.setDuration(javafx.util.Duration.millis((IDLE_NANOS - quiet) / 1e6 + 10));
+                idleCheck.playFromStart();
+                return;
+            }
             javafx.animation.Timeline timeline = timeline();
-            if (timeline != null && System.nanoTime() - lastRepaint > IDLE_NANOS) {
+            if (timeline != null) {
                 timeline.pause();
                 paused = true;
                 org.slf4j.LoggerFactory.getLogger(ZoomableTerminalWidget.class).debug("Terminal idle: redraw timer paused");
@@ -85,16 +89,17 @@ final class ZoomableTerminalWidget extends JediTermFxWidget {
 
         private void resumeTimer() {
             javafx.animation.Timeline timeline = timeline();
-            if (timeline != null && paused) {
+            if (timeline != null && paused && watching) {
                 paused = false;
                 timeline.play();
+                idleCheck.setDuration(javafx.util.Duration.seconds(1));
+                idleCheck.playFromStart();
             }
         }
 
         void stopIdleWatch() {
-            if (idleCheck != null) {
-                idleCheck.cancel(false);
-            }
+            watching = false;
+            idleCheck.stop();
         }
 
         private javafx.animation.Timeline timeline() {
@@ -103,7 +108,7 @@ final class ZoomableTerminalWidget extends JediTermFxWidget {
                 field.setAccessible(true);
                 return (javafx.animation.Timeline) field.get(this);
             } catch (ReflectiveOperationException | RuntimeException e) {
-                stopIdleWatch();   // another JediTermFX version: keep its own behaviour
+                watching = false;   // another JediTermFX version: keep its own behaviour
                 return null;
             }
         }
