@@ -77,6 +77,7 @@ public final class TerminalBench {
         Platform.startup(started::countDown);
         started.await();
         Platform.setImplicitExit(false);   // each run closes its window; the toolkit must outlive it
+        java.util.List<double[]> results = new java.util.ArrayList<>();
         for (int run = 1; run <= repeat; run++) {
             CompletableFuture<TerminalTab> opened = new CompletableFuture<>();
             Platform.runLater(() -> {
@@ -106,18 +107,29 @@ public final class TerminalBench {
             double idle = (os.getProcessCpuTime() - cpu0) * 100.0 / (System.nanoTime() - wall0);
             System.out.printf(Locale.ROOT, "{\"run\":%d,\"lines\":%d,\"seq_seconds\":%.3f,\"idle_cpu_pct\":%.2f}%n",
                     run, lines, seconds, idle);
+            results.add(new double[] {seconds, idle});
             Platform.runLater(() -> {
                 tab.close();
                 ((Stage) tab.tab().getTabPane().getScene().getWindow()).close();
             });
             Thread.sleep(500);
         }
+        // The first run pays for class loading and JIT: the medians are over the warm runs.
+        java.util.List<double[]> warm = results.size() > 1 ? results.subList(1, results.size()) : results;
+        System.out.printf(Locale.ROOT, "{\"summary\":true,\"lines\":%d,\"warm_runs\":%d,\"median_seq_seconds\":%.3f,"
+                + "\"median_idle_cpu_pct\":%.2f,\"first_run_seq_seconds\":%.3f}%n", lines, warm.size(),
+                median(warm, 0), median(warm, 1), results.get(0)[0]);
         service.close();
         if (server != null) {
             server.destroy();
         }
         Platform.exit();
         System.exit(0);
+    }
+
+    private static double median(java.util.List<double[]> rows, int column) {
+        double[] values = rows.stream().mapToDouble(r -> r[column]).sorted().toArray();
+        return values.length % 2 == 1 ? values[values.length / 2] : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
     }
 
     private static String screen(TerminalTab tab) {

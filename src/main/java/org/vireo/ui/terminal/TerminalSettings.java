@@ -48,6 +48,16 @@ final class TerminalSettings extends DefaultSettingsProvider {
         return Integer.MAX_VALUE;
     }
 
+    /**
+     * Scrollback lines. JediTermFX 1.0.0 copies its whole history list each time a line falls
+     * off its top, so the cost of every scrolled line grows with this number: at its default
+     * (5000) `seq 1 200000` spends most of its time copying. xterm's 1024 keeps fast output fast.
+     */
+    @Override
+    public int getBufferMaxLinesCount() {
+        return Integer.getInteger("vireo.terminal.scrollback", 1024);
+    }
+
     void setFontSize(float size) {
         fontSize = size;
     }

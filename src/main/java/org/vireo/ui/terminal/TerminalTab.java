@@ -80,12 +80,14 @@ public final class TerminalTab {
         disposeWidget();
         reconnect.setVisible(false);
         status.setText(messages.get("terminal.connecting", title));
+        tab.setText(messages.get("terminal.tab.connecting", title));
         opener.get().whenComplete((tty, error) -> fx.post(() -> {
             if (error != null) {
                 Throwable cause = error.getCause() != null ? error.getCause() : error;
                 String reason = cause instanceof org.vireo.model.OperationException op && !op.detail().isEmpty()
                         ? op.detail() : cause.getMessage();
                 status.setText(messages.get("terminal.failed", reason));
+                tab.setText(messages.get("terminal.tab.closed", title));
                 reconnect.setVisible(true);
                 return;
             }
@@ -103,11 +105,13 @@ public final class TerminalTab {
         widget.setTtyConnector(tty);
         widget.start();
         status.setText(messages.get("terminal.connected", title));
+        tab.setText(messages.get("terminal.tab.connected", title));
         focus();
     }
 
     private void sessionEnded() {
         status.setText(messages.get("terminal.closed", title));
+        tab.setText(messages.get("terminal.tab.closed", title));
         reconnect.setVisible(true);
     }
 
