@@ -44,6 +44,22 @@ final class NodeConnection {
     private Set<String> dirtyUuids = new HashSet<>();
     private boolean flushQueued;
 
+    /** One timer for every node's reconnect attempts; the attempts themselves run on each node's worker. */
+    private static final java.util.concurrent.ScheduledExecutorService RECONNECTS =
+            Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "node-reconnect");
+                t.setDaemon(true);
+                return t;
+            });
+    // Keepalive: a dead or hung daemon is noticed after about interval × (count + 1) = 4 s.
+    private static final int KEEPALIVE_INTERVAL_SECONDS = 1;
+    private static final int KEEPALIVE_COUNT = 3;
+
+    /** The user wants this node connected: a lost connection is retried until they say otherwise. */
+    private volatile boolean wanted;
+    private int attempts;
+    private java.util.concurrent.ScheduledFuture<?> pendingReconnect;
+
     /** Touched only on the worker. */
     private VireoConnect conn;
     private final StatsSampler stats = new StatsSampler();
@@ -65,19 +81,63 @@ final class NodeConnection {
     }
 
     void open() {
-        worker.execute(this::doOpen);
+        wanted = true;
+        worker.execute(() -> {
+            attempts = 0;
+            cancelReconnect();
+            doOpen();
+        });
     }
 
+    /** The user's disconnect: no automatic reconnect follows. */
     void disconnect() {
+        wanted = false;
         worker.execute(() -> {
+            cancelReconnect();
             closeQuietly();
             listener.nodeStatusChanged(node, NodeStatus.of(NodeState.DISCONNECTED));
         });
     }
 
+    /** Backoff: 0.5 s, 1 s, then every 2 s for a minute (a restarted daemon is back within 2 s), then every 10 s. */
+    static long reconnectDelayMillis(int attempt) {
+        if (attempt < 2) {
+            return 500L << attempt;
+        }
+        return attempt < 32 ? 2_000 : 10_000;
+    }
+
+    /** On the worker: plans the next attempt while the user still wants the node. */
+    private String scheduleReconnect() {
+        if (!wanted || worker.isShutdown()) {
+            return "";
+        }
+        long delay = reconnectDelayMillis(attempts++);
+        cancelReconnect();
+        pendingReconnect = RECONNECTS.schedule(() -> {
+            try {
+                worker.execute(this::doOpen);
+            } catch (RejectedExecutionException e) {
+                LOG.debug("Reconnect of {} after shutdown dropped", node.name());
+            }
+        }, delay, TimeUnit.MILLISECONDS);
+        return delay < 1000 ? " — retrying in " + delay + " ms" : " — retrying in " + delay / 1000 + " s";
+    }
+
+    private void cancelReconnect() {
+        if (pendingReconnect != null) {
+            pendingReconnect.cancel(false);
+            pendingReconnect = null;
+        }
+    }
+
     /** Closes the connection and stops the worker, waiting at most {@code timeoutMillis}. */
     void shutdown(long timeoutMillis) {
-        worker.execute(this::closeQuietly);
+        wanted = false;
+        worker.execute(() -> {
+            cancelReconnect();
+            closeQuietly();
+        });
         worker.shutdown();
         try {
             if (!worker.awaitTermination(timeoutMillis, TimeUnit.MILLISECONDS)) {
@@ -156,27 +216,46 @@ final class NodeConnection {
     }
 
     private void doOpen() {
-        if (conn != null) {
+        if (conn != null || !wanted) {
             return;
         }
         listener.nodeStatusChanged(node, NodeStatus.of(NodeState.CONNECTING));
         long started = System.nanoTime();
         try {
             conn = new VireoConnect(node.uri());
+            // Callbacks belong to one connection: a reconnect registers them again.
             if (events) {
                 conn.addLifecycleListener(lifecycle);
                 registerCloseListener();
+                enableKeepAlive();
             }
             List<VmSummary> vms = DomainReader.readAll(node.id(), conn);
             listener.vmsReplaced(node, vms);
             listener.nodeStatusChanged(node, NodeStatus.of(NodeState.CONNECTED));
+            attempts = 0;
             LOG.info("Connected to {} ({}): {} VMs in {} ms", node.name(), node.uri(), vms.size(),
                     (System.nanoTime() - started) / 1_000_000);
         } catch (LibvirtException e) {
             String reason = LibvirtErrors.message(e);
             LOG.warn("Could not connect to {} ({}): {}", node.name(), node.uri(), reason);
             closeQuietly();
-            listener.nodeStatusChanged(node, new NodeStatus(NodeState.FAILED, reason));
+            listener.nodeStatusChanged(node, new NodeStatus(NodeState.FAILED, reason + scheduleReconnectIfRemote()));
+        }
+    }
+
+    /** A local node file that fails to open will fail again; a remote node may come back. */
+    private String scheduleReconnectIfRemote() {
+        String scheme = node.uri().contains(":") ? node.uri().substring(0, node.uri().indexOf(':')) : "";
+        boolean remote = scheme.contains("+") || node.uri().contains("://") && !node.uri().contains(":///");
+        return remote ? scheduleReconnect() : "";
+    }
+
+    private void enableKeepAlive() {
+        try {
+            conn.setKeepAlive(KEEPALIVE_INTERVAL_SECONDS, KEEPALIVE_COUNT);
+        } catch (LibvirtException e) {
+            // In-process drivers have no transport to keep alive.
+            LOG.debug("No keepalive for {}: {}", node.uri(), LibvirtErrors.message(e));
         }
     }
 
@@ -197,7 +276,13 @@ final class NodeConnection {
             }
             LOG.warn("Connection to {} closed: {}", node.name(), reason);
             closeQuietly();
-            listener.nodeStatusChanged(node, new NodeStatus(NodeState.DISCONNECTED, reason.name().toLowerCase()));
+            String why = switch (reason) {
+                case KEEPALIVE -> "no answer to keepalive";
+                case EOF -> "the daemon closed the connection";
+                case ERROR -> "connection error";
+                default -> reason.name().toLowerCase();
+            };
+            listener.nodeStatusChanged(node, new NodeStatus(NodeState.DISCONNECTED, why + scheduleReconnect()));
         });
     }
 

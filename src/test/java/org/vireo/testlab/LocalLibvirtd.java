@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 public final class LocalLibvirtd implements AutoCloseable {
 
     private final Path dir;
-    private final long pid;
+    private long pid;
 
     private LocalLibvirtd(Path dir, long pid) {
         this.dir = dir;
@@ -21,6 +21,24 @@ public final class LocalLibvirtd implements AutoCloseable {
     }
 
     public static LocalLibvirtd start(Path dir) throws IOException, InterruptedException {
+        return new LocalLibvirtd(dir, launch(dir));
+    }
+
+    /** Starts the daemon again on the same socket, as an admin restarting it would. */
+    public void restart() throws IOException, InterruptedException {
+        java.nio.file.Files.deleteIfExists(dir.resolve("run/libvirt-sock"));
+        pid = launch(dir);
+    }
+
+    /** Sends a signal to the daemon: STOP (hang it), CONT (resume it), KILL. */
+    public void signal(String signal) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + signal + " " + pid + " failed");
+        }
+    }
+
+    private static long launch(Path dir) throws IOException, InterruptedException {
         Files.createDirectories(dir.resolve("run"));
         Path conf = dir.resolve("libvirtd.conf");
         Files.writeString(conf, String.join("\n",
@@ -48,7 +66,7 @@ public final class LocalLibvirtd implements AutoCloseable {
             }
             Thread.sleep(20);
         }
-        return new LocalLibvirtd(dir, process.pid());
+        return process.pid();
     }
 
     /** The shared test-driver node behind this daemon. */
