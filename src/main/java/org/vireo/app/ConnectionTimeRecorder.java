@@ -54,6 +54,11 @@ final class ConnectionTimeRecorder implements Fleet {
     }
 
     @Override
+    public void remove(NodeRef node) {
+        fleet.remove(node);
+    }
+
+    @Override
     public void disconnect(NodeRef node) {
         fleet.disconnect(node);
     }

@@ -99,6 +99,11 @@ final class LocalTags implements Fleet, VmService {
     }
 
     @Override
+    public void remove(NodeRef node) {
+        fleet.remove(node);
+    }
+
+    @Override
     public void disconnect(NodeRef node) {
         fleet.disconnect(node);
     }

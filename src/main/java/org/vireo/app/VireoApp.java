@@ -106,6 +106,7 @@ public final class VireoApp extends Application {
                 paths.dataDir().resolve("known_hosts"), agent == null || agent.isBlank() ? Optional.empty() : Optional.of(Path.of(agent)),
                 new DialogSshPrompts(messages, () -> primaryStage)), fleet);
         view = new MainView(viewModel, actions, details, new PreferencesViewModel(settings, fleet),
+                new StoredConnections(context.connections, context.storeWriter),
                 connected -> new CreateVmWizardViewModel(fleet, validator, connected),
                 centre -> new TerminalTabs(centre, messages.get("tab.vms"), terminalService, settings, messages), messages, messages.get("about.text", VersionProvider.version(),
                 paths.dataDir(), paths.logFile()));

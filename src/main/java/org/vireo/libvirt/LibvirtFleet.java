@@ -150,6 +150,18 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
     }
 
     @Override
+    public void remove(NodeRef node) {
+        NodeConnection connection;
+        synchronized (this) {
+            connection = nodes.remove(node.id());
+        }
+        if (connection != null) {
+            // Off the caller's thread: a hung node must not hold up whoever removes it.
+            RemovalThreads.run(() -> connection.shutdown(2000));
+        }
+    }
+
+    @Override
     public synchronized void disconnect(NodeRef node) {
         NodeConnection connection = nodes.get(node.id());
         if (connection != null) {

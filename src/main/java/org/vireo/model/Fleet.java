@@ -15,6 +15,9 @@ public interface Fleet extends AutoCloseable {
     /** Closes the node's connection on its worker and returns at once. */
     void disconnect(NodeRef node);
 
+    /** Disconnects the node and forgets it: its worker stops. */
+    void remove(NodeRef node);
+
     /** Closes every connection and stops the workers. */
     @Override
     void close();

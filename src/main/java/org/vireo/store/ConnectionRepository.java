@@ -65,6 +65,18 @@ public final class ConnectionRepository {
         });
     }
 
+    public void update(long id, String name, String uri, boolean autoconnect) {
+        db.withConnection("update the connection " + name, jdbc -> {
+            try (PreparedStatement ps = jdbc.prepareStatement("UPDATE connection SET name = ?, uri = ?, autoconnect = ? WHERE id = ?")) {
+                ps.setString(1, name);
+                ps.setString(2, uri);
+                ps.setInt(3, autoconnect ? 1 : 0);
+                ps.setLong(4, id);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     public void remove(long id) {
         db.withConnection("remove the connection", jdbc -> {
             try (PreparedStatement ps = jdbc.prepareStatement("DELETE FROM connection WHERE id = ?")) {

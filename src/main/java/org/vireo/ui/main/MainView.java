@@ -31,6 +31,8 @@ import org.vireo.model.NodeState;
 import org.vireo.model.VmState;
 import org.vireo.model.VmSummary;
 import org.vireo.ui.common.Messages;
+import org.vireo.ui.connection.ConnectionDialog;
+import org.vireo.ui.connection.ConnectionDialogViewModel;
 import org.vireo.ui.details.VmDetailsView;
 import org.vireo.ui.preferences.PreferencesDialog;
 import org.vireo.ui.terminal.TerminalTabs;
@@ -71,16 +73,19 @@ public final class MainView {
     private final javafx.scene.Node detailsPane;
 
     private final PreferencesViewModel preferences;
+    private final org.vireo.model.ConnectionStore connections;
+    private final org.vireo.ui.common.FxBatchQueue<Runnable> fx = new org.vireo.ui.common.FxBatchQueue<>(b -> b.forEach(Runnable::run));
     private TerminalTabs terminals;
 
     private final java.util.function.Function<java.util.List<org.vireo.model.NodeRef>, CreateVmWizardViewModel> wizards;
 
     public MainView(MainViewModel viewModel, ActionsViewModel actions, VmDetailsViewModel details,
-                    PreferencesViewModel preferences,
+                    PreferencesViewModel preferences, org.vireo.model.ConnectionStore connections,
                     java.util.function.Function<java.util.List<org.vireo.model.NodeRef>, CreateVmWizardViewModel> wizards,
                     java.util.function.Function<javafx.scene.Node, TerminalTabs> terminals,
                     Messages messages, String aboutText) {
         this.wizards = wizards;
+        this.connections = connections;
         this.details = details;
         this.preferences = preferences;
         this.viewModel = viewModel;
@@ -164,10 +169,7 @@ public final class MainView {
         root.setBottom(statusBar);
 
         tree.view().getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> onTreeSelection(now));
-        viewModel.nodes().forEach(row -> row.statusProperty().addListener((obs, old, now) -> {
-            updateNodeButtons();
-            table.view().refresh();   // re-grey the rows of a node that went on or offline
-        }));
+        viewModel.nodes().forEach(this::watchNodeStatus);   // re-grey the rows of a node that goes on or offline
         updateNodeButtons();
 
         ContextMenu context = new ContextMenu(actionsView.menuItems(false).toArray(MenuItem[]::new));
@@ -316,7 +318,21 @@ public final class MainView {
         MenuItem disconnect = new MenuItem(messages.get("menu.node.disconnect"));
         disconnect.disableProperty().bind(disconnectButton.disableProperty());
         disconnect.setOnAction(disconnectButton.getOnAction());
-        Menu node = new Menu(messages.get("menu.node"), null, connect, disconnect);
+        MenuItem addConnection = new MenuItem(messages.get("menu.node.add"));
+        addConnection.setId("menu-addConnection");
+        addConnection.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+A"));
+        addConnection.setOnAction(e -> editConnection(null));
+        MenuItem editConnection = new MenuItem(messages.get("menu.node.edit"));
+        editConnection.setId("menu-editConnection");
+        editConnection.disableProperty().bind(viewModel.scopeProperty().isNull());
+        editConnection.setOnAction(e -> selectedNode().ifPresent(this::editConnection));
+        MenuItem removeConnection = new MenuItem(messages.get("menu.node.remove"));
+        removeConnection.setId("menu-removeConnection");
+        removeConnection.disableProperty().bind(viewModel.scopeProperty().isNull());
+        removeConnection.setOnAction(e -> selectedNode().ifPresent(this::removeConnection));
+        Menu node = new Menu(messages.get("menu.node"), null, addConnection, editConnection, removeConnection,
+                new javafx.scene.control.SeparatorMenuItem(), connect, disconnect);
+        node.setId("nodeMenu");
 
         MenuItem about = new MenuItem(messages.get("menu.help.about"));
         about.setOnAction(e -> showAbout());
@@ -345,6 +361,55 @@ public final class MainView {
             }
         });
         return item;
+    }
+
+    /** Adds a connection (row null) or edits one; saved connections are written off the FX thread. */
+    private void editConnection(NodeRow row) {
+        ConnectionDialogViewModel dialog = new ConnectionDialogViewModel();
+        if (row != null) {
+            dialog.load(row.ref().name(), row.ref().uri(), true);
+        }
+        ConnectionDialog.show(root.getScene().getWindow(), messages, dialog, row != null).ifPresent(result -> {
+            java.util.OptionalLong savedId = row == null ? java.util.OptionalLong.empty()
+                    : org.vireo.model.SavedConnection.idOf(row.ref());
+            java.util.concurrent.CompletableFuture<org.vireo.model.NodeRef> saved = savedId.isPresent()
+                    ? connections.update(savedId.getAsLong(), result.name(), result.uri(), result.autoconnect())
+                            .thenApply(v -> new org.vireo.model.NodeRef(row.ref().id(), result.name(), result.uri()))
+                    : connections.add(result.name(), result.uri(), result.autoconnect()).thenApply(c -> c.toNodeRef());
+            saved.whenComplete((ref, error) -> fx.post(() -> {
+                if (error != null) {
+                    new Alert(Alert.AlertType.ERROR, String.valueOf(error.getCause() != null ? error.getCause().getMessage()
+                            : error.getMessage())).show();
+                    return;
+                }
+                if (row != null) {
+                    viewModel.removeNode(row);   // editing reconnects: the old connection goes, the new one opens
+                }
+                viewModel.addNodes(java.util.List.of(ref));
+                NodeRow added = viewModel.node(ref.id());
+                watchNodeStatus(added);
+                viewModel.connect(added);
+            }));
+        });
+    }
+
+    private void removeConnection(NodeRow row) {
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION);
+        confirm.initOwner(root.getScene().getWindow());
+        confirm.setTitle(messages.get("connection.remove.title"));
+        confirm.setHeaderText(messages.get("connection.remove.header", row.ref().name()));
+        confirm.setContentText(messages.get("connection.remove.text", row.ref().name(), row.ref().uri()));
+        confirm.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).ifPresent(b -> {
+            org.vireo.model.SavedConnection.idOf(row.ref()).ifPresent(connections::remove);
+            viewModel.removeNode(row);
+        });
+    }
+
+    private void watchNodeStatus(NodeRow row) {
+        row.statusProperty().addListener((obs, old, now) -> {
+            updateNodeButtons();
+            table.view().refresh();
+        });
     }
 
     /** "Open serial console": for one selected, running VM. */

@@ -98,6 +98,18 @@ public final class MainViewModel {
         updateStatusText();
     }
 
+    /** Takes a node out of the window: disconnected, forgotten, its VMs gone from the lists. */
+    public void removeNode(NodeRow row) {
+        fleet.remove(row.ref());
+        nodesById.remove(row.ref().id());
+        nodes.remove(row);
+        if (scope.get() == row) {
+            scope.set(null);
+        }
+        rebuildAllVms();
+        updateStatusText();
+    }
+
     public void connectAll() {
         nodes.forEach(this::connect);
     }

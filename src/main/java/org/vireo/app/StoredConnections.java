@@ -1,0 +1,34 @@
+package org.vireo.app;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.vireo.model.ConnectionStore;
+import org.vireo.model.SavedConnection;
+import org.vireo.store.ConnectionRepository;
+
+/** Saved connections written on the store's own thread. */
+final class StoredConnections implements ConnectionStore {
+
+    private final ConnectionRepository repository;
+    private final Executor storeWriter;
+
+    StoredConnections(ConnectionRepository repository, Executor storeWriter) {
+        this.repository = repository;
+        this.storeWriter = storeWriter;
+    }
+
+    @Override
+    public CompletableFuture<SavedConnection> add(String name, String uri, boolean autoconnect) {
+        return CompletableFuture.supplyAsync(() -> repository.add(name, uri, autoconnect), storeWriter);
+    }
+
+    @Override
+    public CompletableFuture<Void> update(long id, String name, String uri, boolean autoconnect) {
+        return CompletableFuture.runAsync(() -> repository.update(id, name, uri, autoconnect), storeWriter);
+    }
+
+    @Override
+    public CompletableFuture<Void> remove(long id) {
+        return CompletableFuture.runAsync(() -> repository.remove(id), storeWriter);
+    }
+}

@@ -1,0 +1,13 @@
+package org.vireo.model;
+
+import java.util.concurrent.CompletableFuture;
+
+/** Saved connections, written in the background (never on the FX thread). */
+public interface ConnectionStore {
+
+    CompletableFuture<SavedConnection> add(String name, String uri, boolean autoconnect);
+
+    CompletableFuture<Void> update(long id, String name, String uri, boolean autoconnect);
+
+    CompletableFuture<Void> remove(long id);
+}

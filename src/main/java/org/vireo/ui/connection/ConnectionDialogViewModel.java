@@ -1,0 +1,162 @@
+package org.vireo.ui.connection;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The connection being added or edited: choices that build a libvirt URI live, or a custom URI
+ * taken as typed; each field says what is wrong with it.
+ */
+public final class ConnectionDialogViewModel {
+
+    private static final Pattern HOST = Pattern.compile(
+            "(?i)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*|\\d{1,3}(\\.\\d{1,3}){3}|\\[[0-9a-f:]+]");
+    private static final Pattern USER = Pattern.compile("[A-Za-z0-9._-]{1,32}");
+
+    final StringProperty hypervisor = new SimpleStringProperty("qemu");
+    final StringProperty transport = new SimpleStringProperty("local");
+    final StringProperty mode = new SimpleStringProperty("system");
+    final StringProperty user = new SimpleStringProperty("");
+    final StringProperty host = new SimpleStringProperty("");
+    final StringProperty port = new SimpleStringProperty("");
+    final StringProperty keyFile = new SimpleStringProperty("");
+    final StringProperty name = new SimpleStringProperty("");
+    final BooleanProperty autoconnect = new SimpleBooleanProperty(true);
+    final StringProperty customUri = new SimpleStringProperty("");
+
+    private final StringBinding uri;
+    private final StringBinding hostError;
+    private final StringBinding portError;
+    private final StringBinding userError;
+    private final StringBinding keyFileError;
+    private final StringBinding customError;
+
+    public ConnectionDialogViewModel() {
+        uri = Bindings.createStringBinding(this::buildUri, hypervisor, transport, mode, user, host, port, keyFile, customUri);
+        hostError = Bindings.createStringBinding(() -> {
+            if (!customUri.get().isBlank() || transport.get().equals("local")) {
+                return "";
+            }
+            String h = host.get().strip();
+            return h.isEmpty() ? "A remote connection needs a host name or address."
+                    : HOST.matcher(h).matches() ? "" : "A host name (lab1.example.org) or an address (10.0.0.5, [::1]).";
+        }, host, transport, customUri);
+        portError = Bindings.createStringBinding(() -> {
+            String p = port.get().strip();
+            if (p.isEmpty() || !customUri.get().isBlank()) {
+                return "";
+            }
+            try {
+                int n = Integer.parseInt(p);
+                return n >= 1 && n <= 65535 ? "" : "A port from 1 to 65535.";
+            } catch (NumberFormatException e) {
+                return "A port from 1 to 65535.";
+            }
+        }, port, customUri);
+        userError = Bindings.createStringBinding(() -> user.get().isBlank() || USER.matcher(user.get().strip()).matches()
+                ? "" : "A user name: letters, digits, . _ and -.", user);
+        // A stat of one local file, as the user types its path: cheap, and the answer belongs at the field.
+        keyFileError = Bindings.createStringBinding(() -> {
+            String k = keyFile.get().strip();
+            return k.isEmpty() || Files.isReadable(Path.of(k)) && Files.isRegularFile(Path.of(k))
+                    ? "" : "No readable key file at " + k + ".";
+        }, keyFile);
+        customError = Bindings.createStringBinding(() -> {
+            String c = customUri.get().strip();
+            if (c.isEmpty()) {
+                return "";
+            }
+            try {
+                URI parsed = new URI(c);
+                return parsed.getScheme() == null ? "A libvirt URI starts with its driver, e.g. qemu:///system." : "";
+            } catch (URISyntaxException e) {
+                return "Not a URI: " + e.getReason() + ".";
+            }
+        }, customUri);
+    }
+
+    /** Fills the fields from an existing connection (its URI goes into the custom field, as typed). */
+    public void load(String existingName, String existingUri, boolean existingAutoconnect) {
+        name.set(existingName);
+        customUri.set(existingUri);
+        autoconnect.set(existingAutoconnect);
+    }
+
+    private String buildUri() {
+        if (!customUri.get().isBlank()) {
+            return customUri.get().strip();
+        }
+        String t = transport.get();
+        StringBuilder out = new StringBuilder(hypervisor.get());
+        if (!t.equals("local")) {
+            out.append('+').append(t);
+        }
+        out.append("://");
+        if (!t.equals("local")) {
+            if (!user.get().isBlank()) {
+                out.append(user.get().strip()).append('@');
+            }
+            out.append(host.get().strip());
+            if (!port.get().isBlank()) {
+                out.append(':').append(port.get().strip());
+            }
+        }
+        out.append(switch (hypervisor.get()) {
+            case "qemu" -> "/" + mode.get();
+            case "test" -> "/default";
+            default -> "/";
+        });
+        if (t.equals("ssh") && !keyFile.get().isBlank()) {
+            out.append("?keyfile=").append(URLEncoder.encode(keyFile.get().strip(), StandardCharsets.UTF_8));
+        }
+        return out.toString();
+    }
+
+    /** The name shown in the tree: as typed, or the host, or the URI. */
+    public String effectiveName() {
+        if (!name.get().isBlank()) {
+            return name.get().strip();
+        }
+        return !host.get().isBlank() && customUri.get().isBlank() ? host.get().strip() : uri.get();
+    }
+
+    public boolean valid() {
+        return hostError.get().isEmpty() && portError.get().isEmpty() && userError.get().isEmpty()
+                && keyFileError.get().isEmpty() && customError.get().isEmpty() && !uri.get().isBlank();
+    }
+
+    public StringBinding uriBinding() {
+        return uri;
+    }
+
+    StringBinding hostError() {
+        return hostError;
+    }
+
+    StringBinding portError() {
+        return portError;
+    }
+
+    StringBinding userError() {
+        return userError;
+    }
+
+    StringBinding keyFileError() {
+        return keyFileError;
+    }
+
+    StringBinding customError() {
+        return customError;
+    }
+}

@@ -1,0 +1,101 @@
+package org.vireo.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.vireo.model.SavedConnection;
+import org.vireo.store.ConnectionRepository;
+import org.vireo.store.Database;
+import org.vireo.testlab.NodeFiles;
+
+/** Adding, editing and removing connections through the dialog, saved in the real SQLite file. */
+class ConnectionDialogTest {
+
+    @TempDir
+    Path home;
+
+    private final FxRobot robot = new FxRobot();
+    private final MainWindowPage page = new MainWindowPage(robot);
+
+    @Test
+    void addEditAndRemoveAConnection() throws Exception {
+        String nodeUri = NodeFiles.demoNode(home.resolve("nodes"), "edge-box.xml");
+        try (RunningApp app = RunningApp.start(home)) {
+            page.waitUntil("the demo lab connects", 30, () -> page.statusBar().startsWith("3 nodes (3 connected)"));
+
+            page.chooseFromMenu("#nodeMenu", "#menu-addConnection");
+            var dialog = page.dialog();
+            robot.interact(() -> {
+                @SuppressWarnings("unchecked")
+                ChoiceBox<String> transport = robot.from(dialog).lookup("#conn-transport").queryAs(ChoiceBox.class);
+                transport.setValue("ssh");
+                field(dialog, "#conn-host").setText("lab 1");
+                field(dialog, "#conn-port").setText("70000");
+            });
+            assertEquals("A host name (lab1.example.org) or an address (10.0.0.5, [::1]).", label(dialog, "#error-conn-host"));
+            assertEquals("A port from 1 to 65535.", label(dialog, "#error-conn-port"));
+            assertTrue(okButton(dialog).isDisabled());
+            robot.interact(() -> {
+                field(dialog, "#conn-host").setText("lab1.example.org");
+                field(dialog, "#conn-port").setText("2222");
+                field(dialog, "#conn-user").setText("root");
+            });
+            assertEquals("qemu+ssh://root@lab1.example.org:2222/system", label(dialog, "#conn-uri"));
+            // A custom URI takes over: here the edge box's node file.
+            robot.interact(() -> {
+                field(dialog, "#conn-custom").setText(nodeUri);
+                field(dialog, "#conn-name").setText("Edge copy");
+            });
+            assertEquals(nodeUri, label(dialog, "#conn-uri"));
+            robot.clickOn(okButton(dialog));
+            page.waitUntil("the new node connects", 20, () -> page.statusBar().startsWith("4 nodes (4 connected)"));
+            assertTrue(page.renderedNodeDetail("Edge copy").startsWith("connected · 7 VMs"));
+            page.waitUntil("it is saved", 10, () -> savedNames().contains("Edge copy"));
+
+            // Edit: a new name, reconnected.
+            page.selectTreeRow(page.nodeItems().get(3));
+            page.chooseFromMenu("#nodeMenu", "#menu-editConnection");
+            var edit = page.dialog();
+            assertEquals(nodeUri, MainWindowPage.onFx(() -> field(edit, "#conn-custom").getText()));
+            robot.interact(() -> field(edit, "#conn-name").setText("Edge twin"));
+            robot.clickOn(okButton(edit));
+            page.waitUntil("renamed and connected", 20, () -> page.renderedNodeDetail("Edge twin").startsWith("connected"));
+            page.waitUntil("the rename is saved", 10, () -> savedNames().contains("Edge twin") && !savedNames().contains("Edge copy"));
+
+            // Remove: asked first, then gone from the window and the store.
+            page.selectTreeRow(page.nodeItems().get(3));
+            page.chooseFromMenu("#nodeMenu", "#menu-removeConnection");
+            var confirm = page.dialog();
+            robot.clickOn(robot.from(confirm).lookup((Button b) -> b.getText().equals("OK")).queryButton());
+            page.waitUntil("three nodes again", 10, () -> page.statusBar().startsWith("3 nodes (3 connected) · 41 VMs"));
+            page.waitUntil("removed from the store", 10, () -> !savedNames().contains("Edge twin"));
+        }
+    }
+
+    private List<String> savedNames() {
+        try (Database db = Database.open(home.resolve("data/vireo.db"))) {
+            return new ConnectionRepository(db).findAll().stream().map(SavedConnection::name).toList();
+        }
+    }
+
+    private TextField field(javafx.scene.control.DialogPane dialog, String id) {
+        return robot.from(dialog).lookup(id).queryAs(TextField.class);
+    }
+
+    private String label(javafx.scene.control.DialogPane dialog, String id) {
+        return MainWindowPage.onFx(() -> robot.from(dialog).lookup(id).queryAs(Label.class).getText());
+    }
+
+    private Button okButton(javafx.scene.control.DialogPane dialog) {
+        return robot.from(dialog).lookup((Button b) -> b.getText().equals("OK")).queryButton();
+    }
+}
