@@ -20,6 +20,7 @@ import org.vireo.ui.details.VmDetailsViewModel;
 import org.vireo.ui.main.ActionsViewModel;
 import org.vireo.ui.main.MainView;
 import org.vireo.ui.main.MainViewModel;
+import org.vireo.ui.host.HostViewModel;
 import org.vireo.ui.terminal.DialogSshPrompts;
 import org.vireo.ui.terminal.TerminalTabs;
 import org.vireo.terminal.TerminalService;
@@ -106,11 +107,13 @@ public final class VireoApp extends Application {
                 paths.dataDir().resolve("known_hosts"), agent == null || agent.isBlank() ? Optional.empty() : Optional.of(Path.of(agent)),
                 new DialogSshPrompts(messages, () -> primaryStage)), fleet);
         view = new MainView(viewModel, actions, details, new PreferencesViewModel(settings, fleet),
-                new StoredConnections(context.connections, context.storeWriter),
+                new StoredConnections(context.connections, context.storeWriter), new HostViewModel(fleet),
                 connected -> new CreateVmWizardViewModel(fleet, validator, connected),
                 centre -> new TerminalTabs(centre, messages.get("tab.vms"), terminalService, settings, messages), messages, messages.get("about.text", VersionProvider.version(),
                 paths.dataDir(), paths.logFile()));
         view.install(primaryStage, savedPreferences);
+        // --connect: the node added for this run is the one the window opens on.
+        AppContext.commandLineNodes(options.connect).stream().findFirst().ifPresent(node -> view.selectNode(node.id()));
         primaryStage.show();
         LOG.info("Window shown {} ms after the process started", sinceProcessStart());
         viewModel.connectAll();

@@ -15,6 +15,8 @@ import org.vireo.model.StatsService;
 import org.vireo.model.VmStats;
 import org.vireo.model.ConsoleService;
 import org.vireo.model.CreationStep;
+import org.vireo.model.HostDetails;
+import org.vireo.model.HostService;
 import org.vireo.model.NodeFacts;
 import org.vireo.model.NodeStatus;
 import org.vireo.model.OperationException;
@@ -33,7 +35,7 @@ import org.vireo.model.NodeRef;
  * The app's live connections, one {@link NodeConnection} (and worker thread) per node, and the
  * VM operations, each run on the worker of the VM's node.
  */
-public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCreation, ConsoleService {
+public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCreation, ConsoleService, HostService {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LibvirtFleet.class);
 
@@ -215,6 +217,11 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
             return CompletableFuture.failedFuture(new OperationException(what, "The node is not connected."));
         }
         return node.call(what, call);
+    }
+
+    @Override
+    public CompletableFuture<HostDetails> hostDetails(String nodeId) {
+        return onNode(nodeId, "read the host's details", HostReader::read);
     }
 
     @Override

@@ -62,6 +62,13 @@ class MainWindowTest {
                     .collect(Collectors.toSet());
             assertTrue(states.containsAll(Set.of("running", "paused", "shut off", "crashed", "pmsuspended")), states.toString());
 
+            // A selected node shows its host: the test driver's node file says 16 CPUs and 64 GiB.
+            page.selectTreeRow(nodes.get(0));
+            page.waitUntil("the host pane shows the workstation", 10, () -> !robot.lookup("#host-cpu").queryAll().isEmpty());
+            assertEquals("16 × x86_64 at 4200 MHz", MainWindowPage.onFx(() -> robot.lookup("#host-cpu").queryAs(javafx.scene.control.Label.class).getText()));
+            assertEquals("64 GiB", MainWindowPage.onFx(() -> robot.lookup("#host-memory").queryAs(javafx.scene.control.Label.class).getText()));
+            assertEquals("6 active of 12", MainWindowPage.onFx(() -> robot.lookup("#host-vms").queryAs(javafx.scene.control.Label.class).getText()));
+
             // "All nodes" shows every VM, and the status bar counts them.
             robot.interact(() -> page.tree().getSelectionModel().select(page.tree().getRoot()));
             final int expectedTotal = total;

@@ -71,6 +71,8 @@ public final class MainView {
     private final VmDetailsViewModel details;
     private final SplitPane centre;
     private final javafx.scene.Node detailsPane;
+    private final javafx.scene.Node hostPane;
+    private final org.vireo.ui.host.HostViewModel host;
 
     private final PreferencesViewModel preferences;
     private final org.vireo.model.ConnectionStore connections;
@@ -81,6 +83,7 @@ public final class MainView {
 
     public MainView(MainViewModel viewModel, ActionsViewModel actions, VmDetailsViewModel details,
                     PreferencesViewModel preferences, org.vireo.model.ConnectionStore connections,
+                    org.vireo.ui.host.HostViewModel host,
                     java.util.function.Function<java.util.List<org.vireo.model.NodeRef>, CreateVmWizardViewModel> wizards,
                     java.util.function.Function<javafx.scene.Node, TerminalTabs> terminals,
                     Messages messages, String aboutText) {
@@ -139,6 +142,8 @@ public final class MainView {
         HBox toolRow = new HBox(toolBar, search);
 
         detailsPane = new VmDetailsView(details, messages).root();
+        this.host = host;
+        hostPane = new org.vireo.ui.host.HostView(host, messages).root();
         centre = new SplitPane(table.view());
         centre.setOrientation(javafx.geometry.Orientation.VERTICAL);
         centre.setId("centreSplit");
@@ -227,17 +232,26 @@ public final class MainView {
         syncActionSelection();
     }
 
-    /** One selected VM opens the details pane under the table; none or several close it. */
+    /**
+     * The pane under the table: one selected VM shows its details; otherwise a node in scope
+     * shows its host; otherwise nothing.
+     */
     private void updateDetails(java.util.List<VmSummary> selected) {
         VmSummary single = selected.size() == 1 ? selected.get(0) : null;
         details.vmProperty().set(single);
-        boolean shown = centre.getItems().contains(detailsPane);
-        if (single != null && !shown) {
-            centre.getItems().add(detailsPane);
-            centre.setDividerPositions(detailsDivider);
-        } else if (single == null && shown) {
+        NodeRow node = viewModel.scopeProperty().get();
+        javafx.scene.Node wanted = single != null ? detailsPane : node != null ? hostPane : null;
+        javafx.scene.Node current = centre.getItems().size() > 1 ? centre.getItems().get(1) : null;
+        if (wanted == current) {
+            return;
+        }
+        if (current != null) {
             detailsDivider = centre.getDividerPositions()[0];
-            centre.getItems().remove(detailsPane);
+            centre.getItems().remove(current);
+        }
+        if (wanted != null) {
+            centre.getItems().add(wanted);
+            centre.setDividerPositions(detailsDivider);
         }
     }
 
@@ -426,6 +440,14 @@ public final class MainView {
         return item;
     }
 
+    /** Selects a node in the tree, as --connect does for the node it adds. */
+    public void selectNode(String nodeId) {
+        NodeRow row = viewModel.node(nodeId);
+        if (row != null) {
+            tree.select(row);
+        }
+    }
+
     /** Terminal tabs, for the app's shutdown and for tests. */
     public TerminalTabs terminals() {
         return terminals;
@@ -473,6 +495,7 @@ public final class MainView {
             viewModel.tagScopeProperty().set(tag.tag() == null ? MainViewModel.UNTAGGED : tag.tag());
         } else if (entry instanceof TreeEntry.Node node) {
             viewModel.scopeProperty().set(node.row());
+            host.show(node.row().ref().id(), node.row().ref().name());
         } else if (entry instanceof TreeEntry.Vm vm) {
             if (!viewModel.groupByTagProperty().get()) {
                 viewModel.scopeProperty().set(viewModel.node(vm.vm().nodeId()));
@@ -489,6 +512,7 @@ public final class MainView {
             viewModel.scopeProperty().set(null);
         }
         updateNodeButtons();
+        updateDetails(actions.selection());
     }
 
     private java.util.Optional<NodeRow> selectedNode() {

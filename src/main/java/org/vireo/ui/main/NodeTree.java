@@ -143,6 +143,13 @@ final class NodeTree {
         item.setValue(nodeEntry(row));
     }
 
+    void select(NodeRow row) {
+        TreeItem<TreeEntry> item = nodeItems.get(row);
+        if (item != null) {
+            view.getSelectionModel().select(item);
+        }
+    }
+
     /** Selects the tree row of a VM, if the tree shows it. */
     void select(VmSummary vm) {
         TreeItem<TreeEntry> nodeItem = nodeItems.get(viewModel.node(vm.nodeId()));

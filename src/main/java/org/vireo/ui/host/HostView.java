@@ -1,0 +1,80 @@
+package org.vireo.ui.host;
+
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import org.vireo.model.ByteSize;
+import org.vireo.model.HostDetails;
+import org.vireo.ui.common.Messages;
+
+/** The host pane: facts, storage pools and virtual networks of the selected node. */
+public final class HostView {
+
+    private final Messages messages;
+    private final GridPane facts = new GridPane();
+    private final VBox lists = new VBox(3);
+    private final Label message = new Label();
+    private final ScrollPane root;
+
+    public HostView(HostViewModel viewModel, Messages messages) {
+        this.messages = messages;
+        facts.setHgap(12);
+        facts.setVgap(3);
+        message.setId("hostMessage");
+        message.textProperty().bind(viewModel.messageProperty());
+        VBox box = new VBox(10, message, facts, lists);
+        box.setPadding(new Insets(8));
+        root = new ScrollPane(box);
+        root.setId("hostPane");
+        root.setFitToWidth(true);
+        viewModel.detailsProperty().addListener((obs, old, now) -> show(now));
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    private void show(HostDetails host) {
+        facts.getChildren().clear();
+        lists.getChildren().clear();
+        if (host == null) {
+            return;
+        }
+        int row = 0;
+        row = fact(row, "host.name", host.hostName());
+        row = fact(row, "host.hypervisor", host.hypervisor() + (host.hypervisorVersion().isEmpty() ? "" : " " + host.hypervisorVersion()));
+        row = fact(row, "host.libvirt", host.libvirtVersion());
+        row = fact(row, "host.cpu", messages.get("host.cpuText", host.cpus(), host.cpuModel(), host.mhz()));
+        row = fact(row, "host.memory", new ByteSize(host.memoryBytes()).toHuman());
+        fact(row, "host.vms", messages.get("host.vmsText", host.runningVms(), host.totalVms()));
+        lists.getChildren().add(heading("host.pools"));
+        for (HostDetails.PoolInfo pool : host.pools()) {
+            lists.getChildren().add(new Label("  " + pool.name() + "  " + messages.get(pool.active() ? "host.active" : "host.inactive")
+                    + "  " + messages.get("host.poolSpace", new ByteSize(Math.max(0, pool.availableBytes())).toHuman(),
+                    new ByteSize(Math.max(0, pool.capacityBytes())).toHuman())));
+        }
+        lists.getChildren().add(heading("host.networks"));
+        for (HostDetails.NetworkInfo network : host.networks()) {
+            lists.getChildren().add(new Label("  " + network.name() + "  " + messages.get(network.active() ? "host.active" : "host.inactive")
+                    + (network.addresses().isEmpty() ? "" : "  " + String.join(", ", network.addresses()))));
+        }
+    }
+
+    private Label heading(String key) {
+        Label label = new Label(messages.get(key));
+        label.setStyle("-fx-font-weight: bold;");
+        return label;
+    }
+
+    private int fact(int row, String key, String value) {
+        Label name = new Label(messages.get(key));
+        name.setStyle("-fx-font-weight: bold;");
+        Label text = new Label(value);
+        text.setId("host-" + key.substring(5));
+        facts.addRow(row, name, text);
+        return row + 1;
+    }
+}
