@@ -53,8 +53,8 @@ public final class LocalLibvirtd implements AutoCloseable {
         // machine's own /etc/libvirt). Its socket lives in our directory, visible outside.
         Process process = new ProcessBuilder("unshare", "--mount", "--propagation", "private", "--",
                 "sh", "-c", "for d in /etc/libvirt /run/libvirt /var/lib/libvirt /var/cache/libvirt; do "
-                        + "mkdir -p \"$d\" && mount -t tmpfs tmpfs \"$d\" || exit 1; done; exec libvirtd --config \"$1\"",
-                "libvirtd-for-tests", conf.toString())
+                        + "mkdir -p \"$d\" && mount -t tmpfs tmpfs \"$d\" || exit 1; done; exec libvirtd --config \"$1\" --pid-file \"$2\"",
+                "libvirtd-for-tests", conf.toString(), dir.resolve("libvirtd.pid").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("libvirtd.out").toFile()).start();
         Path socket = dir.resolve("run/libvirt-sock");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

@@ -423,6 +423,9 @@ public final class MainView {
         row.statusProperty().addListener((obs, old, now) -> {
             updateNodeButtons();
             table.view().refresh();
+            if (viewModel.scopeProperty().get() == row && now.state() == NodeState.CONNECTED) {
+                host.show(row.ref().id(), row.ref().name());   // the host pane asked while the node was still connecting
+            }
         });
     }
 
