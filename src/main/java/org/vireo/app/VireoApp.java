@@ -103,9 +103,11 @@ public final class VireoApp extends Application {
         VmDetailsViewModel details = new VmDetailsViewModel(fleet);
         SpecValidator validator = new SpecValidator(new CryptPasswordHasher());
         String agent = System.getenv("SSH_AUTH_SOCK");
+        DialogSshPrompts dialogs = new DialogSshPrompts(messages, () -> primaryStage);
+        fleet.setCredentialPrompts(dialogs);
         terminalService = new TerminalService(new SshConnector(Path.of(System.getProperty("user.home"), ".ssh"),
                 paths.dataDir().resolve("known_hosts"), agent == null || agent.isBlank() ? Optional.empty() : Optional.of(Path.of(agent)),
-                new DialogSshPrompts(messages, () -> primaryStage)), fleet);
+                dialogs), fleet);
         view = new MainView(viewModel, actions, details, new PreferencesViewModel(settings, fleet),
                 new StoredConnections(context.connections, context.storeWriter), new HostViewModel(fleet),
                 connected -> new CreateVmWizardViewModel(fleet, validator, connected),

@@ -51,6 +51,13 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
     private volatile Consumer<Map<String, VmStats>> statsSink = stats -> { };
     private volatile int statsIntervalSeconds = 2;
 
+    private volatile org.vireo.model.CredentialPrompts prompts;
+
+    /** Who answers libvirt's authentication questions for connections opened from now on. */
+    public void setCredentialPrompts(org.vireo.model.CredentialPrompts prompts) {
+        this.prompts = prompts;
+    }
+
     public LibvirtFleet(LibvirtRuntime runtime) {
         this.runtime = runtime;
         statsTimer.schedule(this::statsTick, statsIntervalSeconds, TimeUnit.SECONDS);
@@ -107,7 +114,7 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
 
     @Override
     public synchronized void connect(NodeRef node, InventoryListener listener) {
-        nodes.computeIfAbsent(node.id(), id -> new NodeConnection(node, listener, runtime)).open();
+        nodes.computeIfAbsent(node.id(), id -> new NodeConnection(node, listener, runtime, prompts)).open();
     }
 
     /**

@@ -17,6 +17,7 @@ import org.libvirt.event.DomainEvent;
 import org.libvirt.event.LifecycleListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vireo.model.CredentialPrompts;
 import org.vireo.model.InventoryListener;
 import org.vireo.model.NodeRef;
 import org.vireo.model.NodeState;
@@ -35,6 +36,7 @@ final class NodeConnection {
     private static final Logger LOG = LoggerFactory.getLogger(NodeConnection.class);
 
     private final NodeRef node;
+    private final CredentialPrompts prompts;
     private final InventoryListener listener;
     private final boolean events;
     private final ExecutorService worker;
@@ -66,6 +68,12 @@ final class NodeConnection {
     private final java.util.concurrent.atomic.AtomicBoolean sampling = new java.util.concurrent.atomic.AtomicBoolean();
 
     NodeConnection(NodeRef node, InventoryListener listener, LibvirtRuntime runtime) {
+        this(node, listener, runtime, null);
+    }
+
+    /** @param prompts who answers libvirt's authentication questions; null for none (scripts) */
+    NodeConnection(NodeRef node, InventoryListener listener, LibvirtRuntime runtime, CredentialPrompts prompts) {
+        this.prompts = prompts;
         this.node = node;
         this.listener = listener;
         this.events = runtime.eventsRunning();
@@ -222,7 +230,8 @@ final class NodeConnection {
         listener.nodeStatusChanged(node, NodeStatus.of(NodeState.CONNECTING));
         long started = System.nanoTime();
         try {
-            conn = new VireoConnect(node.uri());
+            conn = prompts == null ? new VireoConnect(node.uri())
+                    : new VireoConnect(node.uri(), new PromptingAuth(node.name(), prompts));
             // Callbacks belong to one connection: a reconnect registers them again.
             if (events) {
                 conn.addLifecycleListener(lifecycle);

@@ -15,6 +15,10 @@ final class VireoConnect extends Connect {
         super(uri);
     }
 
+    VireoConnect(String uri, org.libvirt.ConnectAuth auth) throws LibvirtException {
+        super(uri, auth, 0);
+    }
+
     Pointer nativePointer() {
         return vcp.getPointer();
     }

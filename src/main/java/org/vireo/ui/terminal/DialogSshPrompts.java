@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.vireo.model.CredentialPrompts;
 import org.vireo.ssh.SshPrompts;
 import org.vireo.ui.common.FxBatchQueue;
 import org.vireo.ui.common.Messages;
@@ -20,7 +21,7 @@ import org.vireo.ui.common.Messages;
  * Answers SSH's questions with dialogs. Called on a login thread, which waits; the dialog runs
  * on the FX thread. Passwords are handed over as char arrays and never kept.
  */
-public final class DialogSshPrompts implements SshPrompts {
+public final class DialogSshPrompts implements SshPrompts, CredentialPrompts {
 
     private final Messages messages;
     private final Supplier<Window> owner;
@@ -63,6 +64,39 @@ public final class DialogSshPrompts implements SshPrompts {
             text.setWrapText(true);
             alert.getDialogPane().setContent(text);
             alert.show();
+        });
+    }
+
+    @Override
+    public Optional<String> ask(String node, Kind kind, String prompt, String defaultAnswer) {
+        if (kind == Kind.PASSWORD || kind == Kind.PASSPHRASE) {
+            return secret(kind == Kind.PASSWORD ? "ssh.password.title" : "ssh.passphrase.title",
+                    messages.get("connection.auth.header", node, prompt)).map(String::new);
+        }
+        return onFx(() -> {
+            javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog(defaultAnswer);
+            dialog.initOwner(owner.get());
+            dialog.setTitle(messages.get("connection.auth.title"));
+            dialog.setHeaderText(messages.get("connection.auth.header", node, prompt));
+            dialog.getEditor().setId("authAnswer");
+            return dialog.showAndWait();
+        });
+    }
+
+    @Override
+    public boolean acceptHostKey(String node, String host, String fingerprint) {
+        return onFx(() -> {
+            Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
+            alert.initOwner(owner.get());
+            alert.setTitle(messages.get("ssh.hostkey.title"));
+            alert.setHeaderText(messages.get("ssh.hostkey.header", host));
+            Label text = new Label(messages.get("connection.hostkey.text", node, fingerprint));
+            text.setId("hostKeyText");
+            text.setWrapText(true);
+            alert.getDialogPane().setContent(text);
+            ButtonType accept = new ButtonType(messages.get("ssh.hostkey.always"), ButtonBar.ButtonData.OK_DONE);
+            alert.getButtonTypes().setAll(accept, ButtonType.CANCEL);
+            return alert.showAndWait().filter(b -> b == accept).isPresent();
         });
     }
 
