@@ -11,22 +11,20 @@ import org.vireo.model.NodeRef;
 import org.vireo.model.NodeState;
 import org.vireo.model.NodeStatus;
 import org.vireo.model.SavedConnection;
-import org.vireo.model.VmSummary;
 import org.vireo.store.ConnectionRepository;
 
 /**
  * A fleet that also records when a saved connection last connected. The store write happens
  * on the node's worker, where the report arrives, never on the FX thread.
  */
-final class ConnectionTimeRecorder implements Fleet {
+final class ConnectionTimeRecorder extends ForwardingFleet {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionTimeRecorder.class);
 
-    private final Fleet fleet;
     private final ConnectionRepository connections;
 
     ConnectionTimeRecorder(Fleet fleet, ConnectionRepository connections) {
-        this.fleet = fleet;
+        super(fleet);
         this.connections = connections;
     }
 
@@ -48,23 +46,4 @@ final class ConnectionTimeRecorder implements Fleet {
         });
     }
 
-    @Override
-    public void refresh(VmSummary vm) {
-        fleet.refresh(vm);
-    }
-
-    @Override
-    public void remove(NodeRef node) {
-        fleet.remove(node);
-    }
-
-    @Override
-    public void disconnect(NodeRef node) {
-        fleet.disconnect(node);
-    }
-
-    @Override
-    public void close() {
-        fleet.close();
-    }
 }

@@ -27,11 +27,10 @@ import org.vireo.store.TagRepository;
  * connection, a driver without metadata), Vireo keeps them in SQLite by node and UUID and
  * merges them into what the nodes report, so the user sees one set of tags either way.
  */
-final class LocalTags implements Fleet, VmService {
+final class LocalTags extends ForwardingFleet implements VmService {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalTags.class);
 
-    private final Fleet fleet;
     private final VmService vms;
     private final TagRepository repository;
     private final Executor storeWriter;
@@ -40,7 +39,7 @@ final class LocalTags implements Fleet, VmService {
 
     /** @param stored what {@link TagRepository#findAll()} returned, read before the window opened */
     LocalTags(Fleet fleet, VmService vms, TagRepository repository, Map<String, List<String>> stored, Executor storeWriter) {
-        this.fleet = fleet;
+        super(fleet);
         this.vms = vms;
         this.repository = repository;
         this.storeWriter = storeWriter;
@@ -91,26 +90,6 @@ final class LocalTags implements Fleet, VmService {
                 super.vmsChanged(ref, changed.stream().map(vm -> withStoredTags(ref, vm)).toList(), removedUuids);
             }
         });
-    }
-
-    @Override
-    public void refresh(VmSummary vm) {
-        fleet.refresh(vm);
-    }
-
-    @Override
-    public void remove(NodeRef node) {
-        fleet.remove(node);
-    }
-
-    @Override
-    public void disconnect(NodeRef node) {
-        fleet.disconnect(node);
-    }
-
-    @Override
-    public void close() {
-        fleet.close();
     }
 
     @Override
