@@ -12,9 +12,17 @@ final class StoredConnections implements ConnectionStore {
     private final ConnectionRepository repository;
     private final Executor storeWriter;
 
-    StoredConnections(ConnectionRepository repository, Executor storeWriter) {
+    private final String knownHosts;
+
+    StoredConnections(ConnectionRepository repository, Executor storeWriter, java.nio.file.Path knownHosts) {
         this.repository = repository;
         this.storeWriter = storeWriter;
+        this.knownHosts = knownHosts.toString();
+    }
+
+    @Override
+    public String sshKnownHostsFile() {
+        return knownHosts;
     }
 
     @Override

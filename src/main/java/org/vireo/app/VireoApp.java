@@ -109,7 +109,8 @@ public final class VireoApp extends Application {
                 paths.dataDir().resolve("known_hosts"), agent == null || agent.isBlank() ? Optional.empty() : Optional.of(Path.of(agent)),
                 dialogs), fleet);
         view = new MainView(viewModel, actions, details, new PreferencesViewModel(settings, fleet),
-                new StoredConnections(context.connections, context.storeWriter), new HostViewModel(fleet),
+                new StoredConnections(context.connections, context.storeWriter, paths.dataDir().resolve("libvirt_known_hosts")),
+                new HostViewModel(fleet),
                 connected -> new CreateVmWizardViewModel(fleet, validator, connected),
                 centre -> new TerminalTabs(centre, messages.get("tab.vms"), terminalService, settings, messages), messages, messages.get("about.text", VersionProvider.version(),
                 paths.dataDir(), paths.logFile()));

@@ -10,4 +10,7 @@ public interface ConnectionStore {
     CompletableFuture<Void> update(long id, String name, String uri, boolean autoconnect);
 
     CompletableFuture<Void> remove(long id);
+
+    /** Where libvirt's SSH transport keeps the host keys the user accepted for Vireo's connections. */
+    String sshKnownHostsFile();
 }

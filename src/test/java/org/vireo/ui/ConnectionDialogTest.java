@@ -49,7 +49,8 @@ class ConnectionDialogTest {
                 field(dialog, "#conn-port").setText("2222");
                 field(dialog, "#conn-user").setText("root");
             });
-            assertEquals("qemu+ssh://root@lab1.example.org:2222/system", label(dialog, "#conn-uri"));
+            assertTrue(label(dialog, "#conn-uri").startsWith("qemu+libssh://root@lab1.example.org:2222/system?known_hosts="),
+                    label(dialog, "#conn-uri"));
             // A custom URI takes over: here the edge box's node file.
             robot.interact(() -> {
                 field(dialog, "#conn-custom").setText(nodeUri);

@@ -42,7 +42,14 @@ public final class ConnectionDialogViewModel {
     private final StringBinding keyFileError;
     private final StringBinding customError;
 
-    public ConnectionDialogViewModel() {
+    private final String knownHostsFile;
+
+    /**
+     * @param knownHostsFile where libvirt's libssh transport keeps accepted host keys: Vireo's own
+     *                       file, so a first contact is asked in a dialog and ~/.ssh is left alone
+     */
+    public ConnectionDialogViewModel(String knownHostsFile) {
+        this.knownHostsFile = knownHostsFile;
         uri = Bindings.createStringBinding(this::buildUri, hypervisor, transport, mode, user, host, port, keyFile, customUri);
         hostError = Bindings.createStringBinding(() -> {
             if (!customUri.get().isBlank() || transport.get().equals("local")) {
@@ -100,7 +107,8 @@ public final class ConnectionDialogViewModel {
         String t = transport.get();
         StringBuilder out = new StringBuilder(hypervisor.get());
         if (!t.equals("local")) {
-            out.append('+').append(t);
+            // libvirt's libssh transport asks its questions through the auth callback (our dialogs); plain ssh would need a tty.
+            out.append('+').append(t.equals("ssh") ? "libssh" : t);
         }
         out.append("://");
         if (!t.equals("local")) {
@@ -117,8 +125,11 @@ public final class ConnectionDialogViewModel {
             case "test" -> "/default";
             default -> "/";
         });
-        if (t.equals("ssh") && !keyFile.get().isBlank()) {
-            out.append("?keyfile=").append(URLEncoder.encode(keyFile.get().strip(), StandardCharsets.UTF_8));
+        if (t.equals("ssh")) {
+            out.append("?known_hosts=").append(URLEncoder.encode(knownHostsFile, StandardCharsets.UTF_8));
+            if (!keyFile.get().isBlank()) {
+                out.append("&keyfile=").append(URLEncoder.encode(keyFile.get().strip(), StandardCharsets.UTF_8));
+            }
         }
         return out.toString();
     }

@@ -1,0 +1,53 @@
+package org.vireo.testlab;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The project's remote-node lab ({@code scripts/lab}): nodes in network namespaces, driven from tests. */
+public final class RemoteLab implements AutoCloseable {
+
+    private final Path dir;
+
+    private RemoteLab(Path dir) {
+        this.dir = dir;
+    }
+
+    public static RemoteLab up(Path dir, int nodes) throws IOException, InterruptedException {
+        RemoteLab lab = new RemoteLab(dir);
+        try {
+            lab.run("up", Integer.toString(nodes));
+        } catch (RuntimeException | IOException e) {
+            lab.close();   // nothing half-made stays behind
+            throw e;
+        }
+        return lab;
+    }
+
+    /** node N's address: 10.77.0.(10+N). */
+    public String address(int node) {
+        return "10.77.0." + (10 + node);
+    }
+
+    public Path sshKey() {
+        return dir.resolve("id_ed25519");
+    }
+
+    public void run(String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of("scripts/lab"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("VIREO_LAB_DIR", dir.toString());
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException("scripts/lab " + String.join(" ", args) + " failed: " + out);
+        }
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        run("down");
+    }
+}

@@ -1,0 +1,69 @@
+package org.vireo.ui;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.TextField;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.vireo.testlab.RemoteLab;
+
+/**
+ * A remote node of the lab (its own network namespace, libvirtd and sshd), added through the
+ * connection dialog over SSH with a key file (no prompt), then its daemon killed and started again.
+ */
+class RemoteLabTest {
+
+    @TempDir
+    Path home;
+
+    private final FxRobot robot = new FxRobot();
+    private final MainWindowPage page = new MainWindowPage(robot);
+
+    @Test
+    void aLabNodeOverSshIsAddedLostAndRecovered() throws Exception {
+        try (RemoteLab lab = RemoteLab.up(home.resolve("lab"), 1); RunningApp app = RunningApp.start(home.resolve("vireo"))) {
+            page.waitUntil("the demo lab connects", 30, () -> page.statusBar().startsWith("3 nodes (3 connected)"));
+            page.chooseFromMenu("#nodeMenu", "#menu-addConnection");
+            var dialog = page.dialog();
+            robot.interact(() -> {
+                @SuppressWarnings("unchecked")
+                ChoiceBox<String> hypervisor = robot.from(dialog).lookup("#conn-hypervisor").queryAs(ChoiceBox.class);
+                hypervisor.setValue("test");
+                @SuppressWarnings("unchecked")
+                ChoiceBox<String> transport = robot.from(dialog).lookup("#conn-transport").queryAs(ChoiceBox.class);
+                transport.setValue("ssh");
+                field(dialog, "#conn-user").setText("root");
+                field(dialog, "#conn-host").setText(lab.address(1));
+                field(dialog, "#conn-keyFile").setText(lab.sshKey().toString());
+                field(dialog, "#conn-name").setText("lab node 1");
+            });
+            robot.clickOn(robot.from(dialog).lookup((Button b) -> b.getText().equals("OK")).queryButton());
+            // First contact: libvirt's libssh transport asks about the node's host key, in Vireo's dialog.
+            var hostKey = page.dialog();
+            assertTrue(!robot.from(hostKey).lookup("#hostKeyText").queryAll().isEmpty());
+            robot.clickOn(robot.from(hostKey).lookup((Button b) -> b.getText().equals("Accept and remember")).queryButton());
+            page.waitUntil("the lab node connects over SSH", 30, () -> page.statusBar().startsWith("4 nodes (4 connected)"));
+            page.waitUntil("its VM is listed", 10, () -> page.tableNamesAndStates().containsKey("test"));
+
+            lab.run("kill", "1");
+            long killed = System.nanoTime();
+            page.waitUntil("the node shows disconnected", 10, () -> page.renderedNodeDetail("lab node 1").startsWith("disconnected"));
+            long lostMs = (System.nanoTime() - killed) / 1_000_000;
+            lab.run("start", "1");
+            long started = System.nanoTime();
+            page.waitUntil("the node comes back by itself", 10, () -> page.renderedNodeDetail("lab node 1").startsWith("connected"));
+            long backMs = (System.nanoTime() - started) / 1_000_000;
+            System.out.printf("lab over ssh: kill noticed in %d ms, back %d ms after the restart%n", lostMs, backMs);
+            assertTrue(lostMs <= 5_000, "noticed within 5 s: " + lostMs + " ms");
+            assertTrue(backMs <= 2_500, "back within 2 s of the restart (plus scheduling): " + backMs + " ms");
+        }
+    }
+
+    private TextField field(javafx.scene.control.DialogPane dialog, String id) {
+        return robot.from(dialog).lookup(id).queryAs(TextField.class);
+    }
+}
