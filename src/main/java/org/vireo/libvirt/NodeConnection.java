@@ -230,8 +230,14 @@ final class NodeConnection {
         listener.nodeStatusChanged(node, NodeStatus.of(NodeState.CONNECTING));
         long started = System.nanoTime();
         try {
-            conn = prompts == null ? new VireoConnect(node.uri())
-                    : new VireoConnect(node.uri(), new PromptingAuth(node.name(), prompts));
+            PromptingAuth auth = prompts == null ? null : new PromptingAuth(node.name(), node.uri(), prompts);
+            try {
+                conn = auth == null ? new VireoConnect(node.uri()) : new VireoConnect(node.uri(), auth);
+            } finally {
+                if (auth != null) {
+                    auth.forgetKeysAcceptedOnce();
+                }
+            }
             // Callbacks belong to one connection: a reconnect registers them again.
             if (events) {
                 conn.addLifecycleListener(lifecycle);

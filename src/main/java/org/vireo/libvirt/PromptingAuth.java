@@ -18,12 +18,54 @@ final class PromptingAuth extends ConnectAuth {
 
     private final String node;
     private final CredentialPrompts prompts;
+    private final java.nio.file.Path knownHosts;
+    /** Size of the known_hosts file before a key accepted "once" was appended to it; -1 when none. */
+    private long sizeBeforeOnce = -1;
 
-    PromptingAuth(String node, CredentialPrompts prompts) {
+    /** @param uri the connection's URI: its {@code known_hosts} parameter names the file libvirt writes */
+    PromptingAuth(String node, String uri, CredentialPrompts prompts) {
         this.node = node;
         this.prompts = prompts;
+        this.knownHosts = knownHostsOf(uri);
         credType = new CredentialType[] {CredentialType.VIR_CRED_USERNAME, CredentialType.VIR_CRED_AUTHNAME,
                 CredentialType.VIR_CRED_PASSPHRASE, CredentialType.VIR_CRED_ECHOPROMPT, CredentialType.VIR_CRED_NOECHOPROMPT};
+    }
+
+    /** After the connect: a key accepted only once leaves the known_hosts file again. */
+    void forgetKeysAcceptedOnce() {
+        if (sizeBeforeOnce < 0) {
+            return;
+        }
+        try (java.nio.channels.FileChannel file = java.nio.channels.FileChannel.open(knownHosts,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            file.truncate(sizeBeforeOnce);
+        } catch (java.io.IOException e) {
+            org.slf4j.LoggerFactory.getLogger(PromptingAuth.class).warn("Could not forget the host key accepted once in {}",
+                    knownHosts, e);
+        }
+        sizeBeforeOnce = -1;
+    }
+
+    private static long size(java.nio.file.Path file) {
+        try {
+            return java.nio.file.Files.exists(file) ? java.nio.file.Files.size(file) : 0;
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+    }
+
+    /** The {@code known_hosts} parameter of an SSH URI, or null (libssh's default, ~/.ssh/known_hosts, is never edited). */
+    static java.nio.file.Path knownHostsOf(String uri) {
+        int query = uri.indexOf('?');
+        if (query < 0) {
+            return null;
+        }
+        for (String parameter : uri.substring(query + 1).split("&")) {
+            if (parameter.startsWith("known_hosts=")) {
+                return java.nio.file.Path.of(java.net.URLDecoder.decode(parameter.substring(12), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return null;
     }
 
     /**
@@ -101,7 +143,12 @@ final class PromptingAuth extends ConnectAuth {
         String prompt = rawPrompt == null ? "" : rawPrompt;
         Matcher hostKey = HOST_KEY.matcher(prompt);
         if (type == CredentialType.VIR_CRED_ECHOPROMPT && hostKey.matches()) {
-            return Optional.of(prompts.acceptHostKey(node, hostKey.group(2), openSshFingerprint(hostKey.group(1))) ? "y" : "n");
+            CredentialPrompts.HostKeyAnswer decision = prompts.acceptHostKey(node, hostKey.group(2),
+                    openSshFingerprint(hostKey.group(1)));
+            if (decision == CredentialPrompts.HostKeyAnswer.ACCEPT_ONCE && knownHosts != null) {
+                sizeBeforeOnce = size(knownHosts);   // libvirt appends the key on "y"; it is taken out again after the connect
+            }
+            return Optional.of(decision == CredentialPrompts.HostKeyAnswer.REFUSE ? "n" : "y");
         }
         CredentialPrompts.Kind kind = switch (type) {
             case VIR_CRED_USERNAME, VIR_CRED_AUTHNAME -> CredentialPrompts.Kind.USER_NAME;

@@ -14,9 +14,11 @@ public interface CredentialPrompts {
     /** Empty when the user cancels: the connection then fails with libvirt's own message. */
     Optional<String> ask(String node, Kind kind, String prompt, String defaultAnswer);
 
+    enum HostKeyAnswer { ACCEPT_ONCE, ACCEPT_ALWAYS, REFUSE }
+
     /**
-     * libvirt's libssh transport met an unknown host key: true to accept it (libvirt stores it
-     * in the known_hosts file the URI names). A changed key never gets here: libvirt refuses it.
+     * libvirt's libssh transport met an unknown host key. A changed key never gets here:
+     * libvirt refuses it.
      */
-    boolean acceptHostKey(String node, String host, String sha256Fingerprint);
+    HostKeyAnswer acceptHostKey(String node, String host, String sha256Fingerprint);
 }

@@ -423,6 +423,19 @@ public final class MainView {
         row.statusProperty().addListener((obs, old, now) -> {
             updateNodeButtons();
             table.view().refresh();
+            if (now.state() == NodeState.FAILED && now.detail().contains("HOST KEY VERIFICATION FAILED")
+                    && !(old.state() == NodeState.FAILED && old.detail().equals(now.detail()))) {
+                Alert alert = new Alert(Alert.AlertType.ERROR);
+                alert.initOwner(root.getScene().getWindow());
+                alert.setTitle(messages.get("ssh.hostkey.changed.title"));
+                alert.setHeaderText(messages.get("ssh.hostkey.changed.header", row.ref().name()));
+                Label text = new Label(messages.get("connection.hostkey.changed", row.ref().name(), now.detail()));
+                text.setId("hostKeyChangedText");
+                text.setWrapText(true);
+                text.setMaxWidth(560);
+                alert.getDialogPane().setContent(text);
+                alert.show();
+            }
             if (viewModel.scopeProperty().get() == row && now.state() == NodeState.CONNECTED) {
                 host.show(row.ref().id(), row.ref().name());   // the host pane asked while the node was still connecting
             }

@@ -33,7 +33,7 @@ public final class DialogSshPrompts implements SshPrompts, CredentialPrompts {
     }
 
     @Override
-    public HostKeyAnswer unknownHostKey(String host, String keyType, String fingerprint) {
+    public SshPrompts.HostKeyAnswer unknownHostKey(String host, String keyType, String fingerprint) {
         return onFx(() -> {
             Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
             alert.initOwner(owner.get());
@@ -47,8 +47,8 @@ public final class DialogSshPrompts implements SshPrompts, CredentialPrompts {
             ButtonType always = new ButtonType(messages.get("ssh.hostkey.always"), ButtonBar.ButtonData.OK_DONE);
             alert.getButtonTypes().setAll(once, always, ButtonType.CANCEL);
             Optional<ButtonType> answer = alert.showAndWait();
-            return answer.map(b -> b == always ? HostKeyAnswer.ACCEPT_ALWAYS : b == once ? HostKeyAnswer.ACCEPT_ONCE
-                    : HostKeyAnswer.REFUSE).orElse(HostKeyAnswer.REFUSE);
+            return answer.map(b -> b == always ? SshPrompts.HostKeyAnswer.ACCEPT_ALWAYS : b == once ? SshPrompts.HostKeyAnswer.ACCEPT_ONCE
+                    : SshPrompts.HostKeyAnswer.REFUSE).orElse(SshPrompts.HostKeyAnswer.REFUSE);
         });
     }
 
@@ -84,7 +84,7 @@ public final class DialogSshPrompts implements SshPrompts, CredentialPrompts {
     }
 
     @Override
-    public boolean acceptHostKey(String node, String host, String fingerprint) {
+    public CredentialPrompts.HostKeyAnswer acceptHostKey(String node, String host, String fingerprint) {
         return onFx(() -> {
             Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
             alert.initOwner(owner.get());
@@ -94,9 +94,12 @@ public final class DialogSshPrompts implements SshPrompts, CredentialPrompts {
             text.setId("hostKeyText");
             text.setWrapText(true);
             alert.getDialogPane().setContent(text);
-            ButtonType accept = new ButtonType(messages.get("ssh.hostkey.always"), ButtonBar.ButtonData.OK_DONE);
-            alert.getButtonTypes().setAll(accept, ButtonType.CANCEL);
-            return alert.showAndWait().filter(b -> b == accept).isPresent();
+            ButtonType once = new ButtonType(messages.get("ssh.hostkey.once"), ButtonBar.ButtonData.OTHER);
+            ButtonType always = new ButtonType(messages.get("ssh.hostkey.always"), ButtonBar.ButtonData.OK_DONE);
+            alert.getButtonTypes().setAll(once, always, ButtonType.CANCEL);
+            return alert.showAndWait().map(b -> b == always ? CredentialPrompts.HostKeyAnswer.ACCEPT_ALWAYS
+                    : b == once ? CredentialPrompts.HostKeyAnswer.ACCEPT_ONCE : CredentialPrompts.HostKeyAnswer.REFUSE)
+                    .orElse(CredentialPrompts.HostKeyAnswer.REFUSE);
         });
     }
 
