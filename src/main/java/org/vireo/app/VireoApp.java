@@ -45,6 +45,8 @@ public final class VireoApp extends Application {
     private CliOptions options;
     private AppContext context;
     private List<NodeRef> startupNodes;
+    /** Saved connections the user does not want opened at start; they wait for Connect. */
+    private java.util.Set<String> manualNodes = java.util.Set.of();
     private Map<String, String> savedPreferences;
     private TagRepository tagRepository;
     private Map<String, List<String>> storedTags;
@@ -81,6 +83,8 @@ public final class VireoApp extends Application {
         LOG.debug("Start-up: store and libvirt ready in {} ms, connections read in {} ms, {} ms after process start",
                 (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000, sinceProcessStart());
         startupNodes = new ArrayList<>(saved.stream().map(SavedConnection::toNodeRef).toList());
+        manualNodes = saved.stream().filter(c -> !c.autoconnect()).map(c -> c.toNodeRef().id())
+                .collect(java.util.stream.Collectors.toSet());
         startupNodes.addAll(AppContext.commandLineNodes(options.connect));
         savedPreferences = context.preferences.getAll();
         tagRepository = new TagRepository(context.database);
@@ -119,7 +123,7 @@ public final class VireoApp extends Application {
         AppContext.commandLineNodes(options.connect).stream().findFirst().ifPresent(node -> view.selectNode(node.id()));
         primaryStage.show();
         LOG.info("Window shown {} ms after the process started", sinceProcessStart());
-        viewModel.connectAll();
+        viewModel.nodes().stream().filter(n -> !manualNodes.contains(n.ref().id())).forEach(viewModel::connect);
     }
 
     /**

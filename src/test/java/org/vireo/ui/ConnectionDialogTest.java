@@ -67,10 +67,19 @@ class ConnectionDialogTest {
             page.chooseFromMenu("#nodeMenu", "#menu-editConnection");
             var edit = page.dialog();
             assertEquals(nodeUri, MainWindowPage.onFx(() -> field(edit, "#conn-custom").getText()));
-            robot.interact(() -> field(edit, "#conn-name").setText("Edge twin"));
+            robot.interact(() -> {
+                field(edit, "#conn-name").setText("Edge twin");
+                robot.from(edit).lookup("#conn-autoconnect").queryAs(javafx.scene.control.CheckBox.class).setSelected(false);
+            });
             robot.clickOn(okButton(edit));
             page.waitUntil("renamed and connected", 20, () -> page.renderedNodeDetail("Edge twin").startsWith("connected"));
             page.waitUntil("the rename is saved", 10, () -> savedNames().contains("Edge twin") && !savedNames().contains("Edge copy"));
+
+        }
+        // Not connected at start any more: it waits for Connect.
+        try (RunningApp app = RunningApp.start(home)) {
+            page.waitUntil("the demo lab connects, the twin waits", 30, () -> page.statusBar().startsWith("4 nodes (3 connected)"));
+            assertTrue(page.renderedNodeDetail("Edge twin").startsWith("disconnected"), page.renderedNodeDetail("Edge twin"));
 
             // Remove: asked first, then gone from the window and the store.
             page.selectTreeRow(page.nodeItems().get(3));

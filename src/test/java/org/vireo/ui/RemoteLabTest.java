@@ -70,6 +70,11 @@ class RemoteLabTest {
             long started = System.nanoTime();
             page.waitUntil("the node comes back by itself", 10, () -> page.renderedNodeDetail("lab node 1").startsWith("connected"));
             long backMs = (System.nanoTime() - started) / 1_000_000;
+            // Events work on the new connection: another client's suspend shows up by itself.
+            try (org.vireo.libvirt.TestDriverClient other = new org.vireo.libvirt.TestDriverClient("test+tcp://" + lab.address(1) + "/default")) {
+                other.suspend("test");
+                page.waitUntil("the suspend arrives as an event", 10, () -> "paused".equals(page.tableNamesAndStates().get("test")));
+            }
             System.out.printf("lab over ssh: hang noticed in %d ms; kill noticed in %d ms, back %d ms after the restart%n",
                     hangMs, lostMs, backMs);
             assertTrue(hangMs <= 5_000, "a hang noticed within 5 s: " + hangMs + " ms");

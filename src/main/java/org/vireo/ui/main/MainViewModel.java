@@ -110,10 +110,6 @@ public final class MainViewModel {
         updateStatusText();
     }
 
-    public void connectAll() {
-        nodes.forEach(this::connect);
-    }
-
     public void connect(NodeRow node) {
         fleet.connect(node.ref(), listener);
     }

@@ -57,7 +57,7 @@ class MainViewModelTest {
         int[] tableChanges = {0};
         viewModel.visibleVms().addListener((ListChangeListener<Object>) c -> tableChanges[0]++);
 
-        viewModel.connectAll();
+        viewModel.nodes().forEach(viewModel::connect);
         drainUntil(() -> viewModel.allVms().size() == 5000
                 && viewModel.node("big").status().state() == NodeState.CONNECTED);
 
@@ -72,7 +72,7 @@ class MainViewModelTest {
     void anEventStormIsAppliedInAFewBatches() throws Exception {
         String uri = "test:///default";
         viewModel.addNodes(List.of(new NodeRef("shared", "shared", uri)));
-        viewModel.connectAll();
+        viewModel.nodes().forEach(viewModel::connect);
         drainUntil(() -> viewModel.node("shared").status().state() == NodeState.CONNECTED);
         int before = handOvers;
 
@@ -108,7 +108,7 @@ class MainViewModelTest {
         String a = NodeFiles.demoNode(dir, "workstation.xml");
         String b = NodeFiles.demoNode(dir, "edge-box.xml");
         viewModel.addNodes(List.of(new NodeRef("a", "ws", a), new NodeRef("b", "edge", b)));
-        viewModel.connectAll();
+        viewModel.nodes().forEach(viewModel::connect);
         drainUntil(() -> viewModel.allVms().size() == 19);
 
         viewModel.scopeProperty().set(viewModel.node("b"));
