@@ -30,13 +30,14 @@ public final class ConnectionDialog {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle(messages.get(editing ? "connection.edit.title" : "connection.add.title"));
+        dialog.setHeaderText(messages.get(editing ? "connection.edit.header" : "connection.add.header"));
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(3);
         int[] row = {0};
-        add(grid, row, messages.get("connection.hypervisor"), choice("conn-hypervisor", vm.hypervisor, "qemu", "lxc", "xen", "test"), null);
-        add(grid, row, messages.get("connection.transport"), choice("conn-transport", vm.transport, "local", "ssh", "tcp", "tls"), null);
-        ChoiceBox<String> mode = choice("conn-mode", vm.mode, "system", "session");
+        add(grid, row, messages.get("connection.hypervisor"), choice(messages, "conn-hypervisor", vm.hypervisor, "qemu", "lxc", "xen", "test"), null);
+        add(grid, row, messages.get("connection.transport"), choice(messages, "conn-transport", vm.transport, "local", "ssh", "tcp", "tls"), null);
+        ChoiceBox<String> mode = choice(messages, "conn-mode", vm.mode, "system", "session");
         mode.disableProperty().bind(vm.hypervisor.isNotEqualTo("qemu"));
         add(grid, row, messages.get("connection.mode"), mode, null);
         var remote = vm.transport.isEqualTo("local");
@@ -98,11 +99,22 @@ public final class ConnectionDialog {
         return field;
     }
 
-    private static ChoiceBox<String> choice(String id, Property<String> property, String... values) {
+    private static ChoiceBox<String> choice(Messages messages, String id, Property<String> property, String... values) {
         ChoiceBox<String> box = new ChoiceBox<>();
         box.setId(id);
         box.getItems().setAll(values);
         box.valueProperty().bindBidirectional(property);
+        box.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String value) {
+                return value == null ? "" : messages.get(id.replace('-', '.') + "." + value);
+            }
+
+            @Override
+            public String fromString(String text) {
+                return null;
+            }
+        });
         return box;
     }
 }
