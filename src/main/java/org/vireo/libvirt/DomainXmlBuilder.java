@@ -193,7 +193,7 @@ final class DomainXmlBuilder {
         }
     }
 
-    private static String serialize(Document doc) {
+    static String serialize(Document doc) {
         try {
             var transformer = TransformerFactory.newInstance().newTransformer();
             transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");

@@ -35,7 +35,8 @@ import org.vireo.model.NodeRef;
  * The app's live connections, one {@link NodeConnection} (and worker thread) per node, and the
  * VM operations, each run on the worker of the VM's node.
  */
-public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCreation, ConsoleService, HostService {
+public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCreation, ConsoleService, HostService,
+        org.vireo.model.SnapshotService {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LibvirtFleet.class);
 
@@ -258,6 +259,35 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
     public CompletableFuture<Void> setTags(VmSummary vm, List<String> tags) {
         return onNodeOf(vm, "tag " + vm.name(), conn -> {
             VmOperations.setTags(conn, vm, tags);
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<List<org.vireo.model.VmSnapshot>> snapshots(VmSummary vm) {
+        return onNode(vm.nodeId(), "list the snapshots of " + vm.name(), conn -> VmSnapshots.list(conn, vm));
+    }
+
+    @Override
+    public CompletableFuture<Void> takeSnapshot(VmSummary vm, String name, String description, boolean withMemory) {
+        return onNodeOf(vm, "take snapshot " + name + " of " + vm.name(), conn -> {
+            VmSnapshots.take(conn, vm, name, description, withMemory);
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> revertToSnapshot(VmSummary vm, String name) {
+        return onNodeOf(vm, "revert " + vm.name() + " to " + name, conn -> {
+            VmSnapshots.revert(conn, vm, name);
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> deleteSnapshot(VmSummary vm, String name, boolean withChildren) {
+        return onNodeOf(vm, "delete snapshot " + name + " of " + vm.name(), conn -> {
+            VmSnapshots.delete(conn, vm, name, withChildren);
             return null;
         });
     }

@@ -1,0 +1,192 @@
+package org.vireo.libvirt;
+
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.libvirt.Connect;
+import org.libvirt.Domain;
+import org.libvirt.DomainSnapshot;
+import org.libvirt.LibvirtException;
+import org.vireo.model.VmSnapshot;
+import org.vireo.model.VmSummary;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
+
+/** Snapshot calls; runs on the VM's node worker. Snapshot XML is built and read with DOM. */
+final class VmSnapshots {
+
+    private static final int DELETE_CHILDREN = 1;
+
+    private VmSnapshots() {
+    }
+
+    static List<VmSnapshot> list(Connect conn, VmSummary vm) throws LibvirtException {
+        Domain domain = VmOperations.lookup(conn, vm);
+        try {
+            String current = "";
+            if (domain.hasCurrentSnapshot() == 1) {
+                DomainSnapshot snapshot = domain.snapshotCurrent();
+                try {
+                    current = read(snapshot.getXMLDesc(), "").name();
+                } finally {
+                    snapshot.free();
+                }
+            }
+            List<VmSnapshot> all = new ArrayList<>();
+            for (String name : domain.snapshotListNames()) {
+                DomainSnapshot snapshot = domain.snapshotLookupByName(name);
+                try {
+                    all.add(read(snapshot.getXMLDesc(), current));
+                } finally {
+                    snapshot.free();
+                }
+            }
+            return parentsFirst(all);
+        } finally {
+            domain.free();
+        }
+    }
+
+    static void take(Connect conn, VmSummary vm, String name, String description, boolean withMemory)
+            throws LibvirtException {
+        Domain domain = VmOperations.lookup(conn, vm);
+        try {
+            boolean running = domain.isActive() == 1;
+            domain.snapshotCreateXML(snapshotXml(name, description, running && !withMemory), 0).free();
+        } finally {
+            domain.free();
+        }
+    }
+
+    static void revert(Connect conn, VmSummary vm, String name) throws LibvirtException {
+        Domain domain = VmOperations.lookup(conn, vm);
+        try {
+            DomainSnapshot snapshot = domain.snapshotLookupByName(name);
+            try {
+                domain.revertToSnapshot(snapshot);
+            } finally {
+                snapshot.free();
+            }
+        } finally {
+            domain.free();
+        }
+    }
+
+    static void delete(Connect conn, VmSummary vm, String name, boolean withChildren) throws LibvirtException {
+        Domain domain = VmOperations.lookup(conn, vm);
+        try {
+            DomainSnapshot snapshot = domain.snapshotLookupByName(name);
+            try {
+                snapshot.delete(withChildren ? DELETE_CHILDREN : 0);
+            } finally {
+                snapshot.free();
+            }
+        } finally {
+            domain.free();
+        }
+    }
+
+    static String snapshotXml(String name, String description, boolean withoutMemory) {
+        try {
+            Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
+            Element root = doc.createElement("domainsnapshot");
+            doc.appendChild(root);
+            Element nameElement = doc.createElement("name");
+            nameElement.setTextContent(name);
+            root.appendChild(nameElement);
+            if (!description.isBlank()) {
+                Element desc = doc.createElement("description");
+                desc.setTextContent(description);
+                root.appendChild(desc);
+            }
+            if (withoutMemory) {
+                Element memory = doc.createElement("memory");
+                memory.setAttribute("snapshot", "no");
+                root.appendChild(memory);
+            }
+            return DomainXmlBuilder.serialize(doc);
+        } catch (javax.xml.parsers.ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static VmSnapshot read(String xml, String current) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            Element root = factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml))).getDocumentElement();
+            String name = childText(root, "name");
+            Element parent = child(root, "parent");
+            String created = childText(root, "creationTime");
+            Element memory = child(root, "memory");
+            String memoryKind = memory == null ? "" : memory.getAttribute("snapshot");
+            boolean external = "external".equals(memoryKind);
+            Element disks = child(root, "disks");
+            if (disks != null) {
+                NodeList list = disks.getElementsByTagName("disk");
+                for (int i = 0; i < list.getLength(); i++) {
+                    external |= "external".equals(((Element) list.item(i)).getAttribute("snapshot"));
+                }
+            }
+            String state = childText(root, "state");
+            boolean withMemory = memory == null
+                    ? state.equals("running") || state.equals("paused")
+                    : memoryKind.equals("internal") || memoryKind.equals("external");
+            return new VmSnapshot(name, parent == null ? "" : childText(parent, "name"), childText(root, "description"),
+                    created.isEmpty() ? Instant.EPOCH : Instant.ofEpochSecond(Long.parseLong(created)),
+                    state, name.equals(current), external, withMemory);
+        } catch (Exception e) {
+            throw new IllegalArgumentException("libvirt returned snapshot XML that does not parse", e);
+        }
+    }
+
+    /** Orders a tree depth-first from its roots, oldest first among siblings. */
+    static List<VmSnapshot> parentsFirst(List<VmSnapshot> all) {
+        Map<String, List<VmSnapshot>> children = new HashMap<>();
+        List<VmSnapshot> roots = new ArrayList<>();
+        Map<String, VmSnapshot> byName = new HashMap<>();
+        all.forEach(s -> byName.put(s.name(), s));
+        for (VmSnapshot s : all) {
+            if (s.parent().isEmpty() || !byName.containsKey(s.parent())) {
+                roots.add(s);
+            } else {
+                children.computeIfAbsent(s.parent(), k -> new ArrayList<>()).add(s);
+            }
+        }
+        List<VmSnapshot> ordered = new ArrayList<>();
+        Comparator<VmSnapshot> byTime = Comparator.comparing(VmSnapshot::created).thenComparing(VmSnapshot::name);
+        roots.sort(byTime);
+        ArrayList<VmSnapshot> stack = new ArrayList<>(roots);
+        java.util.Collections.reverse(stack);
+        while (!stack.isEmpty()) {
+            VmSnapshot next = stack.remove(stack.size() - 1);
+            ordered.add(next);
+            List<VmSnapshot> kids = new ArrayList<>(children.getOrDefault(next.name(), List.of()));
+            kids.sort(byTime.reversed());
+            stack.addAll(kids);
+        }
+        return ordered;
+    }
+
+    private static Element child(Element parent, String name) {
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && e.getTagName().equals(name)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static String childText(Element parent, String name) {
+        Element e = child(parent, name);
+        return e == null ? "" : e.getTextContent().strip();
+    }
+}
