@@ -104,7 +104,7 @@ public final class VireoApp extends Application {
         viewModel.addNodes(nodes);
         StoredSettings settings = new StoredSettings(savedPreferences, context.preferences, context.storeWriter);
         ActionsViewModel actions = new ActionsViewModel(tags, settings);
-        VmDetailsViewModel details = new VmDetailsViewModel(fleet);
+        VmDetailsViewModel details = new VmDetailsViewModel(fleet, fleet);
         SpecValidator validator = new SpecValidator(new CryptPasswordHasher());
         String agent = System.getenv("SSH_AUTH_SOCK");
         DialogSshPrompts dialogs = new DialogSshPrompts(messages, () -> primaryStage);

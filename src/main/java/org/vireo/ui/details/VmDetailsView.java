@@ -28,7 +28,7 @@ import org.vireo.model.VmNic;
 import org.vireo.model.VmStats;
 import org.vireo.ui.common.Messages;
 
-/** The details pane: Overview, Performance (live graphs), Hardware and XML tabs. */
+/** The details pane: Overview, Performance (live graphs), Hardware, Snapshots and XML tabs. */
 public final class VmDetailsView {
 
     private final VmDetailsViewModel viewModel;
@@ -62,6 +62,7 @@ public final class VmDetailsView {
                 tab("details.tab.overview", "overviewTab", new ScrollPane(overview())),
                 tab("details.tab.performance", "performanceTab", new ScrollPane(performance)),
                 tab("details.tab.hardware", "hardwareTab", hardware()),
+                tab("details.tab.snapshots", "snapshotsTab", new SnapshotsView(viewModel.snapshots(), messages).root()),
                 tab("details.tab.xml", "xmlTab", xmlPane()));
         ((ScrollPane) tabs.getTabs().get(0).getContent()).setFitToWidth(true);
         ((ScrollPane) tabs.getTabs().get(1).getContent()).setFitToWidth(true);

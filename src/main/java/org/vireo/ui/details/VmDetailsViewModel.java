@@ -16,6 +16,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.vireo.model.OperationException;
 import org.vireo.model.VmDetails;
+import org.vireo.model.SnapshotService;
 import org.vireo.model.VmService;
 import org.vireo.model.VmStats;
 import org.vireo.model.VmSummary;
@@ -43,14 +44,17 @@ public final class VmDetailsViewModel {
     private final ReadOnlyStringWrapper vcpusError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper memoryError = new ReadOnlyStringWrapper("");
     private final ObservableList<VmStats> history = FXCollections.observableArrayList();
+    private final SnapshotsViewModel snapshots;
     private long loadGeneration;
 
-    public VmDetailsViewModel(VmService service) {
-        this(service, null);
+    public VmDetailsViewModel(VmService service, SnapshotService snapshotService) {
+        this(service, snapshotService, null);
     }
 
-    VmDetailsViewModel(VmService service, Executor fxThread) {
+    VmDetailsViewModel(VmService service, SnapshotService snapshotService, Executor fxThread) {
         this.service = service;
+        this.snapshots = new SnapshotsViewModel(snapshotService);
+        snapshots.vmProperty().bind(vm);
         this.fx = fxThread == null ? new FxBatchQueue<>(batch -> batch.forEach(Runnable::run))
                 : new FxBatchQueue<>(batch -> batch.forEach(Runnable::run), fxThread);
         vm.addListener((obs, old, now) -> {
@@ -72,6 +76,10 @@ public final class VmDetailsViewModel {
     /** The VM shown; the main window sets it, and sets it again when the VM changes. */
     public ObjectProperty<VmSummary> vmProperty() {
         return vm;
+    }
+
+    public SnapshotsViewModel snapshots() {
+        return snapshots;
     }
 
     public ReadOnlyObjectProperty<VmDetails> detailsProperty() {

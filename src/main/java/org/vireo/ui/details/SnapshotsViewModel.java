@@ -1,0 +1,176 @@
+package org.vireo.ui.details;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.vireo.model.OperationException;
+import org.vireo.model.SnapshotService;
+import org.vireo.model.VmSnapshot;
+import org.vireo.model.VmState;
+import org.vireo.model.VmSummary;
+import org.vireo.ui.common.FxBatchQueue;
+
+/**
+ * The snapshots of the selected VM and the take/revert/delete operations on them. Operations run
+ * on the node's worker; {@link #busyProperty()} is true while one runs. FX thread only.
+ */
+public final class SnapshotsViewModel {
+
+    private final SnapshotService service;
+    private final FxBatchQueue<Runnable> fx = new FxBatchQueue<>(batch -> batch.forEach(Runnable::run));
+    private final ObjectProperty<VmSummary> vm = new SimpleObjectProperty<>();
+    private final ObservableList<VmSnapshot> snapshots = FXCollections.observableArrayList();
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private long generation;
+
+    public SnapshotsViewModel(SnapshotService service) {
+        this.service = service;
+        vm.addListener((obs, old, now) -> {
+            if (old == null || now == null || !old.key().equals(now.key())) {
+                snapshots.clear();
+                message.set("");
+                load();
+            } else if (old.state() != now.state()) {
+                load();   // a revert changes the state; the current marker may have moved too
+            }
+        });
+    }
+
+    public ObjectProperty<VmSummary> vmProperty() {
+        return vm;
+    }
+
+    /** Parents before their children. */
+    public ObservableList<VmSnapshot> snapshots() {
+        return snapshots;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    /** What the last operation did, or why it failed. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public boolean running() {
+        VmSummary shown = vm.get();
+        return shown != null && (shown.state() == VmState.RUNNING || shown.state() == VmState.PAUSED);
+    }
+
+    public void load() {
+        VmSummary shown = vm.get();
+        if (shown == null) {
+            return;
+        }
+        long mine = ++generation;
+        service.snapshots(shown).whenComplete((list, error) -> fx.post(() -> {
+            if (mine != generation) {
+                return;
+            }
+            if (error != null) {
+                snapshots.clear();
+                message.set(describe(error));
+            } else {
+                snapshots.setAll(list);
+            }
+        }));
+    }
+
+    /** Why {@code name} cannot be a new snapshot's name, or empty when it can. */
+    public String nameProblem(String name) {
+        String n = name == null ? "" : name.strip();
+        if (n.isEmpty()) {
+            return "Give the snapshot a name.";
+        }
+        if (n.contains("/")) {
+            return "A snapshot name cannot contain \"/\".";
+        }
+        if (n.length() > 100) {
+            return "At most 100 characters.";
+        }
+        if (snapshots.stream().anyMatch(s -> s.name().equals(n))) {
+            return "This VM already has a snapshot named \"" + n + "\".";
+        }
+        return "";
+    }
+
+    /** A name to offer: "snapshot-1", "snapshot-2" … whichever is free. */
+    public String suggestedName() {
+        for (int i = 1; ; i++) {
+            String candidate = "snapshot-" + i;
+            if (nameProblem(candidate).isEmpty()) {
+                return candidate;
+            }
+        }
+    }
+
+    public void take(String name, String description, boolean withMemory) {
+        run(() -> service.takeSnapshot(vm.get(), name.strip(), description.strip(), withMemory),
+                "Took snapshot \"" + name.strip() + "\".", snapshotAdvice(withMemory));
+    }
+
+    public void revert(VmSnapshot snapshot) {
+        run(() -> service.revertToSnapshot(vm.get(), snapshot.name()),
+                "Reverted to \"" + snapshot.name() + "\".", "");
+    }
+
+    public void delete(VmSnapshot snapshot, boolean withChildren) {
+        run(() -> service.deleteSnapshot(vm.get(), snapshot.name(), withChildren),
+                "Deleted \"" + snapshot.name() + "\"" + (withChildren ? " and its children." : "."), "");
+    }
+
+    /** The snapshots below {@code snapshot} in the tree. */
+    public List<VmSnapshot> descendantsOf(VmSnapshot snapshot) {
+        java.util.Set<String> family = new java.util.HashSet<>(List.of(snapshot.name()));
+        List<VmSnapshot> found = new java.util.ArrayList<>();
+        for (VmSnapshot s : snapshots) {   // parents come first, so one pass finds every generation
+            if (family.contains(s.parent())) {
+                family.add(s.name());
+                found.add(s);
+            }
+        }
+        return found;
+    }
+
+    private void run(Supplier<CompletableFuture<Void>> operation, String done, String advice) {
+        if (vm.get() == null || busy.get()) {
+            return;
+        }
+        busy.set(true);
+        message.set("Working…");
+        operation.get().whenComplete((ok, error) -> fx.post(() -> {
+            busy.set(false);
+            message.set(error == null ? done : describe(error) + (advice.isEmpty() ? "" : " " + advice));
+            load();
+        }));
+    }
+
+    /** What would work instead, for the usual reasons a snapshot is refused. */
+    private String snapshotAdvice(boolean withMemory) {
+        return running() && !withMemory
+                ? "(A running VM's snapshot without memory needs external disk snapshots; shut it down first, or include memory.)"
+                : "(Internal snapshots need qcow2 disks, and QEMU refuses them for UEFI guests; shut the VM down and use qcow2 disks.)";
+    }
+
+    private static String describe(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && !(cause instanceof OperationException)) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof OperationException op) {
+            return op.detail().isEmpty() ? op.getMessage() : op.getMessage() + ": " + op.detail();
+        }
+        return String.valueOf(cause.getMessage());
+    }
+}
