@@ -36,7 +36,7 @@ import org.vireo.model.NodeRef;
  * VM operations, each run on the worker of the VM's node.
  */
 public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCreation, ConsoleService, HostService,
-        org.vireo.model.SnapshotService {
+        org.vireo.model.SnapshotService, org.vireo.model.CloneService {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LibvirtFleet.class);
 
@@ -290,6 +290,12 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
             VmSnapshots.delete(conn, vm, name, withChildren);
             return null;
         });
+    }
+
+    @Override
+    public CompletableFuture<String> cloneVm(VmSummary vm, String newName, Map<String, DiskMode> disks, Consumer<String> progress) {
+        return onNode(vm.nodeId(), "clone " + vm.name() + " as " + newName,
+                conn -> VmCloner.cloneVm(conn, vm, newName, disks, progress));
     }
 
     /** Runs a call on the VM's node worker, then has the worker re-read the VM. */

@@ -1,0 +1,217 @@
+package org.vireo.libvirt;
+
+import java.io.StringReader;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.libvirt.Connect;
+import org.libvirt.Domain;
+import org.libvirt.LibvirtException;
+import org.libvirt.StoragePool;
+import org.libvirt.StorageVol;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vireo.model.CloneService.DiskMode;
+import org.vireo.model.OperationException;
+import org.vireo.model.VmSummary;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
+
+/**
+ * Clones a shut-off domain: its inactive XML with a new name, no UUID and no MACs (libvirt makes
+ * fresh ones), and each cloned disk pointed at a new volume made by libvirt's storage clone in
+ * the same pool. Whatever fails, the volumes made so far are deleted again.
+ */
+final class VmCloner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VmCloner.class);
+    private static final int XML_SECURE_INACTIVE = 1 | 2;
+
+    private VmCloner() {
+    }
+
+    static String cloneVm(Connect conn, VmSummary vm, String newName, Map<String, DiskMode> modes, Consumer<String> progress)
+            throws LibvirtException {
+        Domain original = VmOperations.lookup(conn, vm);
+        Deque<StorageVol> made = new ArrayDeque<>();
+        try {
+            if (original.isActive() == 1) {
+                throw new OperationException("clone " + vm.name(), vm.name() + " is running: shut it down first, so its disks are consistent.");
+            }
+            Document doc = parse(original.getXMLDesc(XML_SECURE_INACTIVE));
+            Element root = doc.getDocumentElement();
+            child(root, "name").setTextContent(newName);
+            remove(child(root, "uuid"));
+            for (Element nic : children(child(root, "devices"), "interface")) {
+                remove(child(nic, "mac"));
+            }
+            Element os = child(root, "os");
+            if (os != null) {
+                remove(child(os, "nvram"));   // a fresh copy of the firmware's template, not the original's variables
+            }
+            for (Element disk : children(child(root, "devices"), "disk")) {
+                Element target = child(disk, "target");
+                String dev = target == null ? "" : target.getAttribute("dev");
+                DiskMode mode = modes.getOrDefault(dev, DiskMode.CLONE);
+                if (!"disk".equals(disk.getAttribute("device")) && mode == DiskMode.CLONE) {
+                    mode = DiskMode.SHARE;   // CD-ROMs hold shared media
+                }
+                switch (mode) {
+                    case SKIP -> remove(disk);
+                    case SHARE -> { }
+                    case CLONE -> {
+                        progress.accept("Cloning disk " + dev + " …");
+                        StorageVol copy = cloneDisk(conn, disk, newName, dev);
+                        made.push(copy);
+                        Element source = child(disk, "source");
+                        for (String attr : List.of("file", "dev", "pool", "volume")) {
+                            source.removeAttribute(attr);
+                        }
+                        if ("volume".equals(disk.getAttribute("type"))) {
+                            StoragePool pool = copy.storagePoolLookupByVolume();
+                            source.setAttribute("pool", pool.getName());
+                            pool.free();
+                            source.setAttribute("volume", copy.getName());
+                        } else {
+                            disk.setAttribute("type", "file");
+                            source.setAttribute("file", copy.getPath());
+                        }
+                    }
+                }
+            }
+            progress.accept("Defining " + newName + " …");
+            Domain copy = conn.domainDefineXML(DomainXmlBuilder.serialize(doc));
+            try {
+                return copy.getUUIDString();
+            } finally {
+                copy.free();
+            }
+        } catch (LibvirtException | OperationException | IllegalStateException e) {
+            rollBack(made, progress);
+            throw e;
+        } finally {
+            made.forEach(VmCloner::free);
+            original.free();
+        }
+    }
+
+    private static StorageVol cloneDisk(Connect conn, Element disk, String newName, String dev) throws LibvirtException {
+        Element source = child(disk, "source");
+        if (source == null) {
+            throw new OperationException("clone disk " + dev, "The disk " + dev + " is empty; share or skip it.");
+        }
+        StorageVol from;
+        try {
+            from = "volume".equals(disk.getAttribute("type"))
+                    ? conn.storagePoolLookupByName(source.getAttribute("pool")).storageVolLookupByName(source.getAttribute("volume"))
+                    : conn.storageVolLookupByPath(source.hasAttribute("file") ? source.getAttribute("file") : source.getAttribute("dev"));
+        } catch (LibvirtException e) {
+            throw new OperationException("clone disk " + dev,
+                    "The disk " + dev + " is not a volume in a storage pool, so libvirt cannot clone it; share or skip it.");
+        }
+        StoragePool pool = from.storagePoolLookupByVolume();
+        try {
+            Document vol = parse(from.getXMLDesc(0));
+            Element root = vol.getDocumentElement();
+            String oldName = child(root, "name").getTextContent();
+            int dot = oldName.lastIndexOf('.');
+            String name = newName + "-" + dev + (dot > 0 ? oldName.substring(dot) : "");
+            Document out = parse("<volume/>");
+            Element volume = out.getDocumentElement();
+            append(out, volume, "name", name);
+            Element capacity = child(root, "capacity");
+            append(out, volume, "capacity", capacity.getTextContent().strip()).setAttribute("unit", orBytes(capacity.getAttribute("unit")));
+            Element format = child(child(root, "target") == null ? root : child(root, "target"), "format");
+            if (format != null) {
+                Element target = append(out, volume, "target", null);
+                append(out, target, "format", null).setAttribute("type", format.getAttribute("type"));
+            }
+            return pool.storageVolCreateXMLFrom(DomainXmlBuilder.serialize(out), from, 0);
+        } finally {
+            pool.free();
+            from.free();
+        }
+    }
+
+    private static void rollBack(Deque<StorageVol> made, Consumer<String> progress) {
+        for (StorageVol vol : made) {
+            try {
+                String name = vol.getName();
+                vol.delete(0);
+                progress.accept("Rolled back: deleted " + name);
+                LOG.info("Clone rolled back: deleted the volume {}", name);
+            } catch (LibvirtException e) {
+                LOG.warn("Clone roll-back could not delete a volume: {}", e.getMessage());
+            }
+        }
+    }
+
+    private static void free(StorageVol vol) {
+        try {
+            vol.free();
+        } catch (LibvirtException e) {
+            LOG.debug("free failed", e);
+        }
+    }
+
+    private static String orBytes(String unit) {
+        return unit.isEmpty() ? "bytes" : unit;
+    }
+
+    private static Element append(Document doc, Element parent, String name, String text) {
+        Element e = doc.createElement(name);
+        if (text != null) {
+            e.setTextContent(text);
+        }
+        parent.appendChild(e);
+        return e;
+    }
+
+    private static Document parse(String xml) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            return factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+        } catch (Exception e) {
+            throw new IllegalStateException("libvirt returned XML that does not parse", e);
+        }
+    }
+
+    private static void remove(Element e) {
+        if (e != null) {
+            e.getParentNode().removeChild(e);
+        }
+    }
+
+    private static Element child(Element parent, String name) {
+        if (parent == null) {
+            return null;
+        }
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && e.getTagName().equals(name)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static List<Element> children(Element parent, String name) {
+        List<Element> out = new ArrayList<>();
+        if (parent != null) {
+            NodeList list = parent.getChildNodes();
+            for (int i = 0; i < list.getLength(); i++) {
+                if (list.item(i) instanceof Element e && e.getTagName().equals(name)) {
+                    out.add(e);
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,19 @@
+package org.vireo.model;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/** Copies a VM: a new domain with its own name, UUID and MACs, and chosen disks cloned, shared or left out. */
+public interface CloneService {
+
+    /** What becomes of one disk of the original in the copy. */
+    enum DiskMode { CLONE, SHARE, SKIP }
+
+    /**
+     * Clones {@code vm} (shut off) as {@code newName}; {@code disks} maps each disk's target
+     * ("vda") to its mode, disks not named are cloned. {@code progress} hears each step. On failure
+     * every volume made so far is deleted again. Completes with the new domain's UUID.
+     */
+    CompletableFuture<String> cloneVm(VmSummary vm, String newName, Map<String, DiskMode> disks, Consumer<String> progress);
+}
