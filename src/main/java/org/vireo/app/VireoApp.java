@@ -103,7 +103,8 @@ public final class VireoApp extends Application {
         viewModel = new MainViewModel(tags, fleet, messages);
         viewModel.addNodes(nodes);
         StoredSettings settings = new StoredSettings(savedPreferences, context.preferences, context.storeWriter);
-        ActionsViewModel actions = new ActionsViewModel(tags, settings);
+        ActionsViewModel actions = new ActionsViewModel(tags, settings,
+                vm -> new org.vireo.ui.clone.CloneVmViewModel(fleet, fleet, tags, vm));
         VmDetailsViewModel details = new VmDetailsViewModel(fleet, fleet);
         SpecValidator validator = new SpecValidator(new CryptPasswordHasher());
         String agent = System.getenv("SSH_AUTH_SOCK");

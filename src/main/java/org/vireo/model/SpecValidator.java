@@ -26,6 +26,19 @@ public final class SpecValidator {
 
     /** Letters and digits of any script, and . _ - + : — what libvirt and file names on the node both take. */
     private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._+:-]{0,63}");
+    /** Why {@code name} cannot name a new VM on a node holding {@code taken}, or empty when it can. */
+    public static String nameProblem(String name, java.util.Collection<String> taken) {
+        String n = name == null ? "" : name.strip();
+        if (n.isEmpty()) {
+            return "Give the VM a name.";
+        } else if (!NAME.matcher(n).matches()) {
+            return "Use 1–64 letters or digits, and . _ - + : inside (no spaces, no /); start with a letter or digit.";
+        } else if (taken.contains(n)) {
+            return "This node already has a VM called " + n + ".";
+        }
+        return "";
+    }
+
     private static final Pattern MAC = Pattern.compile("(?i)[0-9a-f]{2}(:[0-9a-f]{2}){5}");
     private static final Pattern USER = Pattern.compile("[a-z_][a-z0-9_-]{0,31}");
     private static final Pattern HOST = Pattern.compile("(?i)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
@@ -52,12 +65,9 @@ public final class SpecValidator {
         Map<Field, String> warnings = new EnumMap<>(Field.class);
 
         String name = d.name() == null ? "" : d.name().strip();
-        if (name.isEmpty()) {
-            errors.put(Field.NAME, "Give the VM a name.");
-        } else if (!NAME.matcher(name).matches()) {
-            errors.put(Field.NAME, "Use 1–64 letters or digits, and . _ - + : inside (no spaces, no /); start with a letter or digit.");
-        } else if (facts.vmNames().contains(name)) {
-            errors.put(Field.NAME, "This node already has a VM called " + name + ".");
+        String nameProblem = nameProblem(name, facts.vmNames());
+        if (!nameProblem.isEmpty()) {
+            errors.put(Field.NAME, nameProblem);
         }
 
         VmSpec.InstallSource install = install(d, facts, errors);

@@ -42,11 +42,16 @@ public final class ActionsViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ObjectProperty<BulkResult> lastResult = new SimpleObjectProperty<>();
 
-    public ActionsViewModel(VmService vms, Settings settings) {
-        this(vms, settings, null);
+    private final java.util.function.Function<VmSummary, org.vireo.ui.clone.CloneVmViewModel> clones;
+
+    public ActionsViewModel(VmService vms, Settings settings,
+                            java.util.function.Function<VmSummary, org.vireo.ui.clone.CloneVmViewModel> clones) {
+        this(vms, settings, clones, null);
     }
 
-    ActionsViewModel(VmService vms, Settings settings, Executor fxThread) {
+    ActionsViewModel(VmService vms, Settings settings,
+                     java.util.function.Function<VmSummary, org.vireo.ui.clone.CloneVmViewModel> clones, Executor fxThread) {
+        this.clones = clones;
         this.vms = vms;
         this.settings = settings;
         this.fx = fxThread == null ? new FxBatchQueue<>(ActionsViewModel::runAll)
@@ -63,6 +68,17 @@ public final class ActionsViewModel {
     }
 
     /** True when the action applies to at least one selected VM. */
+    /** Cloning takes one VM, shut off (its disks are consistent only then). */
+    public BooleanBinding canClone() {
+        return Bindings.createBooleanBinding(() -> selection.size() == 1
+                && selection.get(0).state() == org.vireo.model.VmState.SHUT_OFF, selection);
+    }
+
+    /** The clone dialog's view model for the one selected VM. */
+    public org.vireo.ui.clone.CloneVmViewModel cloneSelected() {
+        return clones.apply(selection.get(0));
+    }
+
     public BooleanBinding canPerform(VmAction action) {
         return Bindings.createBooleanBinding(() -> selection.stream().anyMatch(action::allowedFor), selection);
     }

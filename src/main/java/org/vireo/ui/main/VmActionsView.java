@@ -71,6 +71,11 @@ final class VmActionsView {
         tags.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(actions.selection()));
         tags.setOnAction(e -> editTags());
         items.add(tags);
+        MenuItem clone = new MenuItem(messages.get("menu.vm.clone"));
+        clone.setId("menu-clone");
+        clone.disableProperty().bind(actions.canClone().not());
+        clone.setOnAction(e -> new org.vireo.ui.clone.CloneVmDialog(actions.cloneSelected(), messages).show(window()));
+        items.add(clone);
         return items;
     }
 

@@ -1,0 +1,107 @@
+package org.vireo.ui.clone;
+
+import javafx.collections.ListChangeListener;
+import javafx.event.ActionEvent;
+import javafx.scene.Node;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+import org.vireo.model.ByteSize;
+import org.vireo.model.CloneService.DiskMode;
+import org.vireo.ui.common.Messages;
+
+/** The Clone dialog; it stays open while the clone runs and shows each step, and closes once it is done. */
+public final class CloneVmDialog {
+
+    private final CloneVmViewModel viewModel;
+    private final Messages messages;
+    private final GridPane diskGrid = new GridPane();
+
+    public CloneVmDialog(CloneVmViewModel viewModel, Messages messages) {
+        this.viewModel = viewModel;
+        this.messages = messages;
+    }
+
+    public void show(Window owner) {
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle(messages.get("clone.title"));
+        dialog.setHeaderText(messages.get("clone.header", viewModel.source().name()));
+        dialog.getDialogPane().setId("cloneDialog");
+        TextField name = new TextField();
+        name.setId("cloneName");
+        name.textProperty().bindBidirectional(viewModel.nameProperty());
+        Label nameError = new Label();
+        nameError.setId("cloneNameError");
+        nameError.setStyle("-fx-text-fill: #c62828;");
+        nameError.textProperty().bind(viewModel.nameErrorProperty());
+        Label progress = new Label();
+        progress.setId("cloneProgress");
+        progress.setWrapText(true);
+        progress.textProperty().bind(viewModel.progressProperty());
+        diskGrid.setHgap(10);
+        diskGrid.setVgap(6);
+        viewModel.disks().addListener((ListChangeListener<CloneVmViewModel.DiskRow>) c -> {
+            layoutDisks();
+            // The disks arrive after the dialog is shown: grow it so the buttons stay in view.
+            if (dialog.getDialogPane().getScene() != null && dialog.getDialogPane().getScene().getWindow() != null) {
+                dialog.getDialogPane().getScene().getWindow().sizeToScene();
+            }
+        });
+        layoutDisks();
+        GridPane top = new GridPane();
+        top.setHgap(10);
+        top.setVgap(4);
+        top.addRow(0, new Label(messages.get("clone.name")), name);
+        top.add(nameError, 1, 1);
+        GridPane.setHgrow(name, Priority.ALWAYS);
+        VBox content = new VBox(10, top, new Label(messages.get("clone.disks")), diskGrid, progress);
+        content.setPrefWidth(560);
+        dialog.getDialogPane().setContent(content);
+        ButtonType cloneButton = new ButtonType(messages.get("clone.button"), ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(cloneButton, ButtonType.CANCEL);
+        Node ok = dialog.getDialogPane().lookupButton(cloneButton);
+        ok.setId("cloneOk");
+        ok.disableProperty().bind(viewModel.busyProperty().or(viewModel.nameErrorProperty().isNotEmpty()));
+        dialog.getDialogPane().lookupButton(ButtonType.CANCEL).disableProperty().bind(viewModel.busyProperty());
+        ok.addEventFilter(ActionEvent.ACTION, event -> {
+            event.consume();   // stay open and show progress; close when the clone is done
+            viewModel.cloneVm().thenRun(dialog::close);
+        });
+        dialog.show();
+    }
+
+    private void layoutDisks() {
+        diskGrid.getChildren().clear();
+        int row = 0;
+        for (CloneVmViewModel.DiskRow disk : viewModel.disks()) {
+            String where = disk.item().volume().isEmpty() ? disk.item().path() : disk.item().volume();
+            String size = disk.item().capacityBytes() > 0 ? " (" + new ByteSize(disk.item().capacityBytes()).toHuman() + ")" : "";
+            ChoiceBox<DiskMode> mode = new ChoiceBox<>();
+            mode.setId("cloneMode-" + disk.item().target());
+            mode.getItems().addAll(disk.cloneable() ? DiskMode.values() : new DiskMode[] {DiskMode.SHARE, DiskMode.SKIP});
+            mode.setConverter(new StringConverter<>() {
+                @Override
+                public String toString(DiskMode m) {
+                    return m == null ? "" : messages.get("clone.mode." + m.name().toLowerCase(java.util.Locale.ROOT));
+                }
+
+                @Override
+                public DiskMode fromString(String s) {
+                    return null;
+                }
+            });
+            mode.valueProperty().bindBidirectional(disk.mode());
+            mode.disableProperty().bind(viewModel.busyProperty());
+            diskGrid.addRow(row++, new Label(disk.item().target()), new Label(where + size), mode);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package org.vireo.ui.clone;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.vireo.model.CloneService;
+import org.vireo.model.CloneService.DiskMode;
+import org.vireo.model.OperationException;
+import org.vireo.model.SpecValidator;
+import org.vireo.model.StorageItem;
+import org.vireo.model.VmCreation;
+import org.vireo.model.VmService;
+import org.vireo.model.VmSummary;
+import org.vireo.ui.common.FxBatchQueue;
+
+/** Cloning one VM: the new name (validated like the wizard's) and a mode per disk. FX thread only. */
+public final class CloneVmViewModel {
+
+    /** One disk of the original and what the copy does with it. */
+    public record DiskRow(StorageItem item, ObjectProperty<DiskMode> mode) {
+        /** Only a volume in a pool can be cloned by libvirt. */
+        public boolean cloneable() {
+            return !item.volume().isEmpty();
+        }
+    }
+
+    private static final Pattern NUMBERED = Pattern.compile("(.*?)(\\d+)$");
+
+    private final CloneService clones;
+    private final VmSummary source;
+    private final FxBatchQueue<Runnable> fx = new FxBatchQueue<>(batch -> batch.forEach(Runnable::run));
+    private final StringProperty name = new SimpleStringProperty("");
+    private final ObjectProperty<Set<String>> taken = new SimpleObjectProperty<>(Set.of());
+    private final StringBinding nameError;
+    private final ObservableList<DiskRow> disks = FXCollections.observableArrayList();
+    private final StringProperty progress = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty(true);
+
+    public CloneVmViewModel(CloneService clones, VmCreation nodes, VmService vms, VmSummary source) {
+        this.clones = clones;
+        this.source = source;
+        nameError = Bindings.createStringBinding(() -> SpecValidator.nameProblem(name.get(), taken.get()), name, taken);
+        progress.set("Reading the disks of " + source.name() + " …");
+        nodes.facts(source.nodeId()).thenCombine(vms.storageOf(source), (facts, storage) -> {
+            fx.post(() -> {
+                taken.set(facts.vmNames());
+                name.set(nextName(source.name(), facts.vmNames()));
+                disks.setAll(storage.stream().map(s -> new DiskRow(s,
+                        new SimpleObjectProperty<>(s.volume().isEmpty() ? DiskMode.SHARE : DiskMode.CLONE))).toList());
+                progress.set("");
+                busy.set(false);
+            });
+            return null;
+        }).exceptionally(error -> {
+            fx.post(() -> progress.set(describe(error)));
+            return null;
+        });
+    }
+
+    public VmSummary source() {
+        return source;
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public StringBinding nameErrorProperty() {
+        return nameError;
+    }
+
+    public ObservableList<DiskRow> disks() {
+        return disks;
+    }
+
+    public StringProperty progressProperty() {
+        return progress;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    /** "web-01" → "web-02", "db" → "db-2": the first free name in that series. */
+    static String nextName(String original, Set<String> taken) {
+        Matcher m = NUMBERED.matcher(original);
+        String stem = m.matches() ? m.group(1) : original + "-";
+        int width = m.matches() ? m.group(2).length() : 1;
+        long n = m.matches() ? Long.parseLong(m.group(2)) + 1 : 2;
+        for (; ; n++) {
+            String candidate = stem + String.format("%0" + width + "d", n);
+            if (!taken.contains(candidate)) {
+                return candidate;
+            }
+        }
+    }
+
+    /** Starts the clone; completes (on the FX thread) with the new VM's UUID, or fails with the reason shown in {@link #progressProperty()}. */
+    public CompletableFuture<String> cloneVm() {
+        CompletableFuture<String> done = new CompletableFuture<>();
+        if (busy.get() || !nameError.get().isEmpty()) {
+            done.cancel(false);
+            return done;
+        }
+        Map<String, DiskMode> modes = new LinkedHashMap<>();
+        disks.forEach(d -> modes.put(d.item().target(), d.mode().get()));
+        busy.set(true);
+        clones.cloneVm(source, name.get().strip(), modes, step -> fx.post(() -> progress.set(step)))
+                .whenComplete((uuid, error) -> fx.post(() -> {
+                    busy.set(false);
+                    if (error != null) {
+                        progress.set(describe(error));
+                        done.completeExceptionally(error);
+                    } else {
+                        progress.set("Cloned as " + name.get().strip() + ".");
+                        done.complete(uuid);
+                    }
+                }));
+        return done;
+    }
+
+    private static String describe(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && !(cause instanceof OperationException)) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof OperationException op) {
+            return op.getMessage() + (op.detail().isEmpty() ? "" : ": " + op.detail());
+        }
+        return String.valueOf(cause.getMessage());
+    }
+
+    List<DiskRow> diskRows() {
+        return List.copyOf(disks);
+    }
+}

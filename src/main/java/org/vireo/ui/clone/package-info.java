@@ -1,0 +1,2 @@
+/** The clone dialog: a new name and, for each disk, clone, share or skip. */
+package org.vireo.ui.clone;
