@@ -293,7 +293,7 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
     }
 
     @Override
-    public CompletableFuture<String> cloneVm(VmSummary vm, String newName, Map<String, DiskMode> disks, Consumer<String> progress) {
+    public CompletableFuture<String> cloneVm(VmSummary vm, String newName, Map<String, DiskChoice> disks, Consumer<String> progress) {
         return onNode(vm.nodeId(), "clone " + vm.name() + " as " + newName,
                 conn -> VmCloner.cloneVm(conn, vm, newName, disks, progress));
     }

@@ -15,6 +15,7 @@ import org.libvirt.StoragePool;
 import org.libvirt.StorageVol;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vireo.model.CloneService.DiskChoice;
 import org.vireo.model.CloneService.DiskMode;
 import org.vireo.model.OperationException;
 import org.vireo.model.VmSummary;
@@ -27,7 +28,7 @@ import org.xml.sax.InputSource;
 /**
  * Clones a shut-off domain: its inactive XML with a new name, no UUID and no MACs (libvirt makes
  * fresh ones), and each cloned disk pointed at a new volume made by libvirt's storage clone in
- * the same pool. Whatever fails, the volumes made so far are deleted again.
+ * the same pool or a chosen one. Whatever fails, the volumes made so far are deleted again.
  */
 final class VmCloner {
 
@@ -37,7 +38,7 @@ final class VmCloner {
     private VmCloner() {
     }
 
-    static String cloneVm(Connect conn, VmSummary vm, String newName, Map<String, DiskMode> modes, Consumer<String> progress)
+    static String cloneVm(Connect conn, VmSummary vm, String newName, Map<String, DiskChoice> choices, Consumer<String> progress)
             throws LibvirtException {
         Domain original = VmOperations.lookup(conn, vm);
         Deque<StorageVol> made = new ArrayDeque<>();
@@ -59,7 +60,8 @@ final class VmCloner {
             for (Element disk : children(child(root, "devices"), "disk")) {
                 Element target = child(disk, "target");
                 String dev = target == null ? "" : target.getAttribute("dev");
-                DiskMode mode = modes.getOrDefault(dev, DiskMode.CLONE);
+                DiskChoice choice = choices.getOrDefault(dev, DiskChoice.of(DiskMode.CLONE));
+                DiskMode mode = choice.mode();
                 if (!"disk".equals(disk.getAttribute("device")) && mode == DiskMode.CLONE) {
                     mode = DiskMode.SHARE;   // CD-ROMs hold shared media
                 }
@@ -68,7 +70,7 @@ final class VmCloner {
                     case SHARE -> { }
                     case CLONE -> {
                         progress.accept("Cloning disk " + dev + " …");
-                        StorageVol copy = cloneDisk(conn, disk, newName, dev);
+                        StorageVol copy = cloneDisk(conn, disk, newName, dev, choice.pool());
                         made.push(copy);
                         Element source = child(disk, "source");
                         for (String attr : List.of("file", "dev", "pool", "volume")) {
@@ -102,7 +104,8 @@ final class VmCloner {
         }
     }
 
-    private static StorageVol cloneDisk(Connect conn, Element disk, String newName, String dev) throws LibvirtException {
+    private static StorageVol cloneDisk(Connect conn, Element disk, String newName, String dev, String poolName)
+            throws LibvirtException {
         Element source = child(disk, "source");
         if (source == null) {
             throw new OperationException("clone disk " + dev, "The disk " + dev + " is empty; share or skip it.");
@@ -116,7 +119,7 @@ final class VmCloner {
             throw new OperationException("clone disk " + dev,
                     "The disk " + dev + " is not a volume in a storage pool, so libvirt cannot clone it; share or skip it.");
         }
-        StoragePool pool = from.storagePoolLookupByVolume();
+        StoragePool pool = poolName.isEmpty() ? from.storagePoolLookupByVolume() : conn.storagePoolLookupByName(poolName);
         try {
             Document vol = parse(from.getXMLDesc(0));
             Element root = vol.getDocumentElement();

@@ -16,6 +16,7 @@ import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.libvirt.LibvirtException;
 import org.libvirt.StoragePool;
+import org.vireo.model.CloneService.DiskChoice;
 import org.vireo.model.CloneService.DiskMode;
 import org.vireo.model.OperationException;
 import org.vireo.model.VmState;
@@ -70,10 +71,29 @@ class VmClonerTest {
 
     @Test
     void sharedAndSkippedDisksAreNotCopied() throws LibvirtException {
-        VmCloner.cloneVm(conn, source, "web-03", Map.of("vda", DiskMode.SHARE, "vdb", DiskMode.SKIP), s -> { });
+        VmCloner.cloneVm(conn, source, "web-03", Map.of("vda", DiskChoice.of(DiskMode.SHARE), "vdb", DiskChoice.of(DiskMode.SKIP)), s -> { });
         String cloned = xmlOf("web-03");
         assertTrue(cloned.contains("web-01-root.qcow2") && !cloned.contains("vdb"), cloned);
         assertTrue(volumes().stream().noneMatch(v -> v.startsWith("web-03")), volumes().toString());
+    }
+
+    @Test
+    void aDiskCloneRefusedHalfWayRollsBackTheDisksAlreadyCloned() throws LibvirtException {
+        // The test driver clones only within a pool: the second disk's clone into another pool fails for real.
+        StoragePool other = conn.storagePoolCreateXML("<pool type='dir'><name>fast-pool</name><target><path>/fast-pool</path></target></pool>", 0);
+        try {
+            List<String> before = volumes();
+            List<String> steps = new ArrayList<>();
+            assertThrows(LibvirtException.class, () -> VmCloner.cloneVm(conn, source, "web-04",
+                    Map.of("vdb", new DiskChoice(DiskMode.CLONE, "fast-pool")), steps::add));
+            assertEquals(before, volumes());
+            assertEquals(0, other.numOfVolumes());
+            assertEquals(List.of("Cloning disk vda …", "Cloning disk vdb …", "Rolled back: deleted web-04-vda.qcow2"), steps);
+            assertThrows(LibvirtException.class, () -> conn.domainLookupByName("web-04"));
+        } finally {
+            other.destroy();
+            other.free();
+        }
     }
 
     @Test

@@ -101,7 +101,11 @@ public final class CloneVmDialog {
             });
             mode.valueProperty().bindBidirectional(disk.mode());
             mode.disableProperty().bind(viewModel.busyProperty());
-            diskGrid.addRow(row++, new Label(disk.item().target()), new Label(where + size), mode);
+            ChoiceBox<String> pool = new ChoiceBox<>(viewModel.pools());
+            pool.setId("clonePool-" + disk.item().target());
+            pool.valueProperty().bindBidirectional(disk.pool());
+            pool.disableProperty().bind(viewModel.busyProperty().or(disk.mode().isNotEqualTo(DiskMode.CLONE)));
+            diskGrid.addRow(row++, new Label(disk.item().target()), new Label(where + size), mode, pool);
         }
     }
 }

@@ -18,6 +18,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.vireo.model.CloneService;
+import org.vireo.model.CloneService.DiskChoice;
 import org.vireo.model.CloneService.DiskMode;
 import org.vireo.model.OperationException;
 import org.vireo.model.SpecValidator;
@@ -31,7 +32,7 @@ import org.vireo.ui.common.FxBatchQueue;
 public final class CloneVmViewModel {
 
     /** One disk of the original and what the copy does with it. */
-    public record DiskRow(StorageItem item, ObjectProperty<DiskMode> mode) {
+    public record DiskRow(StorageItem item, ObjectProperty<DiskMode> mode, StringProperty pool) {
         /** Only a volume in a pool can be cloned by libvirt. */
         public boolean cloneable() {
             return !item.volume().isEmpty();
@@ -47,6 +48,7 @@ public final class CloneVmViewModel {
     private final ObjectProperty<Set<String>> taken = new SimpleObjectProperty<>(Set.of());
     private final StringBinding nameError;
     private final ObservableList<DiskRow> disks = FXCollections.observableArrayList();
+    private final ObservableList<String> pools = FXCollections.observableArrayList();
     private final StringProperty progress = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty(true);
 
@@ -59,8 +61,11 @@ public final class CloneVmViewModel {
             fx.post(() -> {
                 taken.set(facts.vmNames());
                 name.set(nextName(source.name(), facts.vmNames()));
+                pools.setAll(facts.pools().stream().map(p -> p.name()).toList());
                 disks.setAll(storage.stream().map(s -> new DiskRow(s,
-                        new SimpleObjectProperty<>(s.volume().isEmpty() ? DiskMode.SHARE : DiskMode.CLONE))).toList());
+                        new SimpleObjectProperty<>(s.volume().isEmpty() ? DiskMode.SHARE : DiskMode.CLONE),
+                        new SimpleStringProperty(s.volume().contains("/") ? s.volume().substring(0, s.volume().indexOf('/')) : "")))
+                        .toList());
                 progress.set("");
                 busy.set(false);
             });
@@ -85,6 +90,11 @@ public final class CloneVmViewModel {
 
     public ObservableList<DiskRow> disks() {
         return disks;
+    }
+
+    /** The node's storage pools, where a cloned disk's new volume may go. */
+    public ObservableList<String> pools() {
+        return pools;
     }
 
     public StringProperty progressProperty() {
@@ -116,8 +126,8 @@ public final class CloneVmViewModel {
             done.cancel(false);
             return done;
         }
-        Map<String, DiskMode> modes = new LinkedHashMap<>();
-        disks.forEach(d -> modes.put(d.item().target(), d.mode().get()));
+        Map<String, DiskChoice> modes = new LinkedHashMap<>();
+        disks.forEach(d -> modes.put(d.item().target(), new DiskChoice(d.mode().get(), d.pool().get() == null ? "" : d.pool().get())));
         busy.set(true);
         clones.cloneVm(source, name.get().strip(), modes, step -> fx.post(() -> progress.set(step)))
                 .whenComplete((uuid, error) -> fx.post(() -> {
