@@ -34,6 +34,7 @@ class VmClonerTest {
         LibvirtRuntime.start();
         conn = new Connect("test:///default");
         pool = conn.storagePoolLookupByName("default-pool");
+        removeWhatThisTestMakes();   // another test class may hold test:///default open, keeping its state
         String a = volume("web-01-root.qcow2");
         String b = volume("web-01-data.qcow2");
         Domain d = conn.domainDefineXML("<domain type='test'><name>web-01</name><memory>262144</memory><vcpu>1</vcpu>"
@@ -48,6 +49,7 @@ class VmClonerTest {
 
     @AfterEach
     void close() throws LibvirtException {
+        removeWhatThisTestMakes();
         pool.free();
         conn.close();   // the last connection to test:///default drops everything made here
     }
@@ -103,11 +105,32 @@ class VmClonerTest {
         assertThrows(LibvirtException.class, () -> VmCloner.cloneVm(conn, source, "test", Map.of(), s -> { }));
         assertEquals(before, volumes());
         Domain running = conn.domainLookupByName("test");
+        if (running.isActive() == 0) {
+            running.create();   // another test may have stopped it
+        }
         VmSummary live = new VmSummary("n", running.getUUIDString(), "test", VmState.RUNNING, 1, 0, true, false, List.of());
         OperationException refused = assertThrows(OperationException.class,
                 () -> VmCloner.cloneVm(conn, live, "test-copy", Map.of(), s -> { }));
         assertTrue(refused.detail().contains("shut it down first"), refused.detail());
         running.free();
+    }
+
+    private void removeWhatThisTestMakes() throws LibvirtException {
+        for (String name : conn.listDefinedDomains()) {
+            if (name.startsWith("web-0")) {
+                Domain d = conn.domainLookupByName(name);
+                d.undefine();
+                d.free();
+            }
+        }
+        pool.refresh(0);
+        for (String name : pool.listVolumes()) {
+            if (name.startsWith("web-0")) {
+                var vol = pool.storageVolLookupByName(name);
+                vol.delete(0);
+                vol.free();
+            }
+        }
     }
 
     /** Frees what it looks up: a domain left unfreed keeps test:///default, and its state, alive for the next test. */

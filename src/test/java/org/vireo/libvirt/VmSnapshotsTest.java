@@ -28,8 +28,12 @@ class VmSnapshotsTest {
         Connect app = new Connect("test:///default");
         Connect oracle = new Connect("test:///default");
         try {
-            Domain test = oracle.domainLookupByName("test");
-            VmSummary vm = new VmSummary("n", test.getUUIDString(), "test", VmState.RUNNING, 1, 0, true, false, List.of());
+            // A domain of its own: another test class may hold test:///default open and have changed "test".
+            String name = "snap-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+            Domain test = oracle.domainDefineXML("<domain type='test'><name>" + name + "</name><memory>262144</memory>"
+                    + "<vcpu>1</vcpu><os><type>hvm</type></os></domain>");
+            test.create();
+            VmSummary vm = new VmSummary("n", test.getUUIDString(), name, VmState.RUNNING, 1, 0, true, false, List.of());
             VmSnapshots.take(app, vm, "before <upgrade> & \"more\"", "kernel 6.1\nstill fine", true);
             VmSnapshots.take(app, vm, "after", "", true);
 
@@ -51,6 +55,8 @@ class VmSnapshotsTest {
             VmSnapshots.delete(app, vm, before.name(), true);
             assertEquals(0, test.snapshotNum());
             assertThrows(LibvirtException.class, () -> VmSnapshots.revert(app, vm, "after"));
+            test.destroy();
+            test.undefine();
             test.free();
         } finally {
             app.close();
