@@ -100,19 +100,22 @@ class VmClonerTest {
 
     @Test
     void aFailedCloneLeavesNoVolumeBehind() throws LibvirtException {
-        List<String> before = volumes();
         // The name is taken, so libvirt refuses the define after both disks were cloned.
-        assertThrows(LibvirtException.class, () -> VmCloner.cloneVm(conn, source, "test", Map.of(), s -> { }));
-        assertEquals(before, volumes());
-        Domain running = conn.domainLookupByName("test");
-        if (running.isActive() == 0) {
-            running.create();   // another test may have stopped it
+        conn.domainDefineXML("<domain type='test'><name>web-05</name><memory>262144</memory><vcpu>1</vcpu>"
+                + "<os><type>hvm</type></os></domain>").free();
+        List<String> withTaken = volumes();
+        assertThrows(LibvirtException.class, () -> VmCloner.cloneVm(conn, source, "web-05", Map.of(), s -> { }));
+        assertEquals(withTaken, volumes());
+        Domain running = conn.domainLookupByUUIDString(source.uuid());
+        running.create();
+        try {
+            OperationException refused = assertThrows(OperationException.class,
+                    () -> VmCloner.cloneVm(conn, source, "web-07", Map.of(), s -> { }));
+            assertTrue(refused.detail().contains("shut it down first"), refused.detail());
+        } finally {
+            running.destroy();
+            running.free();
         }
-        VmSummary live = new VmSummary("n", running.getUUIDString(), "test", VmState.RUNNING, 1, 0, true, false, List.of());
-        OperationException refused = assertThrows(OperationException.class,
-                () -> VmCloner.cloneVm(conn, live, "test-copy", Map.of(), s -> { }));
-        assertTrue(refused.detail().contains("shut it down first"), refused.detail());
-        running.free();
     }
 
     private void removeWhatThisTestMakes() throws LibvirtException {
