@@ -1,16 +1,10 @@
 package org.vireo.libvirt;
 
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.vireo.model.VmDisk;
 import org.vireo.model.VmNic;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
-import org.xml.sax.InputSource;
 
 /** Reads the parts of a domain's XML that Vireo shows, with DOM (never by string matching). */
 final class DomainXml {
@@ -22,15 +16,7 @@ final class DomainXml {
     }
 
     static DomainXml parse(String xml) {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            Document doc = factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
-            return new DomainXml(doc.getDocumentElement());
-        } catch (Exception e) {
-            throw new IllegalArgumentException("libvirt returned domain XML that does not parse", e);
-        }
+        return new DomainXml(XmlElements.parse(xml).getDocumentElement());
     }
 
     String title() {
@@ -129,19 +115,10 @@ final class DomainXml {
     }
 
     private static Element child(Element parent, String name) {
-        List<Element> all = children(parent, name);
-        return all.isEmpty() ? null : all.get(0);
+        return XmlElements.child(parent, name);
     }
 
     private static List<Element> children(Element parent, String name) {
-        List<Element> result = new ArrayList<>();
-        NodeList nodes = parent.getChildNodes();
-        for (int i = 0; i < nodes.getLength(); i++) {
-            Node node = nodes.item(i);
-            if (node instanceof Element e && name.equals(e.getLocalName() != null ? e.getLocalName() : e.getTagName())) {
-                result.add(e);
-            }
-        }
-        return result;
+        return XmlElements.children(parent, name);
     }
 }

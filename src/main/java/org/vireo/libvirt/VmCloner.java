@@ -1,13 +1,14 @@
 package org.vireo.libvirt;
 
-import java.io.StringReader;
+import static org.vireo.libvirt.XmlElements.child;
+import static org.vireo.libvirt.XmlElements.children;
+import static org.vireo.libvirt.XmlElements.parse;
+
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.libvirt.LibvirtException;
@@ -21,9 +22,6 @@ import org.vireo.model.OperationException;
 import org.vireo.model.VmSummary;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
-import org.xml.sax.InputSource;
 
 /**
  * Clones a shut-off domain: its inactive XML with a new name, no UUID and no MACs (libvirt makes
@@ -95,7 +93,7 @@ final class VmCloner {
             } finally {
                 copy.free();
             }
-        } catch (LibvirtException | OperationException | IllegalStateException e) {
+        } catch (LibvirtException | OperationException | IllegalStateException | IllegalArgumentException e) {
             rollBack(made, progress);
             throw e;
         } finally {
@@ -177,44 +175,9 @@ final class VmCloner {
         return e;
     }
 
-    private static Document parse(String xml) {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            return factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
-        } catch (Exception e) {
-            throw new IllegalStateException("libvirt returned XML that does not parse", e);
-        }
-    }
-
     private static void remove(Element e) {
         if (e != null) {
             e.getParentNode().removeChild(e);
         }
-    }
-
-    private static Element child(Element parent, String name) {
-        if (parent == null) {
-            return null;
-        }
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && e.getTagName().equals(name)) {
-                return e;
-            }
-        }
-        return null;
-    }
-
-    private static List<Element> children(Element parent, String name) {
-        List<Element> out = new ArrayList<>();
-        if (parent != null) {
-            NodeList list = parent.getChildNodes();
-            for (int i = 0; i < list.getLength(); i++) {
-                if (list.item(i) instanceof Element e && e.getTagName().equals(name)) {
-                    out.add(e);
-                }
-            }
-        }
-        return out;
     }
 }

@@ -1,6 +1,9 @@
 package org.vireo.libvirt;
 
-import java.io.StringReader;
+import static org.vireo.libvirt.XmlElements.child;
+import static org.vireo.libvirt.XmlElements.childText;
+import static org.vireo.libvirt.XmlElements.children;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,9 +19,6 @@ import org.vireo.model.VmSnapshot;
 import org.vireo.model.VmSummary;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
-import org.xml.sax.InputSource;
 
 /** Snapshot calls; runs on the VM's node worker. Snapshot XML is built and read with DOM. */
 final class VmSnapshots {
@@ -120,21 +120,15 @@ final class VmSnapshots {
 
     static VmSnapshot read(String xml, String current) {
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            Element root = factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml))).getDocumentElement();
+            Element root = XmlElements.parse(xml).getDocumentElement();
             String name = childText(root, "name");
             Element parent = child(root, "parent");
             String created = childText(root, "creationTime");
             Element memory = child(root, "memory");
             String memoryKind = memory == null ? "" : memory.getAttribute("snapshot");
             boolean external = "external".equals(memoryKind);
-            Element disks = child(root, "disks");
-            if (disks != null) {
-                NodeList list = disks.getElementsByTagName("disk");
-                for (int i = 0; i < list.getLength(); i++) {
-                    external |= "external".equals(((Element) list.item(i)).getAttribute("snapshot"));
-                }
+            for (Element disk : children(child(root, "disks"), "disk")) {
+                external |= "external".equals(disk.getAttribute("snapshot"));
             }
             String state = childText(root, "state");
             boolean withMemory = memory == null
@@ -174,19 +168,5 @@ final class VmSnapshots {
             stack.addAll(kids);
         }
         return ordered;
-    }
-
-    private static Element child(Element parent, String name) {
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && e.getTagName().equals(name)) {
-                return e;
-            }
-        }
-        return null;
-    }
-
-    private static String childText(Element parent, String name) {
-        Element e = child(parent, name);
-        return e == null ? "" : e.getTextContent().strip();
     }
 }
