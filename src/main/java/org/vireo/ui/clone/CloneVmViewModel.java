@@ -1,7 +1,6 @@
 package org.vireo.ui.clone;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -20,12 +19,12 @@ import javafx.collections.ObservableList;
 import org.vireo.model.CloneService;
 import org.vireo.model.CloneService.DiskChoice;
 import org.vireo.model.CloneService.DiskMode;
-import org.vireo.model.OperationException;
 import org.vireo.model.SpecValidator;
 import org.vireo.model.StorageItem;
 import org.vireo.model.VmCreation;
 import org.vireo.model.VmService;
 import org.vireo.model.VmSummary;
+import org.vireo.ui.common.FailureText;
 import org.vireo.ui.common.FxBatchQueue;
 
 /** Cloning one VM: the new name (validated like the wizard's) and a mode per disk. FX thread only. */
@@ -71,7 +70,7 @@ public final class CloneVmViewModel {
             });
             return null;
         }).exceptionally(error -> {
-            fx.post(() -> progress.set(describe(error)));
+            fx.post(() -> progress.set(FailureText.of(error)));
             return null;
         });
     }
@@ -133,7 +132,7 @@ public final class CloneVmViewModel {
                 .whenComplete((uuid, error) -> fx.post(() -> {
                     busy.set(false);
                     if (error != null) {
-                        progress.set(describe(error));
+                        progress.set(FailureText.of(error));
                         done.completeExceptionally(error);
                     } else {
                         progress.set("Cloned as " + name.get().strip() + ".");
@@ -141,20 +140,5 @@ public final class CloneVmViewModel {
                     }
                 }));
         return done;
-    }
-
-    private static String describe(Throwable error) {
-        Throwable cause = error;
-        while (cause.getCause() != null && !(cause instanceof OperationException)) {
-            cause = cause.getCause();
-        }
-        if (cause instanceof OperationException op) {
-            return op.getMessage() + (op.detail().isEmpty() ? "" : ": " + op.detail());
-        }
-        return String.valueOf(cause.getMessage());
-    }
-
-    List<DiskRow> diskRows() {
-        return List.copyOf(disks);
     }
 }

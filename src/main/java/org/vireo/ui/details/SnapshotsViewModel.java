@@ -11,11 +11,11 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.vireo.model.OperationException;
 import org.vireo.model.SnapshotService;
 import org.vireo.model.VmSnapshot;
 import org.vireo.model.VmState;
 import org.vireo.model.VmSummary;
+import org.vireo.ui.common.FailureText;
 import org.vireo.ui.common.FxBatchQueue;
 
 /**
@@ -80,7 +80,7 @@ public final class SnapshotsViewModel {
             }
             if (error != null) {
                 snapshots.clear();
-                message.set(describe(error));
+                message.set(FailureText.of(error));
             } else {
                 snapshots.setAll(list);
             }
@@ -151,7 +151,7 @@ public final class SnapshotsViewModel {
         message.set("Working…");
         operation.get().whenComplete((ok, error) -> fx.post(() -> {
             busy.set(false);
-            message.set(error == null ? done : describe(error) + (advice.isEmpty() ? "" : " " + advice));
+            message.set(error == null ? done : FailureText.of(error) + (advice.isEmpty() ? "" : " " + advice));
             load();
         }));
     }
@@ -161,16 +161,5 @@ public final class SnapshotsViewModel {
         return running() && !withMemory
                 ? "(A running VM's snapshot without memory needs external disk snapshots; shut it down first, or include memory.)"
                 : "(Internal snapshots need qcow2 disks, and QEMU refuses them for UEFI guests; shut the VM down and use qcow2 disks.)";
-    }
-
-    private static String describe(Throwable error) {
-        Throwable cause = error;
-        while (cause.getCause() != null && !(cause instanceof OperationException)) {
-            cause = cause.getCause();
-        }
-        if (cause instanceof OperationException op) {
-            return op.detail().isEmpty() ? op.getMessage() : op.getMessage() + ": " + op.detail();
-        }
-        return String.valueOf(cause.getMessage());
     }
 }

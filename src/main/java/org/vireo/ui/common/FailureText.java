@@ -1,0 +1,21 @@
+package org.vireo.ui.common;
+
+import org.vireo.model.OperationException;
+
+/** A failed operation in one line for a status label: what failed, then libvirt's own words. */
+public final class FailureText {
+
+    private FailureText() {
+    }
+
+    public static String of(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && !(cause instanceof OperationException)) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof OperationException op) {
+            return op.detail().isEmpty() ? op.getMessage() : op.getMessage() + ": " + op.detail();
+        }
+        return String.valueOf(cause.getMessage());
+    }
+}
