@@ -22,6 +22,7 @@ final class AppContext implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
     static final String DEMO_SEEDED = "demo.seeded";
+    static final String COMMAND_LINE_NODE_PREFIX = "cli-";
 
     final AppPaths paths;
     final Database database;
@@ -72,7 +73,7 @@ final class AppContext implements AutoCloseable {
     static List<NodeRef> commandLineNodes(List<String> uris) {
         List<NodeRef> nodes = new ArrayList<>();
         for (int i = 0; i < uris.size(); i++) {
-            nodes.add(new NodeRef("cli-" + (i + 1), displayNameFor(uris.get(i)), uris.get(i)));
+            nodes.add(new NodeRef(COMMAND_LINE_NODE_PREFIX + (i + 1), displayNameFor(uris.get(i)), uris.get(i)));
         }
         return nodes;
     }

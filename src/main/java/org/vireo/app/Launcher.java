@@ -36,6 +36,7 @@ public final class Launcher {
         }
         // Returns when the window has closed; VireoApp.stop() hands closing connections and saving
         // state to a non-daemon thread, and the JVM ends when that is done.
+        StartupState.loadEarly(paths, options.connect);
         Application.launch(VireoApp.class, args);
     }
 

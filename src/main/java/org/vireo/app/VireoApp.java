@@ -14,7 +14,6 @@ import org.vireo.libvirt.LibvirtFleet;
 import org.vireo.libvirt.LibvirtRuntime;
 import org.vireo.model.NodeRef;
 import org.vireo.model.SavedConnection;
-import org.vireo.store.TagRepository;
 import org.vireo.ui.common.Messages;
 import org.vireo.ui.details.VmDetailsViewModel;
 import org.vireo.ui.main.ActionsViewModel;
@@ -44,12 +43,10 @@ public final class VireoApp extends Application {
     private AppPaths paths;
     private CliOptions options;
     private AppContext context;
-    private List<NodeRef> startupNodes;
-    /** Saved connections the user does not want opened at start; they wait for Connect. */
-    private java.util.Set<String> manualNodes = java.util.Set.of();
     private Map<String, String> savedPreferences;
-    private TagRepository tagRepository;
-    private Map<String, List<String>> storedTags;
+    private Messages messages;
+    private LocalTags tags;
+    private java.util.Set<String> connectLater = java.util.Set.of();
     private LibvirtFleet fleet;
     private TerminalService terminalService;
     private MainView view;
@@ -76,32 +73,25 @@ public final class VireoApp extends Application {
             options = new CliOptions();
             new CommandLine(options).parseArgs(getParameters().getRaw().toArray(String[]::new));
         }
-        long t0 = System.nanoTime();
-        context = AppContext.open(paths, loopDriver());
-        long t1 = System.nanoTime();
-        List<SavedConnection> saved = context.savedConnections();
-        LOG.debug("Start-up: store and libvirt ready in {} ms, connections read in {} ms, {} ms after process start",
-                (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000, sinceProcessStart());
-        startupNodes = new ArrayList<>(saved.stream().map(SavedConnection::toNodeRef).toList());
-        manualNodes = saved.stream().filter(c -> !c.autoconnect()).map(c -> c.toNodeRef().id())
-                .collect(java.util.stream.Collectors.toSet());
-        startupNodes.addAll(AppContext.commandLineNodes(options.connect));
-        savedPreferences = context.preferences.getAll();
-        tagRepository = new TagRepository(context.database);
-        storedTags = tagRepository.findAll();
+        StartupState state = StartupState.take(paths, options.connect);
+        context = state.context();
+        LOG.debug("Start-up: store, libvirt and connections ready {} ms after process start", sinceProcessStart());
+        savedPreferences = state.preferences();
+        messages = new Messages(Locale.getDefault());
+        fleet = state.fleet();
+        tags = state.tags();
+        viewModel = new MainViewModel(tags, fleet, messages);
+        viewModel.addNodes(state.nodes());
+        // Local nodes have been connecting since the launcher started; their reports reach the
+        // view model in batches on the FX thread and are there when the table binds to it.
+        state.early().attach(viewModel.inventoryListener());
+        connectLater = state.connectLater();
     }
 
     @Override
     public void start(Stage primaryStage) {
         LOG.debug("Start-up: JavaFX toolkit up {} ms after process start", sinceProcessStart());
         this.stage = primaryStage;
-        Messages messages = new Messages(Locale.getDefault());
-        List<NodeRef> nodes = startupNodes;
-        fleet = new LibvirtFleet(context.libvirt);
-        LocalTags tags = new LocalTags(new ConnectionTimeRecorder(fleet, context.connections), fleet,
-                tagRepository, storedTags, context.storeWriter);
-        viewModel = new MainViewModel(tags, fleet, messages);
-        viewModel.addNodes(nodes);
         StoredSettings settings = new StoredSettings(savedPreferences, context.preferences, context.storeWriter);
         ActionsViewModel actions = new ActionsViewModel(tags, settings,
                 vm -> new org.vireo.ui.clone.CloneVmViewModel(fleet, fleet, tags, vm));
@@ -124,7 +114,9 @@ public final class VireoApp extends Application {
         AppContext.commandLineNodes(options.connect).stream().findFirst().ifPresent(node -> view.selectNode(node.id()));
         primaryStage.show();
         LOG.info("Window shown {} ms after the process started", sinceProcessStart());
-        viewModel.nodes().stream().filter(n -> !manualNodes.contains(n.ref().id())).forEach(viewModel::connect);
+        BenchProbe.attachIfRequested(primaryStage, viewModel.allVms());
+        // Remote nodes may ask for passwords or host keys: they connect once the dialogs have a window.
+        viewModel.nodes().stream().filter(n -> connectLater.contains(n.ref().id())).forEach(viewModel::connect);
     }
 
     /**
@@ -139,8 +131,7 @@ public final class VireoApp extends Application {
     }
 
     static long sinceProcessStart() {
-        return ProcessHandle.current().info().startInstant()
-                .map(t -> java.time.Duration.between(t, java.time.Instant.now()).toMillis()).orElse(-1L);
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
     }
 
     /** On the FX thread: reads what must be remembered, then closes everything on a background thread. */

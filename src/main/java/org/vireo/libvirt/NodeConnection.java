@@ -77,11 +77,7 @@ final class NodeConnection {
         this.node = node;
         this.listener = listener;
         this.events = runtime.eventsRunning();
-        this.worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "node-" + node.name());
-            t.setDaemon(true);
-            return t;
-        });
+        this.worker = Executors.newSingleThreadExecutor(r -> BackgroundPriority.newThread(r, "node-" + node.name()));
     }
 
     NodeRef node() {

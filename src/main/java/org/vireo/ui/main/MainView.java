@@ -70,8 +70,9 @@ public final class MainView {
 
     private final VmDetailsViewModel details;
     private final SplitPane centre;
-    private final javafx.scene.Node detailsPane;
-    private final javafx.scene.Node hostPane;
+    // Built on first use: the details' charts and tabs are hundreds of classes the first window does not need.
+    private javafx.scene.Node detailsPane;
+    private javafx.scene.Node hostPane;
     private final org.vireo.ui.host.HostViewModel host;
 
     private final PreferencesViewModel preferences;
@@ -141,9 +142,7 @@ public final class MainView {
         HBox.setHgrow(toolBar, Priority.ALWAYS);
         HBox toolRow = new HBox(toolBar, search);
 
-        detailsPane = new VmDetailsView(details, messages).root();
         this.host = host;
-        hostPane = new org.vireo.ui.host.HostView(host, messages).root();
         centre = new SplitPane(table.view());
         centre.setOrientation(javafx.geometry.Orientation.VERTICAL);
         centre.setId("centreSplit");
@@ -240,7 +239,7 @@ public final class MainView {
         VmSummary single = selected.size() == 1 ? selected.get(0) : null;
         details.vmProperty().set(single);
         NodeRow node = viewModel.scopeProperty().get();
-        javafx.scene.Node wanted = single != null ? detailsPane : node != null ? hostPane : null;
+        javafx.scene.Node wanted = single != null ? detailsPane() : node != null ? hostPane() : null;
         javafx.scene.Node current = centre.getItems().size() > 1 ? centre.getItems().get(1) : null;
         if (wanted == current) {
             return;
@@ -462,6 +461,20 @@ public final class MainView {
         if (row != null) {
             tree.select(row);
         }
+    }
+
+    private javafx.scene.Node detailsPane() {
+        if (detailsPane == null) {
+            detailsPane = new VmDetailsView(details, messages).root();
+        }
+        return detailsPane;
+    }
+
+    private javafx.scene.Node hostPane() {
+        if (hostPane == null) {
+            hostPane = new org.vireo.ui.host.HostView(host, messages).root();
+        }
+        return hostPane;
     }
 
     /** Terminal tabs, for the app's shutdown and for tests. */

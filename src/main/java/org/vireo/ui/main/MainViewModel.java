@@ -110,6 +110,11 @@ public final class MainViewModel {
         updateStatusText();
     }
 
+    /** Where node workers report; connections opened before this view model existed are attached here. */
+    public InventoryListener inventoryListener() {
+        return listener;
+    }
+
     public void connect(NodeRow node) {
         fleet.connect(node.ref(), listener);
     }

@@ -105,7 +105,7 @@ final class NodeTree {
     }
 
     private void addNode(NodeRow row) {
-        TreeItem<TreeEntry> item = new TreeItem<>(nodeEntry(row));
+        TreeItem<TreeEntry> item = new NodeItem(row);
         item.setExpanded(true);
         nodeItems.put(row, item);
         nodeOrder.add(item);
@@ -120,10 +120,25 @@ final class NodeTree {
         return new TreeEntry.Node(row, row.status(), row.vms().size());
     }
 
-    /** A VM whose values changed is updated in place; anything else rebuilds the node's children once. */
+    /**
+     * A VM whose values changed is updated in place; anything else rebuilds the node's children once.
+     * A node with more than {@link #LARGE_NODE} VMs arrives collapsed and has its VM rows only
+     * while expanded: TreeView's focus model looks up the row of every added child, which costs
+     * time quadratic in the number of children (170 ms for 5000), and the table lists them anyway.
+     */
     private void syncChildren(TreeItem<TreeEntry> item, NodeRow row, ListChangeListener.Change<? extends VmSummary> change) {
-        boolean onlyReplacements = true;
-        while (change.next()) {
+        if (item.getChildren().isEmpty() && row.vms().size() > LARGE_NODE && item.isExpanded()) {
+            item.setExpanded(false);
+        }
+        if (!item.isExpanded()) {
+            if (!item.getChildren().isEmpty()) {
+                item.getChildren().clear();
+            }
+            item.setValue(nodeEntry(row));
+            return;
+        }
+        boolean onlyReplacements = change != null;
+        while (onlyReplacements && change.next()) {
             if (!(change.wasReplaced() && change.getAddedSize() == change.getRemovedSize())
                     || item.getChildren().size() != row.vms().size()) {
                 onlyReplacements = false;
@@ -141,6 +156,28 @@ final class NodeTree {
             item.getChildren().setAll(children);
         }
         item.setValue(nodeEntry(row));
+    }
+
+    static final int LARGE_NODE = 500;
+
+    /** A node's tree item: not a leaf while its node has VMs, even when they are not materialised. */
+    private final class NodeItem extends TreeItem<TreeEntry> {
+        private final NodeRow row;
+
+        NodeItem(NodeRow row) {
+            super(nodeEntry(row));
+            this.row = row;
+            expandedProperty().addListener((obs, was, now) -> {
+                if (now && getChildren().size() != row.vms().size()) {
+                    syncChildren(this, row, null);
+                }
+            });
+        }
+
+        @Override
+        public boolean isLeaf() {
+            return row.vms().isEmpty();
+        }
     }
 
     void select(NodeRow row) {

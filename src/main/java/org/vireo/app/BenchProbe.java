@@ -1,0 +1,119 @@
+package org.vireo.app;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vireo.model.VmSummary;
+import org.vireo.ui.common.FxBatchQueue;
+
+/**
+ * What {@code bench/run} reads from a running window, switched on by the system property
+ * {@code vireo.bench.report=FILE} (and {@code vireo.bench.expect=N}, the count of VMs on the nodes named with
+ * {@code --connect} that means "listed"). It appends lines of wall-clock milliseconds: {@code window T} at the first pulse
+ * after the window is shown, {@code listed T} at the first pulse after N VMs are in the
+ * inventory, {@code stall MS T} whenever the FX thread answered a heartbeat later than ever
+ * before. The heartbeat is a {@code runLater} every 20 ms; its delay is how long the FX thread
+ * was busy, which is what a user sees as a freeze. Off by default: nothing runs without the property.
+ */
+final class BenchProbe {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BenchProbe.class);
+    private static final long HEARTBEAT_MS = 20;
+
+    private final Writer out;
+    private final AtomicLong worstDelay = new AtomicLong();
+    private final AtomicLong reportedDelay = new AtomicLong();
+    /** Pings waiting for the FX thread come in one batch: the oldest one's wait is the stall. */
+    private final FxBatchQueue<Long> pings = new FxBatchQueue<>(sent ->
+            worstDelay.accumulateAndGet((System.nanoTime() - sent.get(0)) / 1_000_000, Math::max));
+    private final ScheduledExecutorService beat = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "vireo-bench-heartbeat");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private BenchProbe(Writer out) {
+        this.out = out;
+    }
+
+    /** On the FX thread, right after the stage is shown. */
+    static void attachIfRequested(Stage stage, ObservableList<VmSummary> inventory) {
+        Optional<String> report = Optional.ofNullable(System.getProperty("vireo.bench.report"));
+        if (report.isEmpty()) {
+            return;
+        }
+        int expect = Integer.getInteger("vireo.bench.expect", -1);
+        try {
+            Writer out = Files.newBufferedWriter(Path.of(report.get()), StandardCharsets.UTF_8);
+            new BenchProbe(out).attach(stage.getScene(), inventory, expect);
+        } catch (IOException e) {
+            LOG.warn("Benchmark report {} cannot be written", report.get(), e);
+        }
+    }
+
+    private void attach(Scene scene, ObservableList<VmSummary> inventory, int expect) {
+        beat.scheduleAtFixedRate(this::ping, HEARTBEAT_MS, HEARTBEAT_MS, TimeUnit.MILLISECONDS);
+        onNextPulse(scene, () -> write("window " + System.currentTimeMillis()));
+        AtomicBoolean listed = new AtomicBoolean();
+        Runnable check = () -> {
+            if (expect >= 0 && !listed.get() && commandLineVms(inventory) >= expect && listed.compareAndSet(false, true)) {
+                onNextPulse(scene, () -> write("listed " + System.currentTimeMillis()));
+            }
+        };
+        inventory.addListener((ListChangeListener<Object>) change -> check.run());
+        check.run();
+    }
+
+    /** The VMs of the nodes named with --connect: the demo lab of a first start is not what is measured. */
+    private static long commandLineVms(ObservableList<VmSummary> inventory) {
+        return inventory.stream().filter(vm -> vm.nodeId().startsWith(AppContext.COMMAND_LINE_NODE_PREFIX)).count();
+    }
+
+    /** On the heartbeat thread. */
+    private void ping() {
+        long worst = worstDelay.get();
+        if (worst > reportedDelay.get()) {
+            reportedDelay.set(worst);
+            write("stall " + worst + " " + System.currentTimeMillis());
+        }
+        pings.post(System.nanoTime());
+    }
+
+    private static void onNextPulse(Scene scene, Runnable action) {
+        Runnable[] self = new Runnable[1];
+        self[0] = () -> {
+            scene.removePostLayoutPulseListener(self[0]);
+            action.run();
+        };
+        scene.addPostLayoutPulseListener(self[0]);
+        Platform.requestNextPulse();
+    }
+
+    /** The time is taken by the caller; the file is written on the heartbeat thread, never on the FX thread. */
+    private void write(String line) {
+        beat.execute(() -> {
+            try {
+                out.write(line);
+                out.write('\n');
+                out.flush();
+            } catch (IOException e) {
+                LOG.warn("Benchmark report line lost", e);
+            }
+        });
+    }
+}

@@ -1,0 +1,249 @@
+package org.vireo.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Not a test: the fleet-scale benchmark of issue #7, run by {@code bench/run}. It writes libvirt
+ * test-driver node files, starts the real app ({@code java -jar target/vireo.jar --connect …})
+ * as a user would, and reads what {@code BenchProbe} reports from inside the window plus the
+ * process's CPU and memory from /proc. The libvirt floor is measured in a separate process
+ * ({@link LibvirtFloor}).
+ *
+ * <p>Usage: {@code FleetBench [--vms N] [--nodes K] [--repeat R] [--idle SECONDS]
+ * [--java-options "OPTS"] [--launcher PATH]}. Without {@code --vms}/{@code --nodes} it runs the
+ * default cases: 100, 1000, 5000 VMs on one node and 5 nodes × 1000. {@code --java-options} are
+ * put before {@code -jar}; {@code --launcher} runs a packaged app's launcher instead of
+ * {@code java -jar} (the benchmark's system properties then reach its JVM through
+ * {@code JDK_JAVA_OPTIONS}).
+ */
+public final class FleetBench {
+
+    private static final long CLOCK_TICKS = 100;   // USER_HZ on Linux
+    private static final long PAGE_TIMEOUT_MS = 180_000;
+
+    record Case(int vmsPerNode, int nodes) {
+        int vms() {
+            return vmsPerNode * nodes;
+        }
+    }
+
+    record Run(long windowMs, long listedMs, long maxStallMs, double idleCpuPct, double rssMib, long floorMs, long callsMs) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opts = options(args);
+        int repeat = Integer.parseInt(opts.getOrDefault("--repeat", "3"));
+        int idleSeconds = Integer.parseInt(opts.getOrDefault("--idle", "30"));
+        List<Case> cases = new ArrayList<>();
+        if (opts.containsKey("--vms") || opts.containsKey("--nodes")) {
+            int nodes = Integer.parseInt(opts.getOrDefault("--nodes", "1"));
+            int total = Integer.parseInt(opts.getOrDefault("--vms", "1000"));
+            cases.add(new Case(Math.max(1, total / nodes), nodes));
+        } else {
+            cases.add(new Case(100, 1));
+            cases.add(new Case(1000, 1));
+            cases.add(new Case(5000, 1));
+            cases.add(new Case(1000, 5));
+        }
+        Path jar = Path.of("target/vireo.jar").toAbsolutePath();
+        String launcher = opts.get("--launcher");
+        List<String> javaOptions = opts.containsKey("--java-options")
+                ? List.of(opts.get("--java-options").trim().split("\\s+")) : List.of();
+        if (launcher == null && !Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build it first (./mvnw -DskipTests package)");
+        }
+        System.out.printf(Locale.ROOT, "# app: %s%n", launcher != null ? launcher
+                : "java " + String.join(" ", javaOptions) + (javaOptions.isEmpty() ? "" : " ") + "-jar " + jar);
+        Path work = Files.createTempDirectory("vireo-fleet-bench");
+        System.out.printf(Locale.ROOT, "# %d case(s) × %d run(s), %d s idle each; files in %s%n",
+                cases.size(), repeat, idleSeconds, work);
+        List<String> table = new ArrayList<>();
+        List<String> json = new ArrayList<>();
+        for (Case c : cases) {
+            List<String> uris = nodeFiles(work.resolve(c.vms() + "x" + c.nodes()), c);
+            List<Run> runs = new ArrayList<>();
+            for (int r = 1; r <= repeat; r++) {
+                long[] floor = LibvirtFloor.measure(uris);
+                Run run = runApp(launcher, javaOptions, jar, work.resolve("run-" + c.vms() + "-" + c.nodes() + "-" + r), uris, c.vms(), idleSeconds, floor);
+                System.out.printf(Locale.ROOT, "#   %d VMs on %d node(s), run %d: %s%n", c.vms(), c.nodes(), r, run);
+                runs.add(run);
+            }
+            Run median = new Run(
+                    medianLong(runs.stream().mapToLong(Run::windowMs).toArray()),
+                    medianLong(runs.stream().mapToLong(Run::listedMs).toArray()),
+                    medianLong(runs.stream().mapToLong(Run::maxStallMs).toArray()),
+                    medianDouble(runs.stream().mapToDouble(Run::idleCpuPct).toArray()),
+                    medianDouble(runs.stream().mapToDouble(Run::rssMib).toArray()),
+                    medianLong(runs.stream().mapToLong(Run::floorMs).toArray()),
+                    medianLong(runs.stream().mapToLong(Run::callsMs).toArray()));
+            table.add(String.format(Locale.ROOT, "%6d %5d %9d %9d %9d %12d %9.2f %8.0f",
+                    c.vms(), c.nodes(), median.windowMs(), median.listedMs(), median.floorMs(),
+                    median.maxStallMs(), median.idleCpuPct(), median.rssMib()));
+            json.add(String.format(Locale.ROOT, "{\"vms\":%d,\"nodes\":%d,\"runs\":%d,\"median\":true,"
+                            + "\"window_ms\":%d,\"listed_ms\":%d,\"max_stall_ms\":%d,\"idle_cpu_pct\":%.2f,"
+                            + "\"rss_mib\":%.0f,\"libvirt_floor_ms\":%d,\"libvirt_calls_ms\":%d,\"each\":[%s]}",
+                    c.vms(), c.nodes(), runs.size(), median.windowMs(), median.listedMs(), median.maxStallMs(),
+                    median.idleCpuPct(), median.rssMib(), median.floorMs(), median.callsMs(),
+                    runs.stream().map(FleetBench::runJson).collect(Collectors.joining(","))));
+        }
+        System.out.println();
+        System.out.println("   VMs nodes window_ms listed_ms floor_ms max_stall_ms idle_cpu% rss_mib   (medians)");
+        table.forEach(System.out::println);
+        System.out.println();
+        json.forEach(System.out::println);
+    }
+
+    private static String runJson(Run r) {
+        return String.format(Locale.ROOT, "{\"window_ms\":%d,\"listed_ms\":%d,\"max_stall_ms\":%d,\"idle_cpu_pct\":%.2f,"
+                + "\"rss_mib\":%.0f,\"libvirt_floor_ms\":%d,\"libvirt_calls_ms\":%d}", r.windowMs(), r.listedMs(), r.maxStallMs(),
+                r.idleCpuPct(), r.rssMib(), r.floorMs(), r.callsMs());
+    }
+
+    /** One launch of the app: from process start to listed, then {@code idleSeconds} of idle. */
+    private static Run runApp(String launcher, List<String> javaOptions, Path jar, Path dir, List<String> uris, int expect, int idleSeconds, long[] floor)
+            throws Exception {
+        Files.createDirectories(dir);
+        Path report = dir.resolve("probe.txt");
+        // A fresh store per run: no saved connections, no remembered window.
+        List<String> properties = List.of("-Dvireo.dataDir=" + dir.resolve("data"), "-Dvireo.stateDir=" + dir.resolve("state"),
+                "-Dvireo.bench.report=" + report, "-Dvireo.bench.expect=" + expect);
+        List<String> command = new ArrayList<>();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (launcher != null) {
+            command.add(launcher);
+            builder.environment().put("JDK_JAVA_OPTIONS", String.join(" ", properties));
+        } else {
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(javaOptions);
+            command.addAll(properties);
+            command.add("-jar");
+            command.add(jar.toString());
+        }
+        for (String uri : uris) {
+            command.add("--connect");
+            command.add(uri);
+        }
+        long launched = System.currentTimeMillis();
+        Process app = builder.redirectErrorStream(true)
+                .redirectOutput(dir.resolve("console.txt").toFile()).start();
+        try {
+            long deadline = System.currentTimeMillis() + PAGE_TIMEOUT_MS;
+            Long listedAt = null;
+            while (listedAt == null) {
+                if (!app.isAlive()) {
+                    throw new IllegalStateException("the app ended before listing its VMs; see " + dir.resolve("console.txt"));
+                }
+                if (System.currentTimeMillis() > deadline) {
+                    throw new IllegalStateException("no 'listed' report within " + PAGE_TIMEOUT_MS + " ms; see " + dir);
+                }
+                Thread.sleep(20);
+                listedAt = probe(report, "listed");
+            }
+            long pid = app.pid();
+            long cpu0 = cpuTicks(pid);
+            long wall0 = System.nanoTime();
+            Thread.sleep(idleSeconds * 1000L);
+            double idleCpu = (cpuTicks(pid) - cpu0) * 100.0 / CLOCK_TICKS / ((System.nanoTime() - wall0) / 1e9);
+            double rssMib = statusKib(pid, "VmHWM:") / 1024.0;
+            long end = System.currentTimeMillis();
+            long window = probe(report, "window") - launched;
+            long stall = Files.readAllLines(report).stream().filter(l -> l.startsWith("stall "))
+                    .map(l -> l.split(" ")).filter(p -> Long.parseLong(p[2]) <= end)
+                    .mapToLong(p -> Long.parseLong(p[1])).max().orElse(0);
+            return new Run(window, listedAt - launched, stall, idleCpu, rssMib, floor[0], floor[1]);
+        } finally {
+            app.destroy();
+            if (!app.waitFor(15, TimeUnit.SECONDS)) {
+                app.destroyForcibly();
+            }
+        }
+    }
+
+    private static Long probe(Path report, String key) throws IOException {
+        if (!Files.exists(report)) {
+            return null;
+        }
+        return Files.readAllLines(report).stream().filter(l -> l.startsWith(key + " "))
+                .map(l -> Long.parseLong(l.substring(key.length() + 1).strip())).findFirst().orElse(null);
+    }
+
+    /** utime + stime of the whole process (all threads), in clock ticks. */
+    private static long cpuTicks(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    private static long statusKib(long pid, String key) throws IOException {
+        return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
+                .filter(l -> l.startsWith(key)).map(l -> l.replaceAll("[^0-9]", ""))
+                .mapToLong(Long::parseLong).findFirst().orElse(0);
+    }
+
+    /** Node files of the case: per VM a disk and a NIC; a third of them shut off, the rest running. */
+    static List<String> nodeFiles(Path dir, Case c) throws IOException {
+        Files.createDirectories(dir);
+        List<String> uris = new ArrayList<>();
+        for (int n = 0; n < c.nodes(); n++) {
+            Path file = dir.resolve("node-" + n + ".xml");
+            StringBuilder xml = new StringBuilder("<node xmlns:test='http://libvirt.org/schemas/domain/test/1.0'>\n"
+                    + "<cpu><nodes>1</nodes><sockets>2</sockets><cores>16</cores><threads>2</threads>"
+                    + "<active>64</active><mhz>2400</mhz><model>x86_64</model></cpu><memory>536870912</memory>\n");
+            for (int i = 0; i < c.vmsPerNode(); i++) {
+                String name = String.format(Locale.ROOT, "n%d-vm-%05d", n, i);
+                String mac = String.format(Locale.ROOT, "52:54:%02x:%02x:%02x:%02x", n, (i >> 16) & 0xff, (i >> 8) & 0xff, i & 0xff);
+                xml.append("<domain type='test'><name>").append(name).append("</name><uuid>")
+                        .append(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)))
+                        .append("</uuid><memory unit='MiB'>").append(512 << (i % 3)).append("</memory><vcpu>")
+                        .append(1 + i % 4).append("</vcpu><os><type arch='x86_64'>hvm</type></os><devices>")
+                        .append("<disk type='file' device='disk'><source file='/var/lib/libvirt/images/").append(name)
+                        .append(".qcow2'/><target dev='vda' bus='virtio'/></disk>")
+                        .append("<interface type='network'><mac address='").append(mac)
+                        .append("'/><source network='default'/><model type='virtio'/></interface></devices>")
+                        .append(i % 3 == 2 ? "<test:runstate>5</test:runstate>" : "")
+                        .append("</domain>\n");
+            }
+            xml.append("</node>\n");
+            Files.writeString(file, xml);
+            uris.add("test://" + file.toAbsolutePath());
+        }
+        return uris;
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> opts = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("usage: bench/run [--vms N] [--nodes K] [--repeat R] [--idle SECONDS] "
+                        + "[--java-options \"OPTS\"] [--launcher PATH]; got "
+                        + Arrays.toString(args));
+            }
+            opts.put(args[i], args[++i]);
+        }
+        return opts;
+    }
+
+    private static long medianLong(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static double medianDouble(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}
