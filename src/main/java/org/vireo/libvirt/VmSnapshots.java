@@ -61,9 +61,38 @@ final class VmSnapshots {
         try {
             boolean running = domain.isActive() == 1;
             domain.snapshotCreateXML(snapshotXml(name, description, running && !withMemory), 0).free();
+        } catch (LibvirtException e) {
+            String why = LibvirtErrors.message(e);
+            String advice = refusalAdvice(why);
+            if (advice == null) {
+                throw e;
+            }
+            throw new org.vireo.model.OperationException("take snapshot " + name + " of " + vm.name(),
+                    advice + " (libvirt: " + why + ")");
         } finally {
             domain.free();
         }
+    }
+
+    private static final java.util.regex.Pattern NOT_QCOW2 =
+            java.util.regex.Pattern.compile("internal snapshot for disk (\\S+) unsupported for storage type (\\S+)");
+
+    /** Why QEMU refused an internal snapshot and what would work, for the refusals users meet; null otherwise. */
+    static String refusalAdvice(String libvirtMessage) {
+        java.util.regex.Matcher disk = NOT_QCOW2.matcher(libvirtMessage);
+        if (disk.find()) {
+            return "Disk " + disk.group(1) + " is " + disk.group(2) + ", and internal snapshots are kept inside qcow2 images. "
+                    + "Convert that disk to qcow2 (qemu-img convert -O qcow2) or remove it from the VM, then take the snapshot.";
+        }
+        if (libvirtMessage.contains("pflash based firmware")) {
+            return "This VM boots with UEFI (pflash firmware), and QEMU cannot take internal snapshots of it while it runs. "
+                    + "Shut it down and take the snapshot then (disks only), or keep a copy with Clone.";
+        }
+        if (libvirtMessage.contains("must include the memory state")) {
+            return "An internal snapshot of a running VM always holds its memory. "
+                    + "Tick \"include memory\", or shut the VM down to snapshot only its disks.";
+        }
+        return null;
     }
 
     static void revert(Connect conn, VmSummary vm, String name) throws LibvirtException {

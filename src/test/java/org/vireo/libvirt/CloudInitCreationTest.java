@@ -24,8 +24,9 @@ import org.vireo.testlab.Virsh;
 
 /**
  * On a real libvirtd's storage driver: the disk is created and the cloud-init seed image really
- * uploaded through libvirt's stream; the define then fails for real (no QEMU on this machine),
- * and the rollback removes both volumes from the pool's directory.
+ * uploaded through libvirt's stream; the define then fails for real (another client takes the
+ * name just before it, or, without QEMU installed, nothing can be defined at all), and the
+ * rollback removes both volumes from the pool's directory.
  */
 class CloudInitCreationTest {
 
@@ -52,8 +53,20 @@ class CloudInitCreationTest {
                 SpecValidator.Result result = new SpecValidator(password -> "$6$salt$hash").validate(draft, facts);
                 assertTrue(result.ok(), result.errors().toString() + " / " + defaults);
                 List<CreationStep> steps = new CopyOnWriteArrayList<>();
+                Path rival = Files.writeString(dir.resolve("rival.xml"), "<domain type='qemu'><name>cloudy</name>"
+                        + "<memory unit='MiB'>64</memory><os><type arch='x86_64'>hvm</type></os></domain>");
                 ExecutionException failed = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
-                        () -> fleet.create("n", result.spec().orElseThrow(), facts, steps::add).get(60, TimeUnit.SECONDS));
+                        () -> fleet.create("n", result.spec().orElseThrow(), facts, step -> {
+                            steps.add(step);
+                            if (step.description().startsWith("Defining")) {
+                                // Reported on the node's worker just before its define: the name goes first.
+                                try {
+                                    Virsh.run(uri, "define", rival.toString());
+                                } catch (RuntimeException noQemu) {
+                                    // Without QEMU nobody can define a guest here, Vireo included.
+                                }
+                            }
+                        }).get(120, TimeUnit.SECONDS));
 
                 OperationException cause = (OperationException) failed.getCause();
                 assertEquals("Defining the VM cloudy", cause.getMessage(), cause.detail());
@@ -63,6 +76,8 @@ class CloudInitCreationTest {
                 try (var files = Files.list(poolDir)) {
                     assertEquals(List.of(), files.toList(), "no file left in the pool's directory");
                 }
+                assertEquals(List.of(), Virsh.run(uri, "list", "--all", "--name").stream()
+                        .filter(l -> !l.isBlank() && !l.equals("cloudy")).toList(), "no VM of Vireo's left");
             } finally {
                 fleet.close();
             }

@@ -51,10 +51,23 @@ public final class LocalLibvirtd implements AutoCloseable {
         // system's (or another test's) needs its own, so it runs in a private mount namespace
         // with empty state and configuration directories (nothing it defines outlives it or reaches the
         // machine's own /etc/libvirt). Its socket lives in our directory, visible outside.
+        // /dev/kvm is hidden from it too: KVM opens here but is unusable, and a libvirtd that sees
+        // /dev/kvm while its QEMU probe found no KVM probes QEMU again at every define (70 s each).
+        // Guests run under emulation (type='qemu'); virtlogd collects their console logs.
+        Files.createDirectories(dir.resolve("dev"));
         Process process = new ProcessBuilder("unshare", "--mount", "--propagation", "private", "--",
-                "sh", "-c", "for d in /etc/libvirt /run/libvirt /var/lib/libvirt /var/cache/libvirt; do "
-                        + "mkdir -p \"$d\" && mount -t tmpfs tmpfs \"$d\" || exit 1; done; exec libvirtd --config \"$1\" --pid-file \"$2\"",
-                "libvirtd-for-tests", conf.toString(), dir.resolve("libvirtd.pid").toString())
+                "sh", "-c", "set -e; for d in /etc/libvirt /run/libvirt /var/lib/libvirt /var/cache/libvirt; do "
+                        + "mkdir -p \"$d\"; mount -t tmpfs tmpfs \"$d\"; done; "
+                        // QEMU runs as root without confinement: test images live in root's private temp dirs.
+                        + "printf 'user = \"root\"\\ngroup = \"root\"\\nsecurity_driver = \"none\"\\n' > /etc/libvirt/qemu.conf; "
+                        + "mount --bind /dev \"$3\"; mount -t tmpfs -o mode=755 tmpfs /dev; "
+                        + "for n in null zero full random urandom tty; do touch /dev/$n; mount --bind \"$3/$n\" /dev/$n; done; "
+                        + "mkdir /dev/pts /dev/shm; mount --bind \"$3/pts\" /dev/pts; ln -s pts/ptmx /dev/ptmx; "
+                        + "mount -t tmpfs tmpfs /dev/shm; "
+                        + "if command -v virtlogd >/dev/null; then virtlogd -d -p \"$4\"; fi; "
+                        + "exec libvirtd --config \"$1\" --pid-file \"$2\"",
+                "libvirtd-for-tests", conf.toString(), dir.resolve("libvirtd.pid").toString(), dir.resolve("dev").toString(),
+                dir.resolve("virtlogd.pid").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("libvirtd.out").toFile()).start();
         Path socket = dir.resolve("run/libvirt-sock");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -74,16 +87,21 @@ public final class LocalLibvirtd implements AutoCloseable {
         return "test+unix:///default?socket=" + dir.resolve("run/libvirt-sock");
     }
 
-    /**
-     * The daemon's system URI: its storage driver is real (dir pools on disk, uploads), while
-     * without QEMU installed no guest can be defined — a real failure for rollback tests.
-     */
+    /** The daemon's system URI: real storage (dir pools on disk, uploads) and, with QEMU installed, real guests. */
     public String systemNode() {
         return "qemu:///system?socket=" + dir.resolve("run/libvirt-sock");
     }
 
     @Override
     public void close() throws InterruptedException {
+        try {
+            Path logd = dir.resolve("virtlogd.pid");
+            if (Files.exists(logd)) {
+                ProcessHandle.of(Long.parseLong(Files.readString(logd).strip())).ifPresent(ProcessHandle::destroy);
+            }
+        } catch (IOException | NumberFormatException e) {
+            // virtlogd was not started or is gone already
+        }
         ProcessHandle.of(pid).ifPresent(p -> {
             p.destroy();
             try {

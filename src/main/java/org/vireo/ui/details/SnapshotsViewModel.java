@@ -117,17 +117,17 @@ public final class SnapshotsViewModel {
 
     public void take(String name, String description, boolean withMemory) {
         run(() -> service.takeSnapshot(vm.get(), name.strip(), description.strip(), withMemory),
-                "Took snapshot \"" + name.strip() + "\".", snapshotAdvice(withMemory));
+                "Took snapshot \"" + name.strip() + "\".");
     }
 
     public void revert(VmSnapshot snapshot) {
         run(() -> service.revertToSnapshot(vm.get(), snapshot.name()),
-                "Reverted to \"" + snapshot.name() + "\".", "");
+                "Reverted to \"" + snapshot.name() + "\".");
     }
 
     public void delete(VmSnapshot snapshot, boolean withChildren) {
         run(() -> service.deleteSnapshot(vm.get(), snapshot.name(), withChildren),
-                "Deleted \"" + snapshot.name() + "\"" + (withChildren ? " and its children." : "."), "");
+                "Deleted \"" + snapshot.name() + "\"" + (withChildren ? " and its children." : "."));
     }
 
     /** The snapshots below {@code snapshot} in the tree. */
@@ -143,7 +143,7 @@ public final class SnapshotsViewModel {
         return found;
     }
 
-    private void run(Supplier<CompletableFuture<Void>> operation, String done, String advice) {
+    private void run(Supplier<CompletableFuture<Void>> operation, String done) {
         if (vm.get() == null || busy.get()) {
             return;
         }
@@ -151,15 +151,9 @@ public final class SnapshotsViewModel {
         message.set("Working…");
         operation.get().whenComplete((ok, error) -> fx.post(() -> {
             busy.set(false);
-            message.set(error == null ? done : FailureText.of(error) + (advice.isEmpty() ? "" : " " + advice));
+            message.set(error == null ? done : FailureText.of(error));
             load();
         }));
     }
 
-    /** What would work instead, for the usual reasons a snapshot is refused. */
-    private String snapshotAdvice(boolean withMemory) {
-        return running() && !withMemory
-                ? "(A running VM's snapshot without memory needs external disk snapshots; shut it down first, or include memory.)"
-                : "(Internal snapshots need qcow2 disks, and QEMU refuses them for UEFI guests; shut the VM down and use qcow2 disks.)";
-    }
 }
