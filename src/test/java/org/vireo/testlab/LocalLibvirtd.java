@@ -55,6 +55,7 @@ public final class LocalLibvirtd implements AutoCloseable {
         // /dev/kvm while its QEMU probe found no KVM probes QEMU again at every define (70 s each).
         // Guests run under emulation (type='qemu'); virtlogd collects their console logs.
         Files.createDirectories(dir.resolve("dev"));
+        stopVirtlogd(dir);
         Process process = new ProcessBuilder("unshare", "--mount", "--propagation", "private", "--",
                 "sh", "-c", "set -e; for d in /etc/libvirt /run/libvirt /var/lib/libvirt /var/cache/libvirt; do "
                         + "mkdir -p \"$d\"; mount -t tmpfs tmpfs \"$d\"; done; "
@@ -92,16 +93,25 @@ public final class LocalLibvirtd implements AutoCloseable {
         return "qemu:///system?socket=" + dir.resolve("run/libvirt-sock");
     }
 
-    @Override
-    public void close() throws InterruptedException {
+    /** The previous run's virtlogd lives in the previous mount namespace: a restarted daemon gets its own. */
+    private static void stopVirtlogd(Path dir) {
         try {
             Path logd = dir.resolve("virtlogd.pid");
             if (Files.exists(logd)) {
-                ProcessHandle.of(Long.parseLong(Files.readString(logd).strip())).ifPresent(ProcessHandle::destroy);
+                ProcessHandle.of(Long.parseLong(Files.readString(logd).strip())).ifPresent(p -> {
+                    p.destroy();
+                    p.onExit().join();
+                });
+                Files.deleteIfExists(logd);
             }
         } catch (IOException | NumberFormatException e) {
             // virtlogd was not started or is gone already
         }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stopVirtlogd(dir);
         ProcessHandle.of(pid).ifPresent(p -> {
             p.destroy();
             try {
