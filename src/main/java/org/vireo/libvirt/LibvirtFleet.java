@@ -238,6 +238,11 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
     }
 
     @Override
+    public CompletableFuture<org.vireo.model.GraphicsEndpoint> graphics(VmSummary vm) {
+        return onNode(vm.nodeId(), "open the screen of " + vm.name(), conn -> GraphicsReader.vnc(conn, vm));
+    }
+
+    @Override
     public CompletableFuture<VmDetails> details(VmSummary vm) {
         return onNodeOf(vm, "read the details of " + vm.name(), conn -> VmInspector.details(conn, vm));
     }

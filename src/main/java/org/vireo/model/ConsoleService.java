@@ -24,4 +24,11 @@ public interface ConsoleService {
      * when another client already holds it: one user at a time.
      */
     CompletableFuture<ConsoleSession> openConsole(VmSummary vm);
+
+    /**
+     * The VNC display of a running VM, read from its live XML. Fails with an
+     * {@link OperationException} saying why and what would work when it has none, shows its
+     * screen only over SPICE, listens on a UNIX socket, or is not running.
+     */
+    CompletableFuture<GraphicsEndpoint> graphics(VmSummary vm);
 }

@@ -60,6 +60,36 @@ public final class SshConnector implements AutoCloseable {
         }
     }
 
+    /**
+     * Forwards a local port on 127.0.0.1 to {@code host:port} as seen from {@code node}, over the
+     * node's shared session (logging in first if needed); returns the local port.
+     */
+    public int forwardLocal(SshTarget node, String host, int port) throws SshException {
+        Session session = session(node);
+        try {
+            return session.setPortForwardingL("127.0.0.1", 0, host, port);
+        } catch (JSchException e) {
+            throw new SshException("Could not tunnel to " + host + ":" + port + " through " + node.label() + ": " + e.getMessage(), e, false);
+        }
+    }
+
+    /** Ends a forward made by {@link #forwardLocal}; the session stays for others. */
+    public synchronized void cancelForward(SshTarget node, int localPort) {
+        Session session = sessions.get(node.label());
+        if (session != null && session.isConnected()) {
+            try {
+                session.delPortForwardingL("127.0.0.1", localPort);
+            } catch (JSchException e) {
+                LOG.debug("Forward {} was already gone", localPort, e);
+            }
+        }
+    }
+
+    /** Asks the user for a secret that is not an SSH one (a VNC display's password); never stored. */
+    public Optional<char[]> askPassword(String what) {
+        return prompts.password(what);
+    }
+
     /** The live session to {@code target}, logging in (and through its jump host) if needed. */
     synchronized Session session(SshTarget target) throws SshException {
         String key = target.label() + target.jump().map(j -> " via " + j.label()).orElse("");

@@ -1,5 +1,9 @@
 package org.vireo.terminal;
 
+import java.util.Optional;
+import org.vireo.model.OperationException;
+import org.vireo.ssh.SshTarget;
+
 import com.techsenger.jeditermfx.core.TtyConnector;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -43,6 +47,70 @@ public final class TerminalService implements AutoCloseable {
                 throw new java.util.concurrent.CompletionException(e);
             }
         }, connecting);
+    }
+
+    /** A VNC connection, handshaken but not yet reading, and how to release its tunnel. */
+    public record GraphicsConnection(org.vireo.rfb.RfbClient client, Runnable release) {
+        public void close() {
+            client.close();
+            release.run();
+        }
+    }
+
+    /**
+     * Connects to a running VM's VNC display: directly for a local node, through an SSH tunnel
+     * over the node's shared session for a {@code qemu+ssh://} node. Completes off the FX thread.
+     */
+    public CompletableFuture<GraphicsConnection> openGraphics(VmSummary vm, String nodeUri) {
+        return consoles.graphics(vm).thenApplyAsync(endpoint -> {
+            Optional<SshTarget> node = SshTarget.jumpHostOf(nodeUri, System.getProperty("user.name", "root"));
+            String host = endpoint.host();
+            int port = endpoint.port();
+            Runnable release = () -> { };
+            try {
+                if (node.isPresent()) {
+                    int local = ssh.forwardLocal(node.get(), host, port);
+                    release = () -> ssh.cancelForward(node.get(), local);
+                    host = "127.0.0.1";
+                    port = local;
+                } else if (isRemote(nodeUri) && isLoopback(host)) {
+                    throw new OperationException("open the screen of " + vm.name(), "Its VNC display listens only on the node's "
+                            + "loopback address. Connect to the node over SSH (qemu+ssh://) to reach it through a tunnel.");
+                }
+                java.net.Socket socket = new java.net.Socket();
+                socket.connect(new java.net.InetSocketAddress(host, port), 10_000);
+                org.vireo.rfb.RfbClient client = org.vireo.rfb.RfbClient.handshake(socket, () -> endpoint.password()
+                        .map(String::toCharArray).or(() -> ssh.askPassword("the VNC display of " + vm.name())));
+                return new GraphicsConnection(client, release);
+            } catch (java.io.IOException | org.vireo.ssh.SshException | OperationException e) {
+                release.run();
+                throw new java.util.concurrent.CompletionException(e instanceof OperationException ? e
+                        : new OperationException("open the screen of " + vm.name(), e.getMessage()));
+            }
+        }, connecting);
+    }
+
+    /** Saves the screen as a PNG file, off the FX thread. */
+    public CompletableFuture<Void> saveScreenshot(GraphicsConnection connection, java.nio.file.Path file) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                org.vireo.rfb.Screenshots.writePng(connection.client().framebuffer(), file);
+            } catch (java.io.IOException e) {
+                throw new java.util.concurrent.CompletionException(new OperationException("save the screenshot " + file, e.getMessage()));
+            }
+        }, connecting);
+    }
+
+    private static boolean isRemote(String uri) {
+        try {
+            return new java.net.URI(uri).getHost() != null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.startsWith("127.") || host.equals("::1") || host.equals("localhost");
     }
 
     @Override

@@ -178,7 +178,7 @@ public final class MainView {
 
         ContextMenu context = new ContextMenu(actionsView.menuItems(false).toArray(MenuItem[]::new));
         context.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), sshItem("context-ssh", false),
-                consoleItem("context-console"));
+                consoleItem("context-console"), graphicsItem("context-graphics", false));
         table.view().setContextMenu(context);
         table.view().getSelectionModel().getSelectedItems().addListener(
                 (javafx.collections.ListChangeListener<VmSummary>) change -> onTableSelection());
@@ -322,7 +322,8 @@ public final class MainView {
         newVm.setOnAction(e -> openWizard());
         Menu vm = new Menu(messages.get("menu.vm"), null, newVm, new javafx.scene.control.SeparatorMenuItem());
         vm.getItems().addAll(actionsView.menuItems(true));
-        vm.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), sshItem("menu-ssh", true), consoleItem("menu-console"));
+        vm.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), sshItem("menu-ssh", true), consoleItem("menu-console"),
+                graphicsItem("menu-graphics", true));
         vm.setId("vmMenu");
 
         MenuItem connect = new MenuItem(messages.get("menu.node.connect"));
@@ -450,6 +451,24 @@ public final class MainView {
         item.setOnAction(e -> {
             if (actions.selection().size() == 1) {
                 terminals.openConsole(actions.selection().get(0));
+            }
+        });
+        return item;
+    }
+
+    /** "Open graphical console": the screen of one selected, running VM. */
+    private MenuItem graphicsItem(String id, boolean withShortcut) {
+        MenuItem item = new MenuItem(messages.get("action.graphics"));
+        item.setId(id);
+        if (withShortcut) {
+            item.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+G"));
+        }
+        item.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> actions.selection().size() != 1 || !actions.selection().get(0).state().isActive(), actions.selection()));
+        item.setOnAction(e -> {
+            if (actions.selection().size() == 1) {
+                VmSummary chosen = actions.selection().get(0);
+                terminals.openGraphics(chosen, viewModel.node(chosen.nodeId()).ref().uri());
             }
         });
         return item;

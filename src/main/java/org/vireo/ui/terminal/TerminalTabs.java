@@ -20,6 +20,7 @@ public final class TerminalTabs {
     private final Settings settings;
     private final Messages messages;
     private final List<TerminalTab> open = new ArrayList<>();
+    private final List<org.vireo.ui.console.GraphicsConsoleTab> screens = new ArrayList<>();
 
     public TerminalTabs(Node vmList, String vmListTitle, TerminalService service, Settings settings, Messages messages) {
         this.service = service;
@@ -76,9 +77,30 @@ public final class TerminalTabs {
         return tab;
     }
 
+    /** The open screen tabs (tests look at them). */
+    public List<org.vireo.ui.console.GraphicsConsoleTab> openScreens() {
+        return List.copyOf(screens);
+    }
+
+    /** Opens the VM's screen (VNC) in a tab; remote nodes' screens come through an SSH tunnel. */
+    public org.vireo.ui.console.GraphicsConsoleTab openGraphics(VmSummary vm, String nodeUri) {
+        org.vireo.ui.console.GraphicsConsoleTab screen = new org.vireo.ui.console.GraphicsConsoleTab(
+                messages.get("graphics.title", vm.name()), messages, () -> service.openGraphics(vm, nodeUri), service::saveScreenshot);
+        screens.add(screen);
+        screen.tab().setOnClosed(e -> {
+            screen.close();
+            screens.remove(screen);
+        });
+        tabs.getTabs().add(screen.tab());
+        tabs.getSelectionModel().select(screen.tab());
+        return screen;
+    }
+
     /** Closes every session: the JVM must not be kept alive by a terminal's threads. */
     public void closeAll() {
         open.forEach(TerminalTab::close);
         open.clear();
+        screens.forEach(org.vireo.ui.console.GraphicsConsoleTab::close);
+        screens.clear();
     }
 }

@@ -1,0 +1,116 @@
+package org.vireo.terminal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vireo.libvirt.LibvirtFleet;
+import org.vireo.libvirt.LibvirtRuntime;
+import org.vireo.model.NodeRef;
+import org.vireo.model.NodeState;
+import org.vireo.model.VmState;
+import org.vireo.model.VmSummary;
+import org.vireo.rfb.RfbClient;
+import org.vireo.ssh.SshConnector;
+import org.vireo.ssh.SshPrompts;
+import org.vireo.testlab.RemoteLab;
+import org.vireo.testlab.Virsh;
+
+/**
+ * The screen of a guest on a remote lab node (its own network namespace): its VNC display
+ * listens on the node's loopback, which only an SSH tunnel through the node reaches. Vireo
+ * tunnels over the node's SSH session; without SSH it says why it cannot.
+ */
+class RemoteGraphicsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRemoteScreenComesThroughTheNodesSshSession() throws Exception {
+        try (RemoteLab lab = RemoteLab.up(dir.resolve("lab"), 1)) {
+            String address = lab.address(1);
+            String tcp = "qemu+tcp://" + address + "/system";
+            Path xml = Files.writeString(dir.resolve("far.xml"), "<domain type='qemu'><name>far-vm</name>"
+                    + "<memory unit='MiB'>64</memory><vcpu>1</vcpu><os><type arch='x86_64' machine='pc'>hvm</type>"
+                    + "<bootmenu enable='yes' timeout='60000'/></os><devices>"
+                    + "<graphics type='vnc' autoport='yes' listen='127.0.0.1'/></devices></domain>");
+            Virsh.run(tcp, "define", xml.toString());
+            Virsh.run(tcp, "start", "far-vm");
+            String uuid = Virsh.run(tcp, "domuuid", "far-vm").get(0).strip();
+            VmSummary vm = new VmSummary("far", uuid, "far-vm", VmState.RUNNING, 1, 64L << 20, true, false, List.of());
+            String sshUri = "qemu+libssh://root@" + address + "/system?keyfile=" + lab.sshKey() + "&known_hosts="
+                    + dir.resolve("libvirt_known_hosts") + "&known_hosts_verify=auto&sshauth=privkey";
+
+            LibvirtFleet fleet = new LibvirtFleet(LibvirtRuntime.start());
+            SshConnector ssh = new SshConnector(lab.sshKey().getParent(), dir.resolve("known_hosts"), Optional.empty(), acceptOnce());
+            try (TerminalService service = new TerminalService(ssh, fleet)) {
+                assertEquals(NodeState.CONNECTED, fleet.connectAndWait(new NodeRef("far", "node1", sshUri), Duration.ofSeconds(30)).state());
+                TerminalService.GraphicsConnection screen = service.openGraphics(vm, sshUri).get(60, TimeUnit.SECONDS);
+                CountDownLatch frame = new CountDownLatch(1);
+                try {
+                    screen.client().start(new RfbClient.Listener() {
+                        @Override
+                        public void frameUpdated() {
+                            frame.countDown();
+                        }
+
+                        @Override
+                        public void bell() {
+                        }
+
+                        @Override
+                        public void closed(Optional<Exception> error) {
+                        }
+                    });
+                    assertTrue(frame.await(30, TimeUnit.SECONDS), "a frame came through the tunnel");
+                    assertEquals(720, screen.client().framebuffer().width(), "QEMU's VGA text screen");
+                } finally {
+                    screen.close();
+                }
+
+                // Over plain TCP there is no tunnel, and the node's loopback is out of reach: said so.
+                fleet.connectAndWait(new NodeRef("far", "node1", tcp), Duration.ofSeconds(30));
+                ExecutionException direct = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+                        () -> service.openGraphics(vm, tcp).get(30, TimeUnit.SECONDS));
+                assertTrue(direct.getCause().getMessage().contains("open the screen of far-vm")
+                        && ((org.vireo.model.OperationException) direct.getCause()).detail().contains("listens only on the node's loopback"),
+                        direct.getCause().toString());
+            } finally {
+                fleet.close();
+            }
+        }
+    }
+
+    private static SshPrompts acceptOnce() {
+        return new SshPrompts() {
+            @Override
+            public HostKeyAnswer unknownHostKey(String host, String keyType, String sha256Fingerprint) {
+                return HostKeyAnswer.ACCEPT_ONCE;
+            }
+
+            @Override
+            public void changedHostKey(String host, String keyType, String sha256Fingerprint) {
+            }
+
+            @Override
+            public Optional<char[]> password(String target) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<char[]> passphrase(String keyFile) {
+                return Optional.empty();
+            }
+        };
+    }
+}

@@ -1,0 +1,147 @@
+package org.vireo.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.control.TextField;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.vireo.testlab.LocalLibvirtd;
+import org.vireo.testlab.Virsh;
+import org.vireo.ui.console.GraphicsConsoleTab;
+
+/**
+ * The graphical console against QEMU's own VNC server: a TCG guest with no disk sits in its
+ * firmware's "Press ESC for boot menu" prompt. QEMU's screenshot (virsh screenshot) is the
+ * oracle: the tab's first frame has its size and pixels, and ESC typed in the tab opens the
+ * boot menu, which both then show. A VM without a display gets a message, and a display with a
+ * password in its XML opens without asking.
+ */
+class GraphicsConsoleTest {
+
+
+    @TempDir
+    Path home;
+
+    private final FxRobot robot = new FxRobot();
+    private final MainWindowPage page = new MainWindowPage(robot);
+
+    @Test
+    void showsTheGuestScreenAndTypesIntoIt() throws Exception {
+        try (LocalLibvirtd daemon = LocalLibvirtd.start(home.resolve("libvirtd"))) {
+            String uri = daemon.systemNode();
+            define(uri, "vnc-vm", "<graphics type='vnc' autoport='yes' listen='127.0.0.1'/>");
+            define(uri, "headless-vm", "");
+            define(uri, "locked-vm", "<graphics type='vnc' autoport='yes' listen='127.0.0.1' passwd='s3cretpw'/>");
+            Virsh.run(uri, "start", "vnc-vm");
+            Virsh.run(uri, "start", "locked-vm");
+            Virsh.run(uri, "start", "headless-vm");
+            try (RunningApp app = RunningApp.start(home, "--connect", uri)) {
+                page.waitUntil("both VMs are listed", 30, () -> page.tableNamesAndStates().keySet()
+                        .containsAll(java.util.List.of("vnc-vm", "headless-vm")));
+                GraphicsConsoleTab screen = open(app, "vnc-vm", 0);
+                page.waitUntil("the first frame arrives", 20, () -> MainWindowPage.onFx(() -> screen.framesApplied() > 0));
+                java.awt.image.BufferedImage first = screenshot(uri);
+                WritableImage image = MainWindowPage.onFx(screen::image);
+                assertEquals(first.getWidth(), (int) image.getWidth(), "frame width as QEMU's");
+                assertEquals(first.getHeight(), (int) image.getHeight(), "frame height as QEMU's");
+
+                // The firmware's prompt, stable: the tab shows what QEMU shows.
+                page.waitUntil("the tab shows QEMU's screen", 30, () -> differingShare(screen, screenshot(uri)) < 0.005
+                        && nonBlackShare(screenshot(uri)) > 0.001);
+                java.awt.image.BufferedImage prompt = screenshot(uri);
+                robot.clickOn("#vnc-screen");
+                robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+                page.waitUntil("ESC reached the guest: its screen changed", 20, () -> differingRgb(prompt, screenshot(uri)) > 0.002);
+                page.waitUntil("the tab shows the boot menu too", 20, () -> differingShare(screen, screenshot(uri)) < 0.005);
+                assertTrue(MainWindowPage.onFx(() -> robot.lookup("#vnc-status").queryAs(javafx.scene.control.Label.class)
+                        .getText()).contains("Ctrl+Alt releases"));
+
+                GraphicsConsoleTab headless = open(app, "headless-vm", 1);
+                page.waitUntil("the headless VM's tab explains", 20, () -> MainWindowPage.onFx(headless::messageText)
+                        .startsWith("headless-vm has no graphical display."));
+
+                // VNC authentication with the password from the domain XML, asked of nobody.
+                GraphicsConsoleTab locked = open(app, "locked-vm", 2);
+                page.waitUntil("the password-protected screen shows", 20, () -> MainWindowPage.onFx(() -> locked.framesApplied() > 0
+                        && locked.messageText().isEmpty()));
+            }
+        }
+    }
+
+    private GraphicsConsoleTab open(RunningApp app, String vm, int index) {
+        robot.interact(() -> robot.lookup("#filterField").queryAs(TextField.class).setText(vm));
+        page.waitUntil(vm + " alone is listed", 10, () -> page.table().getItems().size() == 1);
+        robot.interact(() -> page.table().getSelectionModel().select(0));
+        page.chooseFromMenu("#vmMenu", "#menu-graphics");
+        page.waitUntil("the screen tab opens", 10, () -> MainWindowPage.onFx(() -> app.app().view().terminals().openScreens().size()) > index);
+        return MainWindowPage.onFx(() -> app.app().view().terminals().openScreens().get(index));
+    }
+
+    private void define(String uri, String name, String graphics) throws IOException {
+        Path xml = Files.writeString(home.resolve(name + ".xml"), "<domain type='qemu'><name>" + name + "</name>"
+                + "<memory unit='MiB'>64</memory><vcpu>1</vcpu><os><type arch='x86_64' machine='pc'>hvm</type>"
+                + "<bootmenu enable='yes' timeout='60000'/></os><devices>" + graphics + "</devices></domain>");
+        Virsh.run(uri, "define", xml.toString());
+    }
+
+    /** QEMU's own view of the screen (virsh screenshot writes a PNG here), as RGB pixels. */
+    private java.awt.image.BufferedImage screenshot(String uri) throws IOException {
+        Path file = home.resolve("shot.png");
+        Virsh.run(uri, "screenshot", "vnc-vm", file.toString());
+        return javax.imageio.ImageIO.read(file.toFile());
+    }
+
+    /** The share of pixels where the tab's image and QEMU's screenshot differ. */
+    private static double differingShare(GraphicsConsoleTab screen, java.awt.image.BufferedImage shot) {
+        return MainWindowPage.onFx(() -> {
+            WritableImage image = screen.image();
+            if (image == null || (int) image.getWidth() != shot.getWidth() || (int) image.getHeight() != shot.getHeight()) {
+                return 1.0;
+            }
+            int differing = 0;
+            var reader = image.getPixelReader();
+            for (int y = 0; y < shot.getHeight(); y++) {
+                for (int x = 0; x < shot.getWidth(); x++) {
+                    if ((reader.getArgb(x, y) & 0xffffff) != (shot.getRGB(x, y) & 0xffffff)) {
+                        differing++;
+                    }
+                }
+            }
+            return differing / (double) (shot.getWidth() * shot.getHeight());
+        });
+    }
+
+    private static double differingRgb(java.awt.image.BufferedImage a, java.awt.image.BufferedImage b) {
+        if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) {
+            return 1.0;
+        }
+        int differing = 0;
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                if ((a.getRGB(x, y) & 0xffffff) != (b.getRGB(x, y) & 0xffffff)) {
+                    differing++;
+                }
+            }
+        }
+        return differing / (double) (a.getWidth() * a.getHeight());
+    }
+
+    private static double nonBlackShare(java.awt.image.BufferedImage shot) {
+        int lit = 0;
+        for (int y = 0; y < shot.getHeight(); y++) {
+            for (int x = 0; x < shot.getWidth(); x++) {
+                if ((shot.getRGB(x, y) & 0xffffff) != 0) {
+                    lit++;
+                }
+            }
+        }
+        return lit / (double) (shot.getWidth() * shot.getHeight());
+    }
+}
