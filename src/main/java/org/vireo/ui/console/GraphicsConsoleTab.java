@@ -27,8 +27,6 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
 import org.vireo.rfb.RfbClient;
@@ -92,9 +90,10 @@ public final class GraphicsConsoleTab {
         reconnect.setVisible(false);
         reconnect.managedProperty().bind(reconnect.visibleProperty());
         status.setId("vnc-status");
-        Region grow = new Region();
-        javafx.scene.layout.HBox.setHgrow(grow, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(fit, sendKey, screenshot, reconnect, grow, status);
+        ToolBar bar = new ToolBar(fit, sendKey, screenshot, reconnect);
+        // The status line stays outside the tool bar: an overflowing tool bar must never hide it.
+        status.setPadding(new Insets(2, 8, 2, 8));
+        status.setMaxWidth(Double.MAX_VALUE);
 
         screen.setId("vnc-screen");
         screen.setPreserveRatio(true);
@@ -142,6 +141,7 @@ public final class GraphicsConsoleTab {
 
         BorderPane root = new BorderPane(scroller);
         root.setTop(bar);
+        root.setBottom(status);
         tab.setContent(root);
         tab.setOnClosed(e -> close());
         connect();
