@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  * default cases: 100, 1000, 5000 VMs on one node and 5 nodes × 1000. {@code --java-options} are
  * put before {@code -jar}; {@code --launcher} runs a packaged app's launcher instead of
  * {@code java -jar} (the benchmark's system properties then reach its JVM through
- * {@code JDK_JAVA_OPTIONS}).
+ * {@code JAVA_TOOL_OPTIONS}, which every JVM reads).
  */
 public final class FleetBench {
 
@@ -123,7 +123,9 @@ public final class FleetBench {
         ProcessBuilder builder = new ProcessBuilder(command);
         if (launcher != null) {
             command.add(launcher);
-            builder.environment().put("JDK_JAVA_OPTIONS", String.join(" ", properties));
+            List<String> options = new ArrayList<>(javaOptions);
+            options.addAll(properties);
+            builder.environment().put("JAVA_TOOL_OPTIONS", String.join(" ", options));
         } else {
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(javaOptions);

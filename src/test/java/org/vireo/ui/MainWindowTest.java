@@ -79,6 +79,13 @@ class MainWindowTest {
             List<String> stateCells = page.renderedColumn("stateColumn");
             assertTrue(stateCells.contains("Running") && stateCells.contains("Shut off"), stateCells.toString());
 
+            // A click on a column header sorts the rows by it; a second click reverses them.
+            robot.clickOn(robot.lookup(".column-header").lookup("vCPUs").queryLabeled());
+            page.waitUntil("sorted by vCPUs, fewest first", 5, () -> MainWindowPage.onFx(() -> page.table().getItems().get(0).vcpus()) == 1);
+            robot.clickOn(robot.lookup(".column-header").lookup("vCPUs").queryLabeled());
+            page.waitUntil("sorted by vCPUs, most first", 5, () -> MainWindowPage.onFx(() -> page.table().getItems().get(0).vcpus()) == 16);
+            robot.clickOn(robot.lookup(".column-header").lookup("Name").queryLabeled());
+
             // Each node has its own worker thread; libvirt's events ride the toolkit's GTK loop, not a second
             // thread iterating the same GLib context.
             Set<String> threads = Thread.getAllStackTraces().keySet().stream().map(Thread::getName).collect(Collectors.toSet());

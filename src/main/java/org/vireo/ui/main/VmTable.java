@@ -130,6 +130,9 @@ final class VmTable {
         sorted.comparatorProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
                 () -> sortOrder(direct), view.comparatorProperty()));
         view.setItems(sorted);
+        // The sorted list follows the table's sort order through the binding above; the default
+        // policy would refuse to sort because that comparator is not the table's own.
+        view.setSortPolicy(table -> true);
         view.getSortOrder().add(name);
     }
 
