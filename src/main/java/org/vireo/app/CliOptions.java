@@ -16,6 +16,14 @@ final class CliOptions {
                     + "in the window they are added for this run, next to the saved connections.")
     List<String> connect = new ArrayList<>();
 
+    @Option(names = "--show-vm", paramLabel = "NAME",
+            description = "Open the window on this VM: selected, with its details (the first node that has it).")
+    String showVm;
+
+    @Option(names = "--show-console", paramLabel = "NAME",
+            description = "Open the window on this VM with its serial console in a tab.")
+    String showConsole;
+
     @Option(names = "--list", description = "Print every node and VM and exit, without a window.")
     boolean list;
 

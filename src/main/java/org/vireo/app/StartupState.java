@@ -25,7 +25,8 @@ import org.vireo.store.TagRepository;
  * @param connectLater  ids of nodes to connect once the window exists
  */
 record StartupState(AppContext context, LibvirtFleet fleet, LocalTags tags, List<NodeRef> nodes,
-        Set<String> manual, Set<String> connectLater, HeldInventory early, Map<String, String> preferences) {
+        Set<String> manual, Set<String> connectLater, HeldInventory early, Map<String, String> preferences,
+        boolean desktopDark) {
 
     private static volatile CompletableFuture<StartupState> loading;
 
@@ -52,7 +53,9 @@ record StartupState(AppContext context, LibvirtFleet fleet, LocalTags tags, List
                 later.add(node.id());
             }
         }
-        return new StartupState(context, fleet, tags, nodes, manual, later, early, context.preferences.getAll());
+        Map<String, String> preferences = context.preferences.getAll();
+        boolean desktopDark = DesktopColorScheme.prefersDark();
+        return new StartupState(context, fleet, tags, nodes, manual, later, early, preferences, desktopDark);
     }
 
     /** A URI without a host: the local daemon or the test driver, which never ask anything. */

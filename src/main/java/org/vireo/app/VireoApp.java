@@ -46,6 +46,8 @@ public final class VireoApp extends Application {
     private Map<String, String> savedPreferences;
     private Messages messages;
     private LocalTags tags;
+    private boolean desktopDark;
+    private java.util.Set<String> awaitedNodes = java.util.Set.of();
     private java.util.Set<String> connectLater = java.util.Set.of();
     private LibvirtFleet fleet;
     private TerminalService terminalService;
@@ -77,6 +79,7 @@ public final class VireoApp extends Application {
         context = state.context();
         LOG.debug("Start-up: store, libvirt and connections ready {} ms after process start", sinceProcessStart());
         savedPreferences = state.preferences();
+        desktopDark = state.desktopDark();
         messages = new Messages(Locale.getDefault());
         fleet = state.fleet();
         tags = state.tags();
@@ -86,6 +89,8 @@ public final class VireoApp extends Application {
         // view model in batches on the FX thread and are there when the table binds to it.
         state.early().attach(viewModel.inventoryListener());
         connectLater = state.connectLater();
+        awaitedNodes = state.nodes().stream().map(NodeRef::id).filter(id -> !state.manual().contains(id))
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     @Override
@@ -109,12 +114,21 @@ public final class VireoApp extends Application {
                 connected -> new CreateVmWizardViewModel(fleet, validator, connected),
                 centre -> new TerminalTabs(centre, messages.get("tab.vms"), terminalService, settings, messages), messages, messages.get("about.text", VersionProvider.version(),
                 paths.dataDir(), paths.logFile()));
+        view.setDesktopDark(desktopDark);
+        org.vireo.ui.common.Theme.apply(org.vireo.ui.common.Theme.Choice.parse(
+                savedPreferences.getOrDefault(PreferencesViewModel.THEME, "desktop")), desktopDark);
         view.install(primaryStage, savedPreferences);
-        // --connect: the node added for this run is the one the window opens on.
-        AppContext.commandLineNodes(options.connect).stream().findFirst().ifPresent(node -> view.selectNode(node.id()));
+        // --connect: the node added for this run is the one the window opens on; otherwise the preferred one.
+        AppContext.commandLineNodes(options.connect).stream().findFirst().map(NodeRef::id)
+                .or(() -> Optional.ofNullable(savedPreferences.get(PreferencesViewModel.DEFAULT_NODE)).filter(id -> !id.isEmpty()))
+                .ifPresent(view::selectNode);
         primaryStage.show();
         LOG.info("Window shown {} ms after the process started", sinceProcessStart());
         BenchProbe.attachIfRequested(primaryStage, viewModel.allVms());
+        String shown = options.showConsole != null ? options.showConsole : options.showVm;
+        if (shown != null) {
+            ShowOnStart.watch(viewModel, view, shown, options.showConsole != null, messages, awaitedNodes);
+        }
         // Remote nodes may ask for passwords or host keys: they connect once the dialogs have a window.
         viewModel.nodes().stream().filter(n -> connectLater.contains(n.ref().id())).forEach(viewModel::connect);
     }

@@ -349,8 +349,10 @@ public final class MainView {
         node.setId("nodeMenu");
 
         MenuItem about = new MenuItem(messages.get("menu.help.about"));
+        about.setId("menu-about");
         about.setOnAction(e -> showAbout());
         Menu help = new Menu(messages.get("menu.help"), null, about);
+        help.setId("helpMenu");
 
         MenuBar bar = new MenuBar(file, view, vm, node, help);
         bar.setId("menuBar");
@@ -474,6 +476,25 @@ public final class MainView {
         return item;
     }
 
+    /**
+     * Shows one VM (--show-vm): its node in the tree, the VM selected and scrolled to in the table,
+     * its details below; with {@code openConsole} its serial console in a tab too (--show-console).
+     */
+    public void showVm(VmSummary vm, boolean openConsole) {
+        selectNode(vm.nodeId());
+        javafx.scene.control.TableView<VmSummary> view = table.view();
+        for (int i = 0; i < view.getItems().size(); i++) {
+            if (view.getItems().get(i).key().equals(vm.key())) {
+                view.getSelectionModel().clearAndSelect(i);
+                view.scrollTo(i);
+                break;
+            }
+        }
+        if (openConsole) {
+            terminals.openConsole(vm);
+        }
+    }
+
     /** Selects a node in the tree, as --connect does for the node it adds. */
     public void selectNode(String nodeId) {
         NodeRow row = viewModel.node(nodeId);
@@ -520,8 +541,25 @@ public final class MainView {
         new CreateVmWizard(wizard, messages, root.getScene().getWindow()).show();
     }
 
+    private boolean desktopDark;
+
+    /** Whether the desktop prefers dark, for the theme that follows it. */
+    public void setDesktopDark(boolean dark) {
+        this.desktopDark = dark;
+    }
+
     private void showPreferences() {
-        PreferencesDialog.show(root.getScene().getWindow(), preferences, messages);
+        java.util.Map<String, String> nodes = new java.util.LinkedHashMap<>();
+        viewModel.nodes().forEach(n -> nodes.put(n.ref().id(), n.ref().name()));
+        PreferencesDialog.show(root.getScene().getWindow(), preferences, messages, nodes, desktopDark);
+    }
+
+    private static String licencesText() {
+        try (java.io.InputStream in = MainView.class.getResourceAsStream("/org/vireo/ui/licenses.txt")) {
+            return in == null ? "" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return "";
+        }
     }
 
     private void showAbout() {
@@ -530,6 +568,15 @@ public final class MainView {
         alert.setTitle(messages.get("about.title"));
         alert.setHeaderText(null);
         alert.setContentText(aboutText);
+        javafx.scene.control.TextArea licences = new javafx.scene.control.TextArea(licencesText());
+        licences.setId("aboutLicences");
+        licences.setEditable(false);
+        licences.setStyle("-fx-font-family: monospace;");
+        licences.setPrefRowCount(18);
+        licences.setPrefColumnCount(72);
+        alert.setResizable(true);
+        alert.getDialogPane().setExpandableContent(licences);
+        alert.getDialogPane().setExpanded(true);
         alert.show();
     }
 

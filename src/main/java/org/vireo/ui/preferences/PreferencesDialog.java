@@ -15,7 +15,12 @@ public final class PreferencesDialog {
     private PreferencesDialog() {
     }
 
-    public static void show(Window owner, PreferencesViewModel viewModel, Messages messages) {
+    /**
+     * @param nodes       the nodes the window can open on, id → name, in display order
+     * @param desktopDark whether the desktop prefers dark (for "follow the desktop")
+     */
+    public static void show(Window owner, PreferencesViewModel viewModel, Messages messages,
+                            java.util.Map<String, String> nodes, boolean desktopDark) {
         viewModel.reload();
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
@@ -29,17 +34,54 @@ public final class PreferencesDialog {
         CheckBox delete = new CheckBox(messages.get("prefs.confirm.delete"));
         delete.setId("confirmDelete");
         delete.selectedProperty().bindBidirectional(viewModel.confirmDeleteProperty());
+        javafx.scene.control.ChoiceBox<String> theme = new javafx.scene.control.ChoiceBox<>(
+                javafx.collections.FXCollections.observableArrayList("light", "dark", "desktop"));
+        theme.setId("prefsTheme");
+        theme.setConverter(labels(id -> messages.get("prefs.theme." + id)));
+        theme.setValue(viewModel.themeProperty().get());
+        Spinner<Integer> fontSize = new Spinner<>(8, 36, viewModel.terminalFontSizeProperty().get());
+        fontSize.setId("prefsTerminalFontSize");
+        fontSize.setEditable(true);
+        java.util.List<String> nodeIds = new java.util.ArrayList<>();
+        nodeIds.add("");
+        nodeIds.addAll(nodes.keySet());
+        javafx.scene.control.ChoiceBox<String> defaultNode = new javafx.scene.control.ChoiceBox<>(
+                javafx.collections.FXCollections.observableArrayList(nodeIds));
+        defaultNode.setId("prefsDefaultNode");
+        defaultNode.setConverter(labels(id -> id.isEmpty() ? messages.get("prefs.defaultNode.all") : nodes.getOrDefault(id, id)));
+        defaultNode.setValue(nodeIds.contains(viewModel.defaultNodeProperty().get()) ? viewModel.defaultNodeProperty().get() : "");
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(8);
-        grid.addRow(0, new Label(messages.get("prefs.statsInterval")), interval);
-        grid.add(forceOff, 0, 1, 2, 1);
-        grid.add(delete, 0, 2, 2, 1);
+        grid.addRow(0, new Label(messages.get("prefs.theme")), theme);
+        grid.addRow(1, new Label(messages.get("prefs.defaultNode")), defaultNode);
+        grid.addRow(2, new Label(messages.get("prefs.statsInterval")), interval);
+        grid.addRow(3, new Label(messages.get("prefs.terminalFontSize")), fontSize);
+        grid.add(forceOff, 0, 4, 2, 1);
+        grid.add(delete, 0, 5, 2, 1);
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         dialog.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> {
             viewModel.statsIntervalProperty().set(interval.getValue());
+            viewModel.terminalFontSizeProperty().set(fontSize.getValue());
+            viewModel.themeProperty().set(theme.getValue());
+            viewModel.defaultNodeProperty().set(defaultNode.getValue());
             viewModel.save();
+            org.vireo.ui.common.Theme.apply(org.vireo.ui.common.Theme.Choice.parse(theme.getValue()), desktopDark);
         });
+    }
+
+    private static javafx.util.StringConverter<String> labels(java.util.function.Function<String, String> label) {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String id) {
+                return id == null ? "" : label.apply(id);
+            }
+
+            @Override
+            public String fromString(String text) {
+                return null;
+            }
+        };
     }
 }

@@ -13,12 +13,19 @@ public final class PreferencesViewModel {
     public static final String STATS_INTERVAL = "stats.intervalSeconds";
     public static final String CONFIRM_FORCE_OFF = "confirm.forceOff";
     public static final String CONFIRM_DELETE = "confirm.delete";
+    public static final String TERMINAL_FONT_SIZE = "terminal.fontSize";
+    public static final String THEME = "ui.theme";
+    /** The node the window opens on ("" for all nodes). */
+    public static final String DEFAULT_NODE = "ui.defaultNode";
 
     private final Settings settings;
     private final StatsService stats;
     private final IntegerProperty statsInterval = new SimpleIntegerProperty();
     private final BooleanProperty confirmForceOff = new SimpleBooleanProperty();
     private final BooleanProperty confirmDelete = new SimpleBooleanProperty();
+    private final IntegerProperty terminalFontSize = new SimpleIntegerProperty();
+    private final javafx.beans.property.StringProperty theme = new javafx.beans.property.SimpleStringProperty();
+    private final javafx.beans.property.StringProperty defaultNode = new javafx.beans.property.SimpleStringProperty();
 
     public PreferencesViewModel(Settings settings, StatsService stats) {
         this.settings = settings;
@@ -31,6 +38,9 @@ public final class PreferencesViewModel {
         statsInterval.set(settings.getInt(STATS_INTERVAL, 2));
         confirmForceOff.set(settings.getBoolean(CONFIRM_FORCE_OFF, true));
         confirmDelete.set(settings.getBoolean(CONFIRM_DELETE, true));
+        terminalFontSize.set(settings.getInt(TERMINAL_FONT_SIZE, 14));
+        theme.set(settings.getString(THEME, "desktop"));
+        defaultNode.set(settings.getString(DEFAULT_NODE, ""));
     }
 
     public void save() {
@@ -38,7 +48,24 @@ public final class PreferencesViewModel {
         settings.putInt(STATS_INTERVAL, seconds);
         settings.putBoolean(CONFIRM_FORCE_OFF, confirmForceOff.get());
         settings.putBoolean(CONFIRM_DELETE, confirmDelete.get());
+        settings.putInt(TERMINAL_FONT_SIZE, Math.max(8, Math.min(36, terminalFontSize.get())));
+        settings.putString(THEME, theme.get() == null ? "desktop" : theme.get());
+        settings.putString(DEFAULT_NODE, defaultNode.get() == null ? "" : defaultNode.get());
         stats.setStatsInterval(seconds);
+    }
+
+    public IntegerProperty terminalFontSizeProperty() {
+        return terminalFontSize;
+    }
+
+    /** "light", "dark" or "desktop" (follow the desktop's choice). */
+    public javafx.beans.property.StringProperty themeProperty() {
+        return theme;
+    }
+
+    /** The id of the node the window opens on, or "" for all nodes. */
+    public javafx.beans.property.StringProperty defaultNodeProperty() {
+        return defaultNode;
     }
 
     public IntegerProperty statsIntervalProperty() {

@@ -37,13 +37,25 @@ public final class TerminalTab {
     private final Label status = new Label();
     private final Button reconnect = new Button();
     private final StackPane body = new StackPane();
+    public static final int DEFAULT_FONT_SIZE = 14;
     private final FxBatchQueue<Runnable> fx = new FxBatchQueue<>(b -> b.forEach(Runnable::run));
     private ZoomableTerminalWidget widget;
     private TerminalSettings settings;
     private TtyConnector connector;
-    private float fontSize = 14;
+    private float fontSize;
+
+    /** The font size in points (from the preferences, then zoomed). */
+    public float fontSize() {
+        return fontSize;
+    }
 
     public TerminalTab(String title, Messages messages, Supplier<CompletableFuture<TtyConnector>> opener) {
+        this(title, messages, opener, DEFAULT_FONT_SIZE);
+    }
+
+    /** With the font size of the user's preferences. */
+    public TerminalTab(String title, Messages messages, Supplier<CompletableFuture<TtyConnector>> opener, int fontSize) {
+        this.fontSize = Math.max(8, Math.min(36, fontSize));
         this.title = title;
         this.messages = messages;
         this.opener = opener;

@@ -58,12 +58,19 @@ public final class TerminalTabs {
 
     /** Opens the VM's serial console in a tab. */
     public TerminalTab openConsole(VmSummary vm) {
-        return add(new TerminalTab(messages.get("terminal.consoleTitle", vm.name()), messages, () -> service.openConsole(vm)));
+        return add(new TerminalTab(messages.get("terminal.consoleTitle", vm.name()), messages, () -> service.openConsole(vm),
+                fontSize()));
     }
 
     /** Opens a tab on a known target (tests and --show-console use it without the dialog). */
     public TerminalTab open(String title, SshTarget target) {
-        return add(new TerminalTab(title, messages, () -> service.openSsh(target, TerminalTab.COLUMNS, TerminalTab.ROWS)));
+        return add(new TerminalTab(title, messages, () -> service.openSsh(target, TerminalTab.COLUMNS, TerminalTab.ROWS),
+                fontSize()));
+    }
+
+    /** The terminal font size from the preferences. */
+    private int fontSize() {
+        return settings.getInt(org.vireo.ui.preferences.PreferencesViewModel.TERMINAL_FONT_SIZE, TerminalTab.DEFAULT_FONT_SIZE);
     }
 
     private TerminalTab add(TerminalTab tab) {

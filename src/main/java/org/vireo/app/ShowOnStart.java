@@ -1,0 +1,42 @@
+package org.vireo.app;
+
+import javafx.scene.control.Alert;
+import org.vireo.model.NodeState;
+import org.vireo.model.VmSummary;
+import org.vireo.ui.common.Messages;
+import org.vireo.ui.main.MainView;
+import org.vireo.ui.main.MainViewModel;
+
+/**
+ * --show-vm / --show-console: waits, on the FX thread and without blocking it, until the named VM
+ * is listed, then shows it (and its console). When every node has answered and none has it, says so.
+ */
+final class ShowOnStart {
+
+    private ShowOnStart() {
+    }
+
+    /** @param awaited the nodes that connect at start; when all have answered, a missing VM is reported */
+    static void watch(MainViewModel viewModel, MainView view, String name, boolean console, Messages messages,
+                      java.util.Set<String> awaited) {
+        boolean[] done = {false};
+        Runnable check = () -> {
+            if (done[0] || viewModel.applyingProperty().get()) {
+                return;   // a batch is half applied: a node may read connected before its VMs are listed
+            }
+            VmSummary found = viewModel.allVms().stream().filter(vm -> vm.name().equals(name)).findFirst().orElse(null);
+            if (found != null) {
+                done[0] = true;
+                view.showVm(found, console);
+            } else if (viewModel.nodes().stream().filter(n -> awaited.contains(n.ref().id()))
+                    .allMatch(n -> n.status().state() == NodeState.CONNECTED || n.status().state() == NodeState.FAILED)) {
+                done[0] = true;
+                Alert alert = new Alert(Alert.AlertType.WARNING, messages.get("showVm.notFound", name));
+                alert.setHeaderText(null);
+                alert.show();
+            }
+        };
+        viewModel.applyingProperty().addListener((obs, was, now) -> check.run());
+        check.run();
+    }
+}
