@@ -63,6 +63,18 @@ class GraphicsConsoleTest {
                 assertTrue(MainWindowPage.onFx(() -> robot.lookup("#vnc-status").queryAs(javafx.scene.control.Label.class)
                         .getText()).contains("Ctrl+Alt releases"));
 
+                // Screenshot: the screen as a PNG of the guest's size, written off the FX thread.
+                Path png = home.resolve("screen.png");
+                MainWindowPage.onFx(() -> screen.saveScreenshot(png)).get(10, java.util.concurrent.TimeUnit.SECONDS);
+                java.awt.image.BufferedImage saved = javax.imageio.ImageIO.read(png.toFile());
+                assertEquals(first.getWidth(), saved.getWidth());
+                assertTrue(differingRgb(saved, screenshot(uri)) < 0.005, "the file holds what QEMU shows");
+
+                // The guest goes away: the tab says so and offers Reconnect.
+                Virsh.run(uri, "destroy", "vnc-vm");
+                page.waitUntil("the tab reports the end", 20, () -> MainWindowPage.onFx(() ->
+                        screen.messageText().startsWith("The connection to the screen ended") && screen.canReconnect()));
+
                 GraphicsConsoleTab headless = open(app, "headless-vm", 1);
                 page.waitUntil("the headless VM's tab explains", 20, () -> MainWindowPage.onFx(headless::messageText)
                         .startsWith("headless-vm has no graphical display."));

@@ -363,8 +363,24 @@ public final class GraphicsConsoleTab {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG", "*.png"));
         java.io.File file = chooser.showSaveDialog(tab.getTabPane().getScene().getWindow());
         if (file != null) {
-            screenshots.apply(current, file.toPath()).whenComplete((ok, error) -> fx.post(() ->
-                    status.setText(error == null ? messages.get("graphics.screenshot.saved", file.getName()) : FailureText.of(error))));
+            saveScreenshot(file.toPath());
         }
+    }
+
+    /** Writes the screen to a PNG file off the FX thread; the status line says when it is there. */
+    public CompletableFuture<Void> saveScreenshot(Path file) {
+        GraphicsConnection current = connection;
+        if (current == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("not connected"));
+        }
+        CompletableFuture<Void> saved = screenshots.apply(current, file);
+        saved.whenComplete((ok, error) -> fx.post(() ->
+                status.setText(error == null ? messages.get("graphics.screenshot.saved", file.getFileName()) : FailureText.of(error))));
+        return saved;
+    }
+
+    /** Whether Reconnect is offered (the connection ended or never came). */
+    public boolean canReconnect() {
+        return reconnect.isVisible();
     }
 }
