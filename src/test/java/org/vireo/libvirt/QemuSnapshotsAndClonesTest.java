@@ -157,7 +157,7 @@ class QemuSnapshotsAndClonesTest {
 
     private static List<String> volumes() {
         Virsh.run(uri, "pool-refresh", "vms");
-        return Virsh.run(uri, "vol-list", "vms").stream().skip(2).filter(l -> !l.isBlank())
+        return Virsh.run(uri, "vol-list", "vms").stream().filter(l -> !l.isBlank())
                 .map(l -> l.strip().split("\\s+")[0]).sorted().toList();
     }
 

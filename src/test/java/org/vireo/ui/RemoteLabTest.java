@@ -51,22 +51,15 @@ class RemoteLabTest {
             assertTrue(!Files.exists(knownHosts) || !Files.readString(knownHosts).contains(lab.address(1)),
                     "a key accepted once is not kept");
 
-            // A hung daemon: keepalive notices; resumed, Vireo reconnects (and, the key not kept, asks again).
-            lab.run("stop", "1");
-            long hung = System.nanoTime();
-            page.waitUntil("keepalive notices the hang", 10, () -> page.renderedNodeDetail("lab node 1").startsWith("disconnected"));
-            long hangMs = (System.nanoTime() - hung) / 1_000_000;
-            assertTrue(page.renderedNodeDetail("lab node 1").contains("no answer to keepalive"), page.renderedNodeDetail("lab node 1"));
-            lab.run("cont", "1");
-            answerHostKey("Accept and remember");
-            page.waitUntil("back after the resume", 20, () -> page.renderedNodeDetail("lab node 1").startsWith("connected"));
-            assertTrue(Files.readString(knownHosts).contains(lab.address(1)), "remembered now");
-
+            // No keepalive over libvirt's libssh transport (it crashes libvirt 9.0, see NodeConnection): a killed
+            // daemon is still noticed, because the SSH session ends. Hangs are noticed over other transports
+            // (NodeRecoveryTest). Reconnecting asks for the host key again, which was accepted only once.
             lab.run("kill", "1");
             long killed = System.nanoTime();
             page.waitUntil("the node shows disconnected", 10, () -> page.renderedNodeDetail("lab node 1").startsWith("disconnected"));
             long lostMs = (System.nanoTime() - killed) / 1_000_000;
             lab.run("start", "1");
+            answerHostKey("Accept and remember");
             long started = System.nanoTime();
             page.waitUntil("the node comes back by itself", 10, () -> page.renderedNodeDetail("lab node 1").startsWith("connected"));
             long backMs = (System.nanoTime() - started) / 1_000_000;
@@ -75,9 +68,8 @@ class RemoteLabTest {
                 other.suspend("test");
                 page.waitUntil("the suspend arrives as an event", 10, () -> "paused".equals(page.tableNamesAndStates().get("test")));
             }
-            System.out.printf("lab over ssh: hang noticed in %d ms; kill noticed in %d ms, back %d ms after the restart%n",
-                    hangMs, lostMs, backMs);
-            assertTrue(hangMs <= 5_000, "a hang noticed within 5 s: " + hangMs + " ms");
+            assertTrue(Files.readString(knownHosts).contains(lab.address(1)), "remembered now");
+            System.out.printf("lab over ssh: kill noticed in %d ms, back %d ms after the restart%n", lostMs, backMs);
             assertTrue(lostMs <= 5_000, "noticed within 5 s: " + lostMs + " ms");
             assertTrue(backMs <= 2_500, "back within 2 s of the restart (plus scheduling): " + backMs + " ms");
         }

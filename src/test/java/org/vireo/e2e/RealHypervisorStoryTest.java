@@ -1,0 +1,255 @@
+package org.vireo.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.vireo.model.NodeRef;
+import org.vireo.model.NodeState;
+import org.vireo.model.VmState;
+import org.vireo.model.VmStats;
+import org.vireo.model.VmSummary;
+import org.vireo.testlab.RemoteLab;
+import org.vireo.testlab.Virsh;
+import org.vireo.ui.MainWindowPage;
+import org.vireo.ui.RunningApp;
+import org.vireo.ui.terminal.TerminalTab;
+
+/**
+ * The whole story on a real hypervisor, through the window: a remote lab node (its own network
+ * namespace, libvirtd and sshd, QEMU under emulation) is reached over libvirt's SSH transport; the
+ * create-VM wizard makes a VM with direct kernel boot, 1 vCPU, 256 MiB, a new 64 MiB qcow2 disk
+ * and the node's DHCP network; it boots; Vireo finds its address in the DHCP leases; an SSH tab
+ * logs in through the node as jump host and runs {@code uname -a}; the serial console answers a
+ * command; the VM is forced off and deleted with its storage; virsh on the node (the oracle)
+ * shows nothing left. Run alone: {@code ./mvnw verify -Dgroups=e2e}.
+ */
+@Tag("e2e")
+class RealHypervisorStoryTest {
+
+    @TempDir
+    Path home;
+
+    private final FxRobot robot = new FxRobot();
+    private final MainWindowPage page = new MainWindowPage(robot);
+    private final Map<String, Long> steps = new LinkedHashMap<>();
+    private long last = System.nanoTime();
+
+    @Test
+    void aWizardMadeVmBootsOnARemoteNodeAndItsShellsAnswer() throws Exception {
+        try (RemoteLab lab = RemoteLab.up(home.resolve("lab"), 1)) {
+            step("lab node up (libvirtd, sshd, pool with the guest, DHCP network)");
+            String address = lab.address(1);
+            String oracle = "qemu+tcp://" + address + "/system";
+            String uri = "qemu+libssh://root@" + address + "/system?keyfile=" + lab.sshKey() + "&known_hosts="
+                    + home.resolve("libvirt_known_hosts") + "&known_hosts_verify=auto&sshauth=privkey";
+            // The user's own SSH key, as Vireo's SSH tabs find it: ~/.ssh/id_ed25519.
+            Path userHome = Files.createDirectories(home.resolve("user/.ssh")).getParent();
+            Files.copy(lab.sshKey(), userHome.resolve(".ssh/id_ed25519"));
+            Files.setPosixFilePermissions(userHome.resolve(".ssh/id_ed25519"), PosixFilePermissions.fromString("rw-------"));
+            String realHome = System.getProperty("user.home");
+            System.setProperty("user.home", userHome.toString());
+            try (RunningApp app = RunningApp.start(home.resolve("app"), "--connect", uri)) {
+                page.waitUntil("the node connects over SSH", 60, () -> MainWindowPage.onFx(() -> app.app().viewModel().nodes().stream()
+                        .anyMatch(n -> n.ref().uri().equals(uri) && n.status().state() == NodeState.CONNECTED)));
+                step("node connected over qemu+libssh");
+
+                createWithTheWizard(uri);
+                step("wizard: VM defined and started");
+                page.waitUntil("story-vm runs", 60, () -> "running".equals(state("story-vm")));
+                VmSummary vm = MainWindowPage.onFx(() -> app.app().viewModel().allVms().stream()
+                        .filter(v -> v.name().equals("story-vm")).findFirst().orElseThrow());
+                assertEquals(VmState.RUNNING, vm.state());
+                String xml = String.join("\n", Virsh.run(oracle, "dumpxml", "story-vm"));
+                assertTrue(xml.contains("type='qemu'") && xml.contains("<kernel>/var/lib/libvirt/images/vmlinuz</kernel>")
+                        && xml.contains("<vcpu placement='static'>1</vcpu>") && xml.contains("<memory unit='KiB'>262144</memory>")
+                        && xml.contains("story-vm.qcow2") && xml.contains("<source network='lab'"), xml);
+
+                selectOnly("story-vm");
+                page.waitUntil("Vireo finds the guest's address in the DHCP leases", 90, () -> MainWindowPage.onFx(() -> {
+                    VmStats stats = app.app().viewModel().stats(vm.key());
+                    return stats != null && stats.addresses().stream().anyMatch(a -> a.startsWith("192.168.100."));
+                }));
+                step("guest booted, address from the DHCP lease");
+
+                // SSH through the node: the dialog offers the leased address and the node as jump host.
+                page.chooseFromMenu("#vmMenu", "#menu-ssh");
+                DialogPane target = page.dialog();
+                robot.interact(() -> robot.from(target).lookup("#sshUser").queryAs(TextField.class).setText("root"));
+                robot.clickOn(robot.from(target).lookup((Button b) -> b.getText().equals("OK")).queryButton());
+                page.waitUntil("the SSH tab opens", 10, () -> MainWindowPage.onFx(() -> app.app().view().terminals().openTabs().size()) == 1);
+                TerminalTab ssh = MainWindowPage.onFx(() -> app.app().view().terminals().openTabs().get(0));
+                acceptHostKeys(ssh, "#");
+                step("SSH login through the node");
+                typeInto(ssh, "uname -a");
+                page.waitUntil("uname's answer shows in the terminal", 20, () -> screen(ssh).contains("Linux vireo-guest 6.1"));
+                step("uname -a answered over SSH");
+
+                page.chooseFromMenu("#vmMenu", "#menu-console");
+                page.waitUntil("the console tab opens", 10, () -> MainWindowPage.onFx(() -> app.app().view().terminals().openTabs().size()) == 2);
+                TerminalTab console = MainWindowPage.onFx(() -> app.app().view().terminals().openTabs().get(1));
+                page.waitUntil("the console connects", 20, () -> MainWindowPage.onFx(() -> console.widget() != null
+                        && console.widget().getTtyConnector() != null && console.widget().getTtyConnector().isConnected()));
+                typeInto(console, "echo serial-$((6*7))");
+                page.waitUntil("the serial console answers", 20, () -> screen(console).contains("serial-42"));
+                step("serial console answered");
+
+                robot.clickOn("#vmListTab");
+                selectOnly("story-vm");
+                page.chooseFromMenu("#vmMenu", "#menu-forceOff");
+                DialogPane confirm = page.dialog();
+                robot.clickOn(robot.from(confirm).lookup((Button b) -> b.getText().equals("Force off")).queryButton());
+                page.waitUntil("story-vm is off", 30, () -> "shut off".equals(state("story-vm")));
+                page.chooseFromMenu("#vmMenu", "#menu-delete");
+                DialogPane delete = page.dialog();
+                assertTrue(robot.from(delete).lookup("#deleteStorage").queryAs(CheckBox.class).isSelected());
+                robot.clickOn(robot.from(delete).lookup((Button b) -> b.getText().equals("Delete")).queryButton());
+                page.waitUntil("story-vm is gone", 30, () -> !page.tableNamesAndStates().containsKey("story-vm"));
+                step("forced off and deleted with its storage");
+
+                assertEquals(List.of(), Virsh.run(oracle, "list", "--all", "--name").stream().filter(l -> !l.isBlank()).toList());
+                assertEquals(List.of("initrd.gz", "vmlinuz"), Virsh.run(oracle, "vol-list", "lab-images").stream()
+                        .filter(l -> !l.isBlank()).map(l -> l.strip().split("\\s+")[0]).sorted().toList());
+            } finally {
+                System.setProperty("user.home", realHome);
+                steps.forEach((what, ms) -> System.out.printf("e2e step: %6d ms  %s%n", ms, what));
+            }
+        }
+    }
+
+    private void createWithTheWizard(String uri) {
+        robot.clickOn("#newVmButton");
+        robot.interact(() -> {
+            @SuppressWarnings("unchecked")
+            ComboBox<NodeRef> nodes = robot.lookup("#wizard-node").queryAs(ComboBox.class);
+            nodes.setValue(nodes.getItems().stream().filter(n -> n.uri().equals(uri)).findFirst().orElseThrow());
+        });
+        robot.interact(() -> {
+            field("#wizard-name").setText("story-vm");
+            @SuppressWarnings("unchecked")
+            ComboBox<org.vireo.model.OsVariant> os = robot.lookup("#wizard-os").queryAs(ComboBox.class);
+            os.setValue(org.vireo.model.OsVariant.LINUX_GENERIC);   // BIOS, virtio disk and NIC
+            choice("#wizard-install").setValue("kernel");
+        });
+        robot.interact(() -> {
+            field("#wizard-kernel").setText("/var/lib/libvirt/images/vmlinuz");
+            field("#wizard-initrd").setText("/var/lib/libvirt/images/initrd.gz");
+            field("#wizard-cmdline").setText("console=ttyS0 panic=-1");
+        });
+        next("page 1");
+        robot.interact(() -> {
+            field("#wizard-vcpus").setText("1");
+            field("#wizard-memory").setText("256 MiB");
+        });
+        next("page 2");
+        robot.interact(() -> {
+            choice("#wizard-diskKind").setValue("new");
+            @SuppressWarnings("unchecked")
+            ComboBox<String> pool = robot.lookup("#wizard-pool").queryAs(ComboBox.class);
+            pool.setValue("lab-images");
+            choice("#wizard-format").setValue("qcow2");
+            field("#wizard-diskSize").setText("64 MiB");
+        });
+        next("page 3");
+        robot.interact(() -> {
+            choice("#wizard-networkKind").setValue("network");
+            @SuppressWarnings("unchecked")
+            ComboBox<String> net = robot.lookup("#wizard-network").queryAs(ComboBox.class);
+            net.setValue("lab");
+        });
+        next("page 4");
+        next("page 5");
+        robot.interact(() -> robot.lookup("#wizard-start").queryAs(CheckBox.class).setSelected(true));
+        robot.clickOn("#wizardCreate");
+        page.waitUntil("the wizard reports the VM created", 60, () -> MainWindowPage.onFx(() ->
+                robot.lookup("#wizard-outcome").queryAs(Label.class).getText()).startsWith("Created story-vm"));
+        robot.interact(() -> List.copyOf(Window.getWindows()).stream()
+                .filter(w -> w != page.table().getScene().getWindow()).forEach(w -> ((Stage) w).close()));
+    }
+
+    private void next(String from) {
+        page.waitUntil(from + " is valid", 30, () -> !MainWindowPage.onFx(() -> robot.lookup("#wizardNext").query().isDisabled()));
+        robot.clickOn("#wizardNext");
+    }
+
+    /** Accepts the host keys of the node, then of the guest, once each, until the shell prompt shows. */
+    private void acceptHostKeys(TerminalTab tab, String prompt) {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!screen(tab).contains(prompt)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no shell prompt; screen: " + screen(tab));
+            }
+            boolean asked = MainWindowPage.onFx(() -> !robot.lookup("#hostKeyText").queryAll().isEmpty());
+            if (asked) {
+                DialogPane hostKey = page.dialog();
+                robot.clickOn(robot.from(hostKey).lookup((Button b) -> b.getText().equals("Accept once")).queryButton());
+            }
+            robot.sleep(200);
+        }
+    }
+
+    private void typeInto(TerminalTab tab, String command) {
+        robot.interact(() -> tab.widget().getTerminalPanel().getCanvas().requestFocus());
+        robot.write(command).type(KeyCode.ENTER);
+    }
+
+    private void selectOnly(String name) {
+        robot.interact(() -> robot.lookup("#filterField").queryAs(TextField.class).setText(name));
+        page.waitUntil(name + " alone is listed", 10, () -> page.table().getItems().size() == 1);
+        robot.interact(() -> page.table().getSelectionModel().select(0));
+    }
+
+    private String state(String name) {
+        return page.tableNamesAndStates().get(name);
+    }
+
+    private TextField field(String id) {
+        return robot.lookup(id).queryAs(TextField.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private ChoiceBox<String> choice(String id) {
+        return robot.lookup(id).queryAs(ChoiceBox.class);
+    }
+
+    private static String screen(TerminalTab tab) {
+        return MainWindowPage.onFx(() -> {
+            if (tab.widget() == null) {
+                return "";
+            }
+            TerminalTextBuffer buffer = tab.widget().getTerminalTextBuffer();
+            buffer.lock();
+            try {
+                return buffer.getScreenLines();
+            } finally {
+                buffer.unlock();
+            }
+        });
+    }
+
+    private void step(String what) {
+        long now = System.nanoTime();
+        steps.put(what, (now - last) / 1_000_000);
+        last = now;
+    }
+}
