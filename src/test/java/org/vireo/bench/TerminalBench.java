@@ -1,6 +1,5 @@
 package org.vireo.bench;
 
-import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,19 +133,7 @@ public final class TerminalBench {
 
     private static String screen(TerminalTab tab) {
         CompletableFuture<String> text = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            if (tab.widget() == null) {
-                text.complete("");
-                return;
-            }
-            TerminalTextBuffer buffer = tab.widget().getTerminalTextBuffer();
-            buffer.lock();
-            try {
-                text.complete(buffer.getScreenLines());
-            } finally {
-                buffer.unlock();
-            }
-        });
+        Platform.runLater(() -> text.complete(tab.screenText()));
         return text.join();
     }
 

@@ -3,7 +3,6 @@ package org.vireo.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -233,18 +232,7 @@ class RealHypervisorStoryTest {
     }
 
     private static String screen(TerminalTab tab) {
-        return MainWindowPage.onFx(() -> {
-            if (tab.widget() == null) {
-                return "";
-            }
-            TerminalTextBuffer buffer = tab.widget().getTerminalTextBuffer();
-            buffer.lock();
-            try {
-                return buffer.getScreenLines();
-            } finally {
-                buffer.unlock();
-            }
-        });
+        return MainWindowPage.onFx(tab::screenText);
     }
 
     private void step(String what) {

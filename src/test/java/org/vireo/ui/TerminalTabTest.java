@@ -3,7 +3,6 @@ package org.vireo.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
 import java.nio.file.Path;
 import java.util.Optional;
 import javafx.scene.control.Button;
@@ -70,18 +69,7 @@ class TerminalTabTest {
     }
 
     private static String screen(TerminalTab tab) {
-        return MainWindowPage.onFx(() -> {
-            if (tab.widget() == null) {
-                return "";
-            }
-            TerminalTextBuffer buffer = tab.widget().getTerminalTextBuffer();
-            buffer.lock();
-            try {
-                return buffer.getScreenLines();
-            } finally {
-                buffer.unlock();
-            }
-        });
+        return MainWindowPage.onFx(tab::screenText);
     }
 
     private static int countOf(String text, String part) {

@@ -44,6 +44,20 @@ public final class TerminalTab {
     private TtyConnector connector;
     private float fontSize;
 
+    /** The text on the terminal's screen now, "" before the session starts (FX thread). */
+    public String screenText() {
+        if (widget == null) {
+            return "";
+        }
+        com.techsenger.jeditermfx.core.model.TerminalTextBuffer buffer = widget.getTerminalTextBuffer();
+        buffer.lock();
+        try {
+            return buffer.getScreenLines();
+        } finally {
+            buffer.unlock();
+        }
+    }
+
     /** The font size in points (from the preferences, then zoomed). */
     public float fontSize() {
         return fontSize;
