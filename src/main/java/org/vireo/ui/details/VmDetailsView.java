@@ -35,6 +35,7 @@ public final class VmDetailsView {
     private final Messages messages;
     private final TabPane tabs = new TabPane();
     private final GridPane facts = new GridPane();
+    private final org.vireo.ui.common.FactSheet sheet;
     private final VBox devices = new VBox(4);
     private final TextArea xml = new TextArea();
     private final List<LineChart<Number, Number>> charts;
@@ -42,6 +43,7 @@ public final class VmDetailsView {
     public VmDetailsView(VmDetailsViewModel viewModel, Messages messages) {
         this.viewModel = viewModel;
         this.messages = messages;
+        this.sheet = new org.vireo.ui.common.FactSheet(messages, facts, "fact-");
         tabs.setId("detailsTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         charts = List.of(
@@ -174,15 +176,15 @@ public final class VmDetailsView {
             return;
         }
         int row = 0;
-        row = fact(row, "details.name", details.vm().name());
-        row = fact(row, "details.uuid", details.vm().uuid());
-        row = fact(row, "details.state", messages.get("vm.state." + details.vm().state().id())
+        row = sheet.fact(row, "details.name", details.vm().name());
+        row = sheet.fact(row, "details.uuid", details.vm().uuid());
+        row = sheet.fact(row, "details.state", messages.get("vm.state." + details.vm().state().id())
                 + (details.stateReason().isEmpty() ? "" : " (" + details.stateReason() + ")"));
-        row = fact(row, "details.os", details.osType());
-        row = fact(row, "details.vcpus", details.vm().vcpus() + " / " + details.maxVcpus());
-        row = fact(row, "details.memory", details.vm().memory().toHuman() + " / " + new ByteSize(details.maxMemoryBytes()).toHuman());
-        fact(row, "details.addresses", details.addresses().isEmpty() ? "—" : String.join(", ", details.addresses()));
-        devices.getChildren().add(heading("details.disks"));
+        row = sheet.fact(row, "details.os", details.osType());
+        row = sheet.fact(row, "details.vcpus", details.vm().vcpus() + " / " + details.maxVcpus());
+        row = sheet.fact(row, "details.memory", details.vm().memory().toHuman() + " / " + new ByteSize(details.maxMemoryBytes()).toHuman());
+        sheet.fact(row, "details.addresses", details.addresses().isEmpty() ? "—" : String.join(", ", details.addresses()));
+        devices.getChildren().add(sheet.heading("details.disks"));
         for (VmDetails.DiskDetail disk : details.disks()) {
             String where = disk.volume().isEmpty() ? disk.disk().path() : disk.volume() + "  (" + disk.disk().path() + ")";
             String size = disk.capacityBytes() >= 0 ? new ByteSize(disk.capacityBytes()).toHuman() + "  " : "";
@@ -190,27 +192,12 @@ public final class VmDetailsView {
                     + (where.isEmpty() ? messages.get("details.emptyDrive") : where)
                     + (disk.disk().format().isEmpty() ? "" : "  [" + disk.disk().format() + "]")));
         }
-        devices.getChildren().add(heading("details.nics"));
+        devices.getChildren().add(sheet.heading("details.nics"));
         for (VmNic nic : details.nics()) {
             devices.getChildren().add(new Label("  " + nic.mac() + "  " + nic.type() + (nic.source().isEmpty() ? "" : " " + nic.source())
                     + (nic.model().isEmpty() ? "" : "  (" + nic.model() + ")")));
         }
         xml.setText(details.xml());
-    }
-
-    private Label heading(String key) {
-        Label label = new Label(messages.get(key));
-        label.setStyle("-fx-font-weight: bold;");
-        return label;
-    }
-
-    private int fact(int row, String key, String value) {
-        Label name = new Label(messages.get(key));
-        name.setStyle("-fx-font-weight: bold;");
-        Label text = new Label(value);
-        text.setId("fact-" + key.substring(key.indexOf('.') + 1));
-        facts.addRow(row, name, text);
-        return row + 1;
     }
 
     private LineChart<Number, Number> chart(String id, String title, double upper, List<String> names,

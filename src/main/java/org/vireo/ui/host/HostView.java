@@ -15,12 +15,14 @@ public final class HostView {
 
     private final Messages messages;
     private final GridPane facts = new GridPane();
+    private final org.vireo.ui.common.FactSheet sheet;
     private final VBox lists = new VBox(3);
     private final Label message = new Label();
     private final ScrollPane root;
 
     public HostView(HostViewModel viewModel, Messages messages) {
         this.messages = messages;
+        this.sheet = new org.vireo.ui.common.FactSheet(messages, facts, "host-");
         facts.setHgap(12);
         facts.setVgap(3);
         message.setId("hostMessage");
@@ -44,37 +46,22 @@ public final class HostView {
             return;
         }
         int row = 0;
-        row = fact(row, "host.name", host.hostName());
-        row = fact(row, "host.hypervisor", host.hypervisor() + (host.hypervisorVersion().isEmpty() ? "" : " " + host.hypervisorVersion()));
-        row = fact(row, "host.libvirt", host.libvirtVersion());
-        row = fact(row, "host.cpu", messages.get("host.cpuText", host.cpus(), host.cpuModel(), host.mhz()));
-        row = fact(row, "host.memory", new ByteSize(host.memoryBytes()).toHuman());
-        fact(row, "host.vms", messages.get("host.vmsText", host.runningVms(), host.totalVms()));
-        lists.getChildren().add(heading("host.pools"));
+        row = sheet.fact(row, "host.name", host.hostName());
+        row = sheet.fact(row, "host.hypervisor", host.hypervisor() + (host.hypervisorVersion().isEmpty() ? "" : " " + host.hypervisorVersion()));
+        row = sheet.fact(row, "host.libvirt", host.libvirtVersion());
+        row = sheet.fact(row, "host.cpu", messages.get("host.cpuText", host.cpus(), host.cpuModel(), host.mhz()));
+        row = sheet.fact(row, "host.memory", new ByteSize(host.memoryBytes()).toHuman());
+        sheet.fact(row, "host.vms", messages.get("host.vmsText", host.runningVms(), host.totalVms()));
+        lists.getChildren().add(sheet.heading("host.pools"));
         for (HostDetails.PoolInfo pool : host.pools()) {
             lists.getChildren().add(new Label("  " + pool.name() + "  " + messages.get(pool.active() ? "host.active" : "host.inactive")
                     + "  " + messages.get("host.poolSpace", new ByteSize(Math.max(0, pool.availableBytes())).toHuman(),
                     new ByteSize(Math.max(0, pool.capacityBytes())).toHuman())));
         }
-        lists.getChildren().add(heading("host.networks"));
+        lists.getChildren().add(sheet.heading("host.networks"));
         for (HostDetails.NetworkInfo network : host.networks()) {
             lists.getChildren().add(new Label("  " + network.name() + "  " + messages.get(network.active() ? "host.active" : "host.inactive")
                     + (network.addresses().isEmpty() ? "" : "  " + String.join(", ", network.addresses()))));
         }
-    }
-
-    private Label heading(String key) {
-        Label label = new Label(messages.get(key));
-        label.setStyle("-fx-font-weight: bold;");
-        return label;
-    }
-
-    private int fact(int row, String key, String value) {
-        Label name = new Label(messages.get(key));
-        name.setStyle("-fx-font-weight: bold;");
-        Label text = new Label(value);
-        text.setId("host-" + key.substring(5));
-        facts.addRow(row, name, text);
-        return row + 1;
     }
 }

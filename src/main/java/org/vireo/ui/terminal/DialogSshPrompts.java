@@ -34,22 +34,11 @@ public final class DialogSshPrompts implements SshPrompts, CredentialPrompts {
 
     @Override
     public SshPrompts.HostKeyAnswer unknownHostKey(String host, String keyType, String fingerprint) {
-        return onFx(() -> {
-            Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
-            alert.initOwner(owner.get());
-            alert.setTitle(messages.get("ssh.hostkey.title"));
-            alert.setHeaderText(messages.get("ssh.hostkey.header", host));
-            Label text = new Label(messages.get("ssh.hostkey.text", host, keyType, fingerprint));
-            text.setId("hostKeyText");
-            text.setWrapText(true);
-            alert.getDialogPane().setContent(text);
-            ButtonType once = new ButtonType(messages.get("ssh.hostkey.once"), ButtonBar.ButtonData.OTHER);
-            ButtonType always = new ButtonType(messages.get("ssh.hostkey.always"), ButtonBar.ButtonData.OK_DONE);
-            alert.getButtonTypes().setAll(once, always, ButtonType.CANCEL);
-            Optional<ButtonType> answer = alert.showAndWait();
-            return answer.map(b -> b == always ? SshPrompts.HostKeyAnswer.ACCEPT_ALWAYS : b == once ? SshPrompts.HostKeyAnswer.ACCEPT_ONCE
-                    : SshPrompts.HostKeyAnswer.REFUSE).orElse(SshPrompts.HostKeyAnswer.REFUSE);
-        });
+        return switch (askAboutHostKey(host, messages.get("ssh.hostkey.text", host, keyType, fingerprint))) {
+            case ACCEPT_ALWAYS -> SshPrompts.HostKeyAnswer.ACCEPT_ALWAYS;
+            case ACCEPT_ONCE -> SshPrompts.HostKeyAnswer.ACCEPT_ONCE;
+            case REFUSE -> SshPrompts.HostKeyAnswer.REFUSE;
+        };
     }
 
     @Override
@@ -85,12 +74,17 @@ public final class DialogSshPrompts implements SshPrompts, CredentialPrompts {
 
     @Override
     public CredentialPrompts.HostKeyAnswer acceptHostKey(String node, String host, String fingerprint) {
+        return askAboutHostKey(host, messages.get("connection.hostkey.text", node, fingerprint));
+    }
+
+    /** The unknown-host-key question, for SSH tabs (JSch) and for connections (libvirt's libssh) alike. */
+    private CredentialPrompts.HostKeyAnswer askAboutHostKey(String host, String explanation) {
         return onFx(() -> {
             Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
             alert.initOwner(owner.get());
             alert.setTitle(messages.get("ssh.hostkey.title"));
             alert.setHeaderText(messages.get("ssh.hostkey.header", host));
-            Label text = new Label(messages.get("connection.hostkey.text", node, fingerprint));
+            Label text = new Label(explanation);
             text.setId("hostKeyText");
             text.setWrapText(true);
             alert.getDialogPane().setContent(text);
