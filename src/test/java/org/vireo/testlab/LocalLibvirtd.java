@@ -109,8 +109,25 @@ public final class LocalLibvirtd implements AutoCloseable {
         }
     }
 
+    /** Running QEMU guests would outlive the daemon (they are not its children once started): destroyed first. */
+    private void destroyGuests() {
+        if (!Files.exists(dir.resolve("run/libvirt-sock"))) {
+            return;
+        }
+        try {
+            for (String name : Virsh.run(systemNode(), "list", "--name")) {
+                if (!name.isBlank()) {
+                    Virsh.run(systemNode(), "destroy", name.strip());
+                }
+            }
+        } catch (RuntimeException noQemuHere) {
+            // Without QEMU there is no qemu driver and nothing runs.
+        }
+    }
+
     @Override
     public void close() throws InterruptedException {
+        destroyGuests();
         stopVirtlogd(dir);
         ProcessHandle.of(pid).ifPresent(p -> {
             p.destroy();
