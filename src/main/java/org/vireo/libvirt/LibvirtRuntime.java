@@ -124,10 +124,13 @@ public final class LibvirtRuntime {
     }
 
     // virErrorNumber values that answer a question rather than report a problem (no such domain,
-    // no metadata, no such source of guest addresses); the callers that care log them with context.
+    // no metadata, no such source of guest addresses, a lease asked of a network the node lacks, a
+    // disk that is not a volume); the callers that care log them with context. Logged at INFO, the
+    // address polling of the VMs on screen wrote lines every few seconds.
     private static final java.util.Set<Integer> QUIET_CODES = java.util.Set.of(
-            3 /* NO_SUPPORT */, 42 /* NO_DOMAIN */, 55 /* OPERATION_INVALID */, 80 /* NO_DOMAIN_METADATA */,
-            84 /* OPERATION_UNSUPPORTED */, 86 /* AGENT_UNRESPONSIVE */);
+            3 /* NO_SUPPORT */, 42 /* NO_DOMAIN */, 43 /* NO_NETWORK */, 50 /* NO_STORAGE_VOL */,
+            55 /* OPERATION_INVALID */, 80 /* NO_DOMAIN_METADATA */, 84 /* OPERATION_UNSUPPORTED */,
+            86 /* AGENT_UNRESPONSIVE */);
 
     private static void logLibvirtError(Pointer userData, virError error) {
         // libvirt reports every failed call here, including expected ones (a lookup of a domain
