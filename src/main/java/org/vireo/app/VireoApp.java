@@ -105,9 +105,12 @@ public final class VireoApp extends Application {
         String agent = System.getenv("SSH_AUTH_SOCK");
         DialogSshPrompts dialogs = new DialogSshPrompts(messages, () -> primaryStage);
         fleet.setCredentialPrompts(dialogs);
-        terminalService = new TerminalService(new SshConnector(Path.of(System.getProperty("user.home"), ".ssh"),
+        SshConnector ssh = new SshConnector(Path.of(System.getProperty("user.home"), ".ssh"),
                 paths.dataDir().resolve("known_hosts"), agent == null || agent.isBlank() ? Optional.empty() : Optional.of(Path.of(agent)),
-                dialogs), fleet);
+                dialogs);
+        terminalService = new TerminalService(ssh, fleet);
+        // SSH nodes connect over Vireo's own SSH sessions (the ones the terminals use), not libvirt's.
+        fleet.setNodeTunnels(new org.vireo.ssh.SshNodeTunnels(ssh));
         view = new MainView(viewModel, actions, details, new PreferencesViewModel(settings, fleet),
                 new StoredConnections(context.connections, context.storeWriter, paths.dataDir().resolve("libvirt_known_hosts")),
                 new HostViewModel(fleet),

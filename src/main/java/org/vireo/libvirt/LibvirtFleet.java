@@ -53,6 +53,12 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
     private volatile int statsIntervalSeconds = 2;
 
     private volatile org.vireo.model.CredentialPrompts prompts;
+    private volatile org.vireo.model.NodeTunnels tunnels;
+
+    /** SSH nodes connect through these tunnels from now on (the window sets them; scripts do without). */
+    public void setNodeTunnels(org.vireo.model.NodeTunnels tunnels) {
+        this.tunnels = tunnels;
+    }
 
     /** Who answers libvirt's authentication questions for connections opened from now on. */
     public void setCredentialPrompts(org.vireo.model.CredentialPrompts prompts) {
@@ -115,7 +121,7 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
 
     @Override
     public synchronized void connect(NodeRef node, InventoryListener listener) {
-        nodes.computeIfAbsent(node.id(), id -> new NodeConnection(node, listener, runtime, prompts)).open();
+        nodes.computeIfAbsent(node.id(), id -> new NodeConnection(node, listener, runtime, prompts, tunnels)).open();
     }
 
     /**

@@ -37,6 +37,9 @@ final class NodeConnection {
 
     private final NodeRef node;
     private final CredentialPrompts prompts;
+    private final org.vireo.model.NodeTunnels tunnels;
+    /** The URI libvirt was opened with: the node's own, or a local one on an SSH tunnel. */
+    private volatile String openedUri = "";
     private final InventoryListener listener;
     private final boolean events;
     private final ExecutorService worker;
@@ -73,6 +76,13 @@ final class NodeConnection {
 
     /** @param prompts who answers libvirt's authentication questions; null for none (scripts) */
     NodeConnection(NodeRef node, InventoryListener listener, LibvirtRuntime runtime, CredentialPrompts prompts) {
+        this(node, listener, runtime, prompts, null);
+    }
+
+    /** @param tunnels carries SSH nodes over Vireo's own SSH sessions; null for libvirt's own transports */
+    NodeConnection(NodeRef node, InventoryListener listener, LibvirtRuntime runtime, CredentialPrompts prompts,
+                   org.vireo.model.NodeTunnels tunnels) {
+        this.tunnels = tunnels;
         this.prompts = prompts;
         this.node = node;
         this.listener = listener;
@@ -226,9 +236,20 @@ final class NodeConnection {
         listener.nodeStatusChanged(node, NodeStatus.of(NodeState.CONNECTING));
         long started = System.nanoTime();
         try {
-            PromptingAuth auth = prompts == null ? null : new PromptingAuth(node.name(), node.uri(), prompts);
+            String uri = node.uri();
+            if (tunnels != null) {
+                try {
+                    uri = tunnels.localUri(node).orElse(uri);
+                } catch (org.vireo.model.OperationException e) {
+                    LOG.warn("Could not reach {} over SSH: {}", node.name(), e.detail());
+                    listener.nodeStatusChanged(node, new NodeStatus(NodeState.FAILED, e.detail() + scheduleReconnectIfRemote()));
+                    return;
+                }
+            }
+            openedUri = uri;
+            PromptingAuth auth = prompts == null ? null : new PromptingAuth(node.name(), uri, prompts);
             try {
-                conn = auth == null ? new VireoConnect(node.uri()) : new VireoConnect(node.uri(), auth);
+                conn = auth == null ? new VireoConnect(uri) : new VireoConnect(uri, auth);
             } finally {
                 if (auth != null) {
                     auth.forgetKeysAcceptedOnce();
@@ -262,7 +283,7 @@ final class NodeConnection {
     }
 
     private void enableKeepAlive() {
-        if (node.uri().contains("+libssh")) {
+        if (openedUri.contains("+libssh")) {
             // libvirt 9.0's libssh transport with client keepalive crashes the process (g_main_loop_quit on
             // a freed client loop) on the call after a large reply, such as a domain's XML: reproduced
             // with plain libvirt-java. Such nodes go without: a dropped session is still noticed (EOF).

@@ -73,6 +73,20 @@ public final class SshConnector implements AutoCloseable {
         }
     }
 
+    /**
+     * Forwards a local TCP port on 127.0.0.1 to the UNIX socket {@code socketPath} on {@code node}
+     * (OpenSSH's streamlocal forwarding), over the node's shared session; {@code keyFile} is tried
+     * besides the agent and ~/.ssh keys. Returns the local port.
+     */
+    public int forwardSocket(SshTarget node, Optional<Path> keyFile, String socketPath) throws SshException {
+        Session session = session(node, keyFile);
+        try {
+            return session.setSocketForwardingL("127.0.0.1", 0, socketPath, null, CONNECT_TIMEOUT_MS);
+        } catch (JSchException e) {
+            throw new SshException("Could not reach " + socketPath + " on " + node.label() + ": " + e.getMessage(), e, false);
+        }
+    }
+
     /** Ends a forward made by {@link #forwardLocal}; the session stays for others. */
     public synchronized void cancelForward(SshTarget node, int localPort) {
         Session session = sessions.get(node.label());
@@ -85,6 +99,12 @@ public final class SshConnector implements AutoCloseable {
         }
     }
 
+    /** Whether the shared session to {@code target} is up. */
+    public synchronized boolean isConnected(SshTarget target) {
+        Session session = sessions.get(target.label());
+        return session != null && session.isConnected();
+    }
+
     /** Asks the user for a secret that is not an SSH one (a VNC display's password); never stored. */
     public Optional<char[]> askPassword(String what) {
         return prompts.password(what);
@@ -92,6 +112,10 @@ public final class SshConnector implements AutoCloseable {
 
     /** The live session to {@code target}, logging in (and through its jump host) if needed. */
     synchronized Session session(SshTarget target) throws SshException {
+        return session(target, Optional.empty());
+    }
+
+    private synchronized Session session(SshTarget target, Optional<Path> keyFile) throws SshException {
         String key = target.label() + target.jump().map(j -> " via " + j.label()).orElse("");
         Session existing = sessions.get(key);
         if (existing != null && existing.isConnected()) {
@@ -100,7 +124,12 @@ public final class SshConnector implements AutoCloseable {
         Session session;
         try {
             JSch jsch = new JSch();
-            configureIdentities(jsch);
+            if (keyFile.isPresent()) {
+                // The key the user chose for this node; its passphrase, if any, is asked through the prompts.
+                jsch.addIdentity(keyFile.get().toString());
+            } else {
+                configureIdentities(jsch);
+            }
             jsch.setHostKeyRepository(trust);
             if (target.jump().isPresent()) {
                 Session jump = session(target.jump().get());

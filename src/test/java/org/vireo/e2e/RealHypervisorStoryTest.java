@@ -69,9 +69,12 @@ class RealHypervisorStoryTest {
             String realHome = System.getProperty("user.home");
             System.setProperty("user.home", userHome.toString());
             try (RunningApp app = RunningApp.start(home.resolve("app"), "--connect", uri)) {
+                // First contact: the node's host key is asked in Vireo's dialog (its SSH session carries libvirt).
+                DialogPane nodeKey = page.dialog();
+                robot.clickOn(robot.from(nodeKey).lookup((Button b) -> b.getText().equals("Accept once")).queryButton());
                 page.waitUntil("the node connects over SSH", 60, () -> MainWindowPage.onFx(() -> app.app().viewModel().nodes().stream()
                         .anyMatch(n -> n.ref().uri().equals(uri) && n.status().state() == NodeState.CONNECTED)));
-                step("node connected over qemu+libssh");
+                step("node connected over SSH (Vireo's session carries libvirt)");
 
                 createWithTheWizard(uri);
                 step("wizard: VM defined and started");

@@ -14,7 +14,8 @@ import org.vireo.testlab.LocalLibvirtd;
 import org.vireo.testlab.TestOpenSsh;
 
 /**
- * A node reached over libvirt's libssh transport through a real OpenSSH server: the unknown
+ * A node whose URI names libvirt's libssh transport, reached through a real OpenSSH server over Vireo's own
+ * SSH session (a forward to the daemon's socket): the unknown
  * host key and the key's passphrase are asked in Vireo's dialogs (no askpass, no terminal), the
  * accepted key is remembered, and a changed host key is refused.
  */
@@ -41,7 +42,7 @@ class RemoteAuthTest {
                 port = sshd.port();
                 String uri = uri(port, socket, keys.resolve("client"), knownHosts);
                 try (RunningApp app = RunningApp.start(home.resolve("vireo"), "--connect", uri)) {
-                    // libvirt asks about the unknown host key, then for the key's passphrase; either order is handled.
+                    // The unknown host key, then the key's passphrase are asked; either order is handled.
                     java.util.Set<String> asked = new java.util.HashSet<>();
                     for (int i = 0; i < 2; i++) {
                         var dialog = page.dialog();
@@ -61,7 +62,8 @@ class RemoteAuthTest {
                     page.waitUntil("the remote node connects", 30, () -> page.statusBar().contains("(4 connected)"));
                     page.waitUntil("its VMs are listed", 10, () -> page.tableNamesAndStates().containsKey("test"));
                 }
-                assertTrue(Files.readString(knownHosts).contains("127.0.0.1"), "libvirt stored the accepted key");
+                // Vireo's own SSH session carries libvirt: the key is in Vireo's known_hosts, as for its terminals.
+                assertTrue(Files.readString(home.resolve("vireo/data/known_hosts")).contains("127.0.0.1"), "Vireo stored the accepted key");
 
                 // Next time: the key is known, only the passphrase is asked.
                 try (RunningApp app = RunningApp.start(home.resolve("vireo"), "--connect", uri)) {
@@ -71,7 +73,7 @@ class RemoteAuthTest {
                     page.waitUntil("connected again", 30, () -> page.statusBar().contains("(4 connected)"));
                 }
             }
-            // Same address, another host key: refused by libvirt before any login.
+            // Same address, another host key: refused before any login.
             try (TestOpenSsh impostor = TestOpenSshOnPort.start(home, keys, port)) {
                 String uri = uri(port, socket, keys.resolve("client"), knownHosts);
                 try (RunningApp app = RunningApp.start(home.resolve("vireo"), "--connect", uri)) {
