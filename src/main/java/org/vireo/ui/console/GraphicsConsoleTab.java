@@ -254,8 +254,11 @@ public final class GraphicsConsoleTab {
 
     private void updateScale() {
         if (fit.isSelected()) {
-            screen.setFitWidth(Math.max(1, scroller.getViewportBounds().getWidth()));
-            screen.setFitHeight(Math.max(1, scroller.getViewportBounds().getHeight()));
+            // Shrunk to fit, never blown up: a small screen stays sharp (and cheap to redraw) at 1:1.
+            double width = image == null ? Double.MAX_VALUE : image.getWidth();
+            double height = image == null ? Double.MAX_VALUE : image.getHeight();
+            screen.setFitWidth(Math.max(1, Math.min(width, scroller.getViewportBounds().getWidth())));
+            screen.setFitHeight(Math.max(1, Math.min(height, scroller.getViewportBounds().getHeight())));
         } else {
             screen.setFitWidth(0);
             screen.setFitHeight(0);
