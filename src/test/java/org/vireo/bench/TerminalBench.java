@@ -13,7 +13,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.vireo.ssh.SshConnector;
-import org.vireo.ssh.SshPrompts;
 import org.vireo.ssh.SshTarget;
 import org.vireo.terminal.TerminalService;
 import org.vireo.ui.common.Messages;
@@ -48,26 +47,7 @@ public final class TerminalBench {
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
             port = Integer.parseInt(new java.io.BufferedReader(new java.io.InputStreamReader(server.getInputStream())).readLine().strip());
         }
-        SshPrompts yes = new SshPrompts() {
-            @Override
-            public HostKeyAnswer unknownHostKey(String host, String type, String fingerprint) {
-                return HostKeyAnswer.ACCEPT_ONCE;
-            }
-
-            @Override
-            public void changedHostKey(String host, String type, String fingerprint) {
-            }
-
-            @Override
-            public Optional<char[]> password(String target) {
-                return Optional.of("x".toCharArray());
-            }
-
-            @Override
-            public Optional<char[]> passphrase(String keyFile) {
-                return Optional.empty();
-            }
-        };
+        org.vireo.ssh.SshPrompts yes = new org.vireo.testlab.AcceptingSshPrompts(Optional.of("x"));
         TerminalService service = new TerminalService(new SshConnector(sshDir, dir.resolve("known_hosts"),
                 Optional.empty(), yes), null);
         SshTarget target = new SshTarget(user, host, port, Optional.empty());

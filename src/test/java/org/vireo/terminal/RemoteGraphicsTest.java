@@ -21,7 +21,7 @@ import org.vireo.model.VmState;
 import org.vireo.model.VmSummary;
 import org.vireo.rfb.RfbClient;
 import org.vireo.ssh.SshConnector;
-import org.vireo.ssh.SshPrompts;
+import org.vireo.testlab.AcceptingSshPrompts;
 import org.vireo.testlab.RemoteLab;
 import org.vireo.testlab.Virsh;
 
@@ -52,7 +52,7 @@ class RemoteGraphicsTest {
                     + dir.resolve("libvirt_known_hosts") + "&known_hosts_verify=auto&sshauth=privkey";
 
             LibvirtFleet fleet = new LibvirtFleet(LibvirtRuntime.start());
-            SshConnector ssh = new SshConnector(lab.sshKey().getParent(), dir.resolve("known_hosts"), Optional.empty(), acceptOnce());
+            SshConnector ssh = new SshConnector(lab.sshKey().getParent(), dir.resolve("known_hosts"), Optional.empty(), new AcceptingSshPrompts(Optional.empty()));
             try (TerminalService service = new TerminalService(ssh, fleet)) {
                 assertEquals(NodeState.CONNECTED, fleet.connectAndWait(new NodeRef("far", "node1", sshUri), Duration.ofSeconds(30)).state());
                 TerminalService.GraphicsConnection screen = service.openGraphics(vm, sshUri).get(60, TimeUnit.SECONDS);
@@ -89,28 +89,5 @@ class RemoteGraphicsTest {
                 fleet.close();
             }
         }
-    }
-
-    private static SshPrompts acceptOnce() {
-        return new SshPrompts() {
-            @Override
-            public HostKeyAnswer unknownHostKey(String host, String keyType, String sha256Fingerprint) {
-                return HostKeyAnswer.ACCEPT_ONCE;
-            }
-
-            @Override
-            public void changedHostKey(String host, String keyType, String sha256Fingerprint) {
-            }
-
-            @Override
-            public Optional<char[]> password(String target) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<char[]> passphrase(String keyFile) {
-                return Optional.empty();
-            }
-        };
     }
 }

@@ -9,13 +9,23 @@ public final class FailureText {
     }
 
     public static String of(Throwable error) {
-        Throwable cause = error;
-        while (cause.getCause() != null && !(cause instanceof OperationException)) {
-            cause = cause.getCause();
-        }
+        Throwable cause = root(error);
         if (cause instanceof OperationException op) {
             return op.detail().isEmpty() ? op.getMessage() : op.getMessage() + ": " + op.detail();
         }
         return String.valueOf(cause.getMessage());
+    }
+
+    /** Only why, for a place that already says what was attempted (a tab titled after the VM, say). */
+    public static String reason(Throwable error) {
+        return root(error) instanceof OperationException op && !op.detail().isEmpty() ? op.detail() : of(error);
+    }
+
+    private static Throwable root(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && !(cause instanceof OperationException)) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 }

@@ -178,7 +178,7 @@ public final class GraphicsConsoleTab {
         show(messages.get("graphics.connecting", tab.getText()));
         connector.get().whenComplete((opened, error) -> fx.post(() -> {
             if (error != null) {
-                show(reason(error));
+                show(FailureText.reason(error));
                 reconnect.setVisible(true);
                 return;
             }
@@ -235,15 +235,6 @@ public final class GraphicsConsoleTab {
             message.setVisible(false);
             updateStatus();
         }
-    }
-
-    /** Why the screen cannot be shown, in the words meant for the user. */
-    private static String reason(Throwable error) {
-        Throwable cause = error;
-        while (cause.getCause() != null && !(cause instanceof org.vireo.model.OperationException)) {
-            cause = cause.getCause();
-        }
-        return cause instanceof org.vireo.model.OperationException op && !op.detail().isEmpty() ? op.detail() : FailureText.of(error);
     }
 
     private void show(String text) {
