@@ -33,6 +33,10 @@ class CreateVmWizardTest {
     private final FxRobot robot = new FxRobot();
     private final MainWindowPage page = new MainWindowPage(robot);
 
+    private List<String> wizardUnnamed() {
+        return MainWindowPage.onFx(() -> AccessibleNames.unnamed(robot.lookup("#wizardNext").query().getScene().getRoot()));
+    }
+
     @Test
     void wizardCreatesWhatWasChosenAndRollsBackARealFailure() throws Exception {
         try (LocalLibvirtd daemon = LocalLibvirtd.start(home.resolve("libvirtd"));
@@ -105,15 +109,20 @@ class CreateVmWizardTest {
             page.waitUntil("the fresh facts know the name is taken", 10, () -> error("NAME").contains("already has a VM"));
             robot.interact(() -> field("#wizard-name").setText("wiz-02"));
             page.waitUntil("the new name is fine", 5, () -> error("NAME").isEmpty());
+            java.util.Set<String> unnamed = new java.util.TreeSet<>(wizardUnnamed());
             for (int i = 0; i < 5; i++) {
                 robot.clickOn("#wizardNext");
+                unnamed.addAll(wizardUnnamed());
             }
+            assertEquals(java.util.Set.of(), unnamed, "wizard controls a screen reader could name only by role");
             robot.clickOn("#wizard-openConsole");
             robot.clickOn("#wizardCreate");
             page.waitUntil("created", 20, () -> text("#wizard-outcome").equals("Created wiz-02."));
             // "Open its serial console after the start": the tab opens (the test driver has no console and says so).
             page.waitUntil("the console tab opens", 10, () -> app.app().view().terminals().openTabs().size() == 1);
             page.waitUntil("the console tab explains", 10, () -> text("#terminalStatus").contains("virDomainOpenConsole"));
+            assertEquals(List.of(), MainWindowPage.onFx(() -> AccessibleNames.unnamed(page.table().getScene().getRoot())),
+                    "main window with a console tab: controls named only by role");
 
             String defined = String.join("\n", Virsh.run(uri, "dumpxml", "wiz-02"));
             assertTrue(defined.contains("<vcpu placement='static'>3</vcpu>"), defined);

@@ -1,5 +1,6 @@
 package org.vireo.ui.clone;
 
+import org.vireo.ui.common.FieldLabel;
 import javafx.collections.ListChangeListener;
 import javafx.event.ActionEvent;
 import javafx.scene.Node;
@@ -60,7 +61,7 @@ public final class CloneVmDialog {
         GridPane top = new GridPane();
         top.setHgap(10);
         top.setVgap(4);
-        top.addRow(0, new Label(messages.get("clone.name")), name);
+        top.addRow(0, FieldLabel.of(messages.get("clone.name"), name), name);
         top.add(nameError, 1, 1);
         GridPane.setHgrow(name, Priority.ALWAYS);
         VBox content = new VBox(10, top, new Label(messages.get("clone.disks")), diskGrid, progress);
@@ -105,6 +106,8 @@ public final class CloneVmDialog {
             pool.setId("clonePool-" + disk.item().target());
             pool.valueProperty().bindBidirectional(disk.pool());
             pool.disableProperty().bind(viewModel.busyProperty().or(disk.mode().isNotEqualTo(DiskMode.CLONE)));
+            mode.setAccessibleText(messages.get("clone.mode.accessible", disk.item().target()));
+            pool.setAccessibleText(messages.get("clone.pool.accessible", disk.item().target()));
             diskGrid.addRow(row++, new Label(disk.item().target()), new Label(where + size), mode, pool);
         }
     }

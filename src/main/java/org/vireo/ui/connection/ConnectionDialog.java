@@ -1,5 +1,6 @@
 package org.vireo.ui.connection;
 
+import org.vireo.ui.common.FieldLabel;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -79,7 +80,7 @@ public final class ConnectionDialog {
     private static void add(GridPane grid, int[] row, String label, Control control, StringBinding error) {
         control.setMaxWidth(Double.MAX_VALUE);
         GridPane.setHgrow(control, Priority.ALWAYS);
-        grid.add(new Label(label), 0, row[0]);
+        grid.add(FieldLabel.of(label, control), 0, row[0]);
         grid.add(control, 1, row[0]++);
         if (error != null) {
             Label message = new Label();

@@ -1,5 +1,6 @@
 package org.vireo.ui.details;
 
+import org.vireo.ui.common.FieldLabel;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -45,6 +46,7 @@ final class SnapshotsView {
         this.viewModel = viewModel;
         this.messages = messages;
         tree.setId("snapshotTree");
+        tree.setAccessibleText(messages.get("snapshots.accessible"));
         tree.setShowRoot(false);
         tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         tree.setPlaceholder(new Label(messages.get("snapshots.none")));
@@ -144,9 +146,9 @@ final class SnapshotsView {
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(6);
-        grid.addRow(0, new Label(messages.get("snapshots.take.name")), name);
+        grid.addRow(0, FieldLabel.of(messages.get("snapshots.take.name"), name), name);
         grid.add(nameError, 1, 1);
-        grid.addRow(2, new Label(messages.get("snapshots.take.description")), description);
+        grid.addRow(2, FieldLabel.of(messages.get("snapshots.take.description"), description), description);
         grid.add(memory, 1, 3);
         GridPane.setHgrow(name, Priority.ALWAYS);
         dialog.getDialogPane().setContent(grid);

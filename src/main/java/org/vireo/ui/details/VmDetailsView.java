@@ -1,5 +1,6 @@
 package org.vireo.ui.details;
 
+import org.vireo.ui.common.FieldLabel;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 import javafx.collections.ListChangeListener;
@@ -103,8 +104,8 @@ public final class VmDetailsView {
         GridPane edit = new GridPane();
         edit.setHgap(12);
         edit.setVgap(4);
-        edit.addRow(0, new Label(messages.get("details.title")), title);
-        edit.addRow(1, new Label(messages.get("details.description")), description);
+        edit.addRow(0, FieldLabel.of(messages.get("details.title"), title), title);
+        edit.addRow(1, FieldLabel.of(messages.get("details.description"), description), description);
         edit.add(new HBox(8, save, message), 1, 2);
         GridPane.setHgrow(title, Priority.ALWAYS);
         devices.setId("devices");
@@ -138,8 +139,8 @@ public final class VmDetailsView {
         grid.setHgap(12);
         grid.setVgap(6);
         grid.setPadding(new Insets(8));
-        grid.addRow(0, new Label(messages.get("details.vcpus")), vcpus, vcpusError);
-        grid.addRow(1, new Label(messages.get("details.memory")), memory, memoryError);
+        grid.addRow(0, FieldLabel.of(messages.get("details.vcpus"), vcpus), vcpus, vcpusError);
+        grid.addRow(1, FieldLabel.of(messages.get("details.memory"), memory), memory, memoryError);
         grid.add(new VBox(6, new Label(messages.get("details.hardware.hint")), apply, message), 1, 2, 2, 1);
         return grid;
     }
@@ -153,6 +154,7 @@ public final class VmDetailsView {
 
     private Node xmlPane() {
         xml.setId("xmlText");
+        xml.setAccessibleText(messages.get("details.xml.accessible"));
         xml.setEditable(false);
         xml.setStyle("-fx-font-family: monospace;");
         Button copy = new Button(messages.get("details.copyXml"));

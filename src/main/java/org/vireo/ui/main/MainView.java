@@ -108,11 +108,13 @@ public final class MainView {
         disconnectButton.setOnAction(e -> selectedNode().ifPresent(viewModel::disconnect));
         TextField filter = new TextField();
         filter.setId("filterField");
+        filter.setAccessibleText(messages.get("toolbar.filter.accessible"));
         filter.setPromptText(messages.get("toolbar.filter.prompt"));
         filter.setPrefColumnCount(22);
         viewModel.filterTextProperty().bind(filter.textProperty());
         ComboBox<VmState> stateFilter = new ComboBox<>();
         stateFilter.setId("stateFilter");
+        stateFilter.setAccessibleText(messages.get("toolbar.stateFilter.accessible"));
         stateFilter.getItems().addAll(java.util.Arrays.asList(null, VmState.RUNNING, VmState.PAUSED, VmState.SHUT_OFF,
                 VmState.CRASHED, VmState.PM_SUSPENDED));
         stateFilter.setConverter(new javafx.util.StringConverter<>() {

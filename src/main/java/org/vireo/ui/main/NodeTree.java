@@ -32,6 +32,7 @@ final class NodeTree {
         this.messages = messages;
         this.view = new TreeView<>(root);
         view.setId("nodeTree");
+        view.setAccessibleText(messages.get("tree.accessible"));
         view.setShowRoot(true);
         view.setCellFactory(tree -> new EntryCell());
         root.setExpanded(true);

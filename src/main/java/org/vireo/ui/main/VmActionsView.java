@@ -175,7 +175,7 @@ final class VmActionsView {
             details.setEditable(false);
             details.setWrapText(true);
             details.setPrefRowCount(Math.min(10, result.failures().size() + 1));
-            alert.getDialogPane().setContent(new VBox(6, new Label(messages.get("action.failed.detail")), details));
+            alert.getDialogPane().setContent(new VBox(6, org.vireo.ui.common.FieldLabel.of(messages.get("action.failed.detail"), details), details));
         }
         alert.show();
     }
@@ -189,6 +189,7 @@ final class VmActionsView {
         dialog.setHeaderText(messages.get("tags.header", targets.size(), targets.get(0).name()));
         dialog.setContentText(messages.get("tags.text"));
         dialog.getEditor().setId("tagsField");
+        dialog.getEditor().setAccessibleText(messages.get("tags.text"));
         dialog.showAndWait().ifPresent(text -> actions.setTags(Arrays.stream(text.split(",")).map(String::strip).toList())
                 .thenAccept(result -> {
                     if (!result.failures().isEmpty()) {

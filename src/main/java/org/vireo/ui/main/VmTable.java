@@ -20,6 +20,7 @@ final class VmTable {
 
     VmTable(MainViewModel viewModel, Messages messages) {
         view.setId("vmTable");
+        view.setAccessibleText(messages.get("table.accessible"));
         view.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         view.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         view.setPlaceholder(new Label(messages.get("table.empty.none")));
@@ -34,6 +35,8 @@ final class VmTable {
         state.setId("stateColumn");
         state.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().state()));
         state.setCellFactory(column -> new TableCell<>() {
+            private final javafx.scene.image.ImageView icon = StateIcons.forVm(VmState.NO_STATE);
+
             @Override
             protected void updateItem(VmState value, boolean empty) {
                 super.updateItem(value, empty);
@@ -42,7 +45,8 @@ final class VmTable {
                     setGraphic(null);
                 } else {
                     setText(messages.get("vm.state." + value.id()));
-                    setGraphic(StateIcons.forVm(value));
+                    icon.setImage(StateIcons.vmImage(value));
+                    setGraphic(icon);
                 }
             }
         });

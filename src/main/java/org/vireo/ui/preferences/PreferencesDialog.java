@@ -1,5 +1,6 @@
 package org.vireo.ui.preferences;
 
+import org.vireo.ui.common.FieldLabel;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
@@ -53,10 +54,10 @@ public final class PreferencesDialog {
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(8);
-        grid.addRow(0, new Label(messages.get("prefs.theme")), theme);
-        grid.addRow(1, new Label(messages.get("prefs.defaultNode")), defaultNode);
-        grid.addRow(2, new Label(messages.get("prefs.statsInterval")), interval);
-        grid.addRow(3, new Label(messages.get("prefs.terminalFontSize")), fontSize);
+        grid.addRow(0, FieldLabel.of(messages.get("prefs.theme"), theme), theme);
+        grid.addRow(1, FieldLabel.of(messages.get("prefs.defaultNode"), defaultNode), defaultNode);
+        grid.addRow(2, FieldLabel.of(messages.get("prefs.statsInterval"), interval), interval);
+        grid.addRow(3, FieldLabel.of(messages.get("prefs.terminalFontSize"), fontSize), fontSize);
         grid.add(forceOff, 0, 4, 2, 1);
         grid.add(delete, 0, 5, 2, 1);
         dialog.getDialogPane().setContent(grid);

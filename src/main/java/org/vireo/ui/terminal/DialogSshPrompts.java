@@ -115,6 +115,7 @@ public final class DialogSshPrompts implements SshPrompts, CredentialPrompts {
             dialog.setHeaderText(header);
             PasswordField field = new PasswordField();
             field.setId("sshSecret");
+            field.setAccessibleText(header);
             dialog.getDialogPane().setContent(new VBox(field));
             dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
             dialog.setOnShown(e -> field.requestFocus());

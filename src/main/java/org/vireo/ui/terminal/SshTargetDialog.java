@@ -38,9 +38,9 @@ public final class SshTargetDialog {
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(6);
-        grid.addRow(0, new Label(messages.get("ssh.host")), host);
-        grid.addRow(1, new Label(messages.get("ssh.user")), userField);
-        grid.addRow(2, new Label(messages.get("ssh.port")), portField);
+        grid.addRow(0, org.vireo.ui.common.FieldLabel.of(messages.get("ssh.host"), host), host);
+        grid.addRow(1, org.vireo.ui.common.FieldLabel.of(messages.get("ssh.user"), userField), userField);
+        grid.addRow(2, org.vireo.ui.common.FieldLabel.of(messages.get("ssh.port"), portField), portField);
         jump.ifPresent(j -> grid.add(new Label(messages.get("ssh.via", j.label())), 0, 3, 2, 1));
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);

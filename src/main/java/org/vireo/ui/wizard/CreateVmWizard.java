@@ -284,6 +284,7 @@ public final class CreateVmWizard {
         progress.setMaxWidth(Double.MAX_VALUE);
         ListView<CreationStep> steps = new ListView<>(vm.steps());
         steps.setId("wizard-steps");
+        steps.setAccessibleText(messages.get("wizard.steps.accessible"));
         steps.setPrefHeight(90);
         steps.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
             @Override
@@ -315,7 +316,7 @@ public final class CreateVmWizard {
                 default -> outcome.setText("");
             }
         });
-        VBox box = new VBox(8, summary, warnings, new Label(messages.get("wizard.xml")), xml, new HBox(16, start, console),
+        VBox box = new VBox(8, summary, warnings, org.vireo.ui.common.FieldLabel.of(messages.get("wizard.xml"), xml), xml, new HBox(16, start, console),
                 progress, steps, outcome);
         return box;
     }

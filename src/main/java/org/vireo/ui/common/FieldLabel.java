@@ -1,0 +1,17 @@
+package org.vireo.ui.common;
+
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+
+/** A form label tied to its field, so a screen reader announces the field by it and a click on it focuses the field. */
+public final class FieldLabel {
+
+    private FieldLabel() {
+    }
+
+    public static Label of(String text, Node field) {
+        Label label = new Label(text);
+        label.setLabelFor(field);
+        return label;
+    }
+}

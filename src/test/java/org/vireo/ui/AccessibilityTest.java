@@ -1,0 +1,93 @@
+package org.vireo.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javafx.scene.Parent;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+
+/**
+ * Every control a user can reach on Vireo's screens has a name a screen reader can announce: the
+ * main window with its details, snapshots and host panes, the create-VM wizard, and the dialogs.
+ */
+class AccessibilityTest {
+
+    @TempDir
+    Path home;
+
+    private final FxRobot robot = new FxRobot();
+    private final MainWindowPage page = new MainWindowPage(robot);
+    private final Map<String, List<String>> unnamed = new TreeMap<>();
+
+    @Test
+    void everyReachableControlHasAName() throws Exception {
+        try (RunningApp app = RunningApp.start(home)) {
+            page.waitUntil("the demo lab connects", 30, () -> page.statusBar().startsWith("3 nodes (3 connected)"));
+            Window main = page.table().getScene().getWindow();
+
+            robot.interact(() -> page.selectTreeRow(page.nodeItems().get(0)));
+            page.waitUntil("the host pane shows", 10, () -> !robot.lookup("#hostPane").queryAll().isEmpty());
+            check("main window with host pane", main);
+
+            // shut off, so that Clone is offered too
+            robot.interact(() -> page.table().getSelectionModel().select(page.table().getItems().stream()
+                    .filter(vm -> vm.name().equals("arch-rolling")).findFirst().orElseThrow()));
+            page.waitUntil("the details show", 10, () -> !robot.lookup("#detailsTabs").queryAll().isEmpty());
+            TabPane tabs = robot.lookup("#detailsTabs").queryAs(TabPane.class);
+            for (int i = 0; i < MainWindowPage.onFx(() -> tabs.getTabs().size()); i++) {
+                int index = i;
+                robot.interact(() -> tabs.getSelectionModel().select(index));
+                check("details tab " + MainWindowPage.onFx(() -> tabs.getTabs().get(index).getText()), main);
+            }
+
+            robot.interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
+                    .filter(t -> "snapshotsTab".equals(t.getId())).findFirst().orElseThrow()));
+            page.waitUntil("snapshots can be taken", 10, () -> page.isEnabled("#takeSnapshot"));
+            dialog("Take snapshot", () -> robot.clickOn("#takeSnapshot"));
+            dialog("Tags", () -> page.chooseFromMenu("#vmMenu", "#menu-tags"));
+            dialog("Preferences", "#viewMenu", "#preferencesItem");
+            dialog("Add connection", "#nodeMenu", "#menu-addConnection");
+            dialog("Clone", "#vmMenu", "#menu-clone");
+            dialog("New VM wizard", "#vmMenu", "#menu-new");
+
+            robot.interact(() -> page.table().getSelectionModel().clearAndSelect(page.table().getItems().indexOf(page.table().getItems()
+                    .stream().filter(vm -> vm.name().equals("alpine-tiny")).findFirst().orElseThrow())));
+            dialog("SSH target", "#vmMenu", "#menu-ssh");
+        }
+        assertEquals(Map.of(), unnamed, "controls announced by role alone");
+    }
+
+    private void dialog(String what, String menu, String item) {
+        dialog(what, () -> page.chooseFromMenu(menu, item));
+    }
+
+    private void dialog(String what, Runnable open) {
+        open.run();
+        page.waitUntil(what + " opens", 10, () -> MainWindowPage.onFx(() -> dialogWindow() != null));
+        robot.sleep(300);
+        Window window = MainWindowPage.onFx(this::dialogWindow);
+        check(what, window);
+        robot.interact(() -> ((Stage) window).close());
+    }
+
+    private Window dialogWindow() {
+        return Window.getWindows().stream().filter(w -> w instanceof Stage && w.isShowing() && w != page.table().getScene().getWindow())
+                .reduce((a, b) -> b).orElse(null);
+    }
+
+    private void check(String screen, Window window) {
+        List<String> found = MainWindowPage.onFx(() -> AccessibleNames.unnamed((Parent) window.getScene().getRoot()));
+        if (!found.isEmpty()) {
+            unnamed.computeIfAbsent(screen, k -> new ArrayList<>()).addAll(found);
+        }
+    }
+}
