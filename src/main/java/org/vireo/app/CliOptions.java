@@ -7,30 +7,24 @@ import picocli.CommandLine.Option;
 
 /** Vireo's command line. The same options drive the window and the headless inventory. */
 @Command(name = "vireo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Vireo: a desktop manager for libvirt hypervisors and their VMs.",
-        sortOptions = false)
+        resourceBundle = "org.vireo.app.cli", sortOptions = false)
 final class CliOptions {
 
-    @Option(names = "--connect", paramLabel = "URI",
-            description = "Connect to this libvirt URI (repeatable). With --list, only these are listed; "
-                    + "in the window they are added for this run, next to the saved connections.")
+    @Option(names = "--connect", paramLabel = "URI", descriptionKey = "connect")
     List<String> connect = new ArrayList<>();
 
-    @Option(names = "--show-vm", paramLabel = "NAME",
-            description = "Open the window on this VM: selected, with its details (the first node that has it).")
+    @Option(names = "--show-vm", paramLabel = "NAME", descriptionKey = "show-vm")
     String showVm;
 
-    @Option(names = "--show-console", paramLabel = "NAME",
-            description = "Open the window on this VM with its serial console in a tab.")
+    @Option(names = "--show-console", paramLabel = "NAME", descriptionKey = "show-console")
     String showConsole;
 
-    @Option(names = "--list", description = "Print every node and VM and exit, without a window.")
+    @Option(names = "--list", descriptionKey = "list")
     boolean list;
 
-    @Option(names = "--json", description = "With --list: print one JSON document.")
+    @Option(names = "--json", descriptionKey = "json")
     boolean json;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
-            description = "With --list: how long to wait for each node (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30", descriptionKey = "timeout")
     int timeoutSeconds;
 }

@@ -1,5 +1,6 @@
 package org.vireo.app;
 
+import org.vireo.model.Texts;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
@@ -25,73 +26,70 @@ import picocli.CommandLine.Option;
  * XML builder. Bad input exits 2 with one line per problem; a failed creation exits 1 with
  * nothing left on the node.
  */
-@Command(name = "create", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Create a VM on a libvirt node from a CPU/memory/disk/network spec.")
+@Command(name = "create", mixinStandardHelpOptions = true, sortOptions = false, resourceBundle = "org.vireo.app.create")
 final class CreateCommand {
 
-    @Option(names = "--connect", required = true, paramLabel = "URI", description = "The node's libvirt URI.")
+    @Option(names = "--connect", required = true, paramLabel = "URI", descriptionKey = "connect")
     String uri;
 
-    @Option(names = "--name", required = true, description = "The VM's name.")
+    @Option(names = "--name", required = true, descriptionKey = "name")
     String name;
 
-    @Option(names = "--os", paramLabel = "VARIANT", defaultValue = "LINUX_GENERIC",
-            description = "OS family for defaults: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--os", paramLabel = "VARIANT", defaultValue = "LINUX_GENERIC", descriptionKey = "os")
     OsVariant os;
 
-    @Option(names = "--vcpus", description = "vCPUs (default: the OS family's suggestion).")
+    @Option(names = "--vcpus", descriptionKey = "vcpus")
     String vcpus;
 
-    @Option(names = "--memory", description = "Memory: 4G, 4 GiB, 4096M; a bare number is MiB.")
+    @Option(names = "--memory", descriptionKey = "memory")
     String memory;
 
-    @Option(names = "--disk", paramLabel = "SIZE", description = "A new disk of this size: 50G, 512M; a bare number is GiB.")
+    @Option(names = "--disk", paramLabel = "SIZE", descriptionKey = "disk")
     String disk;
 
-    @Option(names = "--pool", description = "Storage pool for the new disk (default: the first active one).")
+    @Option(names = "--pool", descriptionKey = "pool")
     String pool;
 
-    @Option(names = "--format", defaultValue = "qcow2", description = "qcow2 or raw (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "qcow2", descriptionKey = "format")
     String format;
 
-    @Option(names = "--volume", paramLabel = "PATH", description = "Use an existing volume as the disk.")
+    @Option(names = "--volume", paramLabel = "PATH", descriptionKey = "volume")
     String volume;
 
-    @Option(names = "--network", paramLabel = "NET",
-            description = "A virtual network name (network=NAME), bridge=BR, user, or none (default: the node's first network).")
+    @Option(names = "--network", paramLabel = "NET", descriptionKey = "network")
     String network;
 
-    @Option(names = "--mac", description = "MAC address (default: generated).")
+    @Option(names = "--mac", descriptionKey = "mac")
     String mac;
 
-    @Option(names = "--iso", paramLabel = "PATH", description = "Boot an installer image (a volume path on the node).")
+    @Option(names = "--iso", paramLabel = "PATH", descriptionKey = "iso")
     String iso;
 
-    @Option(names = "--import", paramLabel = "PATH", description = "Boot an existing disk image.")
+    @Option(names = "--import", paramLabel = "PATH", descriptionKey = "import")
     String importDisk;
 
-    @Option(names = "--kernel", paramLabel = "PATH", description = "Direct kernel boot: the kernel on the node.")
+    @Option(names = "--kernel", paramLabel = "PATH", descriptionKey = "kernel")
     String kernel;
 
-    @Option(names = "--initrd", paramLabel = "PATH", description = "Direct kernel boot: the initrd.")
+    @Option(names = "--initrd", paramLabel = "PATH", descriptionKey = "initrd")
     String initrd;
 
-    @Option(names = "--cmdline", description = "Direct kernel boot: the kernel command line.")
+    @Option(names = "--cmdline", descriptionKey = "cmdline")
     String cmdline;
 
-    @Option(names = "--pxe", description = "Boot from the network.")
+    @Option(names = "--pxe", descriptionKey = "pxe")
     boolean pxe;
 
-    @Option(names = "--no-start", description = "Define the VM without starting it.")
+    @Option(names = "--no-start", descriptionKey = "no-start")
     boolean noStart;
 
-    @Option(names = "--dry-run", description = "Check everything and create nothing.")
+    @Option(names = "--dry-run", descriptionKey = "dry-run")
     boolean dryRun;
 
-    @Option(names = "--print-xml", description = "Print the domain XML that would be defined.")
+    @Option(names = "--print-xml", descriptionKey = "print-xml")
     boolean printXml;
 
-    @Option(names = "--timeout", defaultValue = "60", description = "Seconds to wait for the node (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", defaultValue = "60", descriptionKey = "timeout")
     int timeoutSeconds;
 
     /** Returns the exit code. */
@@ -101,12 +99,12 @@ final class CreateCommand {
         try {
             NodeStatus status = fleet.connectAndWait(node, java.time.Duration.ofSeconds(timeoutSeconds));
             if (status.state() != NodeState.CONNECTED) {
-                err.println("vireo create: cannot connect to " + uri + ": " + status.detail());
+                err.println("vireo create: " + Texts.get("cli.create.cannotConnect", uri, status.detail()));
                 return 1;
             }
             NodeFacts facts = fleet.facts(node.id()).get(timeoutSeconds, TimeUnit.SECONDS);
             SpecValidator.Result result = new SpecValidator(new CryptPasswordHasher()).validate(draft(facts), facts);
-            result.warnings().forEach((field, message) -> err.println("warning: " + flag(field) + ": " + message));
+            result.warnings().forEach((field, message) -> err.println(Texts.get("cli.create.warning", flag(field), message)));
             if (!result.ok()) {
                 result.errors().forEach((field, message) -> err.println("vireo create: " + flag(field) + ": " + message));
                 return 2;
@@ -120,20 +118,20 @@ final class CreateCommand {
                 return 0;
             }
             fleet.create(node.id(), spec, facts, step -> err.println(step.rolledBack()
-                    ? "rolled back: " + step.description()
+                    ? Texts.get("cli.create.rolledBack", step.description())
                     : "[" + step.index() + "/" + step.total() + "] " + step.description())).get(10, TimeUnit.MINUTES);
-            out.println("Created " + spec.name() + " on " + uri + (spec.startAfterCreation() ? " and started it" : ""));
+            out.println(Texts.get(spec.startAfterCreation() ? "cli.create.createdStarted" : "cli.create.created", spec.name(), uri));
             return 0;
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof OperationException op) {
-                err.println("vireo create: " + op.getMessage() + " failed: " + op.detail());
+                err.println("vireo create: " + Texts.get("failure.stepFailed", op.getMessage(), op.detail()));
             } else {
                 err.println("vireo create: " + cause);
             }
             return 1;
         } catch (TimeoutException e) {
-            err.println("vireo create: no answer from " + uri + " within " + timeoutSeconds + " s");
+            err.println("vireo create: " + Texts.get("cli.create.noAnswer", uri, String.valueOf(timeoutSeconds)));
             return 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

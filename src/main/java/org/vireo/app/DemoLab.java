@@ -48,7 +48,7 @@ final class DemoLab {
             }
             return installed;
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not install the demo lab in " + dir, e);
+            throw new UncheckedIOException(org.vireo.model.Texts.get("demo.installFailed", dir), e);
         }
     }
 

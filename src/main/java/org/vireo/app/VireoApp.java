@@ -99,8 +99,8 @@ public final class VireoApp extends Application {
         this.stage = primaryStage;
         StoredSettings settings = new StoredSettings(savedPreferences, context.preferences, context.storeWriter);
         ActionsViewModel actions = new ActionsViewModel(tags, settings,
-                vm -> new org.vireo.ui.clone.CloneVmViewModel(fleet, fleet, tags, vm));
-        VmDetailsViewModel details = new VmDetailsViewModel(fleet, fleet);
+                vm -> new org.vireo.ui.clone.CloneVmViewModel(fleet, fleet, tags, vm, messages));
+        VmDetailsViewModel details = new VmDetailsViewModel(fleet, fleet, messages);
         SpecValidator validator = new SpecValidator(new CryptPasswordHasher());
         String agent = System.getenv("SSH_AUTH_SOCK");
         DialogSshPrompts dialogs = new DialogSshPrompts(messages, () -> primaryStage);

@@ -1,5 +1,6 @@
 package org.vireo.libvirt;
 
+import org.vireo.model.Texts;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 import java.io.IOException;
@@ -76,7 +77,7 @@ final class ConsoleStream implements ConsoleService.ConsoleSession {
         LibvirtNative lib = LibvirtNative.INSTANCE;
         Pointer domain = lib.virDomainLookupByUUIDString(conn.nativePointer(), uuid);
         if (domain == null) {
-            throw new OperationException("open the console of " + vmName, LastError.take());
+            throw new OperationException(Texts.get("op.openConsole", vmName), LastError.take());
         }
         Pointer stream = lib.virStreamNew(conn.nativePointer(), 0);
         try {
@@ -84,10 +85,9 @@ final class ConsoleStream implements ConsoleService.ConsoleSession {
                 String error = LastError.take();
                 lib.virStreamFree(stream);
                 String plain = error.contains("Active console session") || error.contains("already in use")
-                        ? "The console of " + vmName + " is in use by another client (virsh console, another Vireo): "
-                        + "only one may hold it at a time. " + error
-                        : error.contains("not supported") ? "This node cannot open serial consoles (" + error + ")." : error;
-                throw new OperationException("open the console of " + vmName, plain);
+                        ? Texts.get("console.inUse", vmName, error)
+                        : error.contains("not supported") ? Texts.get("console.unsupported", error) : error;
+                throw new OperationException(Texts.get("op.openConsole", vmName), plain);
             }
             return new ConsoleStream(stream);
         } finally {

@@ -1,5 +1,6 @@
 package org.vireo.libvirt;
 
+import org.vireo.model.Texts;
 import static org.vireo.libvirt.XmlElements.child;
 import static org.vireo.libvirt.XmlElements.children;
 
@@ -25,7 +26,7 @@ final class GraphicsReader {
         Domain domain = VmOperations.lookup(conn, vm);
         try {
             if (domain.isActive() != 1) {
-                throw refusal(vm, vm.name() + " is not running. Start it to see its screen.");
+                throw refusal(vm, Texts.get("graphics.notRunning", vm.name()));
             }
             return fromXml(vm, domain.getXMLDesc(XML_SECURE));
         } finally {
@@ -40,15 +41,12 @@ final class GraphicsReader {
         if (vnc.isEmpty()) {
             boolean spice = graphics.stream().anyMatch(g -> "spice".equals(g.getAttribute("type")));
             throw refusal(vm, spice
-                    ? vm.name() + " shows its screen only over SPICE, which Vireo does not speak. Add a VNC display to it "
-                            + "(<graphics type='vnc'/>) or open it with virt-viewer."
-                    : vm.name() + " has no graphical display. Use its serial console, or add a VNC display (<graphics type='vnc'/>).");
+                    ? Texts.get("graphics.spiceOnly", vm.name()) : Texts.get("graphics.none", vm.name()));
         }
         Element display = vnc.get();
         Optional<Element> listen = children(display, "listen").stream().findFirst();
         if (!display.getAttribute("socket").isEmpty() || listen.map(l -> "socket".equals(l.getAttribute("type"))).orElse(false)) {
-            throw refusal(vm, vm.name() + "'s VNC display listens on a UNIX socket on its node, which Vireo cannot reach. "
-                    + "Make it listen on an address (<listen type='address' address='127.0.0.1'/>).");
+            throw refusal(vm, Texts.get("graphics.unixSocket", vm.name()));
         }
         int port;
         try {
@@ -57,7 +55,7 @@ final class GraphicsReader {
             port = -1;
         }
         if (port <= 0) {
-            throw refusal(vm, vm.name() + "'s VNC display has no port yet. Try again in a moment.");
+            throw refusal(vm, Texts.get("graphics.noPort", vm.name()));
         }
         String host = display.getAttribute("listen");
         if (host.isEmpty()) {
@@ -72,6 +70,6 @@ final class GraphicsReader {
     }
 
     private static OperationException refusal(VmSummary vm, String why) {
-        return new OperationException("open the screen of " + vm.name(), why);
+        return new OperationException(Texts.get("op.openScreen", vm.name()), why);
     }
 }

@@ -63,7 +63,7 @@ final class HostReader {
                     addresses.add(ip.getAttribute("address") + prefix);
                 }
             } catch (Exception e) {
-                addresses.add("(unreadable network XML)");
+                addresses.add(org.vireo.model.Texts.get("host.network.unreadable"));
             }
             return new HostDetails.NetworkInfo(name, active, addresses);
         } finally {

@@ -1,5 +1,6 @@
 package org.vireo.libvirt;
 
+import org.vireo.model.Texts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -65,7 +66,7 @@ public final class InventoryReader {
         for (NodeRef node : nodes) {
             NodeStatus status = statuses.getOrDefault(node.id(), NodeStatus.of(NodeState.CONNECTING));
             if (status.state() == NodeState.CONNECTING) {
-                status = new NodeStatus(NodeState.FAILED, "no answer within " + timeout.toSeconds() + " s");
+                status = new NodeStatus(NodeState.FAILED, Texts.get("node.noAnswer", String.valueOf(timeout.toSeconds())));
             }
             result.add(new NodeInventory(node, status, vms.getOrDefault(node.id(), List.of())));
         }

@@ -1,5 +1,6 @@
 package org.vireo.libvirt;
 
+import org.vireo.model.Texts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -153,7 +154,7 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
         } catch (java.util.concurrent.ExecutionException e) {
             return new NodeStatus(org.vireo.model.NodeState.FAILED, String.valueOf(e.getCause()));
         } catch (java.util.concurrent.TimeoutException e) {
-            return new NodeStatus(org.vireo.model.NodeState.FAILED, "no answer within " + timeout.toSeconds() + " s");
+            return new NodeStatus(org.vireo.model.NodeState.FAILED, Texts.get("node.noAnswer", String.valueOf(timeout.toSeconds())));
         }
     }
 
@@ -187,7 +188,7 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
 
     @Override
     public CompletableFuture<Void> perform(VmSummary vm, VmAction action, boolean deleteStorage) {
-        return onNodeOf(vm, action.id() + " " + vm.name(), conn -> {
+        return onNodeOf(vm, Texts.get("op.action." + action.id(), vm.name()), conn -> {
             VmOperations.perform(conn, vm, action, deleteStorage);
             return null;
         });
@@ -195,7 +196,7 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
 
     @Override
     public CompletableFuture<List<StorageItem>> storageOf(VmSummary vm) {
-        return onNodeOf(vm, "list the storage of " + vm.name(), conn -> {
+        return onNodeOf(vm, Texts.get("op.listStorage", vm.name()), conn -> {
             org.libvirt.Domain domain = VmOperations.lookup(conn, vm);
             try {
                 return VmOperations.storage(conn, domain);
@@ -209,7 +210,7 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
 
     @Override
     public CompletableFuture<NodeFacts> facts(String nodeId) {
-        return onNode(nodeId, "read the node's capacity", NodeFactsReader::read);
+        return onNode(nodeId, Texts.get("op.readCapacity"), NodeFactsReader::read);
     }
 
     @Override
@@ -219,7 +220,7 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
 
     @Override
     public CompletableFuture<String> create(String nodeId, VmSpec spec, NodeFacts facts, Consumer<CreationStep> progress) {
-        return onNode(nodeId, "create " + spec.name(), conn -> VmCreator.create(conn, spec, facts, seeds, progress));
+        return onNode(nodeId, Texts.get("op.create", spec.name()), conn -> VmCreator.create(conn, spec, facts, seeds, progress));
     }
 
     private <T> CompletableFuture<T> onNode(String nodeId, String what, NodeConnection.NodeCall<T> call) {
@@ -228,34 +229,34 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
             node = nodes.get(nodeId);
         }
         if (node == null) {
-            return CompletableFuture.failedFuture(new OperationException(what, "The node is not connected."));
+            return CompletableFuture.failedFuture(new OperationException(what, Texts.get("node.notConnected")));
         }
         return node.call(what, call);
     }
 
     @Override
     public CompletableFuture<HostDetails> hostDetails(String nodeId) {
-        return onNode(nodeId, "read the host's details", HostReader::read);
+        return onNode(nodeId, Texts.get("op.readHost"), HostReader::read);
     }
 
     @Override
     public CompletableFuture<ConsoleSession> openConsole(VmSummary vm) {
-        return onNode(vm.nodeId(), "open the console of " + vm.name(), conn -> ConsoleStream.open(conn, vm.uuid(), vm.name()));
+        return onNode(vm.nodeId(), Texts.get("op.openConsole", vm.name()), conn -> ConsoleStream.open(conn, vm.uuid(), vm.name()));
     }
 
     @Override
     public CompletableFuture<org.vireo.model.GraphicsEndpoint> graphics(VmSummary vm) {
-        return onNode(vm.nodeId(), "open the screen of " + vm.name(), conn -> GraphicsReader.vnc(conn, vm));
+        return onNode(vm.nodeId(), Texts.get("op.openScreen", vm.name()), conn -> GraphicsReader.vnc(conn, vm));
     }
 
     @Override
     public CompletableFuture<VmDetails> details(VmSummary vm) {
-        return onNodeOf(vm, "read the details of " + vm.name(), conn -> VmInspector.details(conn, vm));
+        return onNodeOf(vm, Texts.get("op.readDetails", vm.name()), conn -> VmInspector.details(conn, vm));
     }
 
     @Override
     public CompletableFuture<Void> setOverview(VmSummary vm, String title, String description) {
-        return onNodeOf(vm, "set the title of " + vm.name(), conn -> {
+        return onNodeOf(vm, Texts.get("op.setTitle", vm.name()), conn -> {
             VmInspector.setOverview(conn, vm, title, description);
             return null;
         });
@@ -263,12 +264,12 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
 
     @Override
     public CompletableFuture<String> setHardware(VmSummary vm, int vcpus, long memoryBytes) {
-        return onNodeOf(vm, "change the hardware of " + vm.name(), conn -> VmInspector.setHardware(conn, vm, vcpus, memoryBytes));
+        return onNodeOf(vm, Texts.get("op.setHardware", vm.name()), conn -> VmInspector.setHardware(conn, vm, vcpus, memoryBytes));
     }
 
     @Override
     public CompletableFuture<Void> setTags(VmSummary vm, List<String> tags) {
-        return onNodeOf(vm, "tag " + vm.name(), conn -> {
+        return onNodeOf(vm, Texts.get("op.tag", vm.name()), conn -> {
             VmOperations.setTags(conn, vm, tags);
             return null;
         });
@@ -276,12 +277,12 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
 
     @Override
     public CompletableFuture<List<org.vireo.model.VmSnapshot>> snapshots(VmSummary vm) {
-        return onNode(vm.nodeId(), "list the snapshots of " + vm.name(), conn -> VmSnapshots.list(conn, vm));
+        return onNode(vm.nodeId(), Texts.get("op.listSnapshots", vm.name()), conn -> VmSnapshots.list(conn, vm));
     }
 
     @Override
     public CompletableFuture<Void> takeSnapshot(VmSummary vm, String name, String description, boolean withMemory) {
-        return onNodeOf(vm, "take snapshot " + name + " of " + vm.name(), conn -> {
+        return onNodeOf(vm, Texts.get("op.takeSnapshot", name, vm.name()), conn -> {
             VmSnapshots.take(conn, vm, name, description, withMemory);
             return null;
         });
@@ -289,7 +290,7 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
 
     @Override
     public CompletableFuture<Void> revertToSnapshot(VmSummary vm, String name) {
-        return onNodeOf(vm, "revert " + vm.name() + " to " + name, conn -> {
+        return onNodeOf(vm, Texts.get("op.revertSnapshot", vm.name(), name), conn -> {
             VmSnapshots.revert(conn, vm, name);
             return null;
         });
@@ -297,7 +298,7 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
 
     @Override
     public CompletableFuture<Void> deleteSnapshot(VmSummary vm, String name, boolean withChildren) {
-        return onNodeOf(vm, "delete snapshot " + name + " of " + vm.name(), conn -> {
+        return onNodeOf(vm, Texts.get("op.deleteSnapshot", name, vm.name()), conn -> {
             VmSnapshots.delete(conn, vm, name, withChildren);
             return null;
         });
@@ -305,7 +306,7 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
 
     @Override
     public CompletableFuture<String> cloneVm(VmSummary vm, String newName, Map<String, DiskChoice> disks, Consumer<String> progress) {
-        return onNode(vm.nodeId(), "clone " + vm.name() + " as " + newName,
+        return onNode(vm.nodeId(), Texts.get("op.cloneAs", vm.name(), newName),
                 conn -> VmCloner.cloneVm(conn, vm, newName, disks, progress));
     }
 
@@ -316,7 +317,7 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
             node = nodes.get(vm.nodeId());
         }
         if (node == null) {
-            return CompletableFuture.failedFuture(new OperationException(what, "The node is not connected."));
+            return CompletableFuture.failedFuture(new OperationException(what, Texts.get("node.notConnected")));
         }
         return node.call(what, conn -> {
             try {

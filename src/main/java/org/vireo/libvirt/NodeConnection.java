@@ -1,5 +1,6 @@
 package org.vireo.libvirt;
 
+import org.vireo.model.Texts;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -135,7 +136,7 @@ final class NodeConnection {
                 LOG.debug("Reconnect of {} after shutdown dropped", node.name());
             }
         }, delay, TimeUnit.MILLISECONDS);
-        return delay < 1000 ? " — retrying in " + delay + " ms" : " — retrying in " + delay / 1000 + " s";
+        return delay < 1000 ? Texts.get("node.retryingMs", String.valueOf(delay)) : Texts.get("node.retryingS", String.valueOf(delay / 1000));
     }
 
     private void cancelReconnect() {
@@ -189,8 +190,8 @@ final class NodeConnection {
         try {
             worker.execute(() -> {
                 if (conn == null) {
-                    result.completeExceptionally(new OperationException(what + ": not connected to " + node.name(),
-                            "The node is not connected."));
+                    result.completeExceptionally(new OperationException(Texts.get("op.notConnectedTo", what, node.name()),
+                            Texts.get("node.notConnected")));
                     return;
                 }
                 try {
@@ -207,7 +208,7 @@ final class NodeConnection {
                 }
             });
         } catch (RejectedExecutionException e) {
-            result.completeExceptionally(new OperationException(what, "Vireo is closing."));
+            result.completeExceptionally(new OperationException(what, Texts.get("app.closing")));
         }
         return result;
     }
@@ -316,9 +317,9 @@ final class NodeConnection {
             LOG.warn("Connection to {} closed: {}", node.name(), reason);
             closeQuietly();
             String why = switch (reason) {
-                case KEEPALIVE -> "no answer to keepalive";
-                case EOF -> "the daemon closed the connection";
-                case ERROR -> "connection error";
+                case KEEPALIVE -> Texts.get("node.closed.keepalive");
+                case EOF -> Texts.get("node.closed.eof");
+                case ERROR -> Texts.get("node.closed.error");
                 default -> reason.name().toLowerCase();
             };
             listener.nodeStatusChanged(node, new NodeStatus(NodeState.DISCONNECTED, why + scheduleReconnect()));

@@ -68,7 +68,7 @@ final class SeedImage {
             while (sent < data.length) {
                 int n = stream.send(Arrays.copyOfRange(data, sent, Math.min(data.length, sent + 256 * 1024)));
                 if (n <= 0) {
-                    throw new org.vireo.model.OperationException("upload the seed image", "the node accepted no data");
+                    throw new org.vireo.model.OperationException(org.vireo.model.Texts.get("op.uploadSeed"), org.vireo.model.Texts.get("seed.noData"));
                 }
                 sent += n;
             }

@@ -1,5 +1,6 @@
 package org.vireo.libvirt;
 
+import org.vireo.model.Texts;
 import static org.vireo.libvirt.XmlElements.child;
 import static org.vireo.libvirt.XmlElements.children;
 import static org.vireo.libvirt.XmlElements.parse;
@@ -42,7 +43,7 @@ final class VmCloner {
         Deque<StorageVol> made = new ArrayDeque<>();
         try {
             if (original.isActive() == 1) {
-                throw new OperationException("clone " + vm.name(), vm.name() + " is running: shut it down first, so its disks are consistent.");
+                throw new OperationException(Texts.get("op.clone", vm.name()), Texts.get("clone.running", vm.name()));
             }
             Document doc = parse(original.getXMLDesc(XML_SECURE_INACTIVE));
             Element root = doc.getDocumentElement();
@@ -67,7 +68,7 @@ final class VmCloner {
                     case SKIP -> remove(disk);
                     case SHARE -> { }
                     case CLONE -> {
-                        progress.accept("Cloning disk " + dev + " …");
+                        progress.accept(Texts.get("clone.progress.disk", dev));
                         StorageVol copy = cloneDisk(conn, disk, newName, dev, choice.pool());
                         made.push(copy);
                         Element source = child(disk, "source");
@@ -106,7 +107,7 @@ final class VmCloner {
             throws LibvirtException {
         Element source = child(disk, "source");
         if (source == null) {
-            throw new OperationException("clone disk " + dev, "The disk " + dev + " is empty; share or skip it.");
+            throw new OperationException(Texts.get("op.cloneDisk", dev), Texts.get("clone.diskEmpty", dev));
         }
         StorageVol from;
         try {
@@ -114,8 +115,7 @@ final class VmCloner {
                     ? conn.storagePoolLookupByName(source.getAttribute("pool")).storageVolLookupByName(source.getAttribute("volume"))
                     : conn.storageVolLookupByPath(source.hasAttribute("file") ? source.getAttribute("file") : source.getAttribute("dev"));
         } catch (LibvirtException e) {
-            throw new OperationException("clone disk " + dev,
-                    "The disk " + dev + " is not a volume in a storage pool, so libvirt cannot clone it; share or skip it.");
+            throw new OperationException(Texts.get("op.cloneDisk", dev), Texts.get("clone.notAVolume", dev));
         }
         StoragePool pool = poolName.isEmpty() ? from.storagePoolLookupByVolume() : conn.storagePoolLookupByName(poolName);
         try {
@@ -146,7 +146,7 @@ final class VmCloner {
             try {
                 String name = vol.getName();
                 vol.delete(0);
-                progress.accept("Rolled back: deleted " + name);
+                progress.accept(Texts.get("clone.rolledBack", name));
                 LOG.info("Clone rolled back: deleted the volume {}", name);
             } catch (LibvirtException e) {
                 LOG.warn("Clone roll-back could not delete a volume: {}", e.getMessage());

@@ -1,5 +1,6 @@
 package org.vireo.libvirt;
 
+import org.vireo.model.Texts;
 import com.sun.jna.Pointer;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -39,14 +40,14 @@ final class VmCreator {
         DomainXmlBuilder.Layout layout = DomainXmlBuilder.Layout.of(spec, facts);
         List<String> steps = new java.util.ArrayList<>();
         if (spec.disk() instanceof VmSpec.DiskChoice.NewDisk) {
-            steps.add("Creating the disk " + layout.diskVolume());
+            steps.add(Texts.get("create.step.disk", layout.diskVolume()));
         }
         if (spec.cloudInit().isPresent()) {
-            steps.add("Writing the cloud-init seed image " + layout.seedVolume());
+            steps.add(Texts.get("create.step.seed", layout.seedVolume()));
         }
-        steps.add("Defining the VM " + spec.name());
+        steps.add(Texts.get("create.step.define", spec.name()));
         if (spec.startAfterCreation()) {
-            steps.add("Starting " + spec.name());
+            steps.add(Texts.get("create.step.start", spec.name()));
         }
         Deque<Undo> undo = new ArrayDeque<>();
         int index = 0;
@@ -135,6 +136,6 @@ final class VmCreator {
                 LOG.error("Rolling back a failed creation left something behind: {}", LibvirtErrors.message(e));
             }
         }
-        progress.accept(new CreationStep("Undid " + undone + " step(s)", total, total, true));
+        progress.accept(new CreationStep(Texts.get("create.undone", undone), total, total, true));
     }
 }

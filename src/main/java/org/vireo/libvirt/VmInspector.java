@@ -1,5 +1,6 @@
 package org.vireo.libvirt;
 
+import org.vireo.model.Texts;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
@@ -22,7 +23,7 @@ final class VmInspector {
     private static final int METADATA_DESCRIPTION = 0;
     private static final int METADATA_TITLE = 1;
 
-    // virDomain*Reason names, per state number (libvirt's own words, as virsh domstate --reason prints them).
+    // virDomain*Reason names, per state number (libvirt's own words, as virsh domstate --reason prints them); shown via vm.reason.* texts.
     private static final String[][] REASONS = {
             {"unknown"},
             {"unknown", "booted", "migrated", "restored", "from snapshot", "unpaused", "migration canceled",
@@ -91,7 +92,8 @@ final class VmInspector {
                 return "";
             }
             String[] names = state.getValue() >= 0 && state.getValue() < REASONS.length ? REASONS[state.getValue()] : new String[0];
-            return reason.getValue() >= 0 && reason.getValue() < names.length ? names[reason.getValue()] : "unknown";
+            String name = reason.getValue() >= 0 && reason.getValue() < names.length ? names[reason.getValue()] : "unknown";
+            return Texts.get("vm.reason." + name.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
         } finally {
             LibvirtNative.INSTANCE.virDomainFree(domain);
         }
@@ -156,7 +158,7 @@ final class VmInspector {
         // The failure is libvirt's last error on this thread; libvirt-java reads it the same way.
         String error = LastError.take();
         if (mustSucceed) {
-            throw new OperationException("set the memory of " + uuid, error);
+            throw new OperationException(Texts.get("op.setMemory", uuid), error);
         }
         return error;
     }

@@ -1,5 +1,6 @@
 package org.vireo.libvirt;
 
+import org.vireo.model.Texts;
 import static org.vireo.libvirt.XmlElements.child;
 import static org.vireo.libvirt.XmlElements.childText;
 import static org.vireo.libvirt.XmlElements.children;
@@ -67,8 +68,8 @@ final class VmSnapshots {
             if (advice == null) {
                 throw e;
             }
-            throw new org.vireo.model.OperationException("take snapshot " + name + " of " + vm.name(),
-                    advice + " (libvirt: " + why + ")");
+            throw new org.vireo.model.OperationException(Texts.get("op.takeSnapshot", name, vm.name()),
+                    Texts.get("snapshot.refusal", advice, why));
         } finally {
             domain.free();
         }
@@ -81,16 +82,13 @@ final class VmSnapshots {
     static String refusalAdvice(String libvirtMessage) {
         java.util.regex.Matcher disk = NOT_QCOW2.matcher(libvirtMessage);
         if (disk.find()) {
-            return "Disk " + disk.group(1) + " is " + disk.group(2) + ", and internal snapshots are kept inside qcow2 images. "
-                    + "Convert that disk to qcow2 (qemu-img convert -O qcow2) or remove it from the VM, then take the snapshot.";
+            return Texts.get("snapshot.notQcow2", disk.group(1), disk.group(2));
         }
         if (libvirtMessage.contains("pflash based firmware")) {
-            return "This VM boots with UEFI (pflash firmware), and QEMU cannot take internal snapshots of it while it runs. "
-                    + "Shut it down and take the snapshot then (disks only), or keep a copy with Clone.";
+            return Texts.get("snapshot.uefiRunning");
         }
         if (libvirtMessage.contains("must include the memory state")) {
-            return "An internal snapshot of a running VM always holds its memory. "
-                    + "Tick \"include memory\", or shut the VM down to snapshot only its disks.";
+            return Texts.get("snapshot.needsMemory");
         }
         return null;
     }

@@ -81,7 +81,6 @@ public final class SizeParser {
 
     /** What the field accepts, for messages. */
     public static String accepted(Unit defaultUnit) {
-        return "a size like " + (defaultUnit == Unit.MIB ? "4096, 4096M, 4G or 4 GiB (a bare number is MiB)"
-                : "50, 50G, 512M or 50 GiB (a bare number is GiB)") + "; GB means 10^9 bytes, G and GiB 2^30";
+        return Texts.get(defaultUnit == Unit.MIB ? "size.accepted.mib" : "size.accepted.gib");
     }
 }

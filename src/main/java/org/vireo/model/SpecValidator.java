@@ -30,11 +30,11 @@ public final class SpecValidator {
     public static String nameProblem(String name, java.util.Collection<String> taken) {
         String n = name == null ? "" : name.strip();
         if (n.isEmpty()) {
-            return "Give the VM a name.";
+            return Texts.get("spec.name.empty");
         } else if (!NAME.matcher(n).matches()) {
-            return "Use 1–64 letters or digits, and . _ - + : inside (no spaces, no /); start with a letter or digit.";
+            return Texts.get("spec.name.form");
         } else if (taken.contains(n)) {
-            return "This node already has a VM called " + n + ".";
+            return Texts.get("spec.name.taken", n);
         }
         return "";
     }
@@ -76,24 +76,23 @@ public final class SpecValidator {
         try {
             vcpus = Integer.parseInt(d.vcpus() == null ? "" : d.vcpus().strip());
             if (vcpus < 1 || vcpus > facts.maxVcpus()) {
-                errors.put(Field.VCPUS, "Between 1 and " + facts.maxVcpus() + " vCPUs on this node.");
+                errors.put(Field.VCPUS, Texts.get("spec.vcpus.range", String.valueOf(facts.maxVcpus())));
             } else if (vcpus > facts.hostCpus()) {
-                warnings.put(Field.VCPUS, "More vCPUs than the host's " + facts.hostCpus() + " CPUs: the guest will run slower, not faster.");
+                warnings.put(Field.VCPUS, Texts.get("spec.vcpus.overHost", String.valueOf(facts.hostCpus())));
             }
         } catch (NumberFormatException e) {
-            errors.put(Field.VCPUS, "A whole number of vCPUs, e.g. 2.");
+            errors.put(Field.VCPUS, Texts.get("spec.vcpus.number"));
         }
 
         long memory = SizeParser.parse(d.memory(), SizeParser.Unit.MIB).orElse(-1L);
         if (memory < 0 && SizeParser.tooLarge(d.memory())) {
-            errors.put(Field.MEMORY, "Far more than any host has; at most the host's " + new ByteSize(facts.hostMemoryBytes()).toHuman() + ".");
+            errors.put(Field.MEMORY, Texts.get("spec.memory.farTooLarge", new ByteSize(facts.hostMemoryBytes()).toHuman()));
         } else if (memory < 0) {
-            errors.put(Field.MEMORY, "Memory: " + SizeParser.accepted(SizeParser.Unit.MIB) + ".");
+            errors.put(Field.MEMORY, Texts.get("spec.memory.form", SizeParser.accepted(SizeParser.Unit.MIB)));
         } else if (memory < MIN_MEMORY || memory > facts.hostMemoryBytes()) {
-            errors.put(Field.MEMORY, "Between 64 MiB and the host's " + new ByteSize(facts.hostMemoryBytes()).toHuman() + ".");
+            errors.put(Field.MEMORY, Texts.get("spec.memory.range", new ByteSize(facts.hostMemoryBytes()).toHuman()));
         } else if (memory + facts.committedMemory() > facts.hostMemoryBytes()) {
-            warnings.put(Field.MEMORY, "With the running VMs this overcommits the host's "
-                    + new ByteSize(facts.hostMemoryBytes()).toHuman() + " of memory.");
+            warnings.put(Field.MEMORY, Texts.get("spec.memory.overcommit", new ByteSize(facts.hostMemoryBytes()).toHuman()));
         }
 
         VmSpec.DiskChoice disk = disk(d, facts, install, errors, warnings);
@@ -103,9 +102,9 @@ public final class SpecValidator {
         if (mac.isEmpty()) {
             mac = generateMac();
         } else if (!MAC.matcher(mac).matches()) {
-            errors.put(Field.MAC, "A MAC address like 52:54:00:12:34:56, or empty to generate one.");
+            errors.put(Field.MAC, Texts.get("spec.mac.form"));
         } else if ((Integer.parseInt(mac.substring(0, 2), 16) & 1) == 1) {
-            errors.put(Field.MAC, "That is a multicast address; a NIC needs a unicast one (first byte even).");
+            errors.put(Field.MAC, Texts.get("spec.mac.multicast"));
         }
 
         Optional<VmSpec.CloudInit> cloud = Optional.empty();
@@ -131,11 +130,11 @@ public final class SpecValidator {
         switch (kind) {
             case "iso", "import" -> {
                 if (!path.startsWith("/") || hasControl(path)) {
-                    errors.put(Field.INSTALL, "An absolute path on the node, or a volume from one of its pools.");
+                    errors.put(Field.INSTALL, Texts.get("spec.install.path"));
                     return new VmSpec.InstallSource.None();
                 }
                 if (knownPool(facts, path) && volume(facts, path) == null) {
-                    errors.put(Field.INSTALL, "No such volume on this node: " + path);
+                    errors.put(Field.INSTALL, Texts.get("spec.install.noVolume", path));
                 }
                 return kind.equals("iso") ? new VmSpec.InstallSource.Iso(path) : new VmSpec.InstallSource.ImportDisk(path);
             }
@@ -143,11 +142,11 @@ public final class SpecValidator {
                 String kernel = d.kernel() == null ? "" : d.kernel().strip();
                 String initrd = d.initrd() == null ? "" : d.initrd().strip();
                 if (!kernel.startsWith("/") || (!initrd.isEmpty() && !initrd.startsWith("/")) || hasControl(kernel) || hasControl(initrd)) {
-                    errors.put(Field.KERNEL, "Absolute paths on the node for the kernel (and the initrd, if any).");
+                    errors.put(Field.KERNEL, Texts.get("spec.kernel.paths"));
                 }
                 String cmdline = d.cmdline() == null ? "" : d.cmdline();
                 if (hasControl(cmdline) || cmdline.length() > 4096) {
-                    errors.put(Field.KERNEL, "The kernel command line is one line of at most 4096 characters.");
+                    errors.put(Field.KERNEL, Texts.get("spec.kernel.cmdline"));
                 }
                 return new VmSpec.InstallSource.KernelBoot(kernel, initrd, cmdline.strip());
             }
@@ -170,32 +169,29 @@ public final class SpecValidator {
             case "new" -> {
                 NodeFacts.Pool pool = facts.pool(d.diskPool() == null ? "" : d.diskPool());
                 if (pool == null || !pool.active()) {
-                    errors.put(Field.DISK_POOL, "Choose an active storage pool of this node.");
+                    errors.put(Field.DISK_POOL, Texts.get("spec.disk.pool"));
                 }
                 long size = SizeParser.parse(d.diskSize(), SizeParser.Unit.GIB).orElse(-1L);
                 String format = "raw".equals(d.diskFormat()) ? "raw" : "qcow2";
                 if (size < 0 && SizeParser.tooLarge(d.diskSize())) {
-                    errors.put(Field.DISK_SIZE, "Far too large for any pool.");
+                    errors.put(Field.DISK_SIZE, Texts.get("spec.disk.farTooLarge"));
                 } else if (size < 0) {
-                    errors.put(Field.DISK_SIZE, "Disk size: " + SizeParser.accepted(SizeParser.Unit.GIB) + ".");
+                    errors.put(Field.DISK_SIZE, Texts.get("spec.disk.form", SizeParser.accepted(SizeParser.Unit.GIB)));
                 } else if (size < MIN_DISK) {
-                    errors.put(Field.DISK_SIZE, "At least 1 MiB.");
+                    errors.put(Field.DISK_SIZE, Texts.get("spec.disk.min"));
                 } else if (pool != null && format.equals("raw") && size > pool.availableBytes()) {
-                    errors.put(Field.DISK_SIZE, "The pool " + pool.name() + " has only "
-                            + new ByteSize(pool.availableBytes()).toHuman() + " free.");
+                    errors.put(Field.DISK_SIZE, Texts.get("spec.disk.poolFull", pool.name(), new ByteSize(pool.availableBytes()).toHuman()));
                 } else if (pool != null && size > Math.max(pool.capacityBytes(), pool.availableBytes()) * 16) {
-                    errors.put(Field.DISK_SIZE, "Far beyond what the pool " + pool.name() + " can ever hold ("
-                            + new ByteSize(pool.capacityBytes()).toHuman() + ").");
+                    errors.put(Field.DISK_SIZE, Texts.get("spec.disk.beyondPool", pool.name(), new ByteSize(pool.capacityBytes()).toHuman()));
                 } else if (pool != null && size > pool.availableBytes()) {
-                    warnings.put(Field.DISK_SIZE, "More than the " + new ByteSize(pool.availableBytes()).toHuman()
-                            + " free in " + pool.name() + ": a qcow2 disk grows as the guest writes, until the pool is full.");
+                    warnings.put(Field.DISK_SIZE, Texts.get("spec.disk.overFree", new ByteSize(pool.availableBytes()).toHuman(), pool.name()));
                 }
                 return new VmSpec.DiskChoice.NewDisk(pool == null ? "" : pool.name(), Math.max(size, 0), format);
             }
             case "existing" -> {
                 String path = d.existingVolume() == null ? "" : d.existingVolume().strip();
                 if (hasControl(path) || volume(facts, path) == null) {
-                    errors.put(Field.DISK_VOLUME, "Choose an existing volume of this node.");
+                    errors.put(Field.DISK_VOLUME, Texts.get("spec.disk.volume"));
                 }
                 return new VmSpec.DiskChoice.ExistingVolume(path);
             }
@@ -211,13 +207,13 @@ public final class SpecValidator {
         switch (kind) {
             case "network" -> {
                 if (!facts.networks().contains(name)) {
-                    errors.put(Field.NETWORK, "Choose one of this node's virtual networks.");
+                    errors.put(Field.NETWORK, Texts.get("spec.network.choose"));
                 }
                 return new VmSpec.NetworkChoice.VirtualNetwork(name);
             }
             case "bridge" -> {
                 if (!BRIDGE.matcher(name).matches()) {
-                    errors.put(Field.NETWORK, "A host bridge name like br0 (at most 15 characters).");
+                    errors.put(Field.NETWORK, Texts.get("spec.network.bridge"));
                 }
                 return new VmSpec.NetworkChoice.Bridge(name);
             }
@@ -236,24 +232,24 @@ public final class SpecValidator {
         String key = d.cloudSshKey() == null ? "" : d.cloudSshKey().strip();
         String host = d.cloudHostName() == null ? "" : d.cloudHostName().strip();
         if (!USER.matcher(user).matches()) {
-            errors.put(Field.CLOUD_USER, "A user name: lower-case letters, digits, _ and -, starting with a letter.");
+            errors.put(Field.CLOUD_USER, Texts.get("spec.cloud.user"));
         }
         if (password.isEmpty() && key.isEmpty()) {
-            errors.put(Field.CLOUD_PASSWORD, "Give a password, an SSH public key, or both, or the user cannot log in.");
+            errors.put(Field.CLOUD_PASSWORD, Texts.get("spec.cloud.noLogin"));
         } else if (!password.isEmpty() && password.length() < 8) {
-            errors.put(Field.CLOUD_PASSWORD, "At least 8 characters.");
+            errors.put(Field.CLOUD_PASSWORD, Texts.get("spec.cloud.passwordLength"));
         }
         if (!key.isEmpty() && !SSH_KEY.matcher(key).matches()) {
-            errors.put(Field.CLOUD_SSH_KEY, "One public key line, as in ~/.ssh/id_ed25519.pub.");
+            errors.put(Field.CLOUD_SSH_KEY, Texts.get("spec.cloud.key"));
         }
         if (!host.isEmpty() && !HOST.matcher(host).matches()) {
-            errors.put(Field.CLOUD_HOST_NAME, "A host name: letters, digits and -, at most 63.");
+            errors.put(Field.CLOUD_HOST_NAME, Texts.get("spec.cloud.hostName"));
         }
         if (disk instanceof VmSpec.DiskChoice.NewDisk nd && nd.pool().isEmpty()) {
             return Optional.empty();
         }
         if (!(disk instanceof VmSpec.DiskChoice.NewDisk)) {
-            errors.put(Field.CLOUD_USER, "cloud-init needs a new disk: its seed image is created in the same pool.");
+            errors.put(Field.CLOUD_USER, Texts.get("spec.cloud.needsDisk"));
         }
         if (errors.containsKey(Field.CLOUD_USER) || errors.containsKey(Field.CLOUD_PASSWORD)
                 || errors.containsKey(Field.CLOUD_SSH_KEY) || errors.containsKey(Field.CLOUD_HOST_NAME)) {

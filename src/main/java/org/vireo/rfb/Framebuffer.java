@@ -106,7 +106,7 @@ public final class Framebuffer {
 
     private void checkBounds(int x, int y, int w, int h) throws RfbClient.RfbException {
         if (x < 0 || y < 0 || w < 0 || h < 0 || x + w > width || y + h > height) {
-            throw new RfbClient.RfbException("The VNC server drew outside its screen (" + x + "," + y + " " + w + "×" + h + ").");
+            throw new RfbClient.RfbException(org.vireo.model.Texts.get("rfb.outside", x + "," + y + " " + w + "×" + h));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.vireo.rfb;
 
+import org.vireo.model.Texts;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -73,7 +74,7 @@ public final class RfbClient implements AutoCloseable {
         in.readFully(version);
         String server = new String(version, StandardCharsets.US_ASCII);
         if (!server.startsWith("RFB ")) {
-            throw new RfbException("This is not a VNC server (it said \"" + server.strip() + "\").");
+            throw new RfbException(Texts.get("rfb.notVnc", server.strip()));
         }
         int minor = Integer.parseInt(server.substring(8, 11));
         int major = Integer.parseInt(server.substring(4, 7));
@@ -85,12 +86,12 @@ public final class RfbClient implements AutoCloseable {
         if (useMinor == 3) {
             security = in.readInt();
             if (security == 0) {
-                throw new RfbException("The VNC server refused the connection: " + readString(in));
+                throw new RfbException(Texts.get("rfb.refused", readString(in)));
             }
         } else {
             int count = in.readUnsignedByte();
             if (count == 0) {
-                throw new RfbException("The VNC server refused the connection: " + readString(in));
+                throw new RfbException(Texts.get("rfb.refused", readString(in)));
             }
             byte[] types = new byte[count];
             in.readFully(types);
@@ -105,8 +106,7 @@ public final class RfbClient implements AutoCloseable {
                 }
             }
             if (security == 0) {
-                throw new RfbException("The VNC server wants an authentication Vireo does not speak (types offered: "
-                        + java.util.Arrays.toString(types) + ").");
+                throw new RfbException(Texts.get("rfb.unknownAuth", java.util.Arrays.toString(types)));
             }
             out.writeByte(security);
             out.flush();
@@ -114,7 +114,7 @@ public final class RfbClient implements AutoCloseable {
         if (security == 2) {
             byte[] challenge = new byte[16];
             in.readFully(challenge);
-            char[] secret = password.get().orElseThrow(() -> new RfbException("No password given for the VNC display."));
+            char[] secret = password.get().orElseThrow(() -> new RfbException(Texts.get("rfb.noPassword")));
             out.write(vncResponse(challenge, secret));
             java.util.Arrays.fill(secret, '\0');
             out.flush();
@@ -123,8 +123,8 @@ public final class RfbClient implements AutoCloseable {
             int result = in.readInt();
             if (result != 0) {
                 String reason = useMinor == 8 ? readString(in) : "";
-                throw new RfbException(security == 2 ? "The VNC password was not accepted." + (reason.isEmpty() ? "" : " (" + reason + ")")
-                        : "The VNC server refused the connection: " + reason);
+                throw new RfbException(security == 2 ? Texts.get(reason.isEmpty() ? "rfb.badPassword" : "rfb.badPasswordWhy", reason)
+                        : Texts.get("rfb.refused", reason));
             }
         }
 
@@ -217,7 +217,7 @@ public final class RfbClient implements AutoCloseable {
                         in.skipBytes(3);
                         in.skipBytes(in.readInt());
                     }
-                    default -> throw new RfbException("The VNC server sent a message Vireo does not know (type " + type + ").");
+                    default -> throw new RfbException(Texts.get("rfb.unknownMessage", String.valueOf(type)));
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -249,7 +249,7 @@ public final class RfbClient implements AutoCloseable {
                     framebuffer.resize(w, h);
                     resized = true;
                 }
-                default -> throw new RfbException("The VNC server used an encoding Vireo did not ask for (" + encoding + ").");
+                default -> throw new RfbException(Texts.get("rfb.unknownEncoding", String.valueOf(encoding)));
             }
         }
         return resized;
@@ -258,7 +258,7 @@ public final class RfbClient implements AutoCloseable {
     private static String readString(DataInputStream in) throws IOException {
         int length = in.readInt();
         if (length < 0 || length > 1 << 16) {
-            throw new RfbException("The VNC server sent a malformed message.");
+            throw new RfbException(Texts.get("rfb.malformed"));
         }
         byte[] text = new byte[length];
         in.readFully(text);
@@ -276,7 +276,7 @@ public final class RfbClient implements AutoCloseable {
             des.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "DES"));
             return des.doFinal(challenge);
         } catch (GeneralSecurityException e) {
-            throw new RfbException("VNC authentication is not available in this Java runtime: " + e.getMessage());
+            throw new RfbException(Texts.get("rfb.noDes", String.valueOf(e.getMessage())));
         } finally {
             java.util.Arrays.fill(key, (byte) 0);
         }

@@ -1,5 +1,6 @@
 package org.vireo.ssh;
 
+import org.vireo.model.Texts;
 import com.jcraft.jsch.AgentIdentityRepository;
 import com.jcraft.jsch.AgentProxyException;
 import com.jcraft.jsch.ChannelShell;
@@ -56,7 +57,7 @@ public final class SshConnector implements AutoCloseable {
             shell.setEnv("LANG", "C.UTF-8");
             return new SshShell(this, target, shell);
         } catch (JSchException e) {
-            throw new SshException("Could not open a shell on " + target.label() + ": " + e.getMessage(), e, false);
+            throw new SshException(Texts.get("ssh.noShell", target.label(), String.valueOf(e.getMessage())), e, false);
         }
     }
 
@@ -69,7 +70,7 @@ public final class SshConnector implements AutoCloseable {
         try {
             return session.setPortForwardingL("127.0.0.1", 0, host, port);
         } catch (JSchException e) {
-            throw new SshException("Could not tunnel to " + host + ":" + port + " through " + node.label() + ": " + e.getMessage(), e, false);
+            throw new SshException(Texts.get("ssh.noTunnel", host + ":" + port, node.label(), String.valueOf(e.getMessage())), e, false);
         }
     }
 
@@ -83,7 +84,7 @@ public final class SshConnector implements AutoCloseable {
         try {
             return session.setSocketForwardingL("127.0.0.1", 0, socketPath, null, CONNECT_TIMEOUT_MS);
         } catch (JSchException e) {
-            throw new SshException("Could not reach " + socketPath + " on " + node.label() + ": " + e.getMessage(), e, false);
+            throw new SshException(Texts.get("ssh.noSocket", socketPath, node.label(), String.valueOf(e.getMessage())), e, false);
         }
     }
 
@@ -148,10 +149,10 @@ public final class SshConnector implements AutoCloseable {
         } catch (JSchException e) {
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
             boolean changed = message.contains("HostKey has been changed");
-            String plain = changed ? "The host key of " + target.host() + " has CHANGED since it was trusted: refused, nothing was sent."
-                    : message.contains("reject HostKey") ? "The host key of " + target.host() + " was not accepted."
-                    : message.contains("Auth fail") || message.contains("Auth cancel") ? "Login to " + target.label() + " failed."
-                    : "Could not reach " + target.label() + ": " + message;
+            String plain = changed ? Texts.get("ssh.hostKeyChanged", target.host())
+                    : message.contains("reject HostKey") ? Texts.get("ssh.hostKeyRejected", target.host())
+                    : message.contains("Auth fail") || message.contains("Auth cancel") ? Texts.get("ssh.loginFailed", target.label())
+                    : Texts.get("ssh.unreachable", target.label(), message);
             throw new SshException(plain, e, changed);
         }
         sessions.put(key, session);

@@ -1,5 +1,6 @@
 package org.vireo.ssh;
 
+import org.vireo.model.Texts;
 import com.jcraft.jsch.ChannelShell;
 import com.jcraft.jsch.JSchException;
 import java.io.IOException;
@@ -23,7 +24,7 @@ public final class SshShell implements AutoCloseable {
             this.out = channel.getOutputStream();
             channel.connect(15_000);
         } catch (IOException | JSchException e) {
-            throw new SshException("Could not open a shell on " + target.label() + ": " + e.getMessage(), e, false);
+            throw new SshException(Texts.get("ssh.noShell", target.label(), String.valueOf(e.getMessage())), e, false);
         }
     }
 

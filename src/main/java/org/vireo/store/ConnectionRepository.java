@@ -1,5 +1,6 @@
 package org.vireo.store;
 
+import org.vireo.model.Texts;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -19,7 +20,7 @@ public final class ConnectionRepository {
     }
 
     public List<SavedConnection> findAll() {
-        return db.withConnection("list saved connections", jdbc -> {
+        return db.withConnection(Texts.get("store.op.listConnections"), jdbc -> {
             List<SavedConnection> all = new ArrayList<>();
             try (Statement st = jdbc.createStatement();
                  ResultSet rs = st.executeQuery(
@@ -37,7 +38,7 @@ public final class ConnectionRepository {
 
     public SavedConnection add(String name, String uri, boolean autoconnect) {
         Instant now = Instant.now();
-        long id = db.withConnection("save the connection " + name, jdbc -> {
+        long id = db.withConnection(Texts.get("store.op.saveConnection", name), jdbc -> {
             try (PreparedStatement ps = jdbc.prepareStatement(
                     "INSERT INTO connection(name, uri, autoconnect, created_at) VALUES (?, ?, ?, ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
@@ -56,7 +57,7 @@ public final class ConnectionRepository {
     }
 
     public void markConnected(long id, Instant when) {
-        db.withConnection("record the connection time", jdbc -> {
+        db.withConnection(Texts.get("store.op.connectionTime"), jdbc -> {
             try (PreparedStatement ps = jdbc.prepareStatement("UPDATE connection SET last_connected = ? WHERE id = ?")) {
                 ps.setLong(1, when.toEpochMilli());
                 ps.setLong(2, id);
@@ -66,7 +67,7 @@ public final class ConnectionRepository {
     }
 
     public void update(long id, String name, String uri, boolean autoconnect) {
-        db.withConnection("update the connection " + name, jdbc -> {
+        db.withConnection(Texts.get("store.op.updateConnection", name), jdbc -> {
             try (PreparedStatement ps = jdbc.prepareStatement("UPDATE connection SET name = ?, uri = ?, autoconnect = ? WHERE id = ?")) {
                 ps.setString(1, name);
                 ps.setString(2, uri);
@@ -78,7 +79,7 @@ public final class ConnectionRepository {
     }
 
     public void remove(long id) {
-        db.withConnection("remove the connection", jdbc -> {
+        db.withConnection(Texts.get("store.op.removeConnection"), jdbc -> {
             try (PreparedStatement ps = jdbc.prepareStatement("DELETE FROM connection WHERE id = ?")) {
                 ps.setLong(1, id);
                 return ps.executeUpdate();

@@ -1,5 +1,6 @@
 package org.vireo.store;
 
+import org.vireo.model.Texts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -68,7 +69,7 @@ public final class Database implements AutoCloseable {
             db.migrate();
             return db;
         } catch (SQLException | java.io.IOException e) {
-            throw new StoreException("Could not open the database " + file, e);
+            throw new StoreException(Texts.get("store.open", file), e);
         }
     }
 
@@ -81,7 +82,7 @@ public final class Database implements AutoCloseable {
              ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
             return rs.getInt(1);
         } catch (SQLException e) {
-            throw new StoreException("Could not read the schema version", e);
+            throw new StoreException(Texts.get("store.schemaVersion"), e);
         }
     }
 
@@ -91,8 +92,7 @@ public final class Database implements AutoCloseable {
         }
         int current = schemaVersion();
         if (current > MIGRATIONS.size()) {
-            throw new SQLException("The database " + file + " has schema version " + current
-                    + ", newer than this Vireo knows (" + MIGRATIONS.size() + ")");
+            throw new SQLException(Texts.get("store.newerSchema", file, String.valueOf(current), String.valueOf(MIGRATIONS.size())));
         }
         for (int version = current + 1; version <= MIGRATIONS.size(); version++) {
             jdbc.setAutoCommit(false);
@@ -124,7 +124,7 @@ public final class Database implements AutoCloseable {
         try {
             return work.run(jdbc);
         } catch (SQLException e) {
-            throw new StoreException("Could not " + what, e);
+            throw new StoreException(Texts.get("store.failed", what), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.vireo.store;
 
+import org.vireo.model.Texts;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -17,7 +18,7 @@ public final class PreferenceRepository {
     }
 
     public Optional<String> get(String key) {
-        return db.withConnection("read preference " + key, jdbc -> {
+        return db.withConnection(Texts.get("store.op.readPreference", key), jdbc -> {
             try (PreparedStatement ps = jdbc.prepareStatement("SELECT value FROM preference WHERE key = ?")) {
                 ps.setString(1, key);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -28,7 +29,7 @@ public final class PreferenceRepository {
     }
 
     public Map<String, String> getAll() {
-        return db.withConnection("read preferences", jdbc -> {
+        return db.withConnection(Texts.get("store.op.readPreferences"), jdbc -> {
             Map<String, String> all = new HashMap<>();
             try (Statement st = jdbc.createStatement(); ResultSet rs = st.executeQuery("SELECT key, value FROM preference")) {
                 while (rs.next()) {
@@ -41,7 +42,7 @@ public final class PreferenceRepository {
 
     /** Writes all entries in one transaction. */
     public void putAll(Map<String, String> entries) {
-        db.inTransaction("save preferences", jdbc -> {
+        db.inTransaction(Texts.get("store.op.savePreferences"), jdbc -> {
             try (PreparedStatement ps = jdbc.prepareStatement(
                     "INSERT INTO preference(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")) {
                 for (Map.Entry<String, String> e : entries.entrySet()) {

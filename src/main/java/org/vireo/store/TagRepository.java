@@ -1,5 +1,6 @@
 package org.vireo.store;
 
+import org.vireo.model.Texts;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -19,7 +20,7 @@ public final class TagRepository {
 
     /** Every stored tag: "nodeUri uuid" → tags. */
     public Map<String, List<String>> findAll() {
-        return db.withConnection("read stored tags", jdbc -> {
+        return db.withConnection(Texts.get("store.op.readTags"), jdbc -> {
             Map<String, List<String>> all = new HashMap<>();
             try (Statement st = jdbc.createStatement();
                  ResultSet rs = st.executeQuery("SELECT node_uri, uuid, tag FROM vm_tag ORDER BY tag")) {
@@ -32,7 +33,7 @@ public final class TagRepository {
     }
 
     public void replace(String nodeUri, String uuid, List<String> tags) {
-        db.inTransaction("store tags", jdbc -> {
+        db.inTransaction(Texts.get("store.op.storeTags"), jdbc -> {
             try (PreparedStatement delete = jdbc.prepareStatement("DELETE FROM vm_tag WHERE node_uri = ? AND uuid = ?");
                  PreparedStatement insert = jdbc.prepareStatement("INSERT OR IGNORE INTO vm_tag(node_uri, uuid, tag) VALUES (?, ?, ?)")) {
                 delete.setString(1, nodeUri);

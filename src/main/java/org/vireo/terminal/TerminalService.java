@@ -1,5 +1,6 @@
 package org.vireo.terminal;
 
+import org.vireo.model.Texts;
 import java.util.Optional;
 import org.vireo.model.OperationException;
 import org.vireo.ssh.SshTarget;
@@ -74,18 +75,17 @@ public final class TerminalService implements AutoCloseable {
                     host = "127.0.0.1";
                     port = local;
                 } else if (isRemote(nodeUri) && isLoopback(host)) {
-                    throw new OperationException("open the screen of " + vm.name(), "Its VNC display listens only on the node's "
-                            + "loopback address. Connect to the node over SSH (qemu+ssh://) to reach it through a tunnel.");
+                    throw new OperationException(Texts.get("op.openScreen", vm.name()), Texts.get("graphics.loopbackOnly"));
                 }
                 java.net.Socket socket = new java.net.Socket();
                 socket.connect(new java.net.InetSocketAddress(host, port), 10_000);
                 org.vireo.rfb.RfbClient client = org.vireo.rfb.RfbClient.handshake(socket, () -> endpoint.password()
-                        .map(String::toCharArray).or(() -> ssh.askPassword("the VNC display of " + vm.name())));
+                        .map(String::toCharArray).or(() -> ssh.askPassword(Texts.get("graphics.passwordFor", vm.name()))));
                 return new GraphicsConnection(client, release);
             } catch (java.io.IOException | org.vireo.ssh.SshException | OperationException e) {
                 release.run();
                 throw new java.util.concurrent.CompletionException(e instanceof OperationException ? e
-                        : new OperationException("open the screen of " + vm.name(), e.getMessage()));
+                        : new OperationException(Texts.get("op.openScreen", vm.name()), e.getMessage()));
             }
         }, connecting);
     }
@@ -96,7 +96,7 @@ public final class TerminalService implements AutoCloseable {
             try {
                 org.vireo.rfb.Screenshots.writePng(connection.client().framebuffer(), file);
             } catch (java.io.IOException e) {
-                throw new java.util.concurrent.CompletionException(new OperationException("save the screenshot " + file, e.getMessage()));
+                throw new java.util.concurrent.CompletionException(new OperationException(Texts.get("op.saveScreenshot", file), e.getMessage()));
             }
         }, connecting);
     }

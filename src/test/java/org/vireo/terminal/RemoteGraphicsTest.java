@@ -84,7 +84,7 @@ class RemoteGraphicsTest {
                         () -> service.openGraphics(vm, tcp).get(30, TimeUnit.SECONDS));
                 assertTrue(direct.getCause().getMessage().contains("open the screen of far-vm")
                         && ((org.vireo.model.OperationException) direct.getCause()).detail().contains("listens only on the node's loopback"),
-                        direct.getCause().toString());
+                        direct.getCause() + " / " + ((org.vireo.model.OperationException) direct.getCause()).detail());
             } finally {
                 fleet.close();
             }

@@ -1,5 +1,6 @@
 package org.vireo.ui.clone;
 
+import org.vireo.ui.common.Messages;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -41,6 +42,7 @@ public final class CloneVmViewModel {
     private static final Pattern NUMBERED = Pattern.compile("(.*?)(\\d+)$");
 
     private final CloneService clones;
+    private final Messages messages;
     private final VmSummary source;
     private final FxBatchQueue<Runnable> fx = new FxBatchQueue<>(batch -> batch.forEach(Runnable::run));
     private final StringProperty name = new SimpleStringProperty("");
@@ -51,11 +53,12 @@ public final class CloneVmViewModel {
     private final StringProperty progress = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty(true);
 
-    public CloneVmViewModel(CloneService clones, VmCreation nodes, VmService vms, VmSummary source) {
+    public CloneVmViewModel(CloneService clones, VmCreation nodes, VmService vms, VmSummary source, Messages messages) {
         this.clones = clones;
+        this.messages = messages;
         this.source = source;
         nameError = Bindings.createStringBinding(() -> SpecValidator.nameProblem(name.get(), taken.get()), name, taken);
-        progress.set("Reading the disks of " + source.name() + " …");
+        progress.set(messages.get("clone.readingDisks", source.name()));
         nodes.facts(source.nodeId()).thenCombine(vms.storageOf(source), (facts, storage) -> {
             fx.post(() -> {
                 taken.set(facts.vmNames());
@@ -135,7 +138,7 @@ public final class CloneVmViewModel {
                         progress.set(FailureText.of(error));
                         done.completeExceptionally(error);
                     } else {
-                        progress.set("Cloned as " + name.get().strip() + ".");
+                        progress.set(messages.get("clone.done", name.get().strip()));
                         done.complete(uuid);
                     }
                 }));

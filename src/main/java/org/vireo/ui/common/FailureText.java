@@ -1,5 +1,6 @@
 package org.vireo.ui.common;
 
+import org.vireo.model.Texts;
 import org.vireo.model.OperationException;
 
 /** A failed operation in one line for a status label: what failed, then libvirt's own words. */
@@ -11,7 +12,16 @@ public final class FailureText {
     public static String of(Throwable error) {
         Throwable cause = root(error);
         if (cause instanceof OperationException op) {
-            return op.detail().isEmpty() ? op.getMessage() : op.getMessage() + ": " + op.detail();
+            return op.detail().isEmpty() ? op.getMessage() : Texts.get("failure.whatAndWhy", op.getMessage(), op.detail());
+        }
+        return String.valueOf(cause.getMessage());
+    }
+
+    /** For a step that was under way ("Defining the VM web-01"): "… failed: why". */
+    public static String failed(Throwable error) {
+        Throwable cause = root(error);
+        if (cause instanceof OperationException op) {
+            return Texts.get("failure.stepFailed", op.getMessage(), op.detail());
         }
         return String.valueOf(cause.getMessage());
     }

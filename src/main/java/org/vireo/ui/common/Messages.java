@@ -5,7 +5,10 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
-/** The user-visible text, from {@code org/vireo/ui/messages.properties} (English first). */
+/**
+ * The user-visible text, from {@code org/vireo/ui/messages.properties} (English first). Every value is a
+ * {@link MessageFormat} pattern, with or without arguments: an apostrophe is written twice.
+ */
 public final class Messages {
 
     private final ResourceBundle bundle;
@@ -21,6 +24,6 @@ public final class Messages {
         } catch (MissingResourceException e) {
             return "!" + key + "!";
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, bundle.getLocale()).format(args);
+        return new MessageFormat(pattern, bundle.getLocale()).format(args);
     }
 }

@@ -1,5 +1,6 @@
 package org.vireo.ui.connection;
 
+import org.vireo.ui.common.Messages;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
@@ -48,7 +49,7 @@ public final class ConnectionDialogViewModel {
      * @param knownHostsFile where libvirt's libssh transport keeps accepted host keys: Vireo's own
      *                       file, so a first contact is asked in a dialog and ~/.ssh is left alone
      */
-    public ConnectionDialogViewModel(String knownHostsFile) {
+    public ConnectionDialogViewModel(String knownHostsFile, Messages messages) {
         this.knownHostsFile = knownHostsFile;
         uri = Bindings.createStringBinding(this::buildUri, hypervisor, transport, mode, user, host, port, keyFile, customUri);
         hostError = Bindings.createStringBinding(() -> {
@@ -56,8 +57,8 @@ public final class ConnectionDialogViewModel {
                 return "";
             }
             String h = host.get().strip();
-            return h.isEmpty() ? "A remote connection needs a host name or address."
-                    : HOST.matcher(h).matches() ? "" : "A host name (lab1.example.org) or an address (10.0.0.5, [::1]).";
+            return h.isEmpty() ? messages.get("connection.error.noHost")
+                    : HOST.matcher(h).matches() ? "" : messages.get("connection.error.host");
         }, host, transport, customUri);
         portError = Bindings.createStringBinding(() -> {
             String p = port.get().strip();
@@ -66,18 +67,18 @@ public final class ConnectionDialogViewModel {
             }
             try {
                 int n = Integer.parseInt(p);
-                return n >= 1 && n <= 65535 ? "" : "A port from 1 to 65535.";
+                return n >= 1 && n <= 65535 ? "" : messages.get("connection.error.port");
             } catch (NumberFormatException e) {
-                return "A port from 1 to 65535.";
+                return messages.get("connection.error.port");
             }
         }, port, customUri);
         userError = Bindings.createStringBinding(() -> user.get().isBlank() || USER.matcher(user.get().strip()).matches()
-                ? "" : "A user name: letters, digits, . _ and -.", user);
+                ? "" : messages.get("connection.error.user"), user);
         // A stat of one local file, as the user types its path: cheap, and the answer belongs at the field.
         keyFileError = Bindings.createStringBinding(() -> {
             String k = keyFile.get().strip();
             return k.isEmpty() || Files.isReadable(Path.of(k)) && Files.isRegularFile(Path.of(k))
-                    ? "" : "No readable key file at " + k + ".";
+                    ? "" : messages.get("connection.error.keyFile", k);
         }, keyFile);
         customError = Bindings.createStringBinding(() -> {
             String c = customUri.get().strip();
@@ -86,9 +87,9 @@ public final class ConnectionDialogViewModel {
             }
             try {
                 URI parsed = new URI(c);
-                return parsed.getScheme() == null ? "A libvirt URI starts with its driver, e.g. qemu:///system." : "";
+                return parsed.getScheme() == null ? messages.get("connection.error.scheme") : "";
             } catch (URISyntaxException e) {
-                return "Not a URI: " + e.getReason() + ".";
+                return messages.get("connection.error.uri", e.getReason());
             }
         }, customUri);
     }

@@ -23,13 +23,13 @@ final class MemoryText {
     }
 
     /** Empty when acceptable, else what is allowed. */
-    static String problem(String text) {
+    static String problem(String text, org.vireo.ui.common.Messages messages) {
         long bytes = parse(text);
         if (bytes < 0) {
-            return "a size like 4096 MiB or 4 GiB";
+            return messages.get("details.memory.form");
         }
         if (bytes < MIN || bytes > MAX) {
-            return "between 16 MiB and 16 TiB";
+            return messages.get("details.memory.range");
         }
         return "";
     }

@@ -1,5 +1,6 @@
 package org.vireo.ui.details;
 
+import org.vireo.ui.common.Messages;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -25,6 +26,7 @@ import org.vireo.ui.common.FxBatchQueue;
 public final class SnapshotsViewModel {
 
     private final SnapshotService service;
+    private final Messages messages;
     private final FxBatchQueue<Runnable> fx = new FxBatchQueue<>(batch -> batch.forEach(Runnable::run));
     private final ObjectProperty<VmSummary> vm = new SimpleObjectProperty<>();
     private final ObservableList<VmSnapshot> snapshots = FXCollections.observableArrayList();
@@ -32,8 +34,9 @@ public final class SnapshotsViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private long generation;
 
-    public SnapshotsViewModel(SnapshotService service) {
+    public SnapshotsViewModel(SnapshotService service, Messages messages) {
         this.service = service;
+        this.messages = messages;
         vm.addListener((obs, old, now) -> {
             if (old == null || now == null || !old.key().equals(now.key())) {
                 snapshots.clear();
@@ -91,16 +94,16 @@ public final class SnapshotsViewModel {
     public String nameProblem(String name) {
         String n = name == null ? "" : name.strip();
         if (n.isEmpty()) {
-            return "Give the snapshot a name.";
+            return messages.get("snapshots.name.empty");
         }
         if (n.contains("/")) {
-            return "A snapshot name cannot contain \"/\".";
+            return messages.get("snapshots.name.slash");
         }
         if (n.length() > 100) {
-            return "At most 100 characters.";
+            return messages.get("snapshots.name.length");
         }
         if (snapshots.stream().anyMatch(s -> s.name().equals(n))) {
-            return "This VM already has a snapshot named \"" + n + "\".";
+            return messages.get("snapshots.name.taken", n);
         }
         return "";
     }
@@ -117,17 +120,17 @@ public final class SnapshotsViewModel {
 
     public void take(String name, String description, boolean withMemory) {
         run(() -> service.takeSnapshot(vm.get(), name.strip(), description.strip(), withMemory),
-                "Took snapshot \"" + name.strip() + "\".");
+                messages.get("snapshots.took", name.strip()));
     }
 
     public void revert(VmSnapshot snapshot) {
         run(() -> service.revertToSnapshot(vm.get(), snapshot.name()),
-                "Reverted to \"" + snapshot.name() + "\".");
+                messages.get("snapshots.reverted", snapshot.name()));
     }
 
     public void delete(VmSnapshot snapshot, boolean withChildren) {
         run(() -> service.deleteSnapshot(vm.get(), snapshot.name(), withChildren),
-                "Deleted \"" + snapshot.name() + "\"" + (withChildren ? " and its children." : "."));
+                messages.get(withChildren ? "snapshots.deletedWithChildren" : "snapshots.deleted", snapshot.name()));
     }
 
     /** The snapshots below {@code snapshot} in the tree. */
@@ -148,7 +151,7 @@ public final class SnapshotsViewModel {
             return;
         }
         busy.set(true);
-        message.set("Working…");
+        message.set(messages.get("snapshots.working"));
         operation.get().whenComplete((ok, error) -> fx.post(() -> {
             busy.set(false);
             message.set(error == null ? done : FailureText.of(error));

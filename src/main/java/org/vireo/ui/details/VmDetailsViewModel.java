@@ -1,5 +1,6 @@
 package org.vireo.ui.details;
 
+import org.vireo.ui.common.Messages;
 import java.util.List;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
@@ -45,15 +46,17 @@ public final class VmDetailsViewModel {
     private final ReadOnlyStringWrapper memoryError = new ReadOnlyStringWrapper("");
     private final ObservableList<VmStats> history = FXCollections.observableArrayList();
     private final SnapshotsViewModel snapshots;
+    private final Messages messages;
     private long loadGeneration;
 
-    public VmDetailsViewModel(VmService service, SnapshotService snapshotService) {
-        this(service, snapshotService, null);
+    public VmDetailsViewModel(VmService service, SnapshotService snapshotService, Messages messages) {
+        this(service, snapshotService, messages, null);
     }
 
-    VmDetailsViewModel(VmService service, SnapshotService snapshotService, Executor fxThread) {
+    VmDetailsViewModel(VmService service, SnapshotService snapshotService, Messages messages, Executor fxThread) {
         this.service = service;
-        this.snapshots = new SnapshotsViewModel(snapshotService);
+        this.messages = messages;
+        this.snapshots = new SnapshotsViewModel(snapshotService, messages);
         snapshots.vmProperty().bind(vm);
         this.fx = fxThread == null ? new FxBatchQueue<>(batch -> batch.forEach(Runnable::run))
                 : new FxBatchQueue<>(batch -> batch.forEach(Runnable::run), fxThread);
@@ -157,7 +160,7 @@ public final class VmDetailsViewModel {
             loading.set(false);
             if (error != null) {
                 details.set(null);
-                message.set(describe(error));
+                message.set(org.vireo.ui.common.FailureText.reason(error));
                 return;
             }
             details.set(loaded);
@@ -174,7 +177,7 @@ public final class VmDetailsViewModel {
             return;
         }
         service.setOverview(shown, title.get(), description.get()).whenComplete((ok, error) -> fx.post(() -> {
-            message.set(error == null ? "saved" : describe(error));
+            message.set(error == null ? "saved" : org.vireo.ui.common.FailureText.reason(error));
             load();
         }));
     }
@@ -189,9 +192,9 @@ public final class VmDetailsViewModel {
         long memory = MemoryText.parse(memoryText.get());
         service.setHardware(shown, vcpus, memory).whenComplete((notLive, error) -> fx.post(() -> {
             if (error != null) {
-                message.set(describe(error));
+                message.set(org.vireo.ui.common.FailureText.reason(error));
             } else {
-                message.set(notLive.isEmpty() ? "applied" : "applied to the configuration; not live: " + notLive);
+                message.set(notLive.isEmpty() ? messages.get("details.applied") : messages.get("details.appliedNotLive", notLive));
             }
             load();
         }));
@@ -204,26 +207,15 @@ public final class VmDetailsViewModel {
         try {
             int n = Integer.parseInt(vcpus);
             if (n < 1 || n > 4096) {
-                vcpusProblem = "between 1 and 4096";
+                vcpusProblem = messages.get("details.vcpus.range");
             }
         } catch (NumberFormatException e) {
-            vcpusProblem = "a whole number of vCPUs, e.g. 2";
+            vcpusProblem = messages.get("details.vcpus.number");
         }
         vcpusError.set(vcpusProblem);
-        String memoryProblem = MemoryText.problem(memoryText.get());
+        String memoryProblem = MemoryText.problem(memoryText.get(), messages);
         memoryError.set(memoryProblem);
         return vcpusProblem.isEmpty() && memoryProblem.isEmpty();
-    }
-
-    private static String describe(Throwable error) {
-        Throwable cause = error;
-        while (cause.getCause() != null && !(cause instanceof OperationException)) {
-            cause = cause.getCause();
-        }
-        if (cause instanceof OperationException op) {
-            return op.detail().isEmpty() ? op.getMessage() : op.detail();
-        }
-        return String.valueOf(cause.getMessage());
     }
 
     List<VmStats> historySnapshot() {

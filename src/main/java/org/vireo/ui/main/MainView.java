@@ -383,7 +383,7 @@ public final class MainView {
 
     /** Adds a connection (row null) or edits one; saved connections are written off the FX thread. */
     private void editConnection(NodeRow row) {
-        ConnectionDialogViewModel dialog = new ConnectionDialogViewModel(connections.sshKnownHostsFile());
+        ConnectionDialogViewModel dialog = new ConnectionDialogViewModel(connections.sshKnownHostsFile(), messages);
         if (row != null) {
             dialog.load(row.ref().name(), row.ref().uri(), true);
         }

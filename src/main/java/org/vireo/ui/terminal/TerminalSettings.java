@@ -15,8 +15,10 @@ import javafx.scene.text.Font;
 final class TerminalSettings extends DefaultSettingsProvider {
 
     private float fontSize;
+    private final org.vireo.ui.common.Messages messages;
 
-    TerminalSettings(float fontSize) {
+    TerminalSettings(float fontSize, org.vireo.ui.common.Messages messages) {
+        this.messages = messages;
         this.fontSize = fontSize;
     }
 
@@ -64,12 +66,12 @@ final class TerminalSettings extends DefaultSettingsProvider {
 
     @Override
     public TerminalActionPresentation getClearBufferActionPresentation() {
-        return new TerminalActionPresentation("Clear Buffer", Collections.emptyList());
+        return new TerminalActionPresentation(messages.get("terminal.clearBuffer"), Collections.emptyList());
     }
 
     @Override
     public TerminalActionPresentation getFindActionPresentation() {
-        return new TerminalActionPresentation("Find",
+        return new TerminalActionPresentation(messages.get("terminal.find"),
                 new KeyCodeCombination(KeyCode.F, KeyCombination.CONTROL_DOWN, KeyCombination.SHIFT_DOWN));
     }
 }

@@ -123,7 +123,7 @@ public final class TerminalTab {
 
     private void start(TtyConnector tty) {
         connector = tty;
-        settings = new TerminalSettings(fontSize);
+        settings = new TerminalSettings(fontSize, messages);
         widget = new ZoomableTerminalWidget(COLUMNS, ROWS, settings);
         installKeyFixes();
         body.getChildren().setAll(widget.getPane());

@@ -1,5 +1,6 @@
 package org.vireo.ui.wizard;
 
+import org.vireo.ui.common.FailureText;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -214,9 +215,7 @@ public final class CreateVmWizardViewModel {
                         afterCreation.created(node.get().id(), uuid, ready, ready.startAfterCreation() && openConsole.get());
                         return;
                     }
-                    Throwable cause = error.getCause() != null ? error.getCause() : error;
-                    failure.set(cause instanceof OperationException op
-                            ? op.getMessage() + " failed: " + op.detail() : String.valueOf(cause.getMessage()));
+                    failure.set(FailureText.failed(error));
                     phase.set(Phase.FAILED);
                     loadFacts();   // the node changed under us; check again with fresh facts
                 }));
