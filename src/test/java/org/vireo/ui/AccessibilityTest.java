@@ -66,6 +66,34 @@ class AccessibilityTest {
         assertEquals(Map.of(), unnamed, "controls announced by role alone");
     }
 
+    @Test
+    void everyMenuActionHasAShortcutShownInTheMenu() throws Exception {
+        try (RunningApp app = RunningApp.start(home)) {
+            page.waitUntil("the demo lab connects", 30, () -> page.statusBar().startsWith("3 nodes (3 connected)"));
+            List<String> without = MainWindowPage.onFx(() -> {
+                List<String> found = new ArrayList<>();
+                for (javafx.scene.control.Menu menu : robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class).getMenus()) {
+                    for (javafx.scene.control.MenuItem item : menu.getItems()) {
+                        if (!(item instanceof javafx.scene.control.SeparatorMenuItem) && item.getAccelerator() == null) {
+                            found.add(menu.getText() + " ▸ " + item.getText());
+                        }
+                    }
+                }
+                return found;
+            });
+            assertEquals(List.of(), without, "menu items without a keyboard shortcut");
+
+            // Ctrl+F takes the user to the search field from anywhere in the window.
+            robot.clickOn(page.firstRowCell());
+            robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.F)
+                    .release(javafx.scene.input.KeyCode.F, javafx.scene.input.KeyCode.CONTROL);
+            page.waitUntil("the search field has the focus", 5, () -> MainWindowPage.onFx(
+                    () -> robot.lookup("#filterField").query().isFocused()));
+            robot.write("k8s-worker");
+            page.waitUntil("the list is filtered", 5, () -> page.table().getItems().size() == 6);
+        }
+    }
+
     private void dialog(String what, String menu, String item) {
         dialog(what, () -> page.chooseFromMenu(menu, item));
     }

@@ -134,6 +134,10 @@ class CreateVmWizardTest {
             assertEquals("running", Virsh.listAll(uri).get("wiz-02"));
             page.waitUntil("the main window lists it", 10, () -> "running".equals(page.tableNamesAndStates().get("wiz-02")));
             robot.clickOn("#wizardClose");
+            // Ctrl+W (File ▸ Close tab) closes the console tab and ends its session.
+            robot.clickOn("#filterField").press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.W)
+                    .release(javafx.scene.input.KeyCode.W, javafx.scene.input.KeyCode.CONTROL);
+            page.waitUntil("Ctrl+W closes the console tab", 5, () -> app.app().view().terminals().openTabs().isEmpty());
             assertEquals(List.of(), log.problems().stream().filter(p -> !p.contains("create wiz-01")).toList());
         }
     }

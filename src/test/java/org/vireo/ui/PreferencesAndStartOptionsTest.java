@@ -29,6 +29,7 @@ class PreferencesAndStartOptionsTest {
     Path home;
 
     private final FxRobot robot = new FxRobot();
+    private String chosenFont;
     private final MainWindowPage page = new MainWindowPage(robot);
 
     @Test
@@ -50,6 +51,13 @@ class PreferencesAndStartOptionsTest {
                         .findFirst().orElseThrow());
                 robot.lookup("#prefsTerminalFontSize").queryAs(Spinner.class).getValueFactory().setValue(18);
             });
+            // Only monospaced families are offered (CI installs Noto Mono beside DejaVu Sans Mono).
+            @SuppressWarnings("unchecked")
+            java.util.List<String> fonts = MainWindowPage.onFx(() -> java.util.List.copyOf(
+                    robot.lookup("#prefsTerminalFont").queryAs(javafx.scene.control.ComboBox.class).getItems()));
+            assertTrue(fonts.contains("DejaVu Sans Mono") && fonts.size() >= 2 && !fonts.contains("DejaVu Sans"), fonts.toString());
+            chosenFont = fonts.stream().filter(f -> !f.equals("DejaVu Sans Mono")).findFirst().orElseThrow();
+            robot.interact(() -> robot.lookup("#prefsTerminalFont").queryAs(javafx.scene.control.ComboBox.class).setValue(chosenFont));
             robot.clickOn("OK");
             page.waitUntil("the window turns dark at once", 5, this::darkRows);
         }
@@ -78,6 +86,7 @@ class PreferencesAndStartOptionsTest {
                     app.app().view().terminals().openTabs().size() == 1));
             assertTrue(MainWindowPage.onFx(() -> app.app().view().terminals().openTabs().get(0).tab().getText()).endsWith("console edge-gw-01"));
             assertEquals(18f, MainWindowPage.onFx(() -> app.app().view().terminals().openTabs().get(0).fontSize()), 0.01);
+            assertEquals(chosenFont, MainWindowPage.onFx(() -> app.app().view().terminals().openTabs().get(0).fontFamily()));
         }
     }
 

@@ -180,7 +180,7 @@ public final class MainView {
 
         ContextMenu context = new ContextMenu(actionsView.menuItems(false).toArray(MenuItem[]::new));
         context.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), sshItem("context-ssh", false),
-                consoleItem("context-console"), graphicsItem("context-graphics", false));
+                consoleItem("context-console", false), graphicsItem("context-graphics", false));
         table.view().setContextMenu(context);
         table.view().getSelectionModel().getSelectedItems().addListener(
                 (javafx.collections.ListChangeListener<VmSummary>) change -> onTableSelection());
@@ -294,11 +294,25 @@ public final class MainView {
         MenuItem quit = new MenuItem(messages.get("menu.file.quit"));
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(e -> ((Stage) root.getScene().getWindow()).close());
-        Menu file = new Menu(messages.get("menu.file"), null, quit);
+        MenuItem closeTab = new MenuItem(messages.get("menu.file.closeTab"));
+        closeTab.setId("menu-closeTab");
+        closeTab.setAccelerator(KeyCombination.keyCombination("Shortcut+W"));
+        closeTab.setOnAction(e -> terminals.closeSelected());
+        Menu file = new Menu(messages.get("menu.file"), null, closeTab, new javafx.scene.control.SeparatorMenuItem(), quit);
+        file.setId("fileMenu");
 
         MenuItem allVms = new MenuItem(messages.get("menu.view.allVms"));
         allVms.setAccelerator(KeyCombination.keyCombination("Shortcut+0"));
         allVms.setOnAction(e -> tree.view().getSelectionModel().select(tree.view().getRoot()));
+        MenuItem find = new MenuItem(messages.get("menu.view.find"));
+        find.setId("menu-find");
+        find.setAccelerator(KeyCombination.keyCombination("Shortcut+F"));
+        find.setOnAction(e -> {
+            if (root.lookup("#filterField") instanceof TextField filter) {
+                filter.requestFocus();
+                filter.selectAll();
+            }
+        });
         javafx.scene.control.ToggleGroup grouping = new javafx.scene.control.ToggleGroup();
         javafx.scene.control.RadioMenuItem byNode = new javafx.scene.control.RadioMenuItem(messages.get("menu.view.byNode"));
         byNode.setId("groupByNode");
@@ -314,7 +328,7 @@ public final class MainView {
         preferences.setId("preferencesItem");
         preferences.setAccelerator(KeyCombination.keyCombination("Shortcut+Comma"));
         preferences.setOnAction(e -> showPreferences());
-        Menu view = new Menu(messages.get("menu.view"), null, allVms, new javafx.scene.control.SeparatorMenuItem(),
+        Menu view = new Menu(messages.get("menu.view"), null, allVms, find, new javafx.scene.control.SeparatorMenuItem(),
                 byNode, byTag, new javafx.scene.control.SeparatorMenuItem(), preferences);
         view.setId("viewMenu");
 
@@ -324,7 +338,7 @@ public final class MainView {
         newVm.setOnAction(e -> openWizard());
         Menu vm = new Menu(messages.get("menu.vm"), null, newVm, new javafx.scene.control.SeparatorMenuItem());
         vm.getItems().addAll(actionsView.menuItems(true));
-        vm.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), sshItem("menu-ssh", true), consoleItem("menu-console"),
+        vm.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), sshItem("menu-ssh", true), consoleItem("menu-console", true),
                 graphicsItem("menu-graphics", true));
         vm.setId("vmMenu");
 
@@ -334,16 +348,20 @@ public final class MainView {
         MenuItem disconnect = new MenuItem(messages.get("menu.node.disconnect"));
         disconnect.disableProperty().bind(disconnectButton.disableProperty());
         disconnect.setOnAction(disconnectButton.getOnAction());
+        connect.setAccelerator(KeyCombination.keyCombination("Shortcut+Alt+C"));
+        disconnect.setAccelerator(KeyCombination.keyCombination("Shortcut+Alt+X"));
         MenuItem addConnection = new MenuItem(messages.get("menu.node.add"));
         addConnection.setId("menu-addConnection");
         addConnection.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+A"));
         addConnection.setOnAction(e -> editConnection(null));
         MenuItem editConnection = new MenuItem(messages.get("menu.node.edit"));
         editConnection.setId("menu-editConnection");
+        editConnection.setAccelerator(KeyCombination.keyCombination("F2"));
         editConnection.disableProperty().bind(viewModel.scopeProperty().isNull());
         editConnection.setOnAction(e -> selectedNode().ifPresent(this::editConnection));
         MenuItem removeConnection = new MenuItem(messages.get("menu.node.remove"));
         removeConnection.setId("menu-removeConnection");
+        removeConnection.setAccelerator(KeyCombination.keyCombination("Shift+Delete"));
         removeConnection.disableProperty().bind(viewModel.scopeProperty().isNull());
         removeConnection.setOnAction(e -> selectedNode().ifPresent(this::removeConnection));
         Menu node = new Menu(messages.get("menu.node"), null, addConnection, editConnection, removeConnection,
@@ -352,6 +370,7 @@ public final class MainView {
 
         MenuItem about = new MenuItem(messages.get("menu.help.about"));
         about.setId("menu-about");
+        about.setAccelerator(KeyCombination.keyCombination("F1"));
         about.setOnAction(e -> showAbout());
         Menu help = new Menu(messages.get("menu.help"), null, about);
         help.setId("helpMenu");
@@ -447,9 +466,12 @@ public final class MainView {
     }
 
     /** "Open serial console": for one selected, running VM. */
-    private MenuItem consoleItem(String id) {
+    private MenuItem consoleItem(String id, boolean withShortcut) {
         MenuItem item = new MenuItem(messages.get("action.console"));
         item.setId(id);
+        if (withShortcut) {
+            item.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+O"));
+        }
         item.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> actions.selection().size() != 1 || !actions.selection().get(0).state().isActive(), actions.selection()));
         item.setOnAction(e -> {

@@ -69,11 +69,17 @@ final class VmActionsView {
         MenuItem tags = new MenuItem(messages.get("menu.vm.tags"));
         tags.setId("menu-tags");
         tags.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(actions.selection()));
+        if (withShortcuts) {
+            tags.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+L"));
+        }
         tags.setOnAction(e -> editTags());
         items.add(tags);
         MenuItem clone = new MenuItem(messages.get("menu.vm.clone"));
         clone.setId("menu-clone");
         clone.disableProperty().bind(actions.canClone().not());
+        if (withShortcuts) {
+            clone.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+K"));
+        }
         clone.setOnAction(e -> new org.vireo.ui.clone.CloneVmDialog(actions.cloneSelected(), messages).show(window()));
         items.add(clone);
         return items;

@@ -43,6 +43,19 @@ public final class PreferencesDialog {
         Spinner<Integer> fontSize = new Spinner<>(8, 36, viewModel.terminalFontSizeProperty().get());
         fontSize.setId("prefsTerminalFontSize");
         fontSize.setEditable(true);
+        javafx.scene.control.ComboBox<String> fontFamily = new javafx.scene.control.ComboBox<>(
+                javafx.collections.FXCollections.observableArrayList(MonospacedFonts.families()));
+        fontFamily.setId("prefsTerminalFont");
+        fontFamily.setValue(viewModel.terminalFontFamilyProperty().get());
+        // Each family shown in itself, so the user sees what the terminal will look like.
+        fontFamily.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(String family, boolean empty) {
+                super.updateItem(family, empty);
+                setText(empty ? null : family);
+                setFont(empty ? javafx.scene.text.Font.getDefault() : javafx.scene.text.Font.font(family, 13));
+            }
+        });
         java.util.List<String> nodeIds = new java.util.ArrayList<>();
         nodeIds.add("");
         nodeIds.addAll(nodes.keySet());
@@ -57,14 +70,16 @@ public final class PreferencesDialog {
         grid.addRow(0, FieldLabel.of(messages.get("prefs.theme"), theme), theme);
         grid.addRow(1, FieldLabel.of(messages.get("prefs.defaultNode"), defaultNode), defaultNode);
         grid.addRow(2, FieldLabel.of(messages.get("prefs.statsInterval"), interval), interval);
-        grid.addRow(3, FieldLabel.of(messages.get("prefs.terminalFontSize"), fontSize), fontSize);
-        grid.add(forceOff, 0, 4, 2, 1);
-        grid.add(delete, 0, 5, 2, 1);
+        grid.addRow(3, FieldLabel.of(messages.get("prefs.terminalFont"), fontFamily), fontFamily);
+        grid.addRow(4, FieldLabel.of(messages.get("prefs.terminalFontSize"), fontSize), fontSize);
+        grid.add(forceOff, 0, 5, 2, 1);
+        grid.add(delete, 0, 6, 2, 1);
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         dialog.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> {
             viewModel.statsIntervalProperty().set(interval.getValue());
             viewModel.terminalFontSizeProperty().set(fontSize.getValue());
+            viewModel.terminalFontFamilyProperty().set(fontFamily.getValue());
             viewModel.themeProperty().set(theme.getValue());
             viewModel.defaultNodeProperty().set(defaultNode.getValue());
             viewModel.save();

@@ -14,6 +14,8 @@ public final class PreferencesViewModel {
     public static final String CONFIRM_FORCE_OFF = "confirm.forceOff";
     public static final String CONFIRM_DELETE = "confirm.delete";
     public static final String TERMINAL_FONT_SIZE = "terminal.fontSize";
+    public static final String TERMINAL_FONT_FAMILY = "terminal.fontFamily";
+    public static final String DEFAULT_TERMINAL_FONT = "DejaVu Sans Mono";
     public static final String THEME = "ui.theme";
     /** The node the window opens on ("" for all nodes). */
     public static final String DEFAULT_NODE = "ui.defaultNode";
@@ -24,6 +26,7 @@ public final class PreferencesViewModel {
     private final BooleanProperty confirmForceOff = new SimpleBooleanProperty();
     private final BooleanProperty confirmDelete = new SimpleBooleanProperty();
     private final IntegerProperty terminalFontSize = new SimpleIntegerProperty();
+    private final javafx.beans.property.StringProperty terminalFontFamily = new javafx.beans.property.SimpleStringProperty();
     private final javafx.beans.property.StringProperty theme = new javafx.beans.property.SimpleStringProperty();
     private final javafx.beans.property.StringProperty defaultNode = new javafx.beans.property.SimpleStringProperty();
 
@@ -39,6 +42,7 @@ public final class PreferencesViewModel {
         confirmForceOff.set(settings.getBoolean(CONFIRM_FORCE_OFF, true));
         confirmDelete.set(settings.getBoolean(CONFIRM_DELETE, true));
         terminalFontSize.set(settings.getInt(TERMINAL_FONT_SIZE, 14));
+        terminalFontFamily.set(settings.getString(TERMINAL_FONT_FAMILY, DEFAULT_TERMINAL_FONT));
         theme.set(settings.getString(THEME, "desktop"));
         defaultNode.set(settings.getString(DEFAULT_NODE, ""));
     }
@@ -49,6 +53,8 @@ public final class PreferencesViewModel {
         settings.putBoolean(CONFIRM_FORCE_OFF, confirmForceOff.get());
         settings.putBoolean(CONFIRM_DELETE, confirmDelete.get());
         settings.putInt(TERMINAL_FONT_SIZE, Math.max(8, Math.min(36, terminalFontSize.get())));
+        String family = terminalFontFamily.get();
+        settings.putString(TERMINAL_FONT_FAMILY, family == null || family.isBlank() ? DEFAULT_TERMINAL_FONT : family);
         settings.putString(THEME, theme.get() == null ? "desktop" : theme.get());
         settings.putString(DEFAULT_NODE, defaultNode.get() == null ? "" : defaultNode.get());
         stats.setStatsInterval(seconds);
@@ -56,6 +62,11 @@ public final class PreferencesViewModel {
 
     public IntegerProperty terminalFontSizeProperty() {
         return terminalFontSize;
+    }
+
+    /** The family the terminal tabs draw with (a monospaced one). */
+    public javafx.beans.property.StringProperty terminalFontFamilyProperty() {
+        return terminalFontFamily;
     }
 
     /** "light", "dark" or "desktop" (follow the desktop's choice). */

@@ -15,16 +15,18 @@ import javafx.scene.text.Font;
 final class TerminalSettings extends DefaultSettingsProvider {
 
     private float fontSize;
+    private final String fontFamily;
     private final org.vireo.ui.common.Messages messages;
 
-    TerminalSettings(float fontSize, org.vireo.ui.common.Messages messages) {
+    TerminalSettings(float fontSize, String fontFamily, org.vireo.ui.common.Messages messages) {
+        this.fontFamily = fontFamily;
         this.messages = messages;
         this.fontSize = fontSize;
     }
 
     @Override
     public Font getTerminalFont() {
-        return Font.font("DejaVu Sans Mono", fontSize);
+        return Font.font(fontFamily, fontSize);
     }
 
     @Override

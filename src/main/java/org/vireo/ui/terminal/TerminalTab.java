@@ -34,10 +34,13 @@ public final class TerminalTab {
     private final Messages messages;
     private final Supplier<CompletableFuture<TtyConnector>> opener;
     private final String title;
+    private final String fontFamily;
     private final Label status = new Label();
     private final Button reconnect = new Button();
     private final StackPane body = new StackPane();
     public static final int DEFAULT_FONT_SIZE = 14;
+    /** Shipped with the .deb (fonts-dejavu-core) and on nearly every Linux desktop. */
+    public static final String DEFAULT_FONT_FAMILY = "DejaVu Sans Mono";
     private final FxBatchQueue<Runnable> fx = new FxBatchQueue<>(b -> b.forEach(Runnable::run));
     private ZoomableTerminalWidget widget;
     private TerminalSettings settings;
@@ -63,13 +66,25 @@ public final class TerminalTab {
         return fontSize;
     }
 
+    /** The font family the terminal draws with. */
+    public String fontFamily() {
+        return fontFamily;
+    }
+
     public TerminalTab(String title, Messages messages, Supplier<CompletableFuture<TtyConnector>> opener) {
         this(title, messages, opener, DEFAULT_FONT_SIZE);
     }
 
     /** With the font size of the user's preferences. */
     public TerminalTab(String title, Messages messages, Supplier<CompletableFuture<TtyConnector>> opener, int fontSize) {
+        this(title, messages, opener, fontSize, DEFAULT_FONT_FAMILY);
+    }
+
+    /** With the font of the user's preferences. */
+    public TerminalTab(String title, Messages messages, Supplier<CompletableFuture<TtyConnector>> opener, int fontSize,
+                       String fontFamily) {
         this.fontSize = Math.max(8, Math.min(36, fontSize));
+        this.fontFamily = fontFamily == null || fontFamily.isBlank() ? DEFAULT_FONT_FAMILY : fontFamily;
         this.title = title;
         this.messages = messages;
         this.opener = opener;
@@ -123,7 +138,7 @@ public final class TerminalTab {
 
     private void start(TtyConnector tty) {
         connector = tty;
-        settings = new TerminalSettings(fontSize, messages);
+        settings = new TerminalSettings(fontSize, fontFamily, messages);
         widget = new ZoomableTerminalWidget(COLUMNS, ROWS, settings);
         installKeyFixes();
         body.getChildren().setAll(widget.getPane());

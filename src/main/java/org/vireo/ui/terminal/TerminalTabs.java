@@ -37,6 +37,21 @@ public final class TerminalTabs {
         return tabs;
     }
 
+    /** Closes the selected terminal or screen tab as its close button would (asking nothing; the VM list stays). */
+    public void closeSelected() {
+        javafx.scene.control.Tab tab = tabs.getSelectionModel().getSelectedItem();
+        if (tab == null || !tab.isClosable()) {
+            return;
+        }
+        javafx.event.Event request = new javafx.event.Event(javafx.scene.control.Tab.TAB_CLOSE_REQUEST_EVENT);
+        javafx.event.Event.fireEvent(tab, request);
+        if (request.isConsumed()) {
+            return;
+        }
+        tabs.getTabs().remove(tab);
+        javafx.event.Event.fireEvent(tab, new javafx.event.Event(javafx.scene.control.Tab.CLOSED_EVENT));
+    }
+
     public List<TerminalTab> openTabs() {
         return List.copyOf(open);
     }
@@ -59,13 +74,18 @@ public final class TerminalTabs {
     /** Opens the VM's serial console in a tab. */
     public TerminalTab openConsole(VmSummary vm) {
         return add(new TerminalTab(messages.get("terminal.consoleTitle", vm.name()), messages, () -> service.openConsole(vm),
-                fontSize()));
+                fontSize(), fontFamily()));
     }
 
     /** Opens a tab on a known target (tests and --show-console use it without the dialog). */
     public TerminalTab open(String title, SshTarget target) {
         return add(new TerminalTab(title, messages, () -> service.openSsh(target, TerminalTab.COLUMNS, TerminalTab.ROWS),
-                fontSize()));
+                fontSize(), fontFamily()));
+    }
+
+    /** The terminal font family from the preferences. */
+    private String fontFamily() {
+        return settings.getString(org.vireo.ui.preferences.PreferencesViewModel.TERMINAL_FONT_FAMILY, TerminalTab.DEFAULT_FONT_FAMILY);
     }
 
     /** The terminal font size from the preferences. */
