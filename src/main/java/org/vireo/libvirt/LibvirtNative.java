@@ -7,7 +7,8 @@ import com.sun.jna.ptr.PointerByReference;
 
 /**
  * The few C functions of libvirt.so.0 that libvirt-java 0.5.4 does not bind: bulk domain
- * statistics. Kept to what Vireo calls; the struct layouts are read by {@link BulkStats}.
+ * statistics, consoles, timers on its event loop. Kept to what Vireo calls; the struct layouts are
+ * read by {@link BulkStats}.
  */
 interface LibvirtNative extends Library {
 
@@ -20,6 +21,16 @@ interface LibvirtNative extends Library {
     int STATS_VCPU = 8;
     int STATS_INTERFACE = 16;
     int STATS_BLOCK = 32;
+
+    /** virEventTimeoutCallback */
+    interface TimeoutCallback extends com.sun.jna.Callback {
+        void invoke(int timer, Pointer opaque);
+    }
+
+    /** A repeating timer on libvirt's event loop; returns its id, or -1. */
+    int virEventAddTimeout(int frequencyMs, TimeoutCallback callback, Pointer opaque, Pointer free);
+
+    int virEventRemoveTimeout(int timer);
 
     Pointer virDomainLookupByUUIDString(Pointer conn, String uuid);
 

@@ -110,6 +110,13 @@ public final class LibvirtRuntime {
         loop = null;
     }
 
+    /** True once the JavaFX toolkit's main loop dispatches libvirt's events (and timers). */
+    static boolean toolkitDrivesEvents() {
+        synchronized (LOCK) {
+            return started != null && started.eventsRunning && toolkitDrives;
+        }
+    }
+
     boolean eventsRunning() {
         return eventsRunning;
     }

@@ -155,9 +155,18 @@ public final class FleetBench {
             }
             long pid = app.pid();
             long cpu0 = cpuTicks(pid);
+            java.util.Map<String, Long> threads0 = threadTicks(pid);
             long wall0 = System.nanoTime();
             Thread.sleep(idleSeconds * 1000L);
-            double idleCpu = (cpuTicks(pid) - cpu0) * 100.0 / CLOCK_TICKS / ((System.nanoTime() - wall0) / 1e9);
+            double seconds = (System.nanoTime() - wall0) / 1e9;
+            double idleCpu = (cpuTicks(pid) - cpu0) * 100.0 / CLOCK_TICKS / seconds;
+            // Where the idle CPU went, per thread (name and id), for the record next to the run.
+            java.util.Map<String, Long> threads1 = threadTicks(pid);
+            Files.writeString(dir.resolve("idle-threads.txt"), threads1.entrySet().stream()
+                    .map(e -> java.util.Map.entry(e.getKey(), e.getValue() - threads0.getOrDefault(e.getKey(), 0L)))
+                    .filter(e -> e.getValue() > 0).sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                    .map(e -> String.format(Locale.ROOT, "%6.2f %% %s", e.getValue() * 100.0 / CLOCK_TICKS / seconds, e.getKey()))
+                    .collect(Collectors.joining("\n", "", "\n")));
             double rssMib = statusKib(pid, "VmHWM:") / 1024.0;
             long end = System.currentTimeMillis();
             long window = probe(report, "window") - launched;
@@ -179,6 +188,24 @@ public final class FleetBench {
         }
         return Files.readAllLines(report).stream().filter(l -> l.startsWith(key + " "))
                 .map(l -> Long.parseLong(l.substring(key.length() + 1).strip())).findFirst().orElse(null);
+    }
+
+    /** utime + stime per thread ("name/tid"), in clock ticks. */
+    private static java.util.Map<String, Long> threadTicks(long pid) throws IOException {
+        java.util.Map<String, Long> ticks = new java.util.HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks.put(name + "/" + task.getFileName(), Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended between listing and reading
+                }
+            }
+        }
+        return ticks;
     }
 
     /** utime + stime of the whole process (all threads), in clock ticks. */

@@ -26,7 +26,9 @@ public final class MainWindowPage {
 
     @SuppressWarnings("unchecked")
     public TableView<VmSummary> table() {
-        return robot.lookup("#vmTable").queryAs(TableView.class);
+        // The window on screen: a window of an app closed earlier in this JVM may linger, hidden.
+        return robot.lookup("#vmTable").match(n -> n.getScene() != null && n.getScene().getWindow() != null
+                && n.getScene().getWindow().isShowing()).queryAs(TableView.class);
     }
 
     @SuppressWarnings("unchecked")
@@ -87,13 +89,24 @@ public final class MainWindowPage {
 
     /** Opens a menu (or right-clicks a node for its context menu) and chooses an item once it is shown. */
     public void choose(javafx.scene.Node opener, boolean contextMenu, String itemId) {
-        if (contextMenu) {
-            robot.rightClickOn(opener);
-        } else {
-            robot.clickOn(opener);
+        // A click that lands while the previous menu is still closing only closes it: open again then.
+        for (int attempt = 0; attempt < 3 && !shown(itemId); attempt++) {
+            if (contextMenu) {
+                robot.rightClickOn(opener);
+            } else {
+                robot.clickOn(opener);
+            }
+            long until = System.currentTimeMillis() + 2000;
+            while (!shown(itemId) && System.currentTimeMillis() < until) {
+                robot.sleep(50);
+            }
         }
-        waitUntil(itemId + " is shown", 5, () -> robot.lookup(itemId).queryAll().stream().anyMatch(javafx.scene.Node::isVisible));
+        waitUntil(itemId + " is shown", 5, () -> shown(itemId));
         robot.clickOn(itemId);
+    }
+
+    private boolean shown(String itemId) {
+        return onFx(() -> robot.lookup(itemId).queryAll().stream().anyMatch(javafx.scene.Node::isVisible));
     }
 
     public void chooseFromMenu(String menuId, String itemId) {
@@ -114,7 +127,7 @@ public final class MainWindowPage {
 
     /** The first visible cell of the table, to right-click on. */
     public javafx.scene.Node firstRowCell() {
-        return onFx(() -> robot.lookup(".table-row-cell").queryAll().stream()
+        return onFx(() -> table().lookupAll(".table-row-cell").stream()
                 .filter(r -> ((javafx.scene.control.TableRow<?>) r).getItem() != null)
                 .min(java.util.Comparator.comparingDouble(r -> r.localToScene(0, 0).getY())).orElseThrow());
     }

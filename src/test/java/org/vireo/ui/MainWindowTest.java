@@ -84,6 +84,17 @@ class MainWindowTest {
             page.waitUntil("sorted by vCPUs, fewest first", 5, () -> MainWindowPage.onFx(() -> page.table().getItems().get(0).vcpus()) == 1);
             robot.clickOn(robot.lookup(".column-header").lookup("vCPUs").queryLabeled());
             page.waitUntil("sorted by vCPUs, most first", 5, () -> MainWindowPage.onFx(() -> page.table().getItems().get(0).vcpus()) == 16);
+            // Live figures sort too, busiest first on the second click, VMs without a figure last either way.
+            page.waitUntil("CPU figures are on screen", 20, () -> page.renderedColumn("cpuColumn").stream().anyMatch(t -> t.endsWith("%")));
+            robot.clickOn(robot.lookup(".column-header").lookup("CPU %").queryLabeled());
+            robot.clickOn(robot.lookup(".column-header").lookup("CPU %").queryLabeled());
+            page.waitUntil("sorted by CPU, busiest first, blanks last", 5, () -> {
+                List<String> cpu = page.renderedColumn("cpuColumn");
+                List<Double> figures = cpu.stream().takeWhile(t -> !t.isEmpty())
+                        .map(t -> Double.parseDouble(t.replace(" %", ""))).toList();
+                return figures.size() >= 2 && cpu.stream().skip(figures.size()).allMatch(String::isEmpty)
+                        && figures.equals(figures.stream().sorted(java.util.Comparator.reverseOrder()).toList());
+            });
             robot.clickOn(robot.lookup(".column-header").lookup("Name").queryLabeled());
 
             // Each node has its own worker thread; libvirt's events ride the toolkit's GTK loop, not a second
