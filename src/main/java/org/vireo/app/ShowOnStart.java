@@ -19,24 +19,38 @@ final class ShowOnStart {
     /** @param awaited the nodes that connect at start; when all have answered, a missing VM is reported */
     static void watch(MainViewModel viewModel, MainView view, String name, boolean console, Messages messages,
                       java.util.Set<String> awaited) {
-        boolean[] done = {false};
-        Runnable check = () -> {
-            if (done[0] || viewModel.applyingProperty().get()) {
+        new ShowOnStart.Watch(viewModel, view, name, console, messages, awaited).start();
+    }
+
+    /** Looks again after each batch of reports until the VM shows up or every awaited node answered, then stops listening. */
+    private record Watch(MainViewModel viewModel, MainView view, String name, boolean console, Messages messages,
+                         java.util.Set<String> awaited) implements javafx.beans.value.ChangeListener<Boolean> {
+
+        void start() {
+            viewModel.applyingProperty().addListener(this);
+            check();
+        }
+
+        @Override
+        public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean now) {
+            check();
+        }
+
+        private void check() {
+            if (viewModel.applyingProperty().get()) {
                 return;   // a batch is half applied: a node may read connected before its VMs are listed
             }
             VmSummary found = viewModel.allVms().stream().filter(vm -> vm.name().equals(name)).findFirst().orElse(null);
             if (found != null) {
-                done[0] = true;
+                viewModel.applyingProperty().removeListener(this);
                 view.showVm(found, console);
             } else if (viewModel.nodes().stream().filter(n -> awaited.contains(n.ref().id()))
                     .allMatch(n -> n.status().state() == NodeState.CONNECTED || n.status().state() == NodeState.FAILED)) {
-                done[0] = true;
+                viewModel.applyingProperty().removeListener(this);
                 Alert alert = new Alert(Alert.AlertType.WARNING, messages.get("showVm.notFound", name));
                 alert.setHeaderText(null);
                 alert.show();
             }
-        };
-        viewModel.applyingProperty().addListener((obs, was, now) -> check.run());
-        check.run();
+        }
     }
 }

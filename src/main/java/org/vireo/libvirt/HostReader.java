@@ -1,9 +1,7 @@
 package org.vireo.libvirt;
 
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.libvirt.Connect;
 import org.libvirt.LibvirtException;
 import org.libvirt.Network;
@@ -11,7 +9,6 @@ import org.vireo.model.HostDetails;
 import org.vireo.model.NodeFacts;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
-import org.xml.sax.InputSource;
 
 /** Reads a node's host details; runs on its worker. */
 final class HostReader {
@@ -51,10 +48,7 @@ final class HostReader {
         try {
             List<String> addresses = new ArrayList<>();
             try {
-                DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-                factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-                Element root = factory.newDocumentBuilder().parse(new InputSource(new StringReader(network.getXMLDesc(0))))
-                        .getDocumentElement();
+                Element root = XmlElements.parse(network.getXMLDesc(0)).getDocumentElement();
                 NodeList ips = root.getElementsByTagName("ip");
                 for (int i = 0; i < ips.getLength(); i++) {
                     Element ip = (Element) ips.item(i);

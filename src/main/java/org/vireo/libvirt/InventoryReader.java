@@ -23,9 +23,16 @@ import org.vireo.model.VmSummary;
 public final class InventoryReader {
 
     private final LibvirtRuntime runtime;
+    private final org.vireo.model.NodeTunnels tunnels;
 
     public InventoryReader(LibvirtRuntime runtime) {
+        this(runtime, null);
+    }
+
+    /** @param tunnels carries SSH nodes over Vireo's own SSH sessions (with keepalive); null for libvirt's transports */
+    public InventoryReader(LibvirtRuntime runtime, org.vireo.model.NodeTunnels tunnels) {
         this.runtime = runtime;
+        this.tunnels = tunnels;
     }
 
     public List<NodeInventory> read(List<NodeRef> nodes, Duration timeout) {
@@ -53,7 +60,7 @@ public final class InventoryReader {
         };
         List<NodeConnection> connections = new ArrayList<>();
         for (NodeRef node : nodes) {
-            NodeConnection connection = new NodeConnection(node, collector, runtime);
+            NodeConnection connection = new NodeConnection(node, collector, runtime, null, tunnels);
             connections.add(connection);
             connection.open();
         }

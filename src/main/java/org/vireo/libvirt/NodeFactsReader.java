@@ -1,12 +1,10 @@
 package org.vireo.libvirt;
 
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.libvirt.LibvirtException;
@@ -15,7 +13,6 @@ import org.libvirt.StorageVol;
 import org.vireo.model.NodeFacts;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
-import org.xml.sax.InputSource;
 
 /** Reads what the create-VM checks need from a node: host size, names in use, pools, networks. */
 final class NodeFactsReader {
@@ -123,12 +120,6 @@ final class NodeFactsReader {
     }
 
     private static Element parse(String xml) {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            return factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml))).getDocumentElement();
-        } catch (Exception e) {
-            throw new IllegalArgumentException("libvirt returned XML that does not parse", e);
-        }
+        return XmlElements.parse(xml).getDocumentElement();
     }
 }

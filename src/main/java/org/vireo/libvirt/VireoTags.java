@@ -1,6 +1,5 @@
 package org.vireo.libvirt;
 
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +14,6 @@ import javax.xml.transform.stream.StreamResult;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
-import org.xml.sax.InputSource;
 
 /**
  * Vireo's tags as a domain {@code <metadata>} element in Vireo's own namespace, so they travel
@@ -67,9 +65,7 @@ final class VireoTags {
             return List.of();
         }
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            Document doc = factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+            Document doc = XmlElements.parse(xml);
             NodeList nodes = doc.getElementsByTagNameNS("*", "tag");
             if (nodes.getLength() == 0) {
                 nodes = doc.getElementsByTagName("tag");

@@ -1,12 +1,9 @@
 package org.vireo.libvirt;
 
-import java.io.StringReader;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.libvirt.LibvirtException;
 import org.libvirt.StorageVol;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
-import org.xml.sax.InputSource;
 
 /**
  * A volume's capacity from its XML. libvirt-java's {@code StorageVol.getInfo()} maps the volume
@@ -20,10 +17,7 @@ final class VolumeXml {
     /** Capacity in bytes, or -1 when the XML does not say. */
     static long capacity(StorageVol vol) throws LibvirtException {
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            Element root = factory.newDocumentBuilder().parse(new InputSource(new StringReader(vol.getXMLDesc(0))))
-                    .getDocumentElement();
+            Element root = XmlElements.parse(vol.getXMLDesc(0)).getDocumentElement();
             NodeList capacity = root.getElementsByTagName("capacity");
             if (capacity.getLength() == 0) {
                 return -1;

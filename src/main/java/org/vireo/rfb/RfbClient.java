@@ -53,6 +53,12 @@ public final class RfbClient implements AutoCloseable {
     private final String desktopName;
     private volatile boolean closing;
     private Thread reader;
+    /** Keys and pointer moves leave on a thread of their own: a write to a stalled link must not block the caller (the FX thread). */
+    private final java.util.concurrent.ExecutorService sender = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "vnc-send");
+        t.setDaemon(true);
+        return t;
+    });
 
     private RfbClient(Socket socket, DataInputStream in, DataOutputStream out, Framebuffer framebuffer, String desktopName) {
         this.socket = socket;
@@ -166,22 +172,37 @@ public final class RfbClient implements AutoCloseable {
         return desktopName;
     }
 
-    /** An X11 keysym pressed or released. */
-    public synchronized void key(int keysym, boolean down) throws IOException {
-        out.writeByte(4);
-        out.writeByte(down ? 1 : 0);
-        out.writeShort(0);
-        out.writeInt(keysym);
-        out.flush();
+    /** An X11 keysym pressed or released; queued, sent in order. A broken link is reported by the reader, once. */
+    public void key(int keysym, boolean down) {
+        java.nio.ByteBuffer message = java.nio.ByteBuffer.allocate(8);
+        message.put((byte) 4).put((byte) (down ? 1 : 0)).putShort((short) 0).putInt(keysym);
+        send(message.array());
     }
 
-    /** The pointer at (x, y) in framebuffer pixels with the buttons of {@code mask} held (1 left, 2 middle, 4 right, 8/16 wheel). */
-    public synchronized void pointer(int mask, int x, int y) throws IOException {
-        out.writeByte(5);
-        out.writeByte(mask);
-        out.writeShort(Math.max(0, Math.min(x, framebuffer.width() - 1)));
-        out.writeShort(Math.max(0, Math.min(y, framebuffer.height() - 1)));
-        out.flush();
+    /** The pointer at (x, y) in framebuffer pixels with the buttons of {@code mask} held (1 left, 2 middle, 4 right, 8/16 wheel); queued. */
+    public void pointer(int mask, int x, int y) {
+        java.nio.ByteBuffer message = java.nio.ByteBuffer.allocate(6);
+        message.put((byte) 5).put((byte) mask)
+                .putShort((short) Math.max(0, Math.min(x, framebuffer.width() - 1)))
+                .putShort((short) Math.max(0, Math.min(y, framebuffer.height() - 1)));
+        send(message.array());
+    }
+
+    private void send(byte[] message) {
+        try {
+            sender.execute(() -> {
+                try {
+                    synchronized (this) {
+                        out.write(message);
+                        out.flush();
+                    }
+                } catch (IOException e) {
+                    LOG.debug("VNC input not sent: {}", e.getMessage());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // the connection is closed: input goes nowhere
+        }
     }
 
     private synchronized void requestUpdate(boolean incremental) throws IOException {
@@ -289,6 +310,7 @@ public final class RfbClient implements AutoCloseable {
     }
 
     private void closeQuietly() {
+        sender.shutdownNow();
         try {
             socket.close();
         } catch (IOException e) {

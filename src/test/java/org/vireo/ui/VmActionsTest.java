@@ -56,6 +56,12 @@ class VmActionsTest {
                     robot.clickOn("#button-start");
                     page.waitUntil("50 started", 30, () -> page.actionSummary().equals("50 started"));
                     assertEquals(50, countBulk(Virsh.listAll(uri), "running"));
+                    // The host pane's VM count follows the inventory, not the moment the host was read.
+                    java.util.Map<String, String> all = Virsh.listAll(uri);
+                    String expected = all.values().stream().filter(st -> !st.equals("shut off")).count() + " active of " + all.size();
+                    page.waitUntil("the host pane counts " + expected, 10, () -> MainWindowPage.onFx(() ->
+                            page.table().getScene().getRoot().lookup("#host-vms") instanceof javafx.scene.control.Label l
+                                    && l.getText().equals(expected)));
 
                     // Statistics are sampled for the rows on screen only.
                     page.waitUntil("the top row shows its CPU %", 20, () -> page.renderedColumn("cpuColumn").stream()
@@ -75,7 +81,7 @@ class VmActionsTest {
                     assertEquals(50, countBulk(Virsh.listAll(uri), "running"));
 
                     // Managed save from the context menu, then restore.
-                    page.choose(page.firstRowCell(), true, "#menu-save");
+                    page.choose(page::firstRowCell, true, "#menu-save");
                     page.waitUntil("50 saved", 30, () -> page.actionSummary().equals("50 saved"));
                     assertEquals(50, countBulk(Virsh.listAll(uri), "shut off"));
                     assertTrue(Virsh.run(uri, "dominfo", "bulk-07").stream().anyMatch(l -> l.matches("Managed save:\\s+yes")));

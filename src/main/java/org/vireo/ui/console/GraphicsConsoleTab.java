@@ -327,11 +327,7 @@ public final class GraphicsConsoleTab {
         double shownHeight = screen.getBoundsInLocal().getHeight();
         int x = (int) (viewX * image.getWidth() / Math.max(1, shownWidth));
         int y = (int) (viewY * image.getHeight() / Math.max(1, shownHeight));
-        try {
-            current.client().pointer(mask, x, y);
-        } catch (IOException ex) {
-            // The reader notices the broken connection and reports it once.
-        }
+        current.client().pointer(mask, x, y);   // queued: never waits on the network
     }
 
     /** Sent by the FX thread: a few bytes to a socket buffer, never a wait on the guest. */
@@ -340,11 +336,7 @@ public final class GraphicsConsoleTab {
         if (current == null) {
             return;
         }
-        try {
-            current.client().key(keysym, down);
-        } catch (IOException ex) {
-            // The reader notices the broken connection and reports it once.
-        }
+        current.client().key(keysym, down);   // queued: never waits on the network
     }
 
     private void saveScreenshot() {

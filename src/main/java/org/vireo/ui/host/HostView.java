@@ -18,10 +18,12 @@ public final class HostView {
     private final org.vireo.ui.common.FactSheet sheet;
     private final VBox lists = new VBox(3);
     private final Label message = new Label();
+    private final HostViewModel viewModel;
     private final ScrollPane root;
 
     public HostView(HostViewModel viewModel, Messages messages) {
         this.messages = messages;
+        this.viewModel = viewModel;
         this.sheet = new org.vireo.ui.common.FactSheet(messages, facts, "host-");
         facts.setHgap(12);
         facts.setVgap(3);
@@ -51,7 +53,12 @@ public final class HostView {
         row = sheet.fact(row, "host.libvirt", host.libvirtVersion());
         row = sheet.fact(row, "host.cpu", messages.get("host.cpuText", host.cpus(), host.cpuModel(), host.mhz()));
         row = sheet.fact(row, "host.memory", new ByteSize(host.memoryBytes()).toHuman());
-        sheet.fact(row, "host.vms", messages.get("host.vmsText", host.runningVms(), host.totalVms()));
+        sheet.fact(row, "host.vms", "");
+        if (facts.lookup("#host-vms") instanceof Label counts) {
+            counts.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                    () -> messages.get("host.vmsText", viewModel.activeVmsProperty().get(), viewModel.totalVmsProperty().get()),
+                    viewModel.activeVmsProperty(), viewModel.totalVmsProperty()));
+        }
         lists.getChildren().add(sheet.heading("host.pools"));
         for (HostDetails.PoolInfo pool : host.pools()) {
             lists.getChildren().add(new Label("  " + pool.name() + "  " + messages.get(pool.active() ? "host.active" : "host.inactive")

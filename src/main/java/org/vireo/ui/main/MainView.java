@@ -460,7 +460,7 @@ public final class MainView {
                 alert.show();
             }
             if (viewModel.scopeProperty().get() == row && now.state() == NodeState.CONNECTED) {
-                host.show(row.ref().id(), row.ref().name());   // the host pane asked while the node was still connecting
+                host.show(row.ref().id(), row.ref().name(), row.vms());   // the host pane asked while the node was still connecting
             }
         });
     }
@@ -592,8 +592,11 @@ public final class MainView {
         alert.setTitle(messages.get("about.title"));
         alert.setHeaderText(null);
         alert.setContentText(aboutText);
-        javafx.scene.control.TextArea licences = new javafx.scene.control.TextArea(licencesText());
+        javafx.scene.control.TextArea licences = new javafx.scene.control.TextArea();
         licences.setId("aboutLicences");
+        // Read from the jar off the FX thread; the dialog shows at once and the text follows.
+        org.vireo.ui.common.FxBatchQueue<String> arrived = new org.vireo.ui.common.FxBatchQueue<>(texts -> licences.setText(texts.get(0)));
+        java.util.concurrent.CompletableFuture.supplyAsync(MainView::licencesText).thenAccept(arrived::post);
         licences.setEditable(false);
         licences.setStyle("-fx-font-family: monospace;");
         licences.setPrefRowCount(18);
@@ -614,7 +617,7 @@ public final class MainView {
             viewModel.tagScopeProperty().set(tag.tag() == null ? MainViewModel.UNTAGGED : tag.tag());
         } else if (entry instanceof TreeEntry.Node node) {
             viewModel.scopeProperty().set(node.row());
-            host.show(node.row().ref().id(), node.row().ref().name());
+            host.show(node.row().ref().id(), node.row().ref().name(), node.row().vms());
         } else if (entry instanceof TreeEntry.Vm vm) {
             if (!viewModel.groupByTagProperty().get()) {
                 viewModel.scopeProperty().set(viewModel.node(vm.vm().nodeId()));
