@@ -98,6 +98,32 @@ class InventoryCommandTest {
         assertEquals(7, nodes.get(0).get("vms").size());
     }
 
+    @Test
+    void anSshNodeIsListedOverVireosOwnSshClientOnlyOnceItsHostKeyIsTrusted() throws Exception {
+        try (org.vireo.testlab.RemoteLab lab = org.vireo.testlab.RemoteLab.up(home.resolve("lab"), 1)) {
+            String address = lab.address(1);
+            String uri = "test+ssh://root@" + address + "/default?keyfile=" + lab.sshKey();
+
+            // No terminal to ask on (as in a script): the unknown host key is refused, and the node fails.
+            Result refused = list("--list", "--json", "--timeout", "20", "--connect", uri);
+            assertEquals(1, refused.exitCode());
+            JsonNode node = new ObjectMapper().readTree(refused.out()).get("nodes").get(0);
+            assertEquals("failed", node.get("state").asText());
+            assertTrue(node.get("detail").asText().contains("was not accepted"), node.toString());
+
+            // Trusted in Vireo's own known_hosts (as the window's "Accept always" writes it): listed, with keepalive.
+            Process scan = new ProcessBuilder("ssh-keyscan", "-t", "ed25519", address).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String key = new String(scan.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(scan.waitFor() == 0 && key.contains("ssh-ed25519"), key);
+            java.nio.file.Files.createDirectories(home.resolve("data"));
+            java.nio.file.Files.writeString(home.resolve("data/known_hosts"), key);
+            Result listed = list("--list", "--json", "--timeout", "20", "--connect", uri);
+            assertEquals(0, listed.exitCode(), listed.out());
+            JsonNode vms = new ObjectMapper().readTree(listed.out()).get("nodes").get(0).get("vms");
+            assertEquals("test", vms.get(0).get("name").asText(), vms.toString());
+        }
+    }
+
     private static String virshWords(String stateId) {
         return org.vireo.model.VmState.valueOf(switch (stateId) {
             case "running" -> "RUNNING";

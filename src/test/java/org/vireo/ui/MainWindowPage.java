@@ -89,11 +89,11 @@ public final class MainWindowPage {
 
     /** Opens a menu (or right-clicks a node for its context menu) and chooses an item once it is shown. */
     public void choose(javafx.scene.Node opener, boolean contextMenu, String itemId) {
-        choose(() -> opener, contextMenu, itemId);
+        chooseAt(() -> opener, contextMenu, itemId);
     }
 
     /** As above, finding the opener again before each click: a table reuses its row objects at other places after a change. */
-    public void choose(java.util.function.Supplier<javafx.scene.Node> openerNow, boolean contextMenu, String itemId) {
+    public void chooseAt(java.util.function.Supplier<javafx.scene.Node> openerNow, boolean contextMenu, String itemId) {
         // A click that lands while the previous menu is still closing only closes it: open again then.
         for (int attempt = 0; attempt < 3 && !shown(itemId); attempt++) {
             javafx.scene.Node opener = openerNow.get();

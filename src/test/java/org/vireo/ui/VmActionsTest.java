@@ -81,7 +81,7 @@ class VmActionsTest {
                     assertEquals(50, countBulk(Virsh.listAll(uri), "running"));
 
                     // Managed save from the context menu, then restore.
-                    page.choose(page::firstRowCell, true, "#menu-save");
+                    page.chooseAt(page::firstRowCell, true, "#menu-save");
                     page.waitUntil("50 saved", 30, () -> page.actionSummary().equals("50 saved"));
                     assertEquals(50, countBulk(Virsh.listAll(uri), "shut off"));
                     assertTrue(Virsh.run(uri, "dominfo", "bulk-07").stream().anyMatch(l -> l.matches("Managed save:\\s+yes")));
