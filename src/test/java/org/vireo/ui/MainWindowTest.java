@@ -37,6 +37,9 @@ class MainWindowTest {
             for (String name : List.of("Workstation (demo)", "Lab server (demo)", "Edge box (demo)")) {
                 assertTrue(page.renderedNodeDetail(name).startsWith("connected · "), name + ": " + page.renderedNodeDetail(name));
             }
+            // Live figures come for the rows on screen without the user touching anything (the installed app
+            // listed the demo lab before the table had rows, and sampled nothing until a scroll).
+            page.waitUntil("CPU figures show untouched", 10, () -> page.renderedColumn("cpuColumn").stream().anyMatch(t -> t.endsWith("%")));
 
             assertEquals("Vireo", MainWindowPage.onFx(() -> ((Stage) robot.lookup("#vmTable").query()
                     .getScene().getWindow()).getTitle()));

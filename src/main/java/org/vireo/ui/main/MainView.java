@@ -198,8 +198,17 @@ public final class MainView {
             }
             watchVisible();
         });
-        table.view().getItems().addListener((javafx.collections.ListChangeListener<VmSummary>) change -> watchVisible());
-        table.view().addEventFilter(javafx.scene.input.ScrollEvent.ANY, e -> watchVisible());
+        // Which rows are on screen is known after a layout pass (new rows, scrolling by wheel, bar or keys, a
+        // resized window): look after each pulse's layout. A start so fast that the VMs were listed before the
+        // table had rows sampled nothing until the user scrolled.
+        root.sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                old.removePostLayoutPulseListener(watchVisibleAfterLayout);
+            }
+            if (scene != null) {
+                scene.addPostLayoutPulseListener(watchVisibleAfterLayout);
+            }
+        });
     }
 
     /** Remembers the selection by key: rows are replaced when a VM changes, and the selection must follow. */
@@ -259,9 +268,17 @@ public final class MainView {
     private double detailsDivider = 0.5;
 
     /** Tells the sampler which VMs are on screen: the table's visible rows and the details pane's VM. */
+    private final Runnable watchVisibleAfterLayout = this::watchVisible;
+    private java.util.List<VmSummary> watched = java.util.List.of();
+    private javafx.scene.control.skin.VirtualFlow<?> tableFlow;
+
+    /** Asks for statistics of the rows on screen (and the VM in the details), when that set changed. */
     private void watchVisible() {
         java.util.List<VmSummary> onScreen = new java.util.ArrayList<>();
-        var flow = (javafx.scene.control.skin.VirtualFlow<?>) table.view().lookup(".virtual-flow");
+        if (tableFlow == null) {
+            tableFlow = (javafx.scene.control.skin.VirtualFlow<?>) table.view().lookup(".virtual-flow");
+        }
+        var flow = tableFlow;
         var items = table.view().getItems();
         if (flow != null && flow.getFirstVisibleCell() != null && flow.getLastVisibleCell() != null) {
             int first = flow.getFirstVisibleCell().getIndex();
@@ -273,7 +290,10 @@ public final class MainView {
         if (details.vmProperty().get() != null) {
             onScreen.add(details.vmProperty().get());
         }
-        viewModel.watchStats(onScreen);
+        if (!onScreen.equals(watched)) {
+            watched = onScreen;
+            viewModel.watchStats(onScreen);
+        }
     }
 
     private void syncActionSelection() {
