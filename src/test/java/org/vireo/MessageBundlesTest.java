@@ -27,6 +27,9 @@ class MessageBundlesTest {
     private static final Path SOURCES = Path.of("src/main/java/org/vireo");
     private static final Pattern UI_KEY = Pattern.compile("messages\\.get\\(\"([^\"]+)\"");
     private static final Pattern TEXTS_KEY = Pattern.compile("Texts\\.get\\(\"([^\"]+)\"");
+    /** Failures the user reads name what was attempted and why: never from a literal. */
+    private static final Pattern FAILURE_LITERAL = Pattern.compile(
+            "new (org\\.vireo\\.model\\.)?(OperationException|SshException|RfbException|RfbClient\\.RfbException|StoreException)\\(\"");
     /** A literal that reads as words for a person: a capitalised word, a space, more words. */
     private static final Pattern SENTENCE = Pattern.compile("\"[A-Z][a-z']+ [a-z][^\"]{6,}\"");
     private static final Pattern EXEMPT = Pattern.compile(
@@ -63,7 +66,7 @@ class MessageBundlesTest {
                 List<String> lines = Files.readAllLines(file);
                 for (int i = 0; i < lines.size(); i++) {
                     String line = lines.get(i);
-                    if (SENTENCE.matcher(line).find() && !EXEMPT.matcher(line).find()) {
+                    if (SENTENCE.matcher(line).find() && !EXEMPT.matcher(line).find() || FAILURE_LITERAL.matcher(line).find()) {
                         literals.add(SOURCES.relativize(file) + ":" + (i + 1) + ": " + line.strip());
                     }
                 }

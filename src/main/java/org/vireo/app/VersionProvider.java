@@ -6,7 +6,7 @@ final class VersionProvider implements IVersionProvider {
 
     static String version() {
         String version = VersionProvider.class.getPackage().getImplementationVersion();
-        return version == null ? "development build" : version;
+        return version == null ? org.vireo.model.Texts.get("app.developmentBuild") : version;
     }
 
     @Override

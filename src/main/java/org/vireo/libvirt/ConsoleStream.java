@@ -41,7 +41,7 @@ final class ConsoleStream implements ConsoleService.ConsoleSession {
                 open = false;
                 release();
                 if (n < 0 && !closedByUs) {
-                    throw new IOException("the console stream failed: " + LastError.take());
+                    throw new IOException(Texts.get("console.streamFailed", LastError.take()));
                 }
                 return -1;
             }
@@ -62,7 +62,7 @@ final class ConsoleStream implements ConsoleService.ConsoleSession {
                 int n = LibvirtNative.INSTANCE.virStreamSend(stream, rest, new NativeLong(rest.length));
                 if (n < 0) {
                     open = false;
-                    throw new IOException("the console stream failed: " + LastError.take());
+                    throw new IOException(Texts.get("console.streamFailed", LastError.take()));
                 }
                 rest = Arrays.copyOfRange(rest, n, rest.length);
             }

@@ -12,7 +12,7 @@ final class LastError {
     /** Returns the message and clears the error. */
     static String take() {
         virError error = Libvirt.INSTANCE.virGetLastError();
-        String message = error == null || error.message == null ? "unknown libvirt error" : error.message;
+        String message = error == null || error.message == null ? org.vireo.model.Texts.get("libvirt.unknownError") : error.message;
         Libvirt.INSTANCE.virResetLastError();
         return message;
     }

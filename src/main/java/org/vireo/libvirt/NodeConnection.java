@@ -171,7 +171,7 @@ final class NodeConnection {
         if (!sampling.compareAndSet(false, true)) {
             return CompletableFuture.completedFuture(java.util.Map.of());
         }
-        return call("sample statistics", c -> stats.sample(conn, vms))
+        return call(Texts.get("op.sampleStats"), c -> stats.sample(conn, vms))
                 .whenComplete((result, error) -> sampling.set(false));
     }
 

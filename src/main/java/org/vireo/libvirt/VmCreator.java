@@ -115,7 +115,7 @@ final class VmCreator {
             org.libvirt.jna.virError error = org.libvirt.jna.Libvirt.INSTANCE.virGetLastError();
             boolean flagRefused = error != null && error.code == VIR_ERR_INVALID_ARG && String.valueOf(error.message).contains("flags");
             if (!flagRefused) {
-                throw new OperationException("define", LastError.take());
+                throw new OperationException(Texts.get("op.define"), LastError.take());
             }
             LastError.take();
             return conn.domainDefineXML(xml);

@@ -57,7 +57,7 @@ public final class SshNodeTunnels implements NodeTunnels {
             }
             return Optional.of(scheme.substring(0, plus) + "+tcp://127.0.0.1:" + port + (uri.getPath() == null ? "" : uri.getPath()));
         } catch (SshException e) {
-            throw new OperationException("connect to " + node.name(), e.getMessage());
+            throw new OperationException(org.vireo.model.Texts.get("op.connect", node.name()), e.getMessage());
         }
     }
 
