@@ -72,7 +72,9 @@ public final class LocalLibvirtd implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(dir.resolve("libvirtd.out").toFile()).start();
         Path socket = dir.resolve("run/libvirt-sock");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!Files.exists(socket)) {
+        // The socket file appears when libvirtd binds it, a moment before it listens: wait until a client gets in
+        // (a test that connected in between was refused).
+        while (!accepts(socket)) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 process.destroyForcibly();
                 throw new IllegalStateException("libvirtd did not start (it needs root, unshare and the libvirt-daemon-system "
@@ -81,6 +83,18 @@ public final class LocalLibvirtd implements AutoCloseable {
             Thread.sleep(20);
         }
         return process.pid();
+    }
+
+    private static boolean accepts(Path socket) {
+        if (!Files.exists(socket)) {
+            return false;
+        }
+        try (java.nio.channels.SocketChannel probe = java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+            probe.connect(java.net.UnixDomainSocketAddress.of(socket));
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
     }
 
     /** The shared test-driver node behind this daemon. */
