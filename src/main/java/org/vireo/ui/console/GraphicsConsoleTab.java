@@ -143,7 +143,6 @@ public final class GraphicsConsoleTab {
         root.setTop(bar);
         root.setBottom(status);
         tab.setContent(root);
-        tab.setOnClosed(e -> close());
         connect();
     }
 

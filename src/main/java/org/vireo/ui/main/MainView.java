@@ -400,21 +400,38 @@ public final class MainView {
         return bar;
     }
 
-    /** "Open SSH terminal…": for one selected, running VM. */
+    /** "Open SSH terminal…": for one selected, running VM (addresses from its latest statistics). */
     private MenuItem sshItem(String id, boolean withShortcut) {
-        MenuItem item = new MenuItem(messages.get("action.ssh"));
+        return singleVmItem("action.ssh", id, withShortcut ? "Shortcut+Shift+S" : null, VmState::isRunning, vm -> {
+            org.vireo.model.VmStats stats = viewModel.stats(vm.key());
+            terminals.openSsh(vm, viewModel.node(vm.nodeId()).ref().uri(), stats == null ? java.util.List.of() : stats.addresses());
+        });
+    }
+
+    /** "Open serial console": for one selected VM with a live process. */
+    private MenuItem consoleItem(String id, boolean withShortcut) {
+        return singleVmItem("action.console", id, withShortcut ? "Shortcut+Shift+O" : null, VmState::isActive, terminals::openConsole);
+    }
+
+    /** "Open graphical console": the screen of one selected VM with a live process. */
+    private MenuItem graphicsItem(String id, boolean withShortcut) {
+        return singleVmItem("action.graphics", id, withShortcut ? "Shortcut+Shift+G" : null, VmState::isActive,
+                vm -> terminals.openGraphics(vm, viewModel.node(vm.nodeId()).ref().uri()));
+    }
+
+    /** A menu item for exactly one selected VM in a state {@code usable} accepts; {@code shortcut} may be null. */
+    private MenuItem singleVmItem(String labelKey, String id, String shortcut, java.util.function.Predicate<VmState> usable,
+                                  java.util.function.Consumer<VmSummary> open) {
+        MenuItem item = new MenuItem(messages.get(labelKey));
         item.setId(id);
-        if (withShortcut) {
-            item.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+S"));
+        if (shortcut != null) {
+            item.setAccelerator(KeyCombination.keyCombination(shortcut));
         }
         item.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
-                () -> actions.selection().size() != 1 || !actions.selection().get(0).state().isRunning(), actions.selection()));
+                () -> actions.selection().size() != 1 || !usable.test(actions.selection().get(0).state()), actions.selection()));
         item.setOnAction(e -> {
             if (actions.selection().size() == 1) {
-                VmSummary chosen = actions.selection().get(0);
-                org.vireo.model.VmStats stats = viewModel.stats(chosen.key());
-                terminals.openSsh(chosen, viewModel.node(chosen.nodeId()).ref().uri(),
-                        stats == null ? java.util.List.of() : stats.addresses());
+                open.accept(actions.selection().get(0));
             }
         });
         return item;
@@ -483,41 +500,6 @@ public final class MainView {
                 host.show(row.ref().id(), row.ref().name(), row.vms());   // the host pane asked while the node was still connecting
             }
         });
-    }
-
-    /** "Open serial console": for one selected, running VM. */
-    private MenuItem consoleItem(String id, boolean withShortcut) {
-        MenuItem item = new MenuItem(messages.get("action.console"));
-        item.setId(id);
-        if (withShortcut) {
-            item.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+O"));
-        }
-        item.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
-                () -> actions.selection().size() != 1 || !actions.selection().get(0).state().isActive(), actions.selection()));
-        item.setOnAction(e -> {
-            if (actions.selection().size() == 1) {
-                terminals.openConsole(actions.selection().get(0));
-            }
-        });
-        return item;
-    }
-
-    /** "Open graphical console": the screen of one selected, running VM. */
-    private MenuItem graphicsItem(String id, boolean withShortcut) {
-        MenuItem item = new MenuItem(messages.get("action.graphics"));
-        item.setId(id);
-        if (withShortcut) {
-            item.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+G"));
-        }
-        item.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
-                () -> actions.selection().size() != 1 || !actions.selection().get(0).state().isActive(), actions.selection()));
-        item.setOnAction(e -> {
-            if (actions.selection().size() == 1) {
-                VmSummary chosen = actions.selection().get(0);
-                terminals.openGraphics(chosen, viewModel.node(chosen.nodeId()).ref().uri());
-            }
-        });
-        return item;
     }
 
     /**

@@ -95,13 +95,18 @@ public final class TerminalTabs {
 
     private TerminalTab add(TerminalTab tab) {
         open.add(tab);
-        tab.tab().setOnClosed(e -> {
+        show(tab.tab(), () -> {
             tab.close();
             open.remove(tab);
         });
-        tabs.getTabs().add(tab.tab());
-        tabs.getSelectionModel().select(tab.tab());
         return tab;
+    }
+
+    /** Adds and selects a tab; {@code closed} ends its session when the user closes it. */
+    private void show(javafx.scene.control.Tab tab, Runnable closed) {
+        tab.setOnClosed(e -> closed.run());
+        tabs.getTabs().add(tab);
+        tabs.getSelectionModel().select(tab);
     }
 
     /** The open screen tabs (tests look at them). */
@@ -114,12 +119,10 @@ public final class TerminalTabs {
         org.vireo.ui.console.GraphicsConsoleTab screen = new org.vireo.ui.console.GraphicsConsoleTab(
                 messages.get("graphics.title", vm.name()), messages, () -> service.openGraphics(vm, nodeUri), service::saveScreenshot);
         screens.add(screen);
-        screen.tab().setOnClosed(e -> {
+        show(screen.tab(), () -> {
             screen.close();
             screens.remove(screen);
         });
-        tabs.getTabs().add(screen.tab());
-        tabs.getSelectionModel().select(screen.tab());
         return screen;
     }
 
