@@ -70,6 +70,16 @@ final class AppContext implements AutoCloseable {
     }
 
     /** Nodes named on the command line, for this run only. */
+    /**
+     * The user's SSH client, as the window and the command line both use it: keys from ~/.ssh, the agent of
+     * SSH_AUTH_SOCK, host keys from ~/.ssh/known_hosts and Vireo's own file; {@code prompts} ask the rest.
+     */
+    org.vireo.ssh.SshConnector sshConnector(org.vireo.ssh.SshPrompts prompts) {
+        String agent = System.getenv("SSH_AUTH_SOCK");
+        return new org.vireo.ssh.SshConnector(Path.of(System.getProperty("user.home"), ".ssh"), paths.dataDir().resolve("known_hosts"),
+                agent == null || agent.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(Path.of(agent)), prompts);
+    }
+
     static List<NodeRef> commandLineNodes(List<String> uris) {
         List<NodeRef> nodes = new ArrayList<>();
         for (int i = 0; i < uris.size(); i++) {

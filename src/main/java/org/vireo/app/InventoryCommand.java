@@ -8,8 +8,6 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.nio.file.Path;
 import org.vireo.ssh.SshConnector;
 import org.vireo.ssh.SshNodeTunnels;
 import org.vireo.libvirt.InventoryReader;
@@ -30,12 +28,8 @@ final class InventoryCommand {
                 ? context.savedConnections().stream().map(c -> c.toNodeRef()).toList()
                 : AppContext.commandLineNodes(options.connect);
         // SSH nodes go through Vireo's own SSH client, as in the window: the same known_hosts, agent and keys.
-        String agent = System.getenv("SSH_AUTH_SOCK");
         List<NodeInventory> inventory;
-        try (SshConnector ssh = new SshConnector(Path.of(System.getProperty("user.home"), ".ssh"),
-                context.paths.dataDir().resolve("known_hosts"),
-                agent == null || agent.isBlank() ? Optional.empty() : Optional.of(Path.of(agent)),
-                new TerminalSshPrompts(System.console(), System.err))) {
+        try (SshConnector ssh = context.sshConnector(new TerminalSshPrompts(System.console(), System.err))) {
             inventory = new InventoryReader(context.libvirt, new SshNodeTunnels(ssh))
                     .read(nodes, Duration.ofSeconds(Math.max(1, options.timeoutSeconds)));
         }

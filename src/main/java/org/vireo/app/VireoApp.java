@@ -24,7 +24,6 @@ import org.vireo.ui.terminal.DialogSshPrompts;
 import org.vireo.ui.terminal.TerminalTabs;
 import org.vireo.terminal.TerminalService;
 import org.vireo.ssh.SshConnector;
-import java.nio.file.Path;
 import java.util.Optional;
 import org.vireo.ui.wizard.CreateVmWizardViewModel;
 import org.vireo.model.SpecValidator;
@@ -102,12 +101,9 @@ public final class VireoApp extends Application {
                 vm -> new org.vireo.ui.clone.CloneVmViewModel(fleet, fleet, tags, vm, messages));
         VmDetailsViewModel details = new VmDetailsViewModel(fleet, fleet, messages);
         SpecValidator validator = new SpecValidator(new CryptPasswordHasher());
-        String agent = System.getenv("SSH_AUTH_SOCK");
         DialogSshPrompts dialogs = new DialogSshPrompts(messages, () -> primaryStage);
         fleet.setCredentialPrompts(dialogs);
-        SshConnector ssh = new SshConnector(Path.of(System.getProperty("user.home"), ".ssh"),
-                paths.dataDir().resolve("known_hosts"), agent == null || agent.isBlank() ? Optional.empty() : Optional.of(Path.of(agent)),
-                dialogs);
+        SshConnector ssh = context.sshConnector(dialogs);
         terminalService = new TerminalService(ssh, fleet);
         // SSH nodes connect over Vireo's own SSH sessions (the ones the terminals use), not libvirt's.
         fleet.setNodeTunnels(new org.vireo.ssh.SshNodeTunnels(ssh));
