@@ -51,7 +51,10 @@ class PreferencesAndStartOptionsTest {
                         .findFirst().orElseThrow());
                 robot.lookup("#prefsTerminalFontSize").queryAs(Spinner.class).getValueFactory().setValue(18);
             });
-            // Only monospaced families are offered (CI installs Noto Mono beside DejaVu Sans Mono).
+            // Only monospaced families are offered (CI installs Noto Mono beside DejaVu Sans Mono); measured off
+            // the FX thread, they fill in after the dialog shows.
+            page.waitUntil("the font families are measured", 10, () -> MainWindowPage.onFx(
+                    () -> robot.lookup("#prefsTerminalFont").queryAs(javafx.scene.control.ComboBox.class).getItems().size() >= 2));
             @SuppressWarnings("unchecked")
             java.util.List<String> fonts = MainWindowPage.onFx(() -> java.util.List.copyOf(
                     robot.lookup("#prefsTerminalFont").queryAs(javafx.scene.control.ComboBox.class).getItems()));

@@ -186,8 +186,7 @@ public final class MainView {
                 (javafx.collections.ListChangeListener<VmSummary>) change -> onTableSelection());
         viewModel.applyingProperty().addListener((obs, was, now) -> {
             if (!now) {
-                restoreSelection();
-                watchVisible();
+                restoreSelection();   // the rows on screen are looked at after the layout this batch causes
             }
         });
         viewModel.statsTickProperty().addListener((obs, old, now) -> {
@@ -196,7 +195,6 @@ public final class MainView {
             if (sample != null) {
                 details.addSample(sample);
             }
-            watchVisible();
         });
         // Which rows are on screen is known after a layout pass (new rows, scrolling by wheel, bar or keys, a
         // resized window): look after each pulse's layout. A start so fast that the VMs were listed before the

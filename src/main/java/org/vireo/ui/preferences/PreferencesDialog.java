@@ -44,9 +44,16 @@ public final class PreferencesDialog {
         fontSize.setId("prefsTerminalFontSize");
         fontSize.setEditable(true);
         javafx.scene.control.ComboBox<String> fontFamily = new javafx.scene.control.ComboBox<>(
-                javafx.collections.FXCollections.observableArrayList(MonospacedFonts.families()));
+                javafx.collections.FXCollections.observableArrayList(viewModel.terminalFontFamilyProperty().get()));
         fontFamily.setId("prefsTerminalFont");
         fontFamily.setValue(viewModel.terminalFontFamilyProperty().get());
+        // Measuring every installed family loads its font files: off the FX thread; the list fills in when done.
+        org.vireo.ui.common.FxBatchQueue<java.util.List<String>> measured = new org.vireo.ui.common.FxBatchQueue<>(found -> {
+            String chosen = fontFamily.getValue();
+            fontFamily.getItems().setAll(found.get(0));
+            fontFamily.setValue(chosen);
+        });
+        java.util.concurrent.CompletableFuture.supplyAsync(MonospacedFonts::families).thenAccept(measured::post);
         // Each family shown in itself, so the user sees what the terminal will look like.
         fontFamily.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
             @Override
