@@ -38,21 +38,32 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule modelIsPlainJava = noClasses()
             .that().resideInAPackage("org.vireo.model..")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.libvirt..", "java.sql..", "org.vireo.ui..",
-                    "org.vireo.libvirt..", "org.vireo.store..", "org.vireo.app..")
-            .because("model holds plain records and service interfaces");
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.libvirt..", "java.sql..", "com.jcraft..",
+                    "org.vireo.service..", "org.vireo.ui..", "org.vireo.libvirt..", "org.vireo.store..", "org.vireo.ssh..",
+                    "org.vireo.rfb..", "org.vireo.terminal..", "org.vireo.app..")
+            .because("model holds plain records and imports nothing of Vireo's");
+
+    @ArchTest
+    static final ArchRule portsAndRulesArePlainJava = noClasses()
+            .that().resideInAnyPackage("org.vireo.service", "org.vireo.service.create")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.libvirt..", "java.sql..", "com.jcraft..",
+                    "org.vireo.service.fleet..", "org.vireo.ui..", "org.vireo.libvirt..", "org.vireo.store..", "org.vireo.ssh..",
+                    "org.vireo.rfb..", "org.vireo.terminal..", "org.vireo.app..")
+            .because("the ports and the create-VM rules know only the model");
 
     @ArchTest
     static final ArchRule servicesKnowNoUi = noClasses()
-            .that().resideInAnyPackage("org.vireo.libvirt..", "org.vireo.store..")
+            .that().resideInAnyPackage("org.vireo.libvirt..", "org.vireo.store..", "org.vireo.service..", "org.vireo.ssh..",
+                    "org.vireo.rfb..", "org.vireo.terminal..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.vireo.ui..", "org.vireo.app..")
             .because("services never touch JavaFX; results reach view models through listeners");
 
     @ArchTest
     static final ArchRule uiKnowsServicesOnlyThroughInterfaces = noClasses()
             .that().resideInAPackage("org.vireo.ui..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.vireo.libvirt..", "org.vireo.store..", "org.vireo.app..")
-            .because("views and view models talk to services through the interfaces in org.vireo.model");
+            .should().dependOnClassesThat().resideInAnyPackage("org.vireo.libvirt..", "org.vireo.store..", "org.vireo.service.fleet..",
+                    "org.vireo.app..")
+            .because("views and view models talk to services through the ports in org.vireo.service");
 
     @ArchTest
     static final ArchRule viewModelsNeverTouchNodes = noClasses()

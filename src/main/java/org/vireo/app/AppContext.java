@@ -18,7 +18,7 @@ import org.vireo.store.PreferenceRepository;
  * The services every mode of Vireo needs (window or headless): the store and libvirt. Opened
  * off the FX thread, before the window exists.
  */
-final class AppContext implements AutoCloseable {
+public final class AppContext implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
     static final String DEMO_SEEDED = "demo.seeded";
@@ -28,7 +28,7 @@ final class AppContext implements AutoCloseable {
     final Database database;
     final ConnectionRepository connections;
     final PreferenceRepository preferences;
-    final LibvirtRuntime libvirt;
+    public final LibvirtRuntime libvirt;
     /** Every store write from the UI side runs here, in order, never on the FX thread. */
     final java.util.concurrent.ExecutorService storeWriter = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "store-writer");
@@ -45,7 +45,7 @@ final class AppContext implements AutoCloseable {
     }
 
     /** For scripts: no toolkit runs, so libvirt's events get a thread of their own. */
-    static AppContext open(AppPaths paths) {
+    public static AppContext open(AppPaths paths) {
         return new AppContext(paths, LibvirtRuntime.LoopDriver.OWN_THREAD);
     }
 
@@ -57,7 +57,7 @@ final class AppContext implements AutoCloseable {
      * The saved connections. The demo lab's files are refreshed on every start; on the very
      * first start its nodes are also saved as connections, which the user may later remove.
      */
-    List<SavedConnection> savedConnections() {
+    public List<SavedConnection> savedConnections() {
         List<String[]> demo = DemoLab.install(paths.demoLabDir());
         if (preferences.get(DEMO_SEEDED).isEmpty()) {
             for (String[] node : demo) {
@@ -74,13 +74,13 @@ final class AppContext implements AutoCloseable {
      * The user's SSH client, as the window and the command line both use it: keys from ~/.ssh, the agent of
      * SSH_AUTH_SOCK, host keys from ~/.ssh/known_hosts and Vireo's own file; {@code prompts} ask the rest.
      */
-    org.vireo.ssh.SshConnector sshConnector(org.vireo.ssh.SshPrompts prompts) {
+    public org.vireo.ssh.SshConnector sshConnector(org.vireo.ssh.SshPrompts prompts) {
         String agent = System.getenv("SSH_AUTH_SOCK");
         return new org.vireo.ssh.SshConnector(Path.of(System.getProperty("user.home"), ".ssh"), paths.dataDir().resolve("known_hosts"),
                 agent == null || agent.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(Path.of(agent)), prompts);
     }
 
-    static List<NodeRef> commandLineNodes(List<String> uris) {
+    public static List<NodeRef> commandLineNodes(List<String> uris) {
         List<NodeRef> nodes = new ArrayList<>();
         for (int i = 0; i < uris.size(); i++) {
             nodes.add(new NodeRef(COMMAND_LINE_NODE_PREFIX + (i + 1), displayNameFor(uris.get(i)), uris.get(i)));

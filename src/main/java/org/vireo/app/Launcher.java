@@ -4,6 +4,9 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import javafx.application.Application;
 import picocli.CommandLine;
+import org.vireo.app.cli.CliOptions;
+import org.vireo.app.cli.CreateCommand;
+import org.vireo.app.cli.InventoryCommand;
 
 /**
  * The plain main class. It must not extend {@link Application}: on the class path JavaFX then
@@ -41,7 +44,7 @@ public final class Launcher {
     }
 
     /** {@code vireo create …}; returns the exit code. */
-    static int create(AppPaths paths, String[] args, PrintStream out, PrintStream err) {
+    public static int create(AppPaths paths, String[] args, PrintStream out, PrintStream err) {
         CreateCommand command = new CreateCommand();
         Integer early = parse(new CommandLine(command), args, out, err);
         if (early != null) {

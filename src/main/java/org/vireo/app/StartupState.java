@@ -12,6 +12,9 @@ import org.vireo.libvirt.LibvirtFleet;
 import org.vireo.model.NodeRef;
 import org.vireo.model.SavedConnection;
 import org.vireo.store.TagRepository;
+import org.vireo.service.fleet.ConnectionTimeRecorder;
+import org.vireo.service.fleet.HeldInventory;
+import org.vireo.service.fleet.LocalTags;
 
 /**
  * What the window needs before it can be built: the store, libvirt, the fleet, the nodes to

@@ -20,15 +20,21 @@ import org.vireo.ui.main.ActionsViewModel;
 import org.vireo.ui.main.MainView;
 import org.vireo.ui.main.MainViewModel;
 import org.vireo.ui.host.HostViewModel;
-import org.vireo.ui.terminal.DialogSshPrompts;
+import org.vireo.ui.login.DialogSshPrompts;
 import org.vireo.ui.terminal.TerminalTabs;
 import org.vireo.terminal.TerminalService;
 import org.vireo.ssh.SshConnector;
 import java.util.Optional;
 import org.vireo.ui.wizard.CreateVmWizardViewModel;
-import org.vireo.model.SpecValidator;
+import org.vireo.service.create.SpecValidator;
 import org.vireo.ui.preferences.PreferencesViewModel;
 import picocli.CommandLine;
+import org.vireo.app.cli.CliOptions;
+import org.vireo.app.cli.VersionProvider;
+import org.vireo.service.create.CryptPasswordHasher;
+import org.vireo.service.fleet.LocalTags;
+import org.vireo.service.fleet.StoredConnections;
+import org.vireo.service.fleet.StoredSettings;
 
 /**
  * The JavaFX application and composition root of the window. {@link #init()} runs on the

@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Arrays;
-import org.vireo.model.ConsoleService;
+import org.vireo.service.ConsoleService;
 import org.vireo.model.OperationException;
 
 /**

@@ -7,8 +7,8 @@ import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 import org.vireo.model.NodeFacts;
-import org.vireo.model.OsVariant;
-import org.vireo.model.VmSpec;
+import org.vireo.service.create.OsVariant;
+import org.vireo.service.create.VmSpec;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 

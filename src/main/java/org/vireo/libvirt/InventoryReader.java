@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.vireo.model.InventoryListener;
+import org.vireo.service.InventoryListener;
 import org.vireo.model.NodeInventory;
 import org.vireo.model.NodeRef;
 import org.vireo.model.NodeState;
@@ -23,14 +23,14 @@ import org.vireo.model.VmSummary;
 public final class InventoryReader {
 
     private final LibvirtRuntime runtime;
-    private final org.vireo.model.NodeTunnels tunnels;
+    private final org.vireo.service.NodeTunnels tunnels;
 
     public InventoryReader(LibvirtRuntime runtime) {
         this(runtime, null);
     }
 
     /** @param tunnels carries SSH nodes over Vireo's own SSH sessions (with keepalive); null for libvirt's transports */
-    public InventoryReader(LibvirtRuntime runtime, org.vireo.model.NodeTunnels tunnels) {
+    public InventoryReader(LibvirtRuntime runtime, org.vireo.service.NodeTunnels tunnels) {
         this.runtime = runtime;
         this.tunnels = tunnels;
     }

@@ -12,24 +12,24 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.vireo.model.StatsService;
+import org.vireo.service.StatsService;
 import org.vireo.model.VmStats;
-import org.vireo.model.ConsoleService;
-import org.vireo.model.CreationStep;
+import org.vireo.service.ConsoleService;
+import org.vireo.service.create.CreationStep;
 import org.vireo.model.HostDetails;
-import org.vireo.model.HostService;
+import org.vireo.service.HostService;
 import org.vireo.model.NodeFacts;
 import org.vireo.model.NodeStatus;
 import org.vireo.model.OperationException;
-import org.vireo.model.VmCreation;
-import org.vireo.model.VmSpec;
+import org.vireo.service.VmCreation;
+import org.vireo.service.create.VmSpec;
 import org.vireo.model.StorageItem;
 import org.vireo.model.VmAction;
 import org.vireo.model.VmDetails;
-import org.vireo.model.VmService;
+import org.vireo.service.VmService;
 import org.vireo.model.VmSummary;
-import org.vireo.model.Fleet;
-import org.vireo.model.InventoryListener;
+import org.vireo.service.Fleet;
+import org.vireo.service.InventoryListener;
 import org.vireo.model.NodeRef;
 
 /**
@@ -37,7 +37,7 @@ import org.vireo.model.NodeRef;
  * VM operations, each run on the worker of the VM's node.
  */
 public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCreation, ConsoleService, HostService,
-        org.vireo.model.SnapshotService, org.vireo.model.CloneService {
+        org.vireo.service.SnapshotService, org.vireo.service.CloneService {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LibvirtFleet.class);
 
@@ -53,16 +53,16 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
     private volatile Consumer<Map<String, VmStats>> statsSink = stats -> { };
     private volatile int statsIntervalSeconds = 2;
 
-    private volatile org.vireo.model.CredentialPrompts prompts;
-    private volatile org.vireo.model.NodeTunnels tunnels;
+    private volatile org.vireo.service.CredentialPrompts prompts;
+    private volatile org.vireo.service.NodeTunnels tunnels;
 
     /** SSH nodes connect through these tunnels from now on (the window sets them; scripts do without). */
-    public void setNodeTunnels(org.vireo.model.NodeTunnels tunnels) {
+    public void setNodeTunnels(org.vireo.service.NodeTunnels tunnels) {
         this.tunnels = tunnels;
     }
 
     /** Who answers libvirt's authentication questions for connections opened from now on. */
-    public void setCredentialPrompts(org.vireo.model.CredentialPrompts prompts) {
+    public void setCredentialPrompts(org.vireo.service.CredentialPrompts prompts) {
         this.prompts = prompts;
     }
 
@@ -131,7 +131,7 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
      */
     public NodeStatus connectAndWait(NodeRef node, java.time.Duration timeout) throws InterruptedException {
         CompletableFuture<NodeStatus> settled = new CompletableFuture<>();
-        connect(node, new org.vireo.model.InventoryListener() {
+        connect(node, new org.vireo.service.InventoryListener() {
             @Override
             public void nodeStatusChanged(NodeRef ref, NodeStatus status) {
                 if (status.state() == org.vireo.model.NodeState.CONNECTED || status.state() == org.vireo.model.NodeState.FAILED) {

@@ -18,8 +18,8 @@ import org.libvirt.event.DomainEvent;
 import org.libvirt.event.LifecycleListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.vireo.model.CredentialPrompts;
-import org.vireo.model.InventoryListener;
+import org.vireo.service.CredentialPrompts;
+import org.vireo.service.InventoryListener;
 import org.vireo.model.NodeRef;
 import org.vireo.model.NodeState;
 import org.vireo.model.NodeStatus;
@@ -38,7 +38,7 @@ final class NodeConnection {
 
     private final NodeRef node;
     private final CredentialPrompts prompts;
-    private final org.vireo.model.NodeTunnels tunnels;
+    private final org.vireo.service.NodeTunnels tunnels;
     /** The URI libvirt was opened with: the node's own, or a local one on an SSH tunnel. */
     private volatile String openedUri = "";
     private final InventoryListener listener;
@@ -82,7 +82,7 @@ final class NodeConnection {
 
     /** @param tunnels carries SSH nodes over Vireo's own SSH sessions; null for libvirt's own transports */
     NodeConnection(NodeRef node, InventoryListener listener, LibvirtRuntime runtime, CredentialPrompts prompts,
-                   org.vireo.model.NodeTunnels tunnels) {
+                   org.vireo.service.NodeTunnels tunnels) {
         this.tunnels = tunnels;
         this.prompts = prompts;
         this.node = node;

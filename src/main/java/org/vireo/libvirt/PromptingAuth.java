@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.libvirt.ConnectAuth;
-import org.vireo.model.CredentialPrompts;
+import org.vireo.service.CredentialPrompts;
 
 /**
  * libvirt's authentication callback, answered through Vireo's dialogs instead of a terminal or

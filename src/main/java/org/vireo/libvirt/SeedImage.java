@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.libvirt.LibvirtException;
 import org.libvirt.Stream;
 import org.libvirt.StorageVol;
-import org.vireo.model.VmSpec;
+import org.vireo.service.create.VmSpec;
 
 /**
  * cloud-init's NoCloud seed: an ISO 9660 image labelled "cidata" holding {@code user-data} and

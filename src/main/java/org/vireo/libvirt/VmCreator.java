@@ -12,10 +12,10 @@ import org.libvirt.StoragePool;
 import org.libvirt.StorageVol;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.vireo.model.CreationStep;
+import org.vireo.service.create.CreationStep;
 import org.vireo.model.NodeFacts;
 import org.vireo.model.OperationException;
-import org.vireo.model.VmSpec;
+import org.vireo.service.create.VmSpec;
 
 /**
  * Turns a {@link VmSpec} into volumes and a domain on one node, step by step, and undoes every

@@ -1,5 +1,6 @@
 /**
- * Vireo's own vocabulary: immutable records (nodes, VMs, states, sizes) and the small service
- * interfaces that view models talk to. Plain Java only: no JavaFX, no libvirt, no JDBC.
+ * Vireo's own vocabulary: immutable records and enums (nodes, URIs, VMs, states, sizes,
+ * statistics, snapshots), the message texts and the exception a failed operation reports.
+ * Plain Java only: imports nothing of Vireo's and no JavaFX, libvirt, JDBC or SSH.
  */
 package org.vireo.model;

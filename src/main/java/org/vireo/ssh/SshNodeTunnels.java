@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.vireo.model.NodeRef;
-import org.vireo.model.NodeTunnels;
+import org.vireo.service.NodeTunnels;
 import org.vireo.model.OperationException;
 
 /**

@@ -9,7 +9,7 @@ import com.techsenger.jeditermfx.core.TtyConnector;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.vireo.model.ConsoleService;
+import org.vireo.service.ConsoleService;
 import org.vireo.model.VmSummary;
 import org.vireo.ssh.SshConnector;
 import org.vireo.ssh.SshShell;

@@ -149,8 +149,8 @@ class RealHypervisorStoryTest {
         robot.interact(() -> {
             field("#wizard-name").setText("story-vm");
             @SuppressWarnings("unchecked")
-            ComboBox<org.vireo.model.OsVariant> os = robot.lookup("#wizard-os").queryAs(ComboBox.class);
-            os.setValue(org.vireo.model.OsVariant.LINUX_GENERIC);   // BIOS, virtio disk and NIC
+            ComboBox<org.vireo.service.create.OsVariant> os = robot.lookup("#wizard-os").queryAs(ComboBox.class);
+            os.setValue(org.vireo.service.create.OsVariant.LINUX_GENERIC);   // BIOS, virtio disk and NIC
             choice("#wizard-install").setValue("kernel");
         });
         robot.interact(() -> {

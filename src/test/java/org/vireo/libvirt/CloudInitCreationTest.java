@@ -11,14 +11,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vireo.model.CreationStep;
+import org.vireo.service.create.CreationStep;
 import org.vireo.model.NodeFacts;
 import org.vireo.model.NodeRef;
 import org.vireo.model.NodeState;
 import org.vireo.model.OperationException;
-import org.vireo.model.OsVariant;
-import org.vireo.model.SpecDraft;
-import org.vireo.model.SpecValidator;
+import org.vireo.service.create.OsVariant;
+import org.vireo.service.create.SpecDraft;
+import org.vireo.service.create.SpecValidator;
 import org.vireo.testlab.LocalLibvirtd;
 import org.vireo.testlab.Virsh;
 

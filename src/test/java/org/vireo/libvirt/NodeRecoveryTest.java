@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vireo.model.InventoryListener;
+import org.vireo.service.InventoryListener;
 import org.vireo.model.NodeRef;
 import org.vireo.model.NodeState;
 import org.vireo.model.NodeStatus;

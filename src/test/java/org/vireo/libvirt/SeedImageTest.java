@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vireo.model.OsVariant;
-import org.vireo.model.VmSpec;
+import org.vireo.service.create.OsVariant;
+import org.vireo.service.create.VmSpec;
 
 /** The NoCloud seed image, read back by real tools: blkid for its label, bsdtar for its files. */
 class SeedImageTest {

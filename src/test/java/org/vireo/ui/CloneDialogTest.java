@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.vireo.libvirt.TestDriverClient;
-import org.vireo.model.CloneService.DiskMode;
+import org.vireo.service.CloneService.DiskMode;
 import org.vireo.testlab.LocalLibvirtd;
 import org.vireo.testlab.Virsh;
 

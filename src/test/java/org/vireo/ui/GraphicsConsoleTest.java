@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.vireo.testlab.LocalLibvirtd;
 import org.vireo.testlab.Virsh;
-import org.vireo.ui.console.GraphicsConsoleTab;
+import org.vireo.ui.screen.GraphicsConsoleTab;
 
 /**
  * The graphical console against QEMU's own VNC server: a TCG guest with no disk sits in its

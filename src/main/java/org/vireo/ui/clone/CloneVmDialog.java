@@ -16,7 +16,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.vireo.model.ByteSize;
-import org.vireo.model.CloneService.DiskMode;
+import org.vireo.service.CloneService.DiskMode;
 import org.vireo.ui.common.Messages;
 
 /** The Clone dialog; it stays open while the clone runs and shows each step, and closes once it is done. */

@@ -12,7 +12,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.vireo.model.SnapshotService;
+import org.vireo.service.SnapshotService;
 import org.vireo.model.VmSnapshot;
 import org.vireo.model.VmState;
 import org.vireo.model.VmSummary;

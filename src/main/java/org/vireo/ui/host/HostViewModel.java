@@ -5,7 +5,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.vireo.model.HostDetails;
-import org.vireo.model.HostService;
+import org.vireo.service.HostService;
 import org.vireo.ui.common.FxBatchQueue;
 
 /** The host details of the node in view, read on its worker. FX thread only. */

@@ -18,10 +18,10 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.vireo.model.OperationException;
-import org.vireo.model.Settings;
+import org.vireo.service.Settings;
 import org.vireo.model.StorageItem;
 import org.vireo.model.VmAction;
-import org.vireo.model.VmService;
+import org.vireo.service.VmService;
 import org.vireo.model.VmSummary;
 import org.vireo.ui.common.FxBatchQueue;
 

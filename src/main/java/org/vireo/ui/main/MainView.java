@@ -76,14 +76,14 @@ public final class MainView {
     private final org.vireo.ui.host.HostViewModel host;
 
     private final PreferencesViewModel preferences;
-    private final org.vireo.model.ConnectionStore connections;
+    private final org.vireo.service.ConnectionStore connections;
     private final org.vireo.ui.common.FxBatchQueue<Runnable> fx = new org.vireo.ui.common.FxBatchQueue<>(b -> b.forEach(Runnable::run));
     private TerminalTabs terminals;
 
     private final java.util.function.Function<java.util.List<org.vireo.model.NodeRef>, CreateVmWizardViewModel> wizards;
 
     public MainView(MainViewModel viewModel, ActionsViewModel actions, VmDetailsViewModel details,
-                    PreferencesViewModel preferences, org.vireo.model.ConnectionStore connections,
+                    PreferencesViewModel preferences, org.vireo.service.ConnectionStore connections,
                     org.vireo.ui.host.HostViewModel host,
                     java.util.function.Function<java.util.List<org.vireo.model.NodeRef>, CreateVmWizardViewModel> wizards,
                     java.util.function.Function<javafx.scene.Node, TerminalTabs> terminals,

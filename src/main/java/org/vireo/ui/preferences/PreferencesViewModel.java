@@ -4,8 +4,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
-import org.vireo.model.Settings;
-import org.vireo.model.StatsService;
+import org.vireo.service.Settings;
+import org.vireo.service.StatsService;
 
 /** The user's preferences as the dialog edits them; {@link #save()} applies and stores them. */
 public final class PreferencesViewModel {

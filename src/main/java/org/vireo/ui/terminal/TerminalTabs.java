@@ -6,7 +6,7 @@ import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import org.vireo.model.Settings;
+import org.vireo.service.Settings;
 import org.vireo.model.VmSummary;
 import org.vireo.ssh.SshTarget;
 import org.vireo.terminal.TerminalService;
@@ -20,7 +20,7 @@ public final class TerminalTabs {
     private final Settings settings;
     private final Messages messages;
     private final List<TerminalTab> open = new ArrayList<>();
-    private final List<org.vireo.ui.console.GraphicsConsoleTab> screens = new ArrayList<>();
+    private final List<org.vireo.ui.screen.GraphicsConsoleTab> screens = new ArrayList<>();
 
     public TerminalTabs(Node vmList, String vmListTitle, TerminalService service, Settings settings, Messages messages) {
         this.service = service;
@@ -110,13 +110,13 @@ public final class TerminalTabs {
     }
 
     /** The open screen tabs (tests look at them). */
-    public List<org.vireo.ui.console.GraphicsConsoleTab> openScreens() {
+    public List<org.vireo.ui.screen.GraphicsConsoleTab> openScreens() {
         return List.copyOf(screens);
     }
 
     /** Opens the VM's screen (VNC) in a tab; remote nodes' screens come through an SSH tunnel. */
-    public org.vireo.ui.console.GraphicsConsoleTab openGraphics(VmSummary vm, String nodeUri) {
-        org.vireo.ui.console.GraphicsConsoleTab screen = new org.vireo.ui.console.GraphicsConsoleTab(
+    public org.vireo.ui.screen.GraphicsConsoleTab openGraphics(VmSummary vm, String nodeUri) {
+        org.vireo.ui.screen.GraphicsConsoleTab screen = new org.vireo.ui.screen.GraphicsConsoleTab(
                 messages.get("graphics.title", vm.name()), messages, () -> service.openGraphics(vm, nodeUri), service::saveScreenshot);
         screens.add(screen);
         show(screen.tab(), () -> {
@@ -130,7 +130,7 @@ public final class TerminalTabs {
     public void closeAll() {
         open.forEach(TerminalTab::close);
         open.clear();
-        screens.forEach(org.vireo.ui.console.GraphicsConsoleTab::close);
+        screens.forEach(org.vireo.ui.screen.GraphicsConsoleTab::close);
         screens.clear();
     }
 }

@@ -1,2 +1,2 @@
-/** Terminal tabs (JediTermFX) and the dialogs an SSH login may need: target, password, host key. */
+/** Terminal tabs (JediTermFX) for SSH shells and serial consoles, and the dialog that picks an SSH target. */
 package org.vireo.ui.terminal;

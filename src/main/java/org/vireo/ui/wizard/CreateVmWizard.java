@@ -33,12 +33,12 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.vireo.model.ByteSize;
-import org.vireo.model.CreationStep;
+import org.vireo.service.create.CreationStep;
 import org.vireo.model.NodeFacts;
 import org.vireo.model.NodeRef;
-import org.vireo.model.OsVariant;
-import org.vireo.model.SpecValidator.Field;
-import org.vireo.model.VmSpec;
+import org.vireo.service.create.OsVariant;
+import org.vireo.service.create.SpecValidator.Field;
+import org.vireo.service.create.VmSpec;
 import org.vireo.ui.common.Messages;
 
 /**

@@ -18,15 +18,15 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
-import org.vireo.model.CreationStep;
+import org.vireo.service.create.CreationStep;
 import org.vireo.model.NodeFacts;
 import org.vireo.model.NodeRef;
 import org.vireo.model.OperationException;
-import org.vireo.model.OsVariant;
-import org.vireo.model.SpecDraft;
-import org.vireo.model.SpecValidator;
-import org.vireo.model.VmCreation;
-import org.vireo.model.VmSpec;
+import org.vireo.service.create.OsVariant;
+import org.vireo.service.create.SpecDraft;
+import org.vireo.service.create.SpecValidator;
+import org.vireo.service.VmCreation;
+import org.vireo.service.create.VmSpec;
 import org.vireo.ui.common.FxBatchQueue;
 
 /**

@@ -1,0 +1,183 @@
+package org.vireo.app.cli;
+
+import org.vireo.model.Texts;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.vireo.libvirt.LibvirtFleet;
+import org.vireo.model.NodeFacts;
+import org.vireo.model.NodeRef;
+import org.vireo.model.NodeState;
+import org.vireo.model.NodeStatus;
+import org.vireo.model.OperationException;
+import org.vireo.service.create.OsVariant;
+import org.vireo.service.create.SpecDraft;
+import org.vireo.service.create.SpecValidator;
+import org.vireo.service.create.VmSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import org.vireo.app.AppContext;
+import org.vireo.service.create.CryptPasswordHasher;
+
+/**
+ * {@code vireo create}: the basics of virt-install, sharing the wizard's draft, validator and
+ * XML builder. Bad input exits 2 with one line per problem; a failed creation exits 1 with
+ * nothing left on the node.
+ */
+@Command(name = "create", mixinStandardHelpOptions = true, sortOptions = false, resourceBundle = "org.vireo.app.cli.create")
+public final class CreateCommand {
+
+    @Option(names = "--connect", required = true, paramLabel = "URI", descriptionKey = "connect")
+    String uri;
+
+    @Option(names = "--name", required = true, descriptionKey = "name")
+    String name;
+
+    @Option(names = "--os", paramLabel = "VARIANT", defaultValue = "LINUX_GENERIC", descriptionKey = "os")
+    OsVariant os;
+
+    @Option(names = "--vcpus", descriptionKey = "vcpus")
+    String vcpus;
+
+    @Option(names = "--memory", descriptionKey = "memory")
+    String memory;
+
+    @Option(names = "--disk", paramLabel = "SIZE", descriptionKey = "disk")
+    String disk;
+
+    @Option(names = "--pool", descriptionKey = "pool")
+    String pool;
+
+    @Option(names = "--format", defaultValue = "qcow2", descriptionKey = "format")
+    String format;
+
+    @Option(names = "--volume", paramLabel = "PATH", descriptionKey = "volume")
+    String volume;
+
+    @Option(names = "--network", paramLabel = "NET", descriptionKey = "network")
+    String network;
+
+    @Option(names = "--mac", descriptionKey = "mac")
+    String mac;
+
+    @Option(names = "--iso", paramLabel = "PATH", descriptionKey = "iso")
+    String iso;
+
+    @Option(names = "--import", paramLabel = "PATH", descriptionKey = "import")
+    String importDisk;
+
+    @Option(names = "--kernel", paramLabel = "PATH", descriptionKey = "kernel")
+    String kernel;
+
+    @Option(names = "--initrd", paramLabel = "PATH", descriptionKey = "initrd")
+    String initrd;
+
+    @Option(names = "--cmdline", descriptionKey = "cmdline")
+    String cmdline;
+
+    @Option(names = "--pxe", descriptionKey = "pxe")
+    boolean pxe;
+
+    @Option(names = "--no-start", descriptionKey = "no-start")
+    boolean noStart;
+
+    @Option(names = "--dry-run", descriptionKey = "dry-run")
+    boolean dryRun;
+
+    @Option(names = "--print-xml", descriptionKey = "print-xml")
+    boolean printXml;
+
+    @Option(names = "--timeout", defaultValue = "60", descriptionKey = "timeout")
+    int timeoutSeconds;
+
+    /** Returns the exit code. */
+    public int run(AppContext context, PrintStream out, PrintStream err) {
+        NodeRef node = AppContext.commandLineNodes(List.of(uri)).get(0);
+        LibvirtFleet fleet = new LibvirtFleet(context.libvirt);
+        try {
+            NodeStatus status = fleet.connectAndWait(node, java.time.Duration.ofSeconds(timeoutSeconds));
+            if (status.state() != NodeState.CONNECTED) {
+                err.println("vireo create: " + Texts.get("cli.create.cannotConnect", uri, status.detail()));
+                return 1;
+            }
+            NodeFacts facts = fleet.facts(node.id()).get(timeoutSeconds, TimeUnit.SECONDS);
+            SpecValidator.Result result = new SpecValidator(new CryptPasswordHasher()).validate(draft(facts), facts);
+            result.warnings().forEach((field, message) -> err.println(Texts.get("cli.create.warning", flag(field), message)));
+            if (!result.ok()) {
+                result.errors().forEach((field, message) -> err.println("vireo create: " + flag(field) + ": " + message));
+                return 2;
+            }
+            VmSpec spec = result.spec().orElseThrow();
+            if (printXml) {
+                out.print(fleet.previewXml(spec, facts));
+                out.flush();
+            }
+            if (dryRun) {
+                return 0;
+            }
+            fleet.create(node.id(), spec, facts, step -> err.println(step.rolledBack()
+                    ? Texts.get("cli.create.rolledBack", step.description())
+                    : "[" + step.index() + "/" + step.total() + "] " + step.description())).get(10, TimeUnit.MINUTES);
+            out.println(Texts.get(spec.startAfterCreation() ? "cli.create.createdStarted" : "cli.create.created", spec.name(), uri));
+            return 0;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof OperationException op) {
+                err.println("vireo create: " + Texts.get("failure.stepFailed", op.getMessage(), op.detail()));
+            } else {
+                err.println("vireo create: " + cause);
+            }
+            return 1;
+        } catch (TimeoutException e) {
+            err.println("vireo create: " + Texts.get("cli.create.noAnswer", uri, String.valueOf(timeoutSeconds)));
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        } finally {
+            fleet.close();
+        }
+    }
+
+    SpecDraft draft(NodeFacts facts) {
+        SpecDraft base = SpecDraft.defaults(os, facts);
+        String installKind = iso != null ? "iso" : importDisk != null ? "import" : kernel != null ? "kernel" : pxe ? "pxe" : "none";
+        String installPath = iso != null ? iso : importDisk != null ? importDisk : "";
+        String diskKind = volume != null ? "existing" : disk != null ? "new" : "none";
+        String networkKind = base.networkKind();
+        String networkName = base.networkName();
+        if (network != null) {
+            String n = network.strip();
+            if (n.equalsIgnoreCase("none")) {
+                networkKind = "none";
+            } else if (n.equalsIgnoreCase("user")) {
+                networkKind = "user";
+            } else if (n.toLowerCase(Locale.ROOT).startsWith("bridge=")) {
+                networkKind = "bridge";
+                networkName = n.substring(7);
+            } else {
+                networkKind = "network";
+                networkName = n.toLowerCase(Locale.ROOT).startsWith("network=") ? n.substring(8) : n;
+            }
+        }
+        return new SpecDraft(name, os, installKind, installPath, kernel == null ? "" : kernel, initrd == null ? "" : initrd,
+                cmdline == null ? "" : cmdline, vcpus != null ? vcpus : base.vcpus(), memory != null ? memory : base.memory(),
+                diskKind, pool != null ? pool : base.diskPool(), disk == null ? "" : disk, format, volume == null ? "" : volume,
+                networkKind, networkName, mac == null ? "" : mac, false, "", "", "", "", !noStart);
+    }
+
+    private static final Map<SpecValidator.Field, String> FLAGS = Map.ofEntries(
+            Map.entry(SpecValidator.Field.NAME, "--name"), Map.entry(SpecValidator.Field.INSTALL, "--iso/--import"),
+            Map.entry(SpecValidator.Field.KERNEL, "--kernel"), Map.entry(SpecValidator.Field.VCPUS, "--vcpus"),
+            Map.entry(SpecValidator.Field.MEMORY, "--memory"), Map.entry(SpecValidator.Field.DISK_POOL, "--pool"),
+            Map.entry(SpecValidator.Field.DISK_SIZE, "--disk"), Map.entry(SpecValidator.Field.DISK_VOLUME, "--volume"),
+            Map.entry(SpecValidator.Field.NETWORK, "--network"), Map.entry(SpecValidator.Field.MAC, "--mac"));
+
+    private static String flag(SpecValidator.Field field) {
+        return FLAGS.getOrDefault(field, field.name().toLowerCase(Locale.ROOT));
+    }
+}

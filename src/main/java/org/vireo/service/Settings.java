@@ -1,0 +1,20 @@
+package org.vireo.service;
+
+/**
+ * The user's preferences as the UI reads them: answered from memory, saved in the background,
+ * so reading or changing one never waits on disk.
+ */
+public interface Settings {
+
+    boolean getBoolean(String key, boolean fallback);
+
+    void putBoolean(String key, boolean value);
+
+    int getInt(String key, int fallback);
+
+    String getString(String key, String fallback);
+
+    void putString(String key, String value);
+
+    void putInt(String key, int value);
+}

@@ -1,0 +1,24 @@
+package org.vireo.service;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.vireo.model.NodeFacts;
+import org.vireo.service.create.CreationStep;
+import org.vireo.service.create.VmSpec;
+
+/** Creating VMs on a node: its facts for validation, the XML preview, and the creation itself. */
+public interface VmCreation {
+
+    /** Reads what validation needs from the node (on its worker). */
+    CompletableFuture<NodeFacts> facts(String nodeId);
+
+    /** The domain XML that {@link #create} would define, for the summary page and --print-xml. */
+    String previewXml(VmSpec spec, NodeFacts facts);
+
+    /**
+     * Creates volumes, defines and (if asked) starts the VM on the node's worker, reporting each
+     * step. On any failure everything created so far is removed before the future fails with
+     * an {@link OperationException} naming the step and carrying libvirt's message. Completes with the new VM's UUID.
+     */
+    CompletableFuture<String> create(String nodeId, VmSpec spec, NodeFacts facts, Consumer<CreationStep> progress);
+}

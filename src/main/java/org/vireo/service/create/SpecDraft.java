@@ -1,0 +1,27 @@
+package org.vireo.service.create;
+
+import org.vireo.model.NodeFacts;
+
+/**
+ * A VM as typed, before any check: the wizard's fields and the command line's flags fill the
+ * same draft, and {@link SpecValidator} turns it into a {@link VmSpec} or says what is wrong.
+ *
+ * @param installKind none, iso, import, kernel or pxe
+ * @param diskKind    new, existing or none
+ * @param networkKind network, bridge, user or none
+ */
+public record SpecDraft(String name, OsVariant os, String installKind, String installPath, String kernel, String initrd,
+                        String cmdline, String vcpus, String memory, String diskKind, String diskPool, String diskSize,
+                        String diskFormat, String existingVolume, String networkKind, String networkName, String mac,
+                        boolean cloudInit, String cloudUser, String cloudPassword, String cloudSshKey,
+                        String cloudHostName, boolean start) {
+
+    /** The defaults for a fresh VM of this OS family on this node. */
+    public static SpecDraft defaults(OsVariant os, NodeFacts facts) {
+        String pool = facts.pools().stream().filter(NodeFacts.Pool::active).map(NodeFacts.Pool::name).findFirst().orElse("");
+        String network = facts.networks().isEmpty() ? "" : facts.networks().get(0);
+        return new SpecDraft("", os, "none", "", "", "", "", Integer.toString(os.suggestedVcpus()),
+                os.suggestedMemoryMiB() + " MiB", pool.isEmpty() ? "none" : "new", pool, os.suggestedDiskGiB() + " GiB",
+                "qcow2", "", network.isEmpty() ? "none" : "network", network, "", false, "", "", "", "", true);
+    }
+}

@@ -1,0 +1,64 @@
+package org.vireo.service.create;
+
+import java.util.Optional;
+
+/**
+ * A VM to create, validated: every field holds a value libvirt will take. Built by
+ * {@link SpecValidator} from what the user typed (in the wizard or on the command line).
+ */
+public record VmSpec(String name, OsVariant os, InstallSource install, int vcpus, long memoryBytes, DiskChoice disk,
+                     NetworkChoice network, String mac, Optional<CloudInit> cloudInit, boolean startAfterCreation) {
+
+    /** How the guest gets its operating system. */
+    public sealed interface InstallSource {
+        record None() implements InstallSource {
+        }
+
+        /** An installer image: a volume in one of the node's pools, or a path on the node. */
+        record Iso(String path) implements InstallSource {
+        }
+
+        /** Boot an existing disk image as the VM's disk. */
+        record ImportDisk(String path) implements InstallSource {
+        }
+
+        record KernelBoot(String kernel, String initrd, String cmdline) implements InstallSource {
+        }
+
+        record NetworkBoot() implements InstallSource {
+        }
+    }
+
+    public sealed interface DiskChoice {
+        record NewDisk(String pool, long sizeBytes, String format) implements DiskChoice {
+        }
+
+        record ExistingVolume(String path) implements DiskChoice {
+        }
+
+        record NoDisk() implements DiskChoice {
+        }
+    }
+
+    public sealed interface NetworkChoice {
+        record VirtualNetwork(String name) implements NetworkChoice {
+        }
+
+        record Bridge(String name) implements NetworkChoice {
+        }
+
+        record UserMode() implements NetworkChoice {
+        }
+
+        record NoNetwork() implements NetworkChoice {
+        }
+    }
+
+    /**
+     * First-boot settings for cloud-init's NoCloud source.
+     *
+     * @param passwordHash a SHA-512 crypt hash; the plain password is never kept
+     */
+    public record CloudInit(String user, String passwordHash, String sshKey, String hostName) {
+    }
+}

@@ -1,0 +1,98 @@
+package org.vireo.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vireo.libvirt.TestDriverClient;
+import org.vireo.testlab.LocalLibvirtd;
+import org.vireo.testlab.Virsh;
+import org.vireo.app.AppPaths;
+import org.vireo.app.Launcher;
+
+/** {@code vireo create} against a real libvirtd, with virsh as the oracle. */
+class CreateCommandTest {
+
+    @TempDir
+    Path home;
+
+    private LocalLibvirtd daemon;
+    private TestDriverClient holder;
+    private String uri;
+
+    @BeforeEach
+    void startDaemon() throws Exception {
+        daemon = LocalLibvirtd.start(home.resolve("libvirtd"));
+        uri = daemon.sharedTestNode();
+        holder = new TestDriverClient(uri);   // keeps the shared node alive between the command's connections
+    }
+
+    @AfterEach
+    void stopDaemon() throws Exception {
+        holder.close();
+        daemon.close();
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private Run create(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Launcher.create(new AppPaths(home.resolve("data"), home.resolve("state")), args,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theSeedSpecInEveryShortFormBecomesARealVm() {
+        // The demo workstation (64 GiB) takes the seed's own spec; the shared node below has 3 GiB of host memory.
+        String workstation = org.vireo.testlab.NodeFiles.demoNode(home.resolve("nodes"), "workstation.xml");
+        for (String memory : List.of("4G", "4 GiB", "4096M", "4096")) {
+            Run dry = create("--connect", workstation, "--name", "web-01", "--vcpus", "2", "--memory", memory,
+                    "--disk", "50G", "--dry-run", "--print-xml");
+            assertEquals(0, dry.code(), dry.err());
+            assertTrue(dry.out().contains("<memory unit=\"KiB\">4194304</memory>"), dry.out());
+            assertTrue(dry.out().contains("<vcpu placement=\"static\">2</vcpu>"), dry.out());
+        }
+        Run dryShared = create("--connect", uri, "--name", "web-dry", "--memory", "2G", "--disk", "50G", "--dry-run", "--print-xml");
+        assertEquals(0, dryShared.code(), dryShared.err());
+        assertFalse(Virsh.names(uri).contains("web-dry"), "--dry-run defines nothing");
+        Run real = create("--connect", uri, "--name", "web-01", "--vcpus", "2", "--memory", "2G", "--disk", "50G",
+                "--pool", "default-pool", "--network", "default");
+        assertEquals(0, real.code(), real.err());
+        String xml = String.join("\n", Virsh.run(uri, "dumpxml", "web-01"));
+        assertTrue(xml.contains("<vcpu placement='static'>2</vcpu>"), xml);
+        assertTrue(xml.contains("<memory unit='KiB'>2097152</memory>"), xml);
+        assertTrue(xml.contains("<source file='/default-pool/web-01.qcow2'/>") && xml.contains("<driver name='qemu' type='qcow2'/>"), xml);
+        assertTrue(xml.contains("<source network='default'/>"), xml);
+        assertTrue(String.join("\n", Virsh.run(uri, "vol-info", "--pool", "default-pool", "web-01.qcow2")).matches("(?s).*Capacity:\\s+50\\.00 GiB.*"));
+        assertEquals("running", Virsh.listAll(uri).get("web-01"));
+    }
+
+    @Test
+    void badInputGetsOneLinePerProblemAndExitsNonZero() {
+        Run bad = create("--connect", uri, "--name", "a</name><devices>", "--vcpus", "0", "--memory", "1e9",
+                "--disk", "999999999 TiB", "--network", "nope", "--mac", "zz");
+        assertEquals(2, bad.code());
+        List<String> lines = bad.err().lines().toList();
+        assertEquals(6, lines.size(), bad.err());
+        assertTrue(lines.stream().allMatch(l -> l.startsWith("vireo create: --")), bad.err());
+        assertTrue(bad.err().contains("--name: Use 1–64 letters or digits"), bad.err());
+        assertTrue(bad.err().contains("--disk: Far too large"), bad.err());
+        assertEquals(List.of("test"), Virsh.names(uri), "nothing was created");
+
+        Run taken = create("--connect", uri, "--name", "test", "--dry-run");
+        assertEquals(2, taken.code());
+        assertTrue(taken.err().contains("--name: This node already has a VM called test."), taken.err());
+    }
+}
