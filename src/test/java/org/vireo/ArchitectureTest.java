@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import javafx.application.Platform;
 
 /** The layer rules of DEVELOPERS.md, checked on the production classes. */
 @AnalyzeClasses(packages = "org.vireo", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -74,7 +75,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule runLaterOnlyThroughTheBatchQueue = noClasses()
             .that().doNotHaveFullyQualifiedName("org.vireo.ui.common.FxBatchQueue")
-            .should().callMethod(javafx.application.Platform.class, "runLater", Runnable.class)
+            .should().callMethod(Platform.class, "runLater", Runnable.class)
             .because("results reach the FX thread in batches through FxBatchQueue, never one runLater per item");
 
     @ArchTest

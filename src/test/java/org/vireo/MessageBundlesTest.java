@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -105,7 +107,7 @@ class MessageBundlesTest {
     private static Properties bundle(String resource) throws IOException {
         Properties p = new Properties();
         try (InputStream in = MessageBundlesTest.class.getResourceAsStream(resource);
-             var reader = new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8)) {
+             var reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             p.load(reader);
         }
         return p;

@@ -5,11 +5,17 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vireo.libvirt.LibvirtRuntime;
 import org.vireo.model.NodeRef;
 import org.vireo.model.SavedConnection;
+import org.vireo.ssh.SshConnector;
+import org.vireo.ssh.SshPrompts;
 import org.vireo.store.ConnectionRepository;
 import org.vireo.store.Database;
 import org.vireo.store.PreferenceRepository;
@@ -30,7 +36,7 @@ public final class AppContext implements AutoCloseable {
     final PreferenceRepository preferences;
     public final LibvirtRuntime libvirt;
     /** Every store write from the UI side runs here, in order, never on the FX thread. */
-    final java.util.concurrent.ExecutorService storeWriter = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+    final ExecutorService storeWriter = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "store-writer");
         t.setDaemon(true);
         return t;
@@ -74,10 +80,10 @@ public final class AppContext implements AutoCloseable {
      * The user's SSH client, as the window and the command line both use it: keys from ~/.ssh, the agent of
      * SSH_AUTH_SOCK, host keys from ~/.ssh/known_hosts and Vireo's own file; {@code prompts} ask the rest.
      */
-    public org.vireo.ssh.SshConnector sshConnector(org.vireo.ssh.SshPrompts prompts) {
+    public SshConnector sshConnector(SshPrompts prompts) {
         String agent = System.getenv("SSH_AUTH_SOCK");
-        return new org.vireo.ssh.SshConnector(Path.of(System.getProperty("user.home"), ".ssh"), paths.dataDir().resolve("known_hosts"),
-                agent == null || agent.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(Path.of(agent)), prompts);
+        return new SshConnector(Path.of(System.getProperty("user.home"), ".ssh"), paths.dataDir().resolve("known_hosts"),
+                agent == null || agent.isBlank() ? Optional.empty() : Optional.of(Path.of(agent)), prompts);
     }
 
     public static List<NodeRef> commandLineNodes(List<String> uris) {
@@ -114,7 +120,7 @@ public final class AppContext implements AutoCloseable {
     public void close() {
         storeWriter.shutdown();
         try {
-            if (!storeWriter.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!storeWriter.awaitTermination(5, TimeUnit.SECONDS)) {
                 LOG.warn("Pending preference writes did not finish within 5 s");
             }
         } catch (InterruptedException e) {

@@ -18,6 +18,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vireo.libvirt.MainLoopTimer;
 import org.vireo.model.VmSummary;
 import org.vireo.ui.common.FxBatchQueue;
 
@@ -50,7 +51,7 @@ final class BenchProbe {
         return t;
     });
 
-    private org.vireo.libvirt.MainLoopTimer loopTimer;
+    private MainLoopTimer loopTimer;
     private long lastTick;
 
     private BenchProbe(Writer out) {
@@ -76,7 +77,7 @@ final class BenchProbe {
         // Stalls are gaps once the window is on screen: the heartbeat starts at its first pulse.
         onNextPulse(scene, () -> {
             write("window " + System.currentTimeMillis());
-            loopTimer = org.vireo.libvirt.MainLoopTimer.onToolkitLoop((int) HEARTBEAT_MS, this::tick).orElse(null);
+            loopTimer = MainLoopTimer.onToolkitLoop((int) HEARTBEAT_MS, this::tick).orElse(null);
             if (loopTimer == null) {
                 beat.scheduleAtFixedRate(this::ping, 0, HEARTBEAT_MS, TimeUnit.MILLISECONDS);
             }

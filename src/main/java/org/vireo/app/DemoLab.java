@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.vireo.model.Texts;
 
 /**
  * The built-in demo lab: libvirt test-driver node files shipped as resources. libvirt needs a
@@ -48,7 +49,7 @@ final class DemoLab {
             }
             return installed;
         } catch (IOException e) {
-            throw new UncheckedIOException(org.vireo.model.Texts.get("demo.installFailed", dir), e);
+            throw new UncheckedIOException(Texts.get("demo.installFailed", dir), e);
         }
     }
 

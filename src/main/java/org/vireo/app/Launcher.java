@@ -2,11 +2,12 @@ package org.vireo.app;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import javafx.application.Application;
-import picocli.CommandLine;
 import org.vireo.app.cli.CliOptions;
 import org.vireo.app.cli.CreateCommand;
 import org.vireo.app.cli.InventoryCommand;
+import picocli.CommandLine;
 
 /**
  * The plain main class. It must not extend {@link Application}: on the class path JavaFX then
@@ -22,7 +23,7 @@ public final class Launcher {
         // Before the first logger exists: logback.xml reads it to place the log file.
         System.setProperty("vireo.logDir", paths.stateDir().toString());
         if (args.length > 0 && args[0].equals("create")) {
-            System.exit(create(paths, java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+            System.exit(create(paths, Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
         CliOptions options = new CliOptions();
         CommandLine cli = new CommandLine(options);

@@ -1,5 +1,8 @@
 package org.vireo.app;
 
+import java.util.Set;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Alert;
 import org.vireo.model.NodeState;
 import org.vireo.model.VmSummary;
@@ -18,13 +21,13 @@ final class ShowOnStart {
 
     /** @param awaited the nodes that connect at start; when all have answered, a missing VM is reported */
     static void watch(MainViewModel viewModel, MainView view, String name, boolean console, Messages messages,
-                      java.util.Set<String> awaited) {
+                      Set<String> awaited) {
         new ShowOnStart.Watch(viewModel, view, name, console, messages, awaited).start();
     }
 
     /** Looks again after each batch of reports until the VM shows up or every awaited node answered, then stops listening. */
     private record Watch(MainViewModel viewModel, MainView view, String name, boolean console, Messages messages,
-                         java.util.Set<String> awaited) implements javafx.beans.value.ChangeListener<Boolean> {
+                         Set<String> awaited) implements ChangeListener<Boolean> {
 
         void start() {
             viewModel.applyingProperty().addListener(this);
@@ -32,7 +35,7 @@ final class ShowOnStart {
         }
 
         @Override
-        public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean now) {
+        public void changed(ObservableValue<? extends Boolean> obs, Boolean was, Boolean now) {
             check();
         }
 

@@ -3,6 +3,7 @@ package org.vireo.app;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,10 +12,10 @@ import java.util.stream.Collectors;
 import org.vireo.libvirt.LibvirtFleet;
 import org.vireo.model.NodeRef;
 import org.vireo.model.SavedConnection;
-import org.vireo.store.TagRepository;
 import org.vireo.service.fleet.ConnectionTimeRecorder;
 import org.vireo.service.fleet.HeldInventory;
 import org.vireo.service.fleet.LocalTags;
+import org.vireo.store.TagRepository;
 
 /**
  * What the window needs before it can be built: the store, libvirt, the fleet, the nodes to
@@ -45,7 +46,7 @@ record StartupState(AppContext context, LibvirtFleet fleet, LocalTags tags, List
         Set<String> manual = saved.stream().filter(c -> !c.autoconnect()).map(c -> c.toNodeRef().id())
                 .collect(Collectors.toSet());
         HeldInventory early = new HeldInventory();
-        Set<String> later = new java.util.HashSet<>();
+        Set<String> later = new HashSet<>();
         for (NodeRef node : nodes) {
             if (manual.contains(node.id())) {
                 continue;

@@ -1,40 +1,46 @@
 package org.vireo.app;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vireo.app.cli.CliOptions;
+import org.vireo.app.cli.VersionProvider;
 import org.vireo.libvirt.LibvirtFleet;
 import org.vireo.libvirt.LibvirtRuntime;
 import org.vireo.model.NodeRef;
 import org.vireo.model.SavedConnection;
-import org.vireo.ui.common.Messages;
-import org.vireo.ui.details.VmDetailsViewModel;
-import org.vireo.ui.main.ActionsViewModel;
-import org.vireo.ui.main.MainView;
-import org.vireo.ui.main.MainViewModel;
-import org.vireo.ui.host.HostViewModel;
-import org.vireo.ui.login.DialogSshPrompts;
-import org.vireo.ui.terminal.TerminalTabs;
-import org.vireo.terminal.TerminalService;
-import org.vireo.ssh.SshConnector;
-import java.util.Optional;
-import org.vireo.ui.wizard.CreateVmWizardViewModel;
-import org.vireo.service.create.SpecValidator;
-import org.vireo.ui.preferences.PreferencesViewModel;
-import picocli.CommandLine;
-import org.vireo.app.cli.CliOptions;
-import org.vireo.app.cli.VersionProvider;
 import org.vireo.service.create.CryptPasswordHasher;
+import org.vireo.service.create.SpecValidator;
 import org.vireo.service.fleet.LocalTags;
 import org.vireo.service.fleet.StoredConnections;
 import org.vireo.service.fleet.StoredSettings;
+import org.vireo.ssh.SshConnector;
+import org.vireo.ssh.SshNodeTunnels;
+import org.vireo.terminal.TerminalService;
+import org.vireo.ui.clone.CloneVmViewModel;
+import org.vireo.ui.common.Messages;
+import org.vireo.ui.common.Theme;
+import org.vireo.ui.details.VmDetailsViewModel;
+import org.vireo.ui.host.HostViewModel;
+import org.vireo.ui.login.DialogSshPrompts;
+import org.vireo.ui.main.ActionsViewModel;
+import org.vireo.ui.main.MainView;
+import org.vireo.ui.main.MainViewModel;
+import org.vireo.ui.preferences.PreferencesViewModel;
+import org.vireo.ui.terminal.TerminalTabs;
+import org.vireo.ui.wizard.CreateVmWizardViewModel;
+import picocli.CommandLine;
 
 /**
  * The JavaFX application and composition root of the window. {@link #init()} runs on the
@@ -52,8 +58,8 @@ public final class VireoApp extends Application {
     private Messages messages;
     private LocalTags tags;
     private boolean desktopDark;
-    private java.util.Set<String> awaitedNodes = java.util.Set.of();
-    private java.util.Set<String> connectLater = java.util.Set.of();
+    private Set<String> awaitedNodes = Set.of();
+    private Set<String> connectLater = Set.of();
     private LibvirtFleet fleet;
     private TerminalService terminalService;
     private MainView view;
@@ -95,7 +101,7 @@ public final class VireoApp extends Application {
         state.early().attach(viewModel.inventoryListener());
         connectLater = state.connectLater();
         awaitedNodes = state.nodes().stream().map(NodeRef::id).filter(id -> !state.manual().contains(id))
-                .collect(java.util.stream.Collectors.toSet());
+                .collect(Collectors.toSet());
     }
 
     @Override
@@ -104,7 +110,7 @@ public final class VireoApp extends Application {
         this.stage = primaryStage;
         StoredSettings settings = new StoredSettings(savedPreferences, context.preferences, context.storeWriter);
         ActionsViewModel actions = new ActionsViewModel(tags, settings,
-                vm -> new org.vireo.ui.clone.CloneVmViewModel(fleet, fleet, tags, vm, messages));
+                vm -> new CloneVmViewModel(fleet, fleet, tags, vm, messages));
         VmDetailsViewModel details = new VmDetailsViewModel(fleet, fleet, messages);
         SpecValidator validator = new SpecValidator(new CryptPasswordHasher());
         DialogSshPrompts dialogs = new DialogSshPrompts(messages, () -> primaryStage);
@@ -112,7 +118,7 @@ public final class VireoApp extends Application {
         SshConnector ssh = context.sshConnector(dialogs);
         terminalService = new TerminalService(ssh, fleet);
         // SSH nodes connect over Vireo's own SSH sessions (the ones the terminals use), not libvirt's.
-        fleet.setNodeTunnels(new org.vireo.ssh.SshNodeTunnels(ssh));
+        fleet.setNodeTunnels(new SshNodeTunnels(ssh));
         view = new MainView(viewModel, actions, details, new PreferencesViewModel(settings, fleet),
                 new StoredConnections(context.connections, context.storeWriter, paths.dataDir().resolve("libvirt_known_hosts")),
                 new HostViewModel(fleet),
@@ -120,7 +126,7 @@ public final class VireoApp extends Application {
                 centre -> new TerminalTabs(centre, messages.get("tab.vms"), terminalService, settings, messages), messages, messages.get("about.text", VersionProvider.version(),
                 paths.dataDir(), paths.logFile()));
         view.setDesktopDark(desktopDark);
-        org.vireo.ui.common.Theme.apply(org.vireo.ui.common.Theme.Choice.parse(
+        Theme.apply(Theme.Choice.parse(
                 savedPreferences.getOrDefault(PreferencesViewModel.THEME, "desktop")), desktopDark);
         view.install(primaryStage, savedPreferences);
         // --connect: the node added for this run is the one the window opens on; otherwise the preferred one.
@@ -150,7 +156,7 @@ public final class VireoApp extends Application {
     }
 
     static long sinceProcessStart() {
-        return java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+        return ManagementFactory.getRuntimeMXBean().getUptime();
     }
 
     /** On the FX thread: reads what must be remembered, then closes everything on a background thread. */

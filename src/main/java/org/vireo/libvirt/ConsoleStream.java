@@ -1,14 +1,15 @@
 package org.vireo.libvirt;
 
-import org.vireo.model.Texts;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Arrays;
-import org.vireo.service.ConsoleService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.vireo.model.OperationException;
+import org.vireo.model.Texts;
+import org.vireo.service.ConsoleService;
 
 /**
  * A domain's serial console as a pair of Java streams over libvirt's stream API, bound with our
@@ -110,7 +111,7 @@ final class ConsoleStream implements ConsoleService.ConsoleSession {
         return open;
     }
 
-    private final java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean released = new AtomicBoolean();
 
     /**
      * Aborting wakes the reader blocked in virStreamRecv; the stream is freed by that reader once

@@ -1,9 +1,10 @@
 package org.vireo.libvirt;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
+import java.util.Set;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.libvirt.DomainInfo;
@@ -41,7 +42,7 @@ final class DomainReader {
                 domain.free();
             }
         }
-        vms.sort(java.util.Comparator.comparing(VmSummary::name));
+        vms.sort(Comparator.comparing(VmSummary::name));
         return vms;
     }
 

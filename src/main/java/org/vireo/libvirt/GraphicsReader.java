@@ -1,6 +1,5 @@
 package org.vireo.libvirt;
 
-import org.vireo.model.Texts;
 import static org.vireo.libvirt.XmlElements.child;
 import static org.vireo.libvirt.XmlElements.children;
 
@@ -11,6 +10,7 @@ import org.libvirt.Domain;
 import org.libvirt.LibvirtException;
 import org.vireo.model.GraphicsEndpoint;
 import org.vireo.model.OperationException;
+import org.vireo.model.Texts;
 import org.vireo.model.VmSummary;
 import org.w3c.dom.Element;
 

@@ -5,8 +5,10 @@ import java.util.List;
 import org.libvirt.Connect;
 import org.libvirt.LibvirtException;
 import org.libvirt.Network;
+import org.libvirt.NodeInfo;
 import org.vireo.model.HostDetails;
 import org.vireo.model.NodeFacts;
+import org.vireo.model.Texts;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
@@ -19,7 +21,7 @@ final class HostReader {
     }
 
     static HostDetails read(VireoConnect conn) throws LibvirtException {
-        org.libvirt.NodeInfo info = conn.nodeInfo();
+        NodeInfo info = conn.nodeInfo();
         NodeFacts facts = NodeFactsReader.read(conn);
         int running = conn.listAllDomains(LIST_ACTIVE).length;
         List<HostDetails.PoolInfo> pools = new ArrayList<>();
@@ -57,7 +59,7 @@ final class HostReader {
                     addresses.add(ip.getAttribute("address") + prefix);
                 }
             } catch (Exception e) {
-                addresses.add(org.vireo.model.Texts.get("host.network.unreadable"));
+                addresses.add(Texts.get("host.network.unreadable"));
             }
             return new HostDetails.NetworkInfo(name, active, addresses);
         } finally {

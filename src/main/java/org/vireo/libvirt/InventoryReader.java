@@ -1,6 +1,5 @@
 package org.vireo.libvirt;
 
-import org.vireo.model.Texts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,12 +8,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.vireo.service.InventoryListener;
 import org.vireo.model.NodeInventory;
 import org.vireo.model.NodeRef;
 import org.vireo.model.NodeState;
 import org.vireo.model.NodeStatus;
+import org.vireo.model.Texts;
 import org.vireo.model.VmSummary;
+import org.vireo.service.InventoryListener;
+import org.vireo.service.NodeTunnels;
 
 /**
  * A one-shot read of several nodes for scripts (`--list`): the same connections and domain
@@ -23,14 +24,14 @@ import org.vireo.model.VmSummary;
 public final class InventoryReader {
 
     private final LibvirtRuntime runtime;
-    private final org.vireo.service.NodeTunnels tunnels;
+    private final NodeTunnels tunnels;
 
     public InventoryReader(LibvirtRuntime runtime) {
         this(runtime, null);
     }
 
     /** @param tunnels carries SSH nodes over Vireo's own SSH sessions (with keepalive); null for libvirt's transports */
-    public InventoryReader(LibvirtRuntime runtime, org.vireo.service.NodeTunnels tunnels) {
+    public InventoryReader(LibvirtRuntime runtime, NodeTunnels tunnels) {
         this.runtime = runtime;
         this.tunnels = tunnels;
     }

@@ -2,6 +2,7 @@ package org.vireo.libvirt;
 
 import org.libvirt.jna.Libvirt;
 import org.libvirt.jna.virError;
+import org.vireo.model.Texts;
 
 /** libvirt's last error on this thread, for calls made through our own bindings. */
 final class LastError {
@@ -12,7 +13,7 @@ final class LastError {
     /** Returns the message and clears the error. */
     static String take() {
         virError error = Libvirt.INSTANCE.virGetLastError();
-        String message = error == null || error.message == null ? org.vireo.model.Texts.get("libvirt.unknownError") : error.message;
+        String message = error == null || error.message == null ? Texts.get("libvirt.unknownError") : error.message;
         Libvirt.INSTANCE.virResetLastError();
         return message;
     }

@@ -1,45 +1,59 @@
 package org.vireo.libvirt;
 
-import org.vireo.model.Texts;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
-import org.vireo.service.StatsService;
-import org.vireo.model.VmStats;
-import org.vireo.service.ConsoleService;
-import org.vireo.service.create.CreationStep;
+import org.libvirt.Domain;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vireo.model.GraphicsEndpoint;
 import org.vireo.model.HostDetails;
-import org.vireo.service.HostService;
 import org.vireo.model.NodeFacts;
+import org.vireo.model.NodeRef;
+import org.vireo.model.NodeState;
 import org.vireo.model.NodeStatus;
 import org.vireo.model.OperationException;
-import org.vireo.service.VmCreation;
-import org.vireo.service.create.VmSpec;
 import org.vireo.model.StorageItem;
+import org.vireo.model.Texts;
 import org.vireo.model.VmAction;
 import org.vireo.model.VmDetails;
-import org.vireo.service.VmService;
+import org.vireo.model.VmSnapshot;
+import org.vireo.model.VmStats;
 import org.vireo.model.VmSummary;
+import org.vireo.service.CloneService;
+import org.vireo.service.ConsoleService;
+import org.vireo.service.CredentialPrompts;
 import org.vireo.service.Fleet;
+import org.vireo.service.HostService;
 import org.vireo.service.InventoryListener;
-import org.vireo.model.NodeRef;
+import org.vireo.service.NodeTunnels;
+import org.vireo.service.SnapshotService;
+import org.vireo.service.StatsService;
+import org.vireo.service.VmCreation;
+import org.vireo.service.VmService;
+import org.vireo.service.create.CreationStep;
+import org.vireo.service.create.VmSpec;
 
 /**
  * The app's live connections, one {@link NodeConnection} (and worker thread) per node, and the
  * VM operations, each run on the worker of the VM's node.
  */
 public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCreation, ConsoleService, HostService,
-        org.vireo.service.SnapshotService, org.vireo.service.CloneService {
+        SnapshotService, CloneService {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LibvirtFleet.class);
+    private static final Logger LOG = LoggerFactory.getLogger(LibvirtFleet.class);
 
     private final LibvirtRuntime runtime;
     private final Map<String, NodeConnection> nodes = new LinkedHashMap<>();
@@ -53,16 +67,16 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
     private volatile Consumer<Map<String, VmStats>> statsSink = stats -> { };
     private volatile int statsIntervalSeconds = 2;
 
-    private volatile org.vireo.service.CredentialPrompts prompts;
-    private volatile org.vireo.service.NodeTunnels tunnels;
+    private volatile CredentialPrompts prompts;
+    private volatile NodeTunnels tunnels;
 
     /** SSH nodes connect through these tunnels from now on (the window sets them; scripts do without). */
-    public void setNodeTunnels(org.vireo.service.NodeTunnels tunnels) {
+    public void setNodeTunnels(NodeTunnels tunnels) {
         this.tunnels = tunnels;
     }
 
     /** Who answers libvirt's authentication questions for connections opened from now on. */
-    public void setCredentialPrompts(org.vireo.service.CredentialPrompts prompts) {
+    public void setCredentialPrompts(CredentialPrompts prompts) {
         this.prompts = prompts;
     }
 
@@ -114,7 +128,7 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
         } finally {
             try {
                 statsTimer.schedule(this::statsTick, statsIntervalSeconds, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.RejectedExecutionException closing) {
+            } catch (RejectedExecutionException closing) {
                 LOG.debug("Statistics stopped: the fleet is closing");
             }
         }
@@ -129,12 +143,12 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
      * For scripts: connects and waits until the node answers (or fails, or {@code timeout}
      * passes); later reports are ignored. Never call it on the FX thread.
      */
-    public NodeStatus connectAndWait(NodeRef node, java.time.Duration timeout) throws InterruptedException {
+    public NodeStatus connectAndWait(NodeRef node, Duration timeout) throws InterruptedException {
         CompletableFuture<NodeStatus> settled = new CompletableFuture<>();
-        connect(node, new org.vireo.service.InventoryListener() {
+        connect(node, new InventoryListener() {
             @Override
             public void nodeStatusChanged(NodeRef ref, NodeStatus status) {
-                if (status.state() == org.vireo.model.NodeState.CONNECTED || status.state() == org.vireo.model.NodeState.FAILED) {
+                if (status.state() == NodeState.CONNECTED || status.state() == NodeState.FAILED) {
                     settled.complete(status);
                 }
             }
@@ -151,10 +165,10 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
         });
         try {
             return settled.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
-            return new NodeStatus(org.vireo.model.NodeState.FAILED, String.valueOf(e.getCause()));
-        } catch (java.util.concurrent.TimeoutException e) {
-            return new NodeStatus(org.vireo.model.NodeState.FAILED, Texts.get("node.noAnswer", String.valueOf(timeout.toSeconds())));
+        } catch (ExecutionException e) {
+            return new NodeStatus(NodeState.FAILED, String.valueOf(e.getCause()));
+        } catch (TimeoutException e) {
+            return new NodeStatus(NodeState.FAILED, Texts.get("node.noAnswer", String.valueOf(timeout.toSeconds())));
         }
     }
 
@@ -197,7 +211,7 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
     @Override
     public CompletableFuture<List<StorageItem>> storageOf(VmSummary vm) {
         return onNodeOf(vm, Texts.get("op.listStorage", vm.name()), conn -> {
-            org.libvirt.Domain domain = VmOperations.lookup(conn, vm);
+            Domain domain = VmOperations.lookup(conn, vm);
             try {
                 return VmOperations.storage(conn, domain);
             } finally {
@@ -245,7 +259,7 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
     }
 
     @Override
-    public CompletableFuture<org.vireo.model.GraphicsEndpoint> graphics(VmSummary vm) {
+    public CompletableFuture<GraphicsEndpoint> graphics(VmSummary vm) {
         return onNode(vm.nodeId(), Texts.get("op.openScreen", vm.name()), conn -> GraphicsReader.vnc(conn, vm));
     }
 
@@ -276,7 +290,7 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
     }
 
     @Override
-    public CompletableFuture<List<org.vireo.model.VmSnapshot>> snapshots(VmSummary vm) {
+    public CompletableFuture<List<VmSnapshot>> snapshots(VmSummary vm) {
         return onNode(vm.nodeId(), Texts.get("op.listSnapshots", vm.name()), conn -> VmSnapshots.list(conn, vm));
     }
 

@@ -1,8 +1,11 @@
 package org.vireo.libvirt;
 
+import com.sun.jna.Callback;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
+import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
+import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
 
 /**
@@ -23,7 +26,7 @@ interface LibvirtNative extends Library {
     int STATS_BLOCK = 32;
 
     /** virEventTimeoutCallback */
-    interface TimeoutCallback extends com.sun.jna.Callback {
+    interface TimeoutCallback extends Callback {
         void invoke(int timer, Pointer opaque);
     }
 
@@ -52,9 +55,9 @@ interface LibvirtNative extends Library {
     int virDomainOpenConsole(Pointer domain, String devName, Pointer stream, int flags);
 
     /** Blocks until data arrives: bytes read, 0 at the end, -1 on error. */
-    int virStreamRecv(Pointer stream, byte[] data, com.sun.jna.NativeLong bytes);
+    int virStreamRecv(Pointer stream, byte[] data, NativeLong bytes);
 
-    int virStreamSend(Pointer stream, byte[] data, com.sun.jna.NativeLong bytes);
+    int virStreamSend(Pointer stream, byte[] data, NativeLong bytes);
 
     int virStreamFinish(Pointer stream);
 
@@ -62,8 +65,8 @@ interface LibvirtNative extends Library {
 
     int virStreamFree(Pointer stream);
 
-    int virDomainGetState(Pointer domain, com.sun.jna.ptr.IntByReference state, com.sun.jna.ptr.IntByReference reason, int flags);
+    int virDomainGetState(Pointer domain, IntByReference state, IntByReference reason, int flags);
 
     // virDomainMemoryModFlags: LIVE 1, CONFIG 2, MAXIMUM 4
-    int virDomainSetMemoryFlags(Pointer domain, com.sun.jna.NativeLong memoryKiB, int flags);
+    int virDomainSetMemoryFlags(Pointer domain, NativeLong memoryKiB, int flags);
 }

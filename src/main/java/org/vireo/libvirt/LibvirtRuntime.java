@@ -1,6 +1,7 @@
 package org.vireo.libvirt;
 
 import com.sun.jna.Pointer;
+import java.util.Set;
 import org.libvirt.Connect;
 import org.libvirt.Library;
 import org.libvirt.LibvirtException;
@@ -134,7 +135,7 @@ public final class LibvirtRuntime {
     // no metadata, no such source of guest addresses, a lease asked of a network the node lacks, a
     // disk that is not a volume); the callers that care log them with context. Logged at INFO, the
     // address polling of the VMs on screen wrote lines every few seconds.
-    private static final java.util.Set<Integer> QUIET_CODES = java.util.Set.of(
+    private static final Set<Integer> QUIET_CODES = Set.of(
             3 /* NO_SUPPORT */, 42 /* NO_DOMAIN */, 43 /* NO_NETWORK */, 50 /* NO_STORAGE_VOL */,
             55 /* OPERATION_INVALID */, 80 /* NO_DOMAIN_METADATA */, 84 /* OPERATION_UNSUPPORTED */,
             86 /* AGENT_UNRESPONSIVE */);

@@ -1,15 +1,18 @@
 package org.vireo.libvirt;
 
-import org.vireo.model.Texts;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.libvirt.LibvirtException;
@@ -18,13 +21,16 @@ import org.libvirt.event.DomainEvent;
 import org.libvirt.event.LifecycleListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.vireo.service.CredentialPrompts;
-import org.vireo.service.InventoryListener;
 import org.vireo.model.NodeRef;
 import org.vireo.model.NodeState;
 import org.vireo.model.NodeStatus;
 import org.vireo.model.OperationException;
+import org.vireo.model.Texts;
+import org.vireo.model.VmStats;
 import org.vireo.model.VmSummary;
+import org.vireo.service.CredentialPrompts;
+import org.vireo.service.InventoryListener;
+import org.vireo.service.NodeTunnels;
 
 /**
  * One libvirt connection with its own worker thread: every libvirt call for this node runs
@@ -38,7 +44,7 @@ final class NodeConnection {
 
     private final NodeRef node;
     private final CredentialPrompts prompts;
-    private final org.vireo.service.NodeTunnels tunnels;
+    private final NodeTunnels tunnels;
     /** The URI libvirt was opened with: the node's own, or a local one on an SSH tunnel. */
     private volatile String openedUri = "";
     private final InventoryListener listener;
@@ -51,7 +57,7 @@ final class NodeConnection {
     private boolean flushQueued;
 
     /** One timer for every node's reconnect attempts; the attempts themselves run on each node's worker. */
-    private static final java.util.concurrent.ScheduledExecutorService RECONNECTS =
+    private static final ScheduledExecutorService RECONNECTS =
             Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "node-reconnect");
                 t.setDaemon(true);
@@ -64,12 +70,12 @@ final class NodeConnection {
     /** The user wants this node connected: a lost connection is retried until they say otherwise. */
     private volatile boolean wanted;
     private int attempts;
-    private java.util.concurrent.ScheduledFuture<?> pendingReconnect;
+    private ScheduledFuture<?> pendingReconnect;
 
     /** Touched only on the worker. */
     private VireoConnect conn;
     private final StatsSampler stats = new StatsSampler();
-    private final java.util.concurrent.atomic.AtomicBoolean sampling = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean sampling = new AtomicBoolean();
 
     NodeConnection(NodeRef node, InventoryListener listener, LibvirtRuntime runtime) {
         this(node, listener, runtime, null);
@@ -82,7 +88,7 @@ final class NodeConnection {
 
     /** @param tunnels carries SSH nodes over Vireo's own SSH sessions; null for libvirt's own transports */
     NodeConnection(NodeRef node, InventoryListener listener, LibvirtRuntime runtime, CredentialPrompts prompts,
-                   org.vireo.service.NodeTunnels tunnels) {
+                   NodeTunnels tunnels) {
         this.tunnels = tunnels;
         this.prompts = prompts;
         this.node = node;
@@ -167,9 +173,9 @@ final class NodeConnection {
      * Samples statistics of these VMs on the worker. Skipped (completes with nothing) while an
      * earlier sample is still running, so a slow node never piles up work.
      */
-    CompletableFuture<java.util.Map<String, org.vireo.model.VmStats>> sampleStats(List<VmSummary> vms) {
+    CompletableFuture<Map<String, VmStats>> sampleStats(List<VmSummary> vms) {
         if (!sampling.compareAndSet(false, true)) {
-            return CompletableFuture.completedFuture(java.util.Map.of());
+            return CompletableFuture.completedFuture(Map.of());
         }
         return call(Texts.get("op.sampleStats"), c -> stats.sample(conn, vms))
                 .whenComplete((result, error) -> sampling.set(false));
@@ -241,7 +247,7 @@ final class NodeConnection {
             if (tunnels != null) {
                 try {
                     uri = tunnels.localUri(node).orElse(uri);
-                } catch (org.vireo.model.OperationException e) {
+                } catch (OperationException e) {
                     LOG.warn("Could not reach {} over SSH: {}", node.name(), e.detail());
                     listener.nodeStatusChanged(node, new NodeStatus(NodeState.FAILED, e.detail() + scheduleReconnectIfRemote()));
                     return;

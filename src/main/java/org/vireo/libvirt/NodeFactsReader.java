@@ -1,6 +1,7 @@
 package org.vireo.libvirt;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Set;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.libvirt.LibvirtException;
+import org.libvirt.NodeInfo;
 import org.libvirt.StoragePool;
 import org.libvirt.StorageVol;
 import org.vireo.model.NodeFacts;
@@ -23,7 +25,7 @@ final class NodeFactsReader {
     }
 
     static NodeFacts read(Connect conn) throws LibvirtException {
-        org.libvirt.NodeInfo info = conn.nodeInfo();
+        NodeInfo info = conn.nodeInfo();
         List<String> types = domainTypes(conn.getCapabilities());
         int maxVcpus;
         try {
@@ -57,7 +59,7 @@ final class NodeFactsReader {
         for (String name : conn.listDefinedStoragePools()) {
             pools.add(pool(conn, name, false));
         }
-        pools.sort(java.util.Comparator.comparing(NodeFacts.Pool::name));
+        pools.sort(Comparator.comparing(NodeFacts.Pool::name));
         List<String> networks = new ArrayList<>(List.of(conn.listNetworks()));
         networks.sort(null);
         return new NodeFacts(info.cpus, info.memory * 1024L, maxVcpus, committed, names, pools, networks, types);
@@ -82,7 +84,7 @@ final class NodeFactsReader {
                     }
                 }
             }
-            volumes.sort(java.util.Comparator.comparing(NodeFacts.Volume::name));
+            volumes.sort(Comparator.comparing(NodeFacts.Volume::name));
             return new NodeFacts.Pool(name, active, capacity, available, path, volumes);
         } finally {
             pool.free();

@@ -1,9 +1,21 @@
 package org.vireo.libvirt;
 
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.libvirt.ConnectAuth;
+import org.slf4j.LoggerFactory;
 import org.vireo.service.CredentialPrompts;
 
 /**
@@ -18,7 +30,7 @@ final class PromptingAuth extends ConnectAuth {
 
     private final String node;
     private final CredentialPrompts prompts;
-    private final java.nio.file.Path knownHosts;
+    private final Path knownHosts;
     /** Size of the known_hosts file before a key accepted "once" was appended to it; -1 when none. */
     private long sizeBeforeOnce = -1;
 
@@ -36,33 +48,33 @@ final class PromptingAuth extends ConnectAuth {
         if (sizeBeforeOnce < 0) {
             return;
         }
-        try (java.nio.channels.FileChannel file = java.nio.channels.FileChannel.open(knownHosts,
-                java.nio.file.StandardOpenOption.WRITE)) {
+        try (FileChannel file = FileChannel.open(knownHosts,
+                StandardOpenOption.WRITE)) {
             file.truncate(sizeBeforeOnce);
-        } catch (java.io.IOException e) {
-            org.slf4j.LoggerFactory.getLogger(PromptingAuth.class).warn("Could not forget the host key accepted once in {}",
+        } catch (IOException e) {
+            LoggerFactory.getLogger(PromptingAuth.class).warn("Could not forget the host key accepted once in {}",
                     knownHosts, e);
         }
         sizeBeforeOnce = -1;
     }
 
-    private static long size(java.nio.file.Path file) {
+    private static long size(Path file) {
         try {
-            return java.nio.file.Files.exists(file) ? java.nio.file.Files.size(file) : 0;
-        } catch (java.io.IOException e) {
+            return Files.exists(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
             return -1;
         }
     }
 
     /** The {@code known_hosts} parameter of an SSH URI, or null (libssh's default, ~/.ssh/known_hosts, is never edited). */
-    static java.nio.file.Path knownHostsOf(String uri) {
+    static Path knownHostsOf(String uri) {
         int query = uri.indexOf('?');
         if (query < 0) {
             return null;
         }
         for (String parameter : uri.substring(query + 1).split("&")) {
             if (parameter.startsWith("known_hosts=")) {
-                return java.nio.file.Path.of(java.net.URLDecoder.decode(parameter.substring(12), java.nio.charset.StandardCharsets.UTF_8));
+                return Path.of(URLDecoder.decode(parameter.substring(12), StandardCharsets.UTF_8));
             }
         }
         return null;
@@ -77,7 +89,7 @@ final class PromptingAuth extends ConnectAuth {
         if (hex.length() != 64 || !hex.matches("[0-9a-fA-F]+")) {
             return hexHash;
         }
-        return "SHA256:" + java.util.Base64.getEncoder().withoutPadding().encodeToString(java.util.HexFormat.of().parseHex(hex));
+        return "SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(HexFormat.of().parseHex(hex));
     }
 
     // struct _virConnectCredential on LP64: int type; (pad); char *prompt, *challenge, *defresult, *result; unsigned resultlen
@@ -92,12 +104,12 @@ final class PromptingAuth extends ConnectAuth {
      * go into memory from libc's malloc, owned by libvirt, and JNA never writes the structure back.
      */
     @Override
-    public int authCallback(org.libvirt.jna.virConnectCredential cred, int ncred, com.sun.jna.Pointer cbdata) {
+    public int authCallback(org.libvirt.jna.virConnectCredential cred, int ncred, Pointer cbdata) {
         cred.setAutoWrite(false);
-        com.sun.jna.Pointer base = cred.getPointer();
+        Pointer base = cred.getPointer();
         String[] answers = new String[ncred];
         for (int i = 0; i < ncred; i++) {
-            com.sun.jna.Pointer at = base.share(i * CREDENTIAL_SIZE);
+            Pointer at = base.share(i * CREDENTIAL_SIZE);
             Optional<String> answer = answer(CredentialType.mapFromInt(at.getInt(0)), string(at, 8), string(at, 24));
             if (answer.isEmpty()) {
                 return -1;   // cancelled: libvirt reports the failed authentication
@@ -106,23 +118,23 @@ final class PromptingAuth extends ConnectAuth {
         }
         for (int i = 0; i < ncred; i++) {
             String result = answers[i];
-            byte[] bytes = result.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            long memory = com.sun.jna.Native.malloc(bytes.length + 1L);
+            byte[] bytes = result.getBytes(StandardCharsets.UTF_8);
+            long memory = Native.malloc(bytes.length + 1L);
             if (memory == 0) {
                 return -1;
             }
-            com.sun.jna.Pointer answer = new com.sun.jna.Pointer(memory);
+            Pointer answer = new Pointer(memory);
             answer.write(0, bytes, 0, bytes.length);
             answer.setByte(bytes.length, (byte) 0);
-            com.sun.jna.Pointer at = base.share(i * CREDENTIAL_SIZE);
+            Pointer at = base.share(i * CREDENTIAL_SIZE);
             at.setPointer(RESULT_OFFSET, answer);
             at.setInt(RESULT_LENGTH_OFFSET, bytes.length);
         }
         return 0;
     }
 
-    private static String string(com.sun.jna.Pointer credential, long offset) {
-        com.sun.jna.Pointer text = credential.getPointer(offset);
+    private static String string(Pointer credential, long offset) {
+        Pointer text = credential.getPointer(offset);
         return text == null ? null : text.getString(0, "UTF-8");
     }
 

@@ -1,9 +1,12 @@
 package org.vireo.libvirt;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
 /** Closes removed nodes in the background: shutting a worker down waits for it. */
 final class RemovalThreads {
 
-    private static final java.util.concurrent.ExecutorService CLOSING = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+    private static final ExecutorService CLOSING = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "node-removal");
         t.setDaemon(true);
         return t;

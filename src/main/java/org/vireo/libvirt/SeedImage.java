@@ -7,11 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.libvirt.LibvirtException;
-import org.libvirt.Stream;
 import org.libvirt.StorageVol;
+import org.libvirt.Stream;
+import org.vireo.model.OperationException;
+import org.vireo.model.Texts;
 import org.vireo.service.create.VmSpec;
 
 /**
@@ -68,7 +71,7 @@ final class SeedImage {
             while (sent < data.length) {
                 int n = stream.send(Arrays.copyOfRange(data, sent, Math.min(data.length, sent + 256 * 1024)));
                 if (n <= 0) {
-                    throw new org.vireo.model.OperationException(org.vireo.model.Texts.get("op.uploadSeed"), org.vireo.model.Texts.get("seed.noData"));
+                    throw new OperationException(Texts.get("op.uploadSeed"), Texts.get("seed.noData"));
                 }
                 sent += n;
             }
@@ -122,7 +125,7 @@ final class SeedImage {
         for (int i = 0; i < names.length; i++) {
             int size = files.get(names[i]).length;
             primary.put(directoryRecord((names[i] + ";1").getBytes(StandardCharsets.US_ASCII), starts[i], size, false));
-            joliet.put(directoryRecord(names[i].toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_16BE),
+            joliet.put(directoryRecord(names[i].toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_16BE),
                     starts[i], size, false));
             sector(image, starts[i]).put(files.get(names[i]));
         }

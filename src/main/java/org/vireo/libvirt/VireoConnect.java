@@ -2,6 +2,7 @@ package org.vireo.libvirt;
 
 import com.sun.jna.Pointer;
 import org.libvirt.Connect;
+import org.libvirt.ConnectAuth;
 import org.libvirt.LibvirtException;
 
 /**
@@ -15,7 +16,7 @@ final class VireoConnect extends Connect {
         super(uri);
     }
 
-    VireoConnect(String uri, org.libvirt.ConnectAuth auth) throws LibvirtException {
+    VireoConnect(String uri, ConnectAuth auth) throws LibvirtException {
         super(uri, auth, 0);
     }
 

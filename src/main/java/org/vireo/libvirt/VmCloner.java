@@ -1,6 +1,5 @@
 package org.vireo.libvirt;
 
-import org.vireo.model.Texts;
 import static org.vireo.libvirt.XmlElements.child;
 import static org.vireo.libvirt.XmlElements.children;
 import static org.vireo.libvirt.XmlElements.parse;
@@ -17,10 +16,11 @@ import org.libvirt.StoragePool;
 import org.libvirt.StorageVol;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vireo.model.OperationException;
+import org.vireo.model.Texts;
+import org.vireo.model.VmSummary;
 import org.vireo.service.CloneService.DiskChoice;
 import org.vireo.service.CloneService.DiskMode;
-import org.vireo.model.OperationException;
-import org.vireo.model.VmSummary;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 

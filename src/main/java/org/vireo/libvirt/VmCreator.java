@@ -1,8 +1,9 @@
 package org.vireo.libvirt;
 
-import org.vireo.model.Texts;
 import com.sun.jna.Pointer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.Consumer;
@@ -10,11 +11,13 @@ import org.libvirt.Domain;
 import org.libvirt.LibvirtException;
 import org.libvirt.StoragePool;
 import org.libvirt.StorageVol;
+import org.libvirt.jna.Libvirt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.vireo.service.create.CreationStep;
 import org.vireo.model.NodeFacts;
 import org.vireo.model.OperationException;
+import org.vireo.model.Texts;
+import org.vireo.service.create.CreationStep;
 import org.vireo.service.create.VmSpec;
 
 /**
@@ -38,7 +41,7 @@ final class VmCreator {
     /** Returns the new domain's UUID. */
     static String create(VireoConnect conn, VmSpec spec, NodeFacts facts, SeedImage seeds, Consumer<CreationStep> progress) {
         DomainXmlBuilder.Layout layout = DomainXmlBuilder.Layout.of(spec, facts);
-        List<String> steps = new java.util.ArrayList<>();
+        List<String> steps = new ArrayList<>();
         if (spec.disk() instanceof VmSpec.DiskChoice.NewDisk) {
             steps.add(Texts.get("create.step.disk", layout.diskVolume()));
         }
@@ -112,7 +115,7 @@ final class VmCreator {
     private static Domain define(VireoConnect conn, String xml) throws LibvirtException {
         Pointer defined = LibvirtNative.INSTANCE.virDomainDefineXMLFlags(conn.nativePointer(), xml, DEFINE_VALIDATE);
         if (defined == null) {
-            org.libvirt.jna.virError error = org.libvirt.jna.Libvirt.INSTANCE.virGetLastError();
+            org.libvirt.jna.virError error = Libvirt.INSTANCE.virGetLastError();
             boolean flagRefused = error != null && error.code == VIR_ERR_INVALID_ARG && String.valueOf(error.message).contains("flags");
             if (!flagRefused) {
                 throw new OperationException(Texts.get("op.define"), LastError.take());
@@ -123,7 +126,7 @@ final class VmCreator {
         byte[] uuid = new byte[37];
         LibvirtNative.INSTANCE.virDomainGetUUIDString(defined, uuid);
         LibvirtNative.INSTANCE.virDomainFree(defined);
-        return conn.domainLookupByUUIDString(new String(uuid, 0, 36, java.nio.charset.StandardCharsets.US_ASCII));
+        return conn.domainLookupByUUIDString(new String(uuid, 0, 36, StandardCharsets.US_ASCII));
     }
 
     private static void rollBack(Deque<Undo> undo, Consumer<CreationStep> progress, int total) {

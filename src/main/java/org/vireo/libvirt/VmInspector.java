@@ -1,16 +1,17 @@
 package org.vireo.libvirt;
 
-import org.vireo.model.Texts;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.libvirt.Domain;
 import org.libvirt.LibvirtException;
 import org.libvirt.StorageVol;
-import org.vireo.model.VmDetails;
 import org.vireo.model.OperationException;
+import org.vireo.model.Texts;
+import org.vireo.model.VmDetails;
 import org.vireo.model.VmDisk;
 import org.vireo.model.VmSummary;
 
@@ -93,7 +94,7 @@ final class VmInspector {
             }
             String[] names = state.getValue() >= 0 && state.getValue() < REASONS.length ? REASONS[state.getValue()] : new String[0];
             String name = reason.getValue() >= 0 && reason.getValue() < names.length ? names[reason.getValue()] : "unknown";
-            return Texts.get("vm.reason." + name.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
+            return Texts.get("vm.reason." + name.toLowerCase(Locale.ROOT).replace(' ', '-'));
         } finally {
             LibvirtNative.INSTANCE.virDomainFree(domain);
         }

@@ -1,21 +1,26 @@
 package org.vireo.libvirt;
 
-import org.vireo.model.Texts;
 import static org.vireo.libvirt.XmlElements.child;
 import static org.vireo.libvirt.XmlElements.childText;
 import static org.vireo.libvirt.XmlElements.children;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.libvirt.DomainSnapshot;
 import org.libvirt.LibvirtException;
+import org.vireo.model.OperationException;
+import org.vireo.model.Texts;
 import org.vireo.model.VmSnapshot;
 import org.vireo.model.VmSummary;
 import org.w3c.dom.Document;
@@ -68,19 +73,19 @@ final class VmSnapshots {
             if (advice == null) {
                 throw e;
             }
-            throw new org.vireo.model.OperationException(Texts.get("op.takeSnapshot", name, vm.name()),
+            throw new OperationException(Texts.get("op.takeSnapshot", name, vm.name()),
                     Texts.get("snapshot.refusal", advice, why));
         } finally {
             domain.free();
         }
     }
 
-    private static final java.util.regex.Pattern NOT_QCOW2 =
-            java.util.regex.Pattern.compile("internal snapshot for disk (\\S+) unsupported for storage type (\\S+)");
+    private static final Pattern NOT_QCOW2 =
+            Pattern.compile("internal snapshot for disk (\\S+) unsupported for storage type (\\S+)");
 
     /** Why QEMU refused an internal snapshot and what would work, for the refusals users meet; null otherwise. */
     static String refusalAdvice(String libvirtMessage) {
-        java.util.regex.Matcher disk = NOT_QCOW2.matcher(libvirtMessage);
+        Matcher disk = NOT_QCOW2.matcher(libvirtMessage);
         if (disk.find()) {
             return Texts.get("snapshot.notQcow2", disk.group(1), disk.group(2));
         }
@@ -140,7 +145,7 @@ final class VmSnapshots {
                 root.appendChild(memory);
             }
             return DomainXmlBuilder.serialize(doc);
-        } catch (javax.xml.parsers.ParserConfigurationException e) {
+        } catch (ParserConfigurationException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -186,7 +191,7 @@ final class VmSnapshots {
         Comparator<VmSnapshot> byTime = Comparator.comparing(VmSnapshot::created).thenComparing(VmSnapshot::name);
         roots.sort(byTime);
         ArrayList<VmSnapshot> stack = new ArrayList<>(roots);
-        java.util.Collections.reverse(stack);
+        Collections.reverse(stack);
         while (!stack.isEmpty()) {
             VmSnapshot next = stack.remove(stack.size() - 1);
             ordered.add(next);

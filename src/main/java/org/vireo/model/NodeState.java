@@ -1,5 +1,7 @@
 package org.vireo.model;
 
+import java.util.Locale;
+
 /** Where a node's connection stands. */
 public enum NodeState {
     CONNECTING,
@@ -8,6 +10,6 @@ public enum NodeState {
     FAILED;
 
     public String id() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

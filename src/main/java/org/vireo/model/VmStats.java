@@ -1,5 +1,7 @@
 package org.vireo.model;
 
+import java.util.List;
+
 /**
  * Live figures of one running VM from one sampling tick. Rates are per second over the last
  * interval; NaN where the driver does not report that figure or no earlier sample exists yet.
@@ -10,8 +12,8 @@ package org.vireo.model;
  * @param addresses   guest IP addresses from DHCP leases, the guest agent or ARP (refreshed every few ticks)
  */
 public record VmStats(String key, long sampledAtMillis, double cpuPercent, long memoryBytes, double diskReadBps,
-                      double diskWriteBps, double netRxBps, double netTxBps, java.util.List<String> addresses) {
+                      double diskWriteBps, double netRxBps, double netTxBps, List<String> addresses) {
     public VmStats {
-        addresses = addresses == null ? java.util.List.of() : java.util.List.copyOf(addresses);
+        addresses = addresses == null ? List.of() : List.copyOf(addresses);
     }
 }

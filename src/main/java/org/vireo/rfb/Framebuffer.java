@@ -2,6 +2,8 @@ package org.vireo.rfb;
 
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.util.Arrays;
+import org.vireo.model.Texts;
 
 /**
  * The guest's screen as opaque ARGB pixels, written by the VNC reader thread and read by the
@@ -64,7 +66,7 @@ public final class Framebuffer {
         width = newWidth;
         height = newHeight;
         pixels = new int[Math.max(1, newWidth * newHeight)];
-        java.util.Arrays.fill(pixels, 0xff000000);
+        Arrays.fill(pixels, 0xff000000);
         resized = true;
     }
 
@@ -106,7 +108,7 @@ public final class Framebuffer {
 
     private void checkBounds(int x, int y, int w, int h) throws RfbClient.RfbException {
         if (x < 0 || y < 0 || w < 0 || h < 0 || x + w > width || y + h > height) {
-            throw new RfbClient.RfbException(org.vireo.model.Texts.get("rfb.outside", x + "," + y + " " + w + "×" + h));
+            throw new RfbClient.RfbException(Texts.get("rfb.outside", x + "," + y + " " + w + "×" + h));
         }
     }
 

@@ -1,20 +1,25 @@
 package org.vireo.rfb;
 
-import org.vireo.model.Texts;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.Socket;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import javax.crypto.Cipher;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vireo.model.Texts;
 
 /**
  * A VNC (RFB 3.3–3.8) client for a VM's screen: no authentication or VNC authentication, 32-bit
@@ -54,7 +59,7 @@ public final class RfbClient implements AutoCloseable {
     private volatile boolean closing;
     private Thread reader;
     /** Keys and pointer moves leave on a thread of their own: a write to a stalled link must not block the caller (the FX thread). */
-    private final java.util.concurrent.ExecutorService sender = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "vnc-send");
         t.setDaemon(true);
         return t;
@@ -112,7 +117,7 @@ public final class RfbClient implements AutoCloseable {
                 }
             }
             if (security == 0) {
-                throw new RfbException(Texts.get("rfb.unknownAuth", java.util.Arrays.toString(types)));
+                throw new RfbException(Texts.get("rfb.unknownAuth", Arrays.toString(types)));
             }
             out.writeByte(security);
             out.flush();
@@ -122,7 +127,7 @@ public final class RfbClient implements AutoCloseable {
             in.readFully(challenge);
             char[] secret = password.get().orElseThrow(() -> new RfbException(Texts.get("rfb.noPassword")));
             out.write(vncResponse(challenge, secret));
-            java.util.Arrays.fill(secret, '\0');
+            Arrays.fill(secret, '\0');
             out.flush();
         }
         if (security == 2 || useMinor == 8) {
@@ -174,14 +179,14 @@ public final class RfbClient implements AutoCloseable {
 
     /** An X11 keysym pressed or released; queued, sent in order. A broken link is reported by the reader, once. */
     public void key(int keysym, boolean down) {
-        java.nio.ByteBuffer message = java.nio.ByteBuffer.allocate(8);
+        ByteBuffer message = ByteBuffer.allocate(8);
         message.put((byte) 4).put((byte) (down ? 1 : 0)).putShort((short) 0).putInt(keysym);
         send(message.array());
     }
 
     /** The pointer at (x, y) in framebuffer pixels with the buttons of {@code mask} held (1 left, 2 middle, 4 right, 8/16 wheel); queued. */
     public void pointer(int mask, int x, int y) {
-        java.nio.ByteBuffer message = java.nio.ByteBuffer.allocate(6);
+        ByteBuffer message = ByteBuffer.allocate(6);
         message.put((byte) 5).put((byte) mask)
                 .putShort((short) Math.max(0, Math.min(x, framebuffer.width() - 1)))
                 .putShort((short) Math.max(0, Math.min(y, framebuffer.height() - 1)));
@@ -200,7 +205,7 @@ public final class RfbClient implements AutoCloseable {
                     LOG.debug("VNC input not sent: {}", e.getMessage());
                 }
             });
-        } catch (java.util.concurrent.RejectedExecutionException closed) {
+        } catch (RejectedExecutionException closed) {
             // the connection is closed: input goes nowhere
         }
     }
@@ -299,7 +304,7 @@ public final class RfbClient implements AutoCloseable {
         } catch (GeneralSecurityException e) {
             throw new RfbException(Texts.get("rfb.noDes", String.valueOf(e.getMessage())));
         } finally {
-            java.util.Arrays.fill(key, (byte) 0);
+            Arrays.fill(key, (byte) 0);
         }
     }
 

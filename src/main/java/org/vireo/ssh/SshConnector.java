@@ -1,6 +1,5 @@
 package org.vireo.ssh;
 
-import org.vireo.model.Texts;
 import com.jcraft.jsch.AgentIdentityRepository;
 import com.jcraft.jsch.AgentProxyException;
 import com.jcraft.jsch.ChannelShell;
@@ -8,6 +7,7 @@ import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.SSHAgentConnector;
 import com.jcraft.jsch.Session;
+import com.jcraft.jsch.UIKeyboardInteractive;
 import com.jcraft.jsch.UnixDomainSocketFactory;
 import com.jcraft.jsch.UserInfo;
 import java.nio.file.Files;
@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vireo.model.Texts;
 
 /**
  * Logs in over SSH and opens shells. Sessions are shared per user@host:port: every tab on a
@@ -192,7 +193,7 @@ public final class SshConnector implements AutoCloseable {
     }
 
     /** Forwards JSch's questions to the user; the passwords are wiped after use. */
-    private static final class PromptingUserInfo implements UserInfo, com.jcraft.jsch.UIKeyboardInteractive {
+    private static final class PromptingUserInfo implements UserInfo, UIKeyboardInteractive {
         private final SshTarget target;
         private final SshPrompts prompts;
         private char[] secret;

@@ -2,13 +2,17 @@ package org.vireo.ssh;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.vireo.model.NodeRef;
-import org.vireo.service.NodeTunnels;
 import org.vireo.model.OperationException;
+import org.vireo.model.Texts;
+import org.vireo.service.NodeTunnels;
 
 /**
  * libvirt over Vireo's own SSH sessions: a node URI with an SSH transport ({@code qemu+ssh://},
@@ -57,20 +61,20 @@ public final class SshNodeTunnels implements NodeTunnels {
             }
             return Optional.of(scheme.substring(0, plus) + "+tcp://127.0.0.1:" + port + (uri.getPath() == null ? "" : uri.getPath()));
         } catch (SshException e) {
-            throw new OperationException(org.vireo.model.Texts.get("op.connect", node.name()), e.getMessage());
+            throw new OperationException(Texts.get("op.connect", node.name()), e.getMessage());
         }
     }
 
     private static Map<String, String> query(String raw) {
-        Map<String, String> params = new java.util.HashMap<>();
+        Map<String, String> params = new HashMap<>();
         if (raw == null) {
             return params;
         }
         for (String pair : raw.split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
-                params.put(java.net.URLDecoder.decode(pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8),
-                        java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+                params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }
         return params;

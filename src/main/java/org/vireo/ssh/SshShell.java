@@ -1,11 +1,11 @@
 package org.vireo.ssh;
 
-import org.vireo.model.Texts;
 import com.jcraft.jsch.ChannelShell;
 import com.jcraft.jsch.JSchException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import org.vireo.model.Texts;
 
 /** One interactive shell channel: its streams, its pty size, and its end. */
 public final class SshShell implements AutoCloseable {

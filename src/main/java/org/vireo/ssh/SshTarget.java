@@ -1,5 +1,7 @@
 package org.vireo.ssh;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Optional;
 
 /**
@@ -20,14 +22,14 @@ public record SshTarget(String user, String host, int port, Optional<SshTarget> 
      */
     public static Optional<SshTarget> jumpHostOf(String libvirtUri, String defaultUser) {
         try {
-            java.net.URI uri = new java.net.URI(libvirtUri);
+            URI uri = new URI(libvirtUri);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme();
             if (!(scheme.endsWith("+ssh") || scheme.endsWith("+libssh") || scheme.endsWith("+libssh2")) || uri.getHost() == null) {
                 return Optional.empty();
             }
             String user = uri.getUserInfo() == null ? defaultUser : uri.getUserInfo();
             return Optional.of(new SshTarget(user, uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 22, Optional.empty()));
-        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+        } catch (URISyntaxException | IllegalArgumentException e) {
             return Optional.empty();
         }
     }

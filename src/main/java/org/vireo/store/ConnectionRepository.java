@@ -1,6 +1,5 @@
 package org.vireo.store;
 
-import org.vireo.model.Texts;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -9,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.vireo.model.SavedConnection;
+import org.vireo.model.Texts;
 
 /** Saved hypervisor connections. */
 public final class ConnectionRepository {

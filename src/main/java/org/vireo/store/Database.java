@@ -1,6 +1,6 @@
 package org.vireo.store;
 
-import org.vireo.model.Texts;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vireo.model.Texts;
 
 /**
  * Vireo's SQLite file. One JDBC connection, used by one thread at a time (calls are
@@ -68,7 +69,7 @@ public final class Database implements AutoCloseable {
             Database db = new Database(file, jdbc);
             db.migrate();
             return db;
-        } catch (SQLException | java.io.IOException e) {
+        } catch (SQLException | IOException e) {
             throw new StoreException(Texts.get("store.open", file), e);
         }
     }

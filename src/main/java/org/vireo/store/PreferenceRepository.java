@@ -1,12 +1,12 @@
 package org.vireo.store;
 
-import org.vireo.model.Texts;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.vireo.model.Texts;
 
 /** Key/value preferences and remembered UI state (window geometry, split positions). */
 public final class PreferenceRepository {

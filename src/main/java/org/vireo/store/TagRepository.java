@@ -1,6 +1,5 @@
 package org.vireo.store;
 
-import org.vireo.model.Texts;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -8,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.vireo.model.Texts;
 
 /** Tags kept by Vireo itself, keyed by node URI and domain UUID, for domains that cannot carry their own. */
 public final class TagRepository {

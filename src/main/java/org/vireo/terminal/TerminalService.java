@@ -1,17 +1,25 @@
 package org.vireo.terminal;
 
-import org.vireo.model.Texts;
-import java.util.Optional;
-import org.vireo.model.OperationException;
-import org.vireo.ssh.SshTarget;
-
 import com.techsenger.jeditermfx.core.TtyConnector;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.vireo.service.ConsoleService;
+import org.vireo.model.OperationException;
+import org.vireo.model.Texts;
 import org.vireo.model.VmSummary;
+import org.vireo.rfb.RfbClient;
+import org.vireo.rfb.Screenshots;
+import org.vireo.service.ConsoleService;
 import org.vireo.ssh.SshConnector;
+import org.vireo.ssh.SshException;
 import org.vireo.ssh.SshShell;
 import org.vireo.ssh.SshTarget;
 
@@ -44,14 +52,14 @@ public final class TerminalService implements AutoCloseable {
                 SshShell shell = ssh.openShell(target, columns, rows);
                 return new StreamTtyConnector(target.label(), shell.input(), shell.output(), shell::isOpen,
                         size -> shell.resize(size.getColumns(), size.getRows()), shell::close);
-            } catch (org.vireo.ssh.SshException e) {
-                throw new java.util.concurrent.CompletionException(e);
+            } catch (SshException e) {
+                throw new CompletionException(e);
             }
         }, connecting);
     }
 
     /** A VNC connection, handshaken but not yet reading, and how to release its tunnel. */
-    public record GraphicsConnection(org.vireo.rfb.RfbClient client, Runnable release) {
+    public record GraphicsConnection(RfbClient client, Runnable release) {
         public void close() {
             client.close();
             release.run();
@@ -77,34 +85,34 @@ public final class TerminalService implements AutoCloseable {
                 } else if (isRemote(nodeUri) && isLoopback(host)) {
                     throw new OperationException(Texts.get("op.openScreen", vm.name()), Texts.get("graphics.loopbackOnly"));
                 }
-                java.net.Socket socket = new java.net.Socket();
-                socket.connect(new java.net.InetSocketAddress(host, port), 10_000);
-                org.vireo.rfb.RfbClient client = org.vireo.rfb.RfbClient.handshake(socket, () -> endpoint.password()
+                Socket socket = new Socket();
+                socket.connect(new InetSocketAddress(host, port), 10_000);
+                RfbClient client = RfbClient.handshake(socket, () -> endpoint.password()
                         .map(String::toCharArray).or(() -> ssh.askPassword(Texts.get("graphics.passwordFor", vm.name()))));
                 return new GraphicsConnection(client, release);
-            } catch (java.io.IOException | org.vireo.ssh.SshException | OperationException e) {
+            } catch (IOException | SshException | OperationException e) {
                 release.run();
-                throw new java.util.concurrent.CompletionException(e instanceof OperationException ? e
+                throw new CompletionException(e instanceof OperationException ? e
                         : new OperationException(Texts.get("op.openScreen", vm.name()), e.getMessage()));
             }
         }, connecting);
     }
 
     /** Saves the screen as a PNG file, off the FX thread. */
-    public CompletableFuture<Void> saveScreenshot(GraphicsConnection connection, java.nio.file.Path file) {
+    public CompletableFuture<Void> saveScreenshot(GraphicsConnection connection, Path file) {
         return CompletableFuture.runAsync(() -> {
             try {
-                org.vireo.rfb.Screenshots.writePng(connection.client().framebuffer(), file);
-            } catch (java.io.IOException e) {
-                throw new java.util.concurrent.CompletionException(new OperationException(Texts.get("op.saveScreenshot", file), e.getMessage()));
+                Screenshots.writePng(connection.client().framebuffer(), file);
+            } catch (IOException e) {
+                throw new CompletionException(new OperationException(Texts.get("op.saveScreenshot", file), e.getMessage()));
             }
         }, connecting);
     }
 
     private static boolean isRemote(String uri) {
         try {
-            return new java.net.URI(uri).getHost() != null;
-        } catch (java.net.URISyntaxException e) {
+            return new URI(uri).getHost() != null;
+        } catch (URISyntaxException e) {
             return false;
         }
     }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -155,16 +156,16 @@ public final class FleetBench {
             }
             long pid = app.pid();
             long cpu0 = cpuTicks(pid);
-            java.util.Map<String, Long> threads0 = threadTicks(pid);
+            Map<String, Long> threads0 = threadTicks(pid);
             long wall0 = System.nanoTime();
             Thread.sleep(idleSeconds * 1000L);
             double seconds = (System.nanoTime() - wall0) / 1e9;
             double idleCpu = (cpuTicks(pid) - cpu0) * 100.0 / CLOCK_TICKS / seconds;
             // Where the idle CPU went, per thread (name and id), for the record next to the run.
-            java.util.Map<String, Long> threads1 = threadTicks(pid);
+            Map<String, Long> threads1 = threadTicks(pid);
             Files.writeString(dir.resolve("idle-threads.txt"), threads1.entrySet().stream()
-                    .map(e -> java.util.Map.entry(e.getKey(), e.getValue() - threads0.getOrDefault(e.getKey(), 0L)))
-                    .filter(e -> e.getValue() > 0).sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                    .map(e -> Map.entry(e.getKey(), e.getValue() - threads0.getOrDefault(e.getKey(), 0L)))
+                    .filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                     .map(e -> String.format(Locale.ROOT, "%6.2f %% %s", e.getValue() * 100.0 / CLOCK_TICKS / seconds, e.getKey()))
                     .collect(Collectors.joining("\n", "", "\n")));
             double rssMib = statusKib(pid, "VmHWM:") / 1024.0;
@@ -191,8 +192,8 @@ public final class FleetBench {
     }
 
     /** utime + stime per thread ("name/tid"), in clock ticks. */
-    private static java.util.Map<String, Long> threadTicks(long pid) throws IOException {
-        java.util.Map<String, Long> ticks = new java.util.HashMap<>();
+    private static Map<String, Long> threadTicks(long pid) throws IOException {
+        Map<String, Long> ticks = new HashMap<>();
         try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
             for (Path task : tasks.toList()) {
                 try {

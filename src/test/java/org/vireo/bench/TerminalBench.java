@@ -1,20 +1,28 @@
 package org.vireo.bench;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.vireo.ssh.SshConnector;
+import org.vireo.ssh.SshPrompts;
 import org.vireo.ssh.SshTarget;
 import org.vireo.terminal.TerminalService;
+import org.vireo.testlab.AcceptingSshPrompts;
 import org.vireo.ui.common.Messages;
 import org.vireo.ui.terminal.TerminalTab;
 
@@ -45,9 +53,9 @@ public final class TerminalBench {
             server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), BenchSshServer.class.getName())
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            port = Integer.parseInt(new java.io.BufferedReader(new java.io.InputStreamReader(server.getInputStream())).readLine().strip());
+            port = Integer.parseInt(new BufferedReader(new InputStreamReader(server.getInputStream())).readLine().strip());
         }
-        org.vireo.ssh.SshPrompts yes = new org.vireo.testlab.AcceptingSshPrompts(Optional.of("x"));
+        SshPrompts yes = new AcceptingSshPrompts(Optional.of("x"));
         TerminalService service = new TerminalService(new SshConnector(sshDir, dir.resolve("known_hosts"),
                 Optional.empty(), yes), null);
         SshTarget target = new SshTarget(user, host, port, Optional.empty());
@@ -56,7 +64,7 @@ public final class TerminalBench {
         Platform.startup(started::countDown);
         started.await();
         Platform.setImplicitExit(false);   // each run closes its window; the toolkit must outlive it
-        java.util.List<double[]> results = new java.util.ArrayList<>();
+        List<double[]> results = new ArrayList<>();
         for (int run = 1; run <= repeat; run++) {
             CompletableFuture<TerminalTab> opened = new CompletableFuture<>();
             Platform.runLater(() -> {
@@ -79,7 +87,7 @@ public final class TerminalBench {
             double seconds = (System.nanoTime() - t0) / 1e9;
 
             Thread.sleep(2000);   // let the output settle
-            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            var os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             long cpu0 = os.getProcessCpuTime();
             long wall0 = System.nanoTime();
             Thread.sleep(10_000);
@@ -94,7 +102,7 @@ public final class TerminalBench {
             Thread.sleep(500);
         }
         // The first run pays for class loading and JIT: the medians are over the warm runs.
-        java.util.List<double[]> warm = results.size() > 1 ? results.subList(1, results.size()) : results;
+        List<double[]> warm = results.size() > 1 ? results.subList(1, results.size()) : results;
         System.out.printf(Locale.ROOT, "{\"summary\":true,\"lines\":%d,\"warm_runs\":%d,\"median_seq_seconds\":%.3f,"
                 + "\"median_idle_cpu_pct\":%.2f,\"first_run_seq_seconds\":%.3f}%n", lines, warm.size(),
                 median(warm, 0), median(warm, 1), results.get(0)[0]);
@@ -106,7 +114,7 @@ public final class TerminalBench {
         System.exit(0);
     }
 
-    private static double median(java.util.List<double[]> rows, int column) {
+    private static double median(List<double[]> rows, int column) {
         double[] values = rows.stream().mapToDouble(r -> r[column]).sorted().toArray();
         return values.length % 2 == 1 ? values[values.length / 2] : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
     }
@@ -117,7 +125,7 @@ public final class TerminalBench {
         return text.join();
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier condition, long millis) throws InterruptedException {
+    private static void waitFor(BooleanSupplier condition, long millis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + millis;
         while (!condition.getAsBoolean()) {
             if (System.currentTimeMillis() > deadline) {

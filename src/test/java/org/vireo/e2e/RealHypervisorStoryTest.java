@@ -28,6 +28,7 @@ import org.vireo.model.NodeState;
 import org.vireo.model.VmState;
 import org.vireo.model.VmStats;
 import org.vireo.model.VmSummary;
+import org.vireo.service.create.OsVariant;
 import org.vireo.testlab.RemoteLab;
 import org.vireo.testlab.Virsh;
 import org.vireo.ui.MainWindowPage;
@@ -149,8 +150,8 @@ class RealHypervisorStoryTest {
         robot.interact(() -> {
             field("#wizard-name").setText("story-vm");
             @SuppressWarnings("unchecked")
-            ComboBox<org.vireo.service.create.OsVariant> os = robot.lookup("#wizard-os").queryAs(ComboBox.class);
-            os.setValue(org.vireo.service.create.OsVariant.LINUX_GENERIC);   // BIOS, virtio disk and NIC
+            ComboBox<OsVariant> os = robot.lookup("#wizard-os").queryAs(ComboBox.class);
+            os.setValue(OsVariant.LINUX_GENERIC);   // BIOS, virtio disk and NIC
             choice("#wizard-install").setValue("kernel");
         });
         robot.interact(() -> {

@@ -5,17 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vireo.service.create.CreationStep;
 import org.vireo.model.NodeFacts;
 import org.vireo.model.NodeRef;
 import org.vireo.model.NodeState;
 import org.vireo.model.OperationException;
+import org.vireo.service.create.CreationStep;
 import org.vireo.service.create.OsVariant;
 import org.vireo.service.create.SpecDraft;
 import org.vireo.service.create.SpecValidator;
@@ -44,7 +46,7 @@ class CloudInitCreationTest {
             LibvirtFleet fleet = new LibvirtFleet(LibvirtRuntime.start());
             try {
                 NodeRef node = new NodeRef("n", "node", uri);
-                assertEquals(NodeState.CONNECTED, fleet.connectAndWait(node, java.time.Duration.ofSeconds(20)).state());
+                assertEquals(NodeState.CONNECTED, fleet.connectAndWait(node, Duration.ofSeconds(20)).state());
                 NodeFacts facts = fleet.facts("n").get(20, TimeUnit.SECONDS);
                 SpecDraft defaults = SpecDraft.defaults(OsVariant.DEBIAN_12, facts);
                 SpecDraft draft = new SpecDraft("cloudy", OsVariant.DEBIAN_12, "none", "", "", "", "", "1", "256M", "new",
@@ -55,7 +57,7 @@ class CloudInitCreationTest {
                 List<CreationStep> steps = new CopyOnWriteArrayList<>();
                 Path rival = Files.writeString(dir.resolve("rival.xml"), "<domain type='qemu'><name>cloudy</name>"
                         + "<memory unit='MiB'>64</memory><os><type arch='x86_64'>hvm</type></os></domain>");
-                ExecutionException failed = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+                ExecutionException failed = Assertions.assertThrows(ExecutionException.class,
                         () -> fleet.create("n", result.spec().orElseThrow(), facts, step -> {
                             steps.add(step);
                             if (step.description().startsWith("Defining")) {

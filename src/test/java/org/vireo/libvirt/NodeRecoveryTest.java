@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vireo.service.InventoryListener;
 import org.vireo.model.NodeRef;
 import org.vireo.model.NodeState;
 import org.vireo.model.NodeStatus;
 import org.vireo.model.VmState;
 import org.vireo.model.VmSummary;
+import org.vireo.service.InventoryListener;
 import org.vireo.testlab.LocalLibvirtd;
 
 /**

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -30,8 +31,8 @@ class SeedImageTest {
         Files.write(iso, new SeedImage().build(spec));
 
         assertEquals(List.of("cidata"), run("blkid", "-p", "-o", "value", "-s", "LABEL", iso.toString()).stream()
-                .map(s -> s.toLowerCase(java.util.Locale.ROOT)).toList());
-        List<String> files = run("bsdtar", "-tf", iso.toString()).stream().map(s -> s.toLowerCase(java.util.Locale.ROOT)).toList();
+                .map(s -> s.toLowerCase(Locale.ROOT)).toList());
+        List<String> files = run("bsdtar", "-tf", iso.toString()).stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
         assertTrue(files.containsAll(List.of("meta-data", "user-data")), files.toString());
         Path out = dir.resolve("out");
         Files.createDirectories(out);

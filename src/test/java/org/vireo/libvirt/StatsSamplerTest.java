@@ -3,22 +3,25 @@ package org.vireo.libvirt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.vireo.model.VmState;
 import org.vireo.model.VmStats;
 import org.vireo.model.VmSummary;
+import org.vireo.testlab.NodeFiles;
 
 /** Our own binding of virDomainListGetStats, and rates from two samples, on libvirt's test driver. */
 class StatsSamplerTest {
 
-    @org.junit.jupiter.api.io.TempDir
-    java.nio.file.Path dir;
+    @TempDir
+    Path dir;
 
     /** A node of our own: test:///default is shared with whatever else this JVM runs. */
     private String node() {
-        return org.vireo.testlab.NodeFiles.write(dir.resolve("node.xml"),
+        return NodeFiles.write(dir.resolve("node.xml"),
                 "<domain type='test'><name>test</name><memory>2097152</memory><vcpu>2</vcpu><os><type>hvm</type></os></domain>");
     }
 

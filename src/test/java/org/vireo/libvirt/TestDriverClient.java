@@ -3,6 +3,8 @@ package org.vireo.libvirt;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.libvirt.LibvirtException;
+import org.libvirt.StoragePool;
+import org.libvirt.StorageVol;
 
 /**
  * A second, independent libvirt client inside the test JVM. On {@code test:///default} all
@@ -44,8 +46,8 @@ public final class TestDriverClient implements AutoCloseable {
 
     /** Creates a volume in the test driver's {@code default-pool} and returns its path. */
     public String createVolume(String name, long bytes) throws LibvirtException {
-        org.libvirt.StoragePool pool = conn.storagePoolLookupByName("default-pool");
-        org.libvirt.StorageVol vol = pool.storageVolCreateXML("<volume><name>" + name + "</name><capacity>" + bytes
+        StoragePool pool = conn.storagePoolLookupByName("default-pool");
+        StorageVol vol = pool.storageVolCreateXML("<volume><name>" + name + "</name><capacity>" + bytes
                 + "</capacity><target><format type='qcow2'/></target></volume>", 0);
         try {
             return vol.getPath();

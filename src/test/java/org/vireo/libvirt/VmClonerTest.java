@@ -16,11 +16,11 @@ import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.libvirt.LibvirtException;
 import org.libvirt.StoragePool;
-import org.vireo.service.CloneService.DiskChoice;
-import org.vireo.service.CloneService.DiskMode;
 import org.vireo.model.OperationException;
 import org.vireo.model.VmState;
 import org.vireo.model.VmSummary;
+import org.vireo.service.CloneService.DiskChoice;
+import org.vireo.service.CloneService.DiskMode;
 
 /** Cloning on the test driver: volumes cloned, shared or skipped, and nothing left after a failure. */
 class VmClonerTest {

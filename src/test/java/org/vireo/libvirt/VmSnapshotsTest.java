@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
@@ -29,7 +30,7 @@ class VmSnapshotsTest {
         Connect oracle = new Connect("test:///default");
         try {
             // A domain of its own: another test class may hold test:///default open and have changed "test".
-            String name = "snap-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+            String name = "snap-" + UUID.randomUUID().toString().substring(0, 8);
             Domain test = oracle.domainDefineXML("<domain type='test'><name>" + name + "</name><memory>262144</memory>"
                     + "<vcpu>1</vcpu><os><type>hvm</type></os></domain>");
             test.create();

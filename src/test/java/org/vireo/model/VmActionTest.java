@@ -2,9 +2,11 @@ package org.vireo.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** Which actions each state allows: what enables the buttons and menus. */
@@ -39,7 +41,7 @@ class VmActionTest {
     void theQueryLanguageNarrowsByNameTagStateAndNode() {
         VmSummary web = new VmSummary("n1", "u1", "Web-01", VmState.RUNNING, 1, 1, true, false, List.of("shop", "prod"));
         VmSummary db = new VmSummary("n2", "u2", "db-01", VmState.PAUSED, 1, 1, true, false, List.of());
-        java.util.function.Function<String, String> nodes = id -> id.equals("n1") ? "Lab server" : "Edge box";
+        Function<String, String> nodes = id -> id.equals("n1") ? "Lab server" : "Edge box";
         assertEquals(List.of(web), matching("web", nodes, web, db));
         assertEquals(List.of(web, db), matching("-01", nodes, web, db));
         assertEquals(List.of(web), matching("tag:SHOP", nodes, web, db));
@@ -49,8 +51,8 @@ class VmActionTest {
         assertEquals(List.of(web, db), matching("   ", nodes, web, db));
     }
 
-    private static List<VmSummary> matching(String text, java.util.function.Function<String, String> nodes, VmSummary... vms) {
+    private static List<VmSummary> matching(String text, Function<String, String> nodes, VmSummary... vms) {
         VmQuery query = VmQuery.parse(text);
-        return java.util.Arrays.stream(vms).filter(vm -> query.matches(vm, nodes)).toList();
+        return Arrays.stream(vms).filter(vm -> query.matches(vm, nodes)).toList();
     }
 }

@@ -11,12 +11,14 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vireo.libvirt.LibvirtFleet;
 import org.vireo.libvirt.LibvirtRuntime;
 import org.vireo.model.NodeRef;
 import org.vireo.model.NodeState;
+import org.vireo.model.OperationException;
 import org.vireo.model.VmState;
 import org.vireo.model.VmSummary;
 import org.vireo.rfb.RfbClient;
@@ -80,11 +82,11 @@ class RemoteGraphicsTest {
 
                 // Over plain TCP there is no tunnel, and the node's loopback is out of reach: said so.
                 fleet.connectAndWait(new NodeRef("far", "node1", tcp), Duration.ofSeconds(30));
-                ExecutionException direct = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+                ExecutionException direct = Assertions.assertThrows(ExecutionException.class,
                         () -> service.openGraphics(vm, tcp).get(30, TimeUnit.SECONDS));
                 assertTrue(direct.getCause().getMessage().contains("open the screen of far-vm")
-                        && ((org.vireo.model.OperationException) direct.getCause()).detail().contains("listens only on the node's loopback"),
-                        direct.getCause() + " / " + ((org.vireo.model.OperationException) direct.getCause()).detail());
+                        && ((OperationException) direct.getCause()).detail().contains("listens only on the node's loopback"),
+                        direct.getCause() + " / " + ((OperationException) direct.getCause()).detail());
             } finally {
                 fleet.close();
             }

@@ -19,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.apache.sshd.common.config.keys.AuthorizedKeyEntry;
 import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vireo.ssh.SshConnector;
@@ -113,7 +114,7 @@ class SshTerminalTest {
         try (TestSshServer impostor = TestSshServer.start(home.resolve("hostkey-b"), port, null)) {
             ScriptedUser victim = new ScriptedUser();
             try (SshConnector ssh = connector(victim)) {
-                SshException refused = org.junit.jupiter.api.Assertions.assertThrows(SshException.class,
+                SshException refused = Assertions.assertThrows(SshException.class,
                         () -> ssh.openShell(new SshTarget(TestSshServer.USER, "127.0.0.1", port, Optional.empty()), 80, 24));
                 assertTrue(refused.hostKeyChanged());
                 assertTrue(refused.getMessage().contains("CHANGED"), refused.getMessage());
@@ -127,7 +128,7 @@ class SshTerminalTest {
             ScriptedUser wrong = new ScriptedUser();
             wrong.password = "nope";
             try (SshConnector ssh = connector(wrong)) {
-                SshException failed = org.junit.jupiter.api.Assertions.assertThrows(SshException.class,
+                SshException failed = Assertions.assertThrows(SshException.class,
                         () -> ssh.openShell(new SshTarget(TestSshServer.USER, "127.0.0.1", port, Optional.empty()), 80, 24));
                 assertTrue(failed.getMessage().startsWith("Login to ada@127.0.0.1"), failed.getMessage());
             }

@@ -1,6 +1,9 @@
 package org.vireo.testlab;
 
 import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +29,7 @@ public final class LocalLibvirtd implements AutoCloseable {
 
     /** Starts the daemon again on the same socket, as an admin restarting it would. */
     public void restart() throws IOException, InterruptedException {
-        java.nio.file.Files.deleteIfExists(dir.resolve("run/libvirt-sock"));
+        Files.deleteIfExists(dir.resolve("run/libvirt-sock"));
         pid = launch(dir);
     }
 
@@ -89,8 +92,8 @@ public final class LocalLibvirtd implements AutoCloseable {
         if (!Files.exists(socket)) {
             return false;
         }
-        try (java.nio.channels.SocketChannel probe = java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
-            probe.connect(java.net.UnixDomainSocketAddress.of(socket));
+        try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            probe.connect(UnixDomainSocketAddress.of(socket));
             return true;
         } catch (IOException refused) {
             return false;

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /** Node files for libvirt's test driver that tests connect to. */
@@ -18,7 +19,7 @@ public final class NodeFiles {
         try (InputStream in = NodeFiles.class.getResourceAsStream("/org/vireo/demo/" + file)) {
             Path target = dir.resolve(file);
             Files.createDirectories(dir);
-            Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
             return "test://" + target.toAbsolutePath();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

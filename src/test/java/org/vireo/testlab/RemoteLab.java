@@ -2,6 +2,7 @@ package org.vireo.testlab;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -35,7 +36,7 @@ public final class RemoteLab implements AutoCloseable {
     }
 
     public void run(String... args) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>(List.of("scripts/lab"));
+        List<String> command = new ArrayList<>(List.of("scripts/lab"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("VIREO_LAB_DIR", dir.toString());

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.util.net.SshdSocketAddress;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
@@ -15,6 +16,7 @@ import org.apache.sshd.server.Signal;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.Command;
+import org.apache.sshd.server.forward.ForwardingFilter;
 import org.apache.sshd.server.forward.TcpForwardingFilter;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 
@@ -52,14 +54,14 @@ public final class TestSshServer implements AutoCloseable {
         server.setPublickeyAuthenticator((user, key, session) -> clientKey != null && USER.equals(user) && clientKey.equals(key));
         server.setKeyboardInteractiveAuthenticator(null);
         server.setShellFactory(channel -> test.new LineShell());
-        server.setForwardingFilter(org.apache.sshd.server.forward.ForwardingFilter.asForwardingFilter(null, null, new TcpForwardingFilter() {
+        server.setForwardingFilter(ForwardingFilter.asForwardingFilter(null, null, new TcpForwardingFilter() {
             @Override
-            public boolean canListen(SshdSocketAddress address, org.apache.sshd.common.session.Session session) {
+            public boolean canListen(SshdSocketAddress address, Session session) {
                 return false;
             }
 
             @Override
-            public boolean canConnect(Type type, SshdSocketAddress address, org.apache.sshd.common.session.Session session) {
+            public boolean canConnect(Type type, SshdSocketAddress address, Session session) {
                 test.forwardedTo.add(address.getHostName() + ":" + address.getPort());
                 return address.getHostName().equals("127.0.0.1");   // loopback only: nothing else is a target
             }

@@ -8,7 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import javafx.scene.Parent;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
@@ -72,9 +77,9 @@ class AccessibilityTest {
             page.waitUntil("the demo lab connects", 30, () -> page.statusBar().startsWith("3 nodes (3 connected)"));
             List<String> without = MainWindowPage.onFx(() -> {
                 List<String> found = new ArrayList<>();
-                for (javafx.scene.control.Menu menu : robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class).getMenus()) {
-                    for (javafx.scene.control.MenuItem item : menu.getItems()) {
-                        if (!(item instanceof javafx.scene.control.SeparatorMenuItem) && item.getAccelerator() == null) {
+                for (Menu menu : robot.lookup("#menuBar").queryAs(MenuBar.class).getMenus()) {
+                    for (MenuItem item : menu.getItems()) {
+                        if (!(item instanceof SeparatorMenuItem) && item.getAccelerator() == null) {
                             found.add(menu.getText() + " ▸ " + item.getText());
                         }
                     }
@@ -85,8 +90,8 @@ class AccessibilityTest {
 
             // Ctrl+F takes the user to the search field from anywhere in the window.
             robot.clickOn(page.firstRowCell());
-            robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.F)
-                    .release(javafx.scene.input.KeyCode.F, javafx.scene.input.KeyCode.CONTROL);
+            robot.press(KeyCode.CONTROL, KeyCode.F)
+                    .release(KeyCode.F, KeyCode.CONTROL);
             page.waitUntil("the search field has the focus", 5, () -> MainWindowPage.onFx(
                     () -> robot.lookup("#filterField").query().isFocused()));
             robot.write("k8s-worker");

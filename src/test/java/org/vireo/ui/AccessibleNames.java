@@ -8,6 +8,8 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Accordion;
 import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
@@ -15,15 +17,15 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToolBar;
+import javafx.scene.control.TreeTableView;
 import javafx.scene.control.TreeView;
-import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.Spinner;
 
 /**
  * What a screen reader would announce for each control a user can reach: its own text (buttons,
@@ -72,9 +74,9 @@ final class AccessibleNames {
     }
 
     private static boolean reachable(Node n) {
-        return n instanceof javafx.scene.control.ButtonBase || n instanceof TextInputControl || n instanceof ComboBoxBase
+        return n instanceof ButtonBase || n instanceof TextInputControl || n instanceof ComboBoxBase
                 || n instanceof ChoiceBox || n instanceof Spinner || n instanceof Slider || n instanceof TableView
-                || n instanceof TreeView || n instanceof javafx.scene.control.TreeTableView || n instanceof ListView;
+                || n instanceof TreeView || n instanceof TreeTableView || n instanceof ListView;
     }
 
     private static boolean named(Node n, Set<Node> labelled) {

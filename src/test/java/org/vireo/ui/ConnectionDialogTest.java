@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import org.junit.jupiter.api.Test;
@@ -69,7 +71,7 @@ class ConnectionDialogTest {
             assertEquals(nodeUri, MainWindowPage.onFx(() -> field(edit, "#conn-custom").getText()));
             robot.interact(() -> {
                 field(edit, "#conn-name").setText("Edge twin");
-                robot.from(edit).lookup("#conn-autoconnect").queryAs(javafx.scene.control.CheckBox.class).setSelected(false);
+                robot.from(edit).lookup("#conn-autoconnect").queryAs(CheckBox.class).setSelected(false);
             });
             robot.clickOn(okButton(edit));
             page.waitUntil("renamed and connected", 20, () -> page.renderedNodeDetail("Edge twin").startsWith("connected"));
@@ -97,15 +99,15 @@ class ConnectionDialogTest {
         }
     }
 
-    private TextField field(javafx.scene.control.DialogPane dialog, String id) {
+    private TextField field(DialogPane dialog, String id) {
         return robot.from(dialog).lookup(id).queryAs(TextField.class);
     }
 
-    private String label(javafx.scene.control.DialogPane dialog, String id) {
+    private String label(DialogPane dialog, String id) {
         return MainWindowPage.onFx(() -> robot.from(dialog).lookup(id).queryAs(Label.class).getText());
     }
 
-    private Button okButton(javafx.scene.control.DialogPane dialog) {
+    private Button okButton(DialogPane dialog) {
         return robot.from(dialog).lookup((Button b) -> b.getText().equals("OK")).queryButton();
     }
 }

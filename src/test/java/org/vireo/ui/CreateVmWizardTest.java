@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -109,12 +112,12 @@ class CreateVmWizardTest {
             page.waitUntil("the fresh facts know the name is taken", 10, () -> error("NAME").contains("already has a VM"));
             robot.interact(() -> field("#wizard-name").setText("wiz-02"));
             page.waitUntil("the new name is fine", 5, () -> error("NAME").isEmpty());
-            java.util.Set<String> unnamed = new java.util.TreeSet<>(wizardUnnamed());
+            Set<String> unnamed = new TreeSet<>(wizardUnnamed());
             for (int i = 0; i < 5; i++) {
                 robot.clickOn("#wizardNext");
                 unnamed.addAll(wizardUnnamed());
             }
-            assertEquals(java.util.Set.of(), unnamed, "wizard controls a screen reader could name only by role");
+            assertEquals(Set.of(), unnamed, "wizard controls a screen reader could name only by role");
             robot.clickOn("#wizard-openConsole");
             robot.clickOn("#wizardCreate");
             page.waitUntil("created", 20, () -> text("#wizard-outcome").equals("Created wiz-02."));
@@ -135,8 +138,8 @@ class CreateVmWizardTest {
             page.waitUntil("the main window lists it", 10, () -> "running".equals(page.tableNamesAndStates().get("wiz-02")));
             robot.clickOn("#wizardClose");
             // Ctrl+W (File ▸ Close tab) closes the console tab and ends its session.
-            robot.clickOn("#filterField").press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.W)
-                    .release(javafx.scene.input.KeyCode.W, javafx.scene.input.KeyCode.CONTROL);
+            robot.clickOn("#filterField").press(KeyCode.CONTROL, KeyCode.W)
+                    .release(KeyCode.W, KeyCode.CONTROL);
             page.waitUntil("Ctrl+W closes the console tab", 5, () -> app.app().view().terminals().openTabs().isEmpty());
             assertEquals(List.of(), log.problems().stream().filter(p -> !p.contains("create wiz-01")).toList());
         }

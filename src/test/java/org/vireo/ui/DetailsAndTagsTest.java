@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import javafx.scene.control.Button;
@@ -119,7 +120,7 @@ class DetailsAndTagsTest {
                 robot.interact(() -> robot.lookup("#filterField").queryAs(TextField.class).setText(""));
                 page.chooseFromMenu("#viewMenu", "#groupByTag");
                 List<TreeItem<Object>> groups = page.nodeItems();
-                assertEquals(java.util.Arrays.asList("shop", "web", null), groups.stream().map(g -> tagOf(g.getValue())).toList());
+                assertEquals(Arrays.asList("shop", "web", null), groups.stream().map(g -> tagOf(g.getValue())).toList());
                 page.selectTreeRow(groups.get(0));
                 page.waitUntil("the shop group lists its two VMs", 5, () -> page.table().getItems().size() == 2);
                 page.chooseFromMenu("#viewMenu", "#groupByNode");

@@ -3,12 +3,17 @@ package org.vireo.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -44,10 +49,10 @@ class GraphicsConsoleTest {
             Virsh.run(uri, "start", "headless-vm");
             try (RunningApp app = RunningApp.start(home, "--connect", uri)) {
                 page.waitUntil("both VMs are listed", 30, () -> page.tableNamesAndStates().keySet()
-                        .containsAll(java.util.List.of("vnc-vm", "headless-vm")));
+                        .containsAll(List.of("vnc-vm", "headless-vm")));
                 GraphicsConsoleTab screen = open(app, "vnc-vm", 0);
                 page.waitUntil("the first frame arrives", 20, () -> MainWindowPage.onFx(() -> screen.framesApplied() > 0));
-                java.awt.image.BufferedImage first = screenshot(uri);
+                BufferedImage first = screenshot(uri);
                 WritableImage image = MainWindowPage.onFx(screen::image);
                 assertEquals(first.getWidth(), (int) image.getWidth(), "frame width as QEMU's");
                 assertEquals(first.getHeight(), (int) image.getHeight(), "frame height as QEMU's");
@@ -55,18 +60,18 @@ class GraphicsConsoleTest {
                 // The firmware's prompt, stable: the tab shows what QEMU shows.
                 page.waitUntil("the tab shows QEMU's screen", 30, () -> differingShare(screen, screenshot(uri)) < 0.005
                         && nonBlackShare(screenshot(uri)) > 0.001);
-                java.awt.image.BufferedImage prompt = screenshot(uri);
+                BufferedImage prompt = screenshot(uri);
                 robot.clickOn("#vnc-screen");
                 robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
                 page.waitUntil("ESC reached the guest: its screen changed", 20, () -> differingRgb(prompt, screenshot(uri)) > 0.002);
                 page.waitUntil("the tab shows the boot menu too", 20, () -> differingShare(screen, screenshot(uri)) < 0.005);
-                assertTrue(MainWindowPage.onFx(() -> robot.lookup("#vnc-status").queryAs(javafx.scene.control.Label.class)
+                assertTrue(MainWindowPage.onFx(() -> robot.lookup("#vnc-status").queryAs(Label.class)
                         .getText()).contains("Ctrl+Alt releases"));
 
                 // Screenshot: the screen as a PNG of the guest's size, written off the FX thread.
                 Path png = home.resolve("screen.png");
-                MainWindowPage.onFx(() -> screen.saveScreenshot(png)).get(10, java.util.concurrent.TimeUnit.SECONDS);
-                java.awt.image.BufferedImage saved = javax.imageio.ImageIO.read(png.toFile());
+                MainWindowPage.onFx(() -> screen.saveScreenshot(png)).get(10, TimeUnit.SECONDS);
+                BufferedImage saved = ImageIO.read(png.toFile());
                 assertEquals(first.getWidth(), saved.getWidth());
                 assertTrue(differingRgb(saved, screenshot(uri)) < 0.005, "the file holds what QEMU shows");
 
@@ -104,14 +109,14 @@ class GraphicsConsoleTest {
     }
 
     /** QEMU's own view of the screen (virsh screenshot writes a PNG here), as RGB pixels. */
-    private java.awt.image.BufferedImage screenshot(String uri) throws IOException {
+    private BufferedImage screenshot(String uri) throws IOException {
         Path file = home.resolve("shot.png");
         Virsh.run(uri, "screenshot", "vnc-vm", file.toString());
-        return javax.imageio.ImageIO.read(file.toFile());
+        return ImageIO.read(file.toFile());
     }
 
     /** The share of pixels where the tab's image and QEMU's screenshot differ. */
-    private static double differingShare(GraphicsConsoleTab screen, java.awt.image.BufferedImage shot) {
+    private static double differingShare(GraphicsConsoleTab screen, BufferedImage shot) {
         return MainWindowPage.onFx(() -> {
             WritableImage image = screen.image();
             if (image == null || (int) image.getWidth() != shot.getWidth() || (int) image.getHeight() != shot.getHeight()) {
@@ -130,7 +135,7 @@ class GraphicsConsoleTest {
         });
     }
 
-    private static double differingRgb(java.awt.image.BufferedImage a, java.awt.image.BufferedImage b) {
+    private static double differingRgb(BufferedImage a, BufferedImage b) {
         if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) {
             return 1.0;
         }
@@ -145,7 +150,7 @@ class GraphicsConsoleTest {
         return differing / (double) (a.getWidth() * a.getHeight());
     }
 
-    private static double nonBlackShare(java.awt.image.BufferedImage shot) {
+    private static double nonBlackShare(BufferedImage shot) {
         int lit = 0;
         for (int y = 0; y < shot.getHeight(); y++) {
             for (int x = 0; x < shot.getWidth(); x++) {

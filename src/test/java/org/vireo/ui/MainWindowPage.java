@@ -1,5 +1,6 @@
 package org.vireo.ui;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,10 +8,16 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import javafx.scene.Node;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
+import javafx.scene.layout.VBox;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 import org.vireo.model.VmSummary;
@@ -54,12 +61,12 @@ public final class MainWindowPage {
     /** The text each visible table cell of one column shows, top to bottom. */
     public List<String> renderedColumn(String columnId) {
         return onFx(() -> robot.lookup(".table-row-cell").queryAll().stream()
-                .sorted(java.util.Comparator.comparingDouble(n -> n.localToScene(0, 0).getY()))
+                .sorted(Comparator.comparingDouble(n -> n.localToScene(0, 0).getY()))
                 .flatMap(row -> row.lookupAll(".table-cell").stream())
-                .filter(cell -> cell instanceof javafx.scene.control.TableCell<?, ?> c
+                .filter(cell -> cell instanceof TableCell<?, ?> c
                         && c.getTableColumn() != null && columnId.equals(c.getTableColumn().getId())
                         && c.getText() != null)
-                .map(cell -> ((javafx.scene.control.TableCell<?, ?>) cell).getText())
+                .map(cell -> ((TableCell<?, ?>) cell).getText())
                 .toList());
     }
 
@@ -79,7 +86,7 @@ public final class MainWindowPage {
         });
         return onFx(() -> robot.lookup(".node-title").queryAllAs(Label.class).stream()
                 .filter(title -> title.isVisible() && title.getText().equals(nodeName))
-                .map(title -> ((Label) ((javafx.scene.layout.VBox) title.getParent()).getChildren().get(1)).getText())
+                .map(title -> ((Label) ((VBox) title.getParent()).getChildren().get(1)).getText())
                 .findFirst().orElse("(not shown)"));
     }
 
@@ -88,15 +95,15 @@ public final class MainWindowPage {
     }
 
     /** Opens a menu (or right-clicks a node for its context menu) and chooses an item once it is shown. */
-    public void choose(javafx.scene.Node opener, boolean contextMenu, String itemId) {
+    public void choose(Node opener, boolean contextMenu, String itemId) {
         chooseAt(() -> opener, contextMenu, itemId);
     }
 
     /** As above, finding the opener again before each click: a table reuses its row objects at other places after a change. */
-    public void chooseAt(java.util.function.Supplier<javafx.scene.Node> openerNow, boolean contextMenu, String itemId) {
+    public void chooseAt(Supplier<Node> openerNow, boolean contextMenu, String itemId) {
         // A click that lands while the previous menu is still closing only closes it: open again then.
         for (int attempt = 0; attempt < 3 && !shown(itemId); attempt++) {
-            javafx.scene.Node opener = openerNow.get();
+            Node opener = openerNow.get();
             if (contextMenu) {
                 robot.rightClickOn(opener);
             } else {
@@ -112,7 +119,7 @@ public final class MainWindowPage {
     }
 
     private boolean shown(String itemId) {
-        return onFx(() -> robot.lookup(itemId).queryAll().stream().anyMatch(javafx.scene.Node::isVisible));
+        return onFx(() -> robot.lookup(itemId).queryAll().stream().anyMatch(Node::isVisible));
     }
 
     public void chooseFromMenu(String menuId, String itemId) {
@@ -132,16 +139,16 @@ public final class MainWindowPage {
     }
 
     /** The first visible cell of the table, to right-click on. */
-    public javafx.scene.Node firstRowCell() {
+    public Node firstRowCell() {
         return onFx(() -> table().lookupAll(".table-row-cell").stream()
-                .filter(r -> ((javafx.scene.control.TableRow<?>) r).getItem() != null)
-                .min(java.util.Comparator.comparingDouble(r -> r.localToScene(0, 0).getY())).orElseThrow());
+                .filter(r -> ((TableRow<?>) r).getItem() != null)
+                .min(Comparator.comparingDouble(r -> r.localToScene(0, 0).getY())).orElseThrow());
     }
 
     /** The dialog that is open now (waits up to 10 s for one to appear). */
-    public javafx.scene.control.DialogPane dialog() {
+    public DialogPane dialog() {
         waitUntil("a dialog opens", 10, () -> !robot.lookup(".dialog-pane").queryAll().isEmpty());
-        return onFx(() -> robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class));
+        return onFx(() -> robot.lookup(".dialog-pane").queryAs(DialogPane.class));
     }
 
     public void waitUntil(String what, int seconds, Callable<Boolean> condition) {

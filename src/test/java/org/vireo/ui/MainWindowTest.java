@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
+import javafx.scene.control.Label;
 import javafx.scene.control.TreeItem;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -68,9 +71,9 @@ class MainWindowTest {
             // A selected node shows its host: the test driver's node file says 16 CPUs and 64 GiB.
             page.selectTreeRow(nodes.get(0));
             page.waitUntil("the host pane shows the workstation", 10, () -> !robot.lookup("#host-cpu").queryAll().isEmpty());
-            assertEquals("16 × x86_64 at 4200 MHz", MainWindowPage.onFx(() -> robot.lookup("#host-cpu").queryAs(javafx.scene.control.Label.class).getText()));
-            assertEquals("64 GiB", MainWindowPage.onFx(() -> robot.lookup("#host-memory").queryAs(javafx.scene.control.Label.class).getText()));
-            assertEquals("6 active of 12", MainWindowPage.onFx(() -> robot.lookup("#host-vms").queryAs(javafx.scene.control.Label.class).getText()));
+            assertEquals("16 × x86_64 at 4200 MHz", MainWindowPage.onFx(() -> robot.lookup("#host-cpu").queryAs(Label.class).getText()));
+            assertEquals("64 GiB", MainWindowPage.onFx(() -> robot.lookup("#host-memory").queryAs(Label.class).getText()));
+            assertEquals("6 active of 12", MainWindowPage.onFx(() -> robot.lookup("#host-vms").queryAs(Label.class).getText()));
 
             // "All nodes" shows every VM, and the status bar counts them.
             robot.interact(() -> page.tree().getSelectionModel().select(page.tree().getRoot()));
@@ -96,7 +99,7 @@ class MainWindowTest {
                 List<Double> figures = cpu.stream().takeWhile(t -> !t.isEmpty())
                         .map(t -> Double.parseDouble(t.replace(" %", ""))).toList();
                 return figures.size() >= 2 && cpu.stream().skip(figures.size()).allMatch(String::isEmpty)
-                        && figures.equals(figures.stream().sorted(java.util.Comparator.reverseOrder()).toList());
+                        && figures.equals(figures.stream().sorted(Comparator.reverseOrder()).toList());
             });
             robot.clickOn(robot.lookup(".column-header").lookup("Name").queryLabeled());
 
@@ -113,6 +116,6 @@ class MainWindowTest {
     }
 
     private static Map<String, String> sorted(Map<String, String> map) {
-        return new java.util.TreeMap<>(map);
+        return new TreeMap<>(map);
     }
 }

@@ -5,13 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,13 +58,13 @@ class PreferencesAndStartOptionsTest {
             // Only monospaced families are offered (CI installs Noto Mono beside DejaVu Sans Mono); measured off
             // the FX thread, they fill in after the dialog shows.
             page.waitUntil("the font families are measured", 10, () -> MainWindowPage.onFx(
-                    () -> robot.lookup("#prefsTerminalFont").queryAs(javafx.scene.control.ComboBox.class).getItems().size() >= 2));
+                    () -> robot.lookup("#prefsTerminalFont").queryAs(ComboBox.class).getItems().size() >= 2));
             @SuppressWarnings("unchecked")
-            java.util.List<String> fonts = MainWindowPage.onFx(() -> java.util.List.copyOf(
-                    robot.lookup("#prefsTerminalFont").queryAs(javafx.scene.control.ComboBox.class).getItems()));
+            List<String> fonts = MainWindowPage.onFx(() -> List.copyOf(
+                    robot.lookup("#prefsTerminalFont").queryAs(ComboBox.class).getItems()));
             assertTrue(fonts.contains("DejaVu Sans Mono") && fonts.size() >= 2 && !fonts.contains("DejaVu Sans"), fonts.toString());
             chosenFont = fonts.stream().filter(f -> !f.equals("DejaVu Sans Mono")).findFirst().orElseThrow();
-            robot.interact(() -> robot.lookup("#prefsTerminalFont").queryAs(javafx.scene.control.ComboBox.class).setValue(chosenFont));
+            robot.interact(() -> robot.lookup("#prefsTerminalFont").queryAs(ComboBox.class).setValue(chosenFont));
             robot.clickOn("OK");
             page.waitUntil("the window turns dark at once", 5, this::darkRows);
         }
@@ -80,8 +84,8 @@ class PreferencesAndStartOptionsTest {
             assertTrue(licences.contains("OpenJFX 21 (JavaFX)") && licences.contains("libvirt-java 0.5.4"), licences);
             assertTrue(MainWindowPage.onFx(() -> luminance(((Region) robot.lookup(".dialog-pane").query()).getBackground()
                     .getFills().get(0).getFill())) < 0.3, "the dialog is dark");
-            robot.interact(() -> new java.util.ArrayList<>(Window.getWindows()).stream().filter(w -> w != page.table().getScene().getWindow())
-                    .forEach(w -> ((javafx.stage.Stage) w).close()));
+            robot.interact(() -> new ArrayList<>(Window.getWindows()).stream().filter(w -> w != page.table().getScene().getWindow())
+                    .forEach(w -> ((Stage) w).close()));
         }
 
         try (RunningApp app = RunningApp.start(home, "--show-console", "edge-gw-01")) {

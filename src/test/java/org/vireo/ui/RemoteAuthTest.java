@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import javafx.scene.control.Button;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import org.junit.jupiter.api.Test;
@@ -43,7 +47,7 @@ class RemoteAuthTest {
                 String uri = uri(port, socket, keys.resolve("client"), knownHosts);
                 try (RunningApp app = RunningApp.start(home.resolve("vireo"), "--connect", uri)) {
                     // The unknown host key, then the key's passphrase are asked; either order is handled.
-                    java.util.Set<String> asked = new java.util.HashSet<>();
+                    Set<String> asked = new HashSet<>();
                     for (int i = 0; i < 2; i++) {
                         var dialog = page.dialog();
                         if (!robot.from(dialog).lookup("#hostKeyText").queryAll().isEmpty()) {
@@ -58,7 +62,7 @@ class RemoteAuthTest {
                         page.waitUntil("the dialog closes", 5, () -> robot.lookup(".dialog-pane").queryAll().isEmpty()
                                 || robot.lookup(".dialog-pane").queryAll().stream().noneMatch(d -> d == dialog));
                     }
-                    assertTrue(asked.containsAll(java.util.List.of("host key", "passphrase")), asked.toString());
+                    assertTrue(asked.containsAll(List.of("host key", "passphrase")), asked.toString());
                     page.waitUntil("the remote node connects", 30, () -> page.statusBar().contains("(4 connected)"));
                     page.waitUntil("its VMs are listed", 10, () -> page.tableNamesAndStates().containsKey("test"));
                 }
@@ -95,7 +99,7 @@ class RemoteAuthTest {
         return out.split(" ")[1];
     }
 
-    private void answerPassphrase(javafx.scene.control.DialogPane dialog, String passphrase) {
+    private void answerPassphrase(DialogPane dialog, String passphrase) {
         robot.clickOn(robot.from(dialog).lookup("#sshSecret").queryAs(PasswordField.class)).write(passphrase);
         robot.clickOn(robot.from(dialog).lookup((Button b) -> b.getText().equals("OK")).queryButton());
     }

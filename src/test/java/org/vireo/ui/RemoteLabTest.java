@@ -6,10 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.TextField;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+import org.vireo.libvirt.TestDriverClient;
 import org.vireo.testlab.RemoteLab;
 
 /**
@@ -70,7 +72,7 @@ class RemoteLabTest {
             page.waitUntil("the node comes back by itself", 10, () -> page.renderedNodeDetail("lab node 1").startsWith("connected"));
             long backMs = (System.nanoTime() - started) / 1_000_000;
             // Events work on the new connection: another client's suspend shows up by itself.
-            try (org.vireo.libvirt.TestDriverClient other = new org.vireo.libvirt.TestDriverClient("test+tcp://" + lab.address(1) + "/default")) {
+            try (TestDriverClient other = new TestDriverClient("test+tcp://" + lab.address(1) + "/default")) {
                 other.suspend("test");
                 page.waitUntil("the suspend arrives as an event", 10, () -> "paused".equals(page.tableNamesAndStates().get("test")));
             }
@@ -89,7 +91,7 @@ class RemoteLabTest {
         robot.clickOn(robot.from(hostKey).lookup((Button b) -> b.getText().equals(button)).queryButton());
     }
 
-    private TextField field(javafx.scene.control.DialogPane dialog, String id) {
+    private TextField field(DialogPane dialog, String id) {
         return robot.from(dialog).lookup(id).queryAs(TextField.class);
     }
 }

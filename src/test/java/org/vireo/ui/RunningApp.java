@@ -2,6 +2,8 @@ package org.vireo.ui;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeoutException;
+import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.vireo.app.AppPaths;
 import org.vireo.app.VireoApp;
@@ -23,11 +25,11 @@ public final class RunningApp implements AutoCloseable {
         // Before the toolkit starts: from then on its GTK loop drives libvirt's events, and a
         // libvirt thread of an earlier, window-less test must not iterate the same GLib context.
         LibvirtRuntime.start(VireoApp.loopDriver());
-        javafx.stage.Stage primary = FxToolkit.registerPrimaryStage();
+        Stage primary = FxToolkit.registerPrimaryStage();
         VireoApp app = new VireoApp(paths, args);
         FxToolkit.setupApplication(() -> app);
         // TestFX remembers the last window it worked in across tests (a closed dialog, say): start from the main window.
-        new org.testfx.api.FxRobot().targetWindow(primary);
+        new FxRobot().targetWindow(primary);
         return new RunningApp(app, paths);
     }
 

@@ -57,10 +57,10 @@ class VmActionsTest {
                     page.waitUntil("50 started", 30, () -> page.actionSummary().equals("50 started"));
                     assertEquals(50, countBulk(Virsh.listAll(uri), "running"));
                     // The host pane's VM count follows the inventory, not the moment the host was read.
-                    java.util.Map<String, String> all = Virsh.listAll(uri);
+                    Map<String, String> all = Virsh.listAll(uri);
                     String expected = all.values().stream().filter(st -> !st.equals("shut off")).count() + " active of " + all.size();
                     page.waitUntil("the host pane counts " + expected, 10, () -> MainWindowPage.onFx(() ->
-                            page.table().getScene().getRoot().lookup("#host-vms") instanceof javafx.scene.control.Label l
+                            page.table().getScene().getRoot().lookup("#host-vms") instanceof Label l
                                     && l.getText().equals(expected)));
 
                     // Statistics are sampled for the rows on screen only.

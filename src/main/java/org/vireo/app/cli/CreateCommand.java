@@ -1,27 +1,28 @@
 package org.vireo.app.cli;
 
-import org.vireo.model.Texts;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.vireo.app.AppContext;
 import org.vireo.libvirt.LibvirtFleet;
 import org.vireo.model.NodeFacts;
 import org.vireo.model.NodeRef;
 import org.vireo.model.NodeState;
 import org.vireo.model.NodeStatus;
 import org.vireo.model.OperationException;
+import org.vireo.model.Texts;
+import org.vireo.service.create.CryptPasswordHasher;
 import org.vireo.service.create.OsVariant;
 import org.vireo.service.create.SpecDraft;
 import org.vireo.service.create.SpecValidator;
 import org.vireo.service.create.VmSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import org.vireo.app.AppContext;
-import org.vireo.service.create.CryptPasswordHasher;
 
 /**
  * {@code vireo create}: the basics of virt-install, sharing the wizard's draft, validator and
@@ -99,7 +100,7 @@ public final class CreateCommand {
         NodeRef node = AppContext.commandLineNodes(List.of(uri)).get(0);
         LibvirtFleet fleet = new LibvirtFleet(context.libvirt);
         try {
-            NodeStatus status = fleet.connectAndWait(node, java.time.Duration.ofSeconds(timeoutSeconds));
+            NodeStatus status = fleet.connectAndWait(node, Duration.ofSeconds(timeoutSeconds));
             if (status.state() != NodeState.CONNECTED) {
                 err.println("vireo create: " + Texts.get("cli.create.cannotConnect", uri, status.detail()));
                 return 1;

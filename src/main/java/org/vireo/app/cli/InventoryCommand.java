@@ -8,14 +8,14 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import org.vireo.ssh.SshConnector;
-import org.vireo.ssh.SshNodeTunnels;
+import org.vireo.app.AppContext;
 import org.vireo.libvirt.InventoryReader;
 import org.vireo.model.NodeInventory;
 import org.vireo.model.NodeRef;
 import org.vireo.model.NodeState;
 import org.vireo.model.VmSummary;
-import org.vireo.app.AppContext;
+import org.vireo.ssh.SshConnector;
+import org.vireo.ssh.SshNodeTunnels;
 
 /** `--list`: prints every node and VM, as text or as one JSON document, and exits. */
 public final class InventoryCommand {

@@ -2,6 +2,7 @@ package org.vireo.app.cli;
 
 import java.io.Console;
 import java.io.PrintStream;
+import java.util.Locale;
 import java.util.Optional;
 import org.vireo.model.Texts;
 import org.vireo.ssh.SshPrompts;
@@ -28,7 +29,7 @@ public final class TerminalSshPrompts implements SshPrompts {
             return HostKeyAnswer.REFUSE;
         }
         String answer = console.readLine(Texts.get("cli.ssh.unknownKeyQuestion", host, keyType, sha256Fingerprint));
-        String a = answer == null ? "" : answer.strip().toLowerCase(java.util.Locale.ROOT);
+        String a = answer == null ? "" : answer.strip().toLowerCase(Locale.ROOT);
         return a.equals("yes") || a.equals("y") ? HostKeyAnswer.ACCEPT_ALWAYS
                 : a.equals("once") ? HostKeyAnswer.ACCEPT_ONCE : HostKeyAnswer.REFUSE;
     }

@@ -1,6 +1,7 @@
 package org.vireo.service.create;
 
 import java.security.SecureRandom;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -30,7 +31,7 @@ public final class SpecValidator {
     /** Letters and digits of any script, and . _ - + : — what libvirt and file names on the node both take. */
     private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._+:-]{0,63}");
     /** Why {@code name} cannot name a new VM on a node holding {@code taken}, or empty when it can. */
-    public static String nameProblem(String name, java.util.Collection<String> taken) {
+    public static String nameProblem(String name, Collection<String> taken) {
         String n = name == null ? "" : name.strip();
         if (n.isEmpty()) {
             return Texts.get("spec.name.empty");

@@ -4,13 +4,13 @@ import java.time.Instant;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.vireo.service.Fleet;
-import org.vireo.service.ForwardingInventoryListener;
-import org.vireo.service.InventoryListener;
 import org.vireo.model.NodeRef;
 import org.vireo.model.NodeState;
 import org.vireo.model.NodeStatus;
 import org.vireo.model.SavedConnection;
+import org.vireo.service.Fleet;
+import org.vireo.service.ForwardingInventoryListener;
+import org.vireo.service.InventoryListener;
 import org.vireo.store.ConnectionRepository;
 
 /**

@@ -1,9 +1,9 @@
 package org.vireo.service.fleet;
 
-import org.vireo.service.Fleet;
-import org.vireo.service.InventoryListener;
 import org.vireo.model.NodeRef;
 import org.vireo.model.VmSummary;
+import org.vireo.service.Fleet;
+import org.vireo.service.InventoryListener;
 
 /** A fleet that passes everything on; decorators override what they add to. */
 abstract class ForwardingFleet implements Fleet {

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
-import org.vireo.service.InventoryListener;
 import org.vireo.model.NodeRef;
 import org.vireo.model.NodeStatus;
 import org.vireo.model.VmSummary;
+import org.vireo.service.InventoryListener;
 
 /**
  * Holds the reports of nodes that start connecting before the window's view model exists, and

@@ -10,16 +10,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.vireo.service.Fleet;
-import org.vireo.service.ForwardingInventoryListener;
-import org.vireo.service.InventoryListener;
 import org.vireo.model.NodeRef;
 import org.vireo.model.OperationException;
 import org.vireo.model.StorageItem;
 import org.vireo.model.VmAction;
 import org.vireo.model.VmDetails;
-import org.vireo.service.VmService;
 import org.vireo.model.VmSummary;
+import org.vireo.service.Fleet;
+import org.vireo.service.ForwardingInventoryListener;
+import org.vireo.service.InventoryListener;
+import org.vireo.service.VmService;
 import org.vireo.store.TagRepository;
 
 /**

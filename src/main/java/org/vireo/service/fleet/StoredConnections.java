@@ -1,9 +1,10 @@
 package org.vireo.service.fleet;
 
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import org.vireo.service.ConnectionStore;
 import org.vireo.model.SavedConnection;
+import org.vireo.service.ConnectionStore;
 import org.vireo.store.ConnectionRepository;
 
 /** Saved connections written on the store's own thread. */
@@ -14,7 +15,7 @@ public final class StoredConnections implements ConnectionStore {
 
     private final String knownHosts;
 
-    public StoredConnections(ConnectionRepository repository, Executor storeWriter, java.nio.file.Path knownHosts) {
+    public StoredConnections(ConnectionRepository repository, Executor storeWriter, Path knownHosts) {
         this.repository = repository;
         this.storeWriter = storeWriter;
         this.knownHosts = knownHosts.toString();

@@ -1,6 +1,6 @@
 package org.vireo.ui.clone;
 
-import org.vireo.ui.common.FieldLabel;
+import java.util.Locale;
 import javafx.collections.ListChangeListener;
 import javafx.event.ActionEvent;
 import javafx.scene.Node;
@@ -17,6 +17,7 @@ import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.vireo.model.ByteSize;
 import org.vireo.service.CloneService.DiskMode;
+import org.vireo.ui.common.FieldLabel;
 import org.vireo.ui.common.Messages;
 
 /** The Clone dialog; it stays open while the clone runs and shows each step, and closes once it is done. */
@@ -92,7 +93,7 @@ public final class CloneVmDialog {
             mode.setConverter(new StringConverter<>() {
                 @Override
                 public String toString(DiskMode m) {
-                    return m == null ? "" : messages.get("clone.mode." + m.name().toLowerCase(java.util.Locale.ROOT));
+                    return m == null ? "" : messages.get("clone.mode." + m.name().toLowerCase(Locale.ROOT));
                 }
 
                 @Override

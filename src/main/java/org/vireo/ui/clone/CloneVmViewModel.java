@@ -1,6 +1,5 @@
 package org.vireo.ui.clone;
 
-import org.vireo.ui.common.Messages;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -17,16 +16,17 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.vireo.model.StorageItem;
+import org.vireo.model.VmSummary;
 import org.vireo.service.CloneService;
 import org.vireo.service.CloneService.DiskChoice;
 import org.vireo.service.CloneService.DiskMode;
-import org.vireo.service.create.SpecValidator;
-import org.vireo.model.StorageItem;
 import org.vireo.service.VmCreation;
 import org.vireo.service.VmService;
-import org.vireo.model.VmSummary;
+import org.vireo.service.create.SpecValidator;
 import org.vireo.ui.common.FailureText;
 import org.vireo.ui.common.FxBatchQueue;
+import org.vireo.ui.common.Messages;
 
 /** Cloning one VM: the new name (validated like the wizard's) and a mode per disk. FX thread only. */
 public final class CloneVmViewModel {

@@ -1,7 +1,7 @@
 package org.vireo.ui.common;
 
-import org.vireo.model.Texts;
 import org.vireo.model.OperationException;
+import org.vireo.model.Texts;
 
 /** A failed operation in one line for a status label: what failed, then libvirt's own words. */
 public final class FailureText {

@@ -1,6 +1,5 @@
 package org.vireo.ui.connection;
 
-import org.vireo.ui.common.FieldLabel;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -15,6 +14,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
+import org.vireo.ui.common.FieldLabel;
 import org.vireo.ui.common.Messages;
 
 /** Add or edit a connection: the URI is shown as it is built; OK only when every field is right. */
@@ -105,7 +106,7 @@ public final class ConnectionDialog {
         box.setId(id);
         box.getItems().setAll(values);
         box.valueProperty().bindBidirectional(property);
-        box.setConverter(new javafx.util.StringConverter<>() {
+        box.setConverter(new StringConverter<>() {
             @Override
             public String toString(String value) {
                 return value == null ? "" : messages.get(id.replace('-', '.') + "." + value);

@@ -1,6 +1,5 @@
 package org.vireo.ui.connection;
 
-import org.vireo.ui.common.Messages;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
@@ -14,6 +13,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.vireo.ui.common.Messages;
 
 /**
  * The connection being added or edited: choices that build a libvirt URI live, or a custom URI

@@ -3,6 +3,7 @@ package org.vireo.ui.details;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.vireo.ui.common.Messages;
 
 /**
  * Memory sizes as users type them. Units are binary, as libvirt's are: "4G", "4 GiB" and
@@ -23,7 +24,7 @@ final class MemoryText {
     }
 
     /** Empty when acceptable, else what is allowed. */
-    static String problem(String text, org.vireo.ui.common.Messages messages) {
+    static String problem(String text, Messages messages) {
         long bytes = parse(text);
         if (bytes < 0) {
             return messages.get("details.memory.form");

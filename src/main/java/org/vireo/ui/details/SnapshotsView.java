@@ -1,6 +1,5 @@
 package org.vireo.ui.details;
 
-import org.vireo.ui.common.FieldLabel;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -12,6 +11,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -30,6 +30,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.vireo.model.VmSnapshot;
+import org.vireo.ui.common.FieldLabel;
 import org.vireo.ui.common.Messages;
 
 /** The Snapshots tab: the snapshot tree with take, revert and delete. */
@@ -80,7 +81,7 @@ final class SnapshotsView {
         message.setWrapText(true);
         message.textProperty().bind(viewModel.messageProperty());
         HBox bar = new HBox(8, take, revert, delete, progress, message);
-        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bar.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(message, Priority.ALWAYS);
         root = new VBox(8, bar, tree);
         root.setPadding(new Insets(8));

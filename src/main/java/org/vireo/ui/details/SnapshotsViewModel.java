@@ -1,7 +1,9 @@
 package org.vireo.ui.details;
 
-import org.vireo.ui.common.Messages;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
@@ -12,12 +14,13 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.vireo.service.SnapshotService;
 import org.vireo.model.VmSnapshot;
 import org.vireo.model.VmState;
 import org.vireo.model.VmSummary;
+import org.vireo.service.SnapshotService;
 import org.vireo.ui.common.FailureText;
 import org.vireo.ui.common.FxBatchQueue;
+import org.vireo.ui.common.Messages;
 
 /**
  * The snapshots of the selected VM and the take/revert/delete operations on them. Operations run
@@ -135,8 +138,8 @@ public final class SnapshotsViewModel {
 
     /** The snapshots below {@code snapshot} in the tree. */
     public List<VmSnapshot> descendantsOf(VmSnapshot snapshot) {
-        java.util.Set<String> family = new java.util.HashSet<>(List.of(snapshot.name()));
-        List<VmSnapshot> found = new java.util.ArrayList<>();
+        Set<String> family = new HashSet<>(List.of(snapshot.name()));
+        List<VmSnapshot> found = new ArrayList<>();
         for (VmSnapshot s : snapshots) {   // parents come first, so one pass finds every generation
             if (family.contains(s.parent())) {
                 family.add(s.name());

@@ -1,6 +1,6 @@
 package org.vireo.ui.details;
 
-import org.vireo.ui.common.FieldLabel;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 import javafx.collections.ListChangeListener;
@@ -27,6 +27,8 @@ import org.vireo.model.ByteSize;
 import org.vireo.model.VmDetails;
 import org.vireo.model.VmNic;
 import org.vireo.model.VmStats;
+import org.vireo.ui.common.FactSheet;
+import org.vireo.ui.common.FieldLabel;
 import org.vireo.ui.common.Messages;
 
 /** The details pane: Overview, Performance (live graphs), Hardware, Snapshots and XML tabs. */
@@ -36,7 +38,7 @@ public final class VmDetailsView {
     private final Messages messages;
     private final TabPane tabs = new TabPane();
     private final GridPane facts = new GridPane();
-    private final org.vireo.ui.common.FactSheet sheet;
+    private final FactSheet sheet;
     private final VBox devices = new VBox(4);
     private final TextArea xml = new TextArea();
     private final List<LineChart<Number, Number>> charts;
@@ -44,7 +46,7 @@ public final class VmDetailsView {
     public VmDetailsView(VmDetailsViewModel viewModel, Messages messages) {
         this.viewModel = viewModel;
         this.messages = messages;
-        this.sheet = new org.vireo.ui.common.FactSheet(messages, facts, "fact-");
+        this.sheet = new FactSheet(messages, facts, "fact-");
         tabs.setId("detailsTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         charts = List.of(
@@ -232,7 +234,7 @@ public final class VmDetailsView {
         for (LineChart<Number, Number> chart : charts) {
             List<ToDoubleFunction<VmStats>> values = (List<ToDoubleFunction<VmStats>>) chart.getUserData();
             for (int i = 0; i < values.size(); i++) {
-                List<XYChart.Data<Number, Number>> points = new java.util.ArrayList<>();
+                List<XYChart.Data<Number, Number>> points = new ArrayList<>();
                 for (VmStats sample : history) {
                     double v = values.get(i).applyAsDouble(sample);
                     if (!Double.isNaN(v)) {

@@ -1,6 +1,5 @@
 package org.vireo.ui.details;
 
-import org.vireo.ui.common.Messages;
 import java.util.List;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
@@ -17,11 +16,13 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.vireo.model.OperationException;
 import org.vireo.model.VmDetails;
-import org.vireo.service.SnapshotService;
-import org.vireo.service.VmService;
 import org.vireo.model.VmStats;
 import org.vireo.model.VmSummary;
+import org.vireo.service.SnapshotService;
+import org.vireo.service.VmService;
+import org.vireo.ui.common.FailureText;
 import org.vireo.ui.common.FxBatchQueue;
+import org.vireo.ui.common.Messages;
 
 /**
  * The details of the one selected VM: loaded on its node's worker, kept in step with its
@@ -160,7 +161,7 @@ public final class VmDetailsViewModel {
             loading.set(false);
             if (error != null) {
                 details.set(null);
-                message.set(org.vireo.ui.common.FailureText.reason(error));
+                message.set(FailureText.reason(error));
                 return;
             }
             details.set(loaded);
@@ -177,7 +178,7 @@ public final class VmDetailsViewModel {
             return;
         }
         service.setOverview(shown, title.get(), description.get()).whenComplete((ok, error) -> fx.post(() -> {
-            message.set(error == null ? "saved" : org.vireo.ui.common.FailureText.reason(error));
+            message.set(error == null ? "saved" : FailureText.reason(error));
             load();
         }));
     }
@@ -192,7 +193,7 @@ public final class VmDetailsViewModel {
         long memory = MemoryText.parse(memoryText.get());
         service.setHardware(shown, vcpus, memory).whenComplete((notLive, error) -> fx.post(() -> {
             if (error != null) {
-                message.set(org.vireo.ui.common.FailureText.reason(error));
+                message.set(FailureText.reason(error));
             } else {
                 message.set(notLive.isEmpty() ? messages.get("details.applied") : messages.get("details.appliedNotLive", notLive));
             }

@@ -1,5 +1,6 @@
 package org.vireo.ui.host;
 
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -8,6 +9,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import org.vireo.model.ByteSize;
 import org.vireo.model.HostDetails;
+import org.vireo.ui.common.FactSheet;
 import org.vireo.ui.common.Messages;
 
 /** The host pane: facts, storage pools and virtual networks of the selected node. */
@@ -15,7 +17,7 @@ public final class HostView {
 
     private final Messages messages;
     private final GridPane facts = new GridPane();
-    private final org.vireo.ui.common.FactSheet sheet;
+    private final FactSheet sheet;
     private final VBox lists = new VBox(3);
     private final Label message = new Label();
     private final HostViewModel viewModel;
@@ -24,7 +26,7 @@ public final class HostView {
     public HostView(HostViewModel viewModel, Messages messages) {
         this.messages = messages;
         this.viewModel = viewModel;
-        this.sheet = new org.vireo.ui.common.FactSheet(messages, facts, "host-");
+        this.sheet = new FactSheet(messages, facts, "host-");
         facts.setHgap(12);
         facts.setVgap(3);
         message.setId("hostMessage");
@@ -55,7 +57,7 @@ public final class HostView {
         row = sheet.fact(row, "host.memory", new ByteSize(host.memoryBytes()).toHuman());
         sheet.fact(row, "host.vms", "");
         if (facts.lookup("#host-vms") instanceof Label counts) {
-            counts.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+            counts.textProperty().bind(Bindings.createStringBinding(
                     () -> messages.get("host.vmsText", viewModel.activeVmsProperty().get(), viewModel.totalVmsProperty().get()),
                     viewModel.activeVmsProperty(), viewModel.totalVmsProperty()));
         }

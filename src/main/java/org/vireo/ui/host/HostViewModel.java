@@ -1,11 +1,18 @@
 package org.vireo.ui.host;
 
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import org.vireo.model.HostDetails;
+import org.vireo.model.Texts;
+import org.vireo.model.VmSummary;
 import org.vireo.service.HostService;
+import org.vireo.ui.common.FailureText;
 import org.vireo.ui.common.FxBatchQueue;
 
 /** The host details of the node in view, read on its worker. FX thread only. */
@@ -16,10 +23,10 @@ public final class HostViewModel {
     private final ReadOnlyObjectWrapper<HostDetails> details = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private String nodeId;
-    private final javafx.beans.property.ReadOnlyIntegerWrapper activeVms = new javafx.beans.property.ReadOnlyIntegerWrapper();
-    private final javafx.beans.property.ReadOnlyIntegerWrapper totalVms = new javafx.beans.property.ReadOnlyIntegerWrapper();
-    private javafx.collections.ObservableList<org.vireo.model.VmSummary> liveVms;
-    private final javafx.collections.ListChangeListener<org.vireo.model.VmSummary> countVms = change -> count();
+    private final ReadOnlyIntegerWrapper activeVms = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyIntegerWrapper totalVms = new ReadOnlyIntegerWrapper();
+    private ObservableList<VmSummary> liveVms;
+    private final ListChangeListener<VmSummary> countVms = change -> count();
 
     public HostViewModel(HostService hosts) {
         this.hosts = hosts;
@@ -29,7 +36,7 @@ public final class HostViewModel {
      * Shows {@code id}'s host; a node that is not connected says so. The VM counts follow {@code vms},
      * the node's live inventory, rather than the moment the host was read.
      */
-    public void show(String id, String nodeName, javafx.collections.ObservableList<org.vireo.model.VmSummary> vms) {
+    public void show(String id, String nodeName, ObservableList<VmSummary> vms) {
         if (liveVms != null) {
             liveVms.removeListener(countVms);
         }
@@ -44,7 +51,7 @@ public final class HostViewModel {
                 return;
             }
             if (error != null) {
-                message.set(org.vireo.model.Texts.get("failure.whatAndWhy", nodeName, org.vireo.ui.common.FailureText.reason(error)));
+                message.set(Texts.get("failure.whatAndWhy", nodeName, FailureText.reason(error)));
                 return;
             }
             details.set(loaded);
@@ -53,7 +60,7 @@ public final class HostViewModel {
 
     private void count() {
         int active = 0;
-        for (org.vireo.model.VmSummary vm : liveVms) {
+        for (VmSummary vm : liveVms) {
             if (vm.state().isActive()) {
                 active++;
             }
@@ -63,11 +70,11 @@ public final class HostViewModel {
     }
 
     /** VMs of the node with a live process (running, paused…), from the inventory. */
-    public javafx.beans.property.ReadOnlyIntegerProperty activeVmsProperty() {
+    public ReadOnlyIntegerProperty activeVmsProperty() {
         return activeVms.getReadOnlyProperty();
     }
 
-    public javafx.beans.property.ReadOnlyIntegerProperty totalVmsProperty() {
+    public ReadOnlyIntegerProperty totalVmsProperty() {
         return totalVms.getReadOnlyProperty();
     }
 

@@ -10,6 +10,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.vireo.service.CredentialPrompts;
@@ -63,7 +64,7 @@ public final class DialogSshPrompts implements SshPrompts, CredentialPrompts {
                     messages.get("connection.auth.header", node, prompt)).map(String::new);
         }
         return onFx(() -> {
-            javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog(defaultAnswer);
+            TextInputDialog dialog = new TextInputDialog(defaultAnswer);
             dialog.initOwner(owner.get());
             dialog.setTitle(messages.get("connection.auth.title"));
             dialog.setHeaderText(messages.get("connection.auth.header", node, prompt));

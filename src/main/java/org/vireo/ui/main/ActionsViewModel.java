@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -18,11 +19,13 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.vireo.model.OperationException;
-import org.vireo.service.Settings;
 import org.vireo.model.StorageItem;
 import org.vireo.model.VmAction;
-import org.vireo.service.VmService;
+import org.vireo.model.VmState;
 import org.vireo.model.VmSummary;
+import org.vireo.service.Settings;
+import org.vireo.service.VmService;
+import org.vireo.ui.clone.CloneVmViewModel;
 import org.vireo.ui.common.FxBatchQueue;
 
 /**
@@ -42,15 +45,15 @@ public final class ActionsViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ObjectProperty<BulkResult> lastResult = new SimpleObjectProperty<>();
 
-    private final java.util.function.Function<VmSummary, org.vireo.ui.clone.CloneVmViewModel> clones;
+    private final Function<VmSummary, CloneVmViewModel> clones;
 
     public ActionsViewModel(VmService vms, Settings settings,
-                            java.util.function.Function<VmSummary, org.vireo.ui.clone.CloneVmViewModel> clones) {
+                            Function<VmSummary, CloneVmViewModel> clones) {
         this(vms, settings, clones, null);
     }
 
     ActionsViewModel(VmService vms, Settings settings,
-                     java.util.function.Function<VmSummary, org.vireo.ui.clone.CloneVmViewModel> clones, Executor fxThread) {
+                     Function<VmSummary, CloneVmViewModel> clones, Executor fxThread) {
         this.clones = clones;
         this.vms = vms;
         this.settings = settings;
@@ -71,11 +74,11 @@ public final class ActionsViewModel {
     /** Cloning takes one VM, shut off (its disks are consistent only then). */
     public BooleanBinding canClone() {
         return Bindings.createBooleanBinding(() -> selection.size() == 1
-                && selection.get(0).state() == org.vireo.model.VmState.SHUT_OFF, selection);
+                && selection.get(0).state() == VmState.SHUT_OFF, selection);
     }
 
     /** The clone dialog's view model for the one selected VM. */
-    public org.vireo.ui.clone.CloneVmViewModel cloneSelected() {
+    public CloneVmViewModel cloneSelected() {
         return clones.apply(selection.get(0));
     }
 

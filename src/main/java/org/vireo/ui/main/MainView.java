@@ -1,24 +1,53 @@
 package org.vireo.ui.main;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
-import javafx.scene.control.ProgressBar;
-import javafx.scene.control.Separator;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.TreeItem;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.image.Image;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -27,19 +56,28 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+import javafx.util.StringConverter;
+import org.vireo.model.NodeRef;
 import org.vireo.model.NodeState;
+import org.vireo.model.SavedConnection;
 import org.vireo.model.VmState;
+import org.vireo.model.VmStats;
 import org.vireo.model.VmSummary;
+import org.vireo.service.ConnectionStore;
+import org.vireo.ui.common.FxBatchQueue;
 import org.vireo.ui.common.Messages;
 import org.vireo.ui.connection.ConnectionDialog;
 import org.vireo.ui.connection.ConnectionDialogViewModel;
 import org.vireo.ui.details.VmDetailsView;
+import org.vireo.ui.details.VmDetailsViewModel;
+import org.vireo.ui.host.HostView;
+import org.vireo.ui.host.HostViewModel;
 import org.vireo.ui.preferences.PreferencesDialog;
+import org.vireo.ui.preferences.PreferencesViewModel;
 import org.vireo.ui.terminal.TerminalTabs;
 import org.vireo.ui.wizard.CreateVmWizard;
 import org.vireo.ui.wizard.CreateVmWizardViewModel;
-import org.vireo.ui.preferences.PreferencesViewModel;
-import org.vireo.ui.details.VmDetailsViewModel;
 
 /**
  * The main window: menu bar and toolbar, the node tree and the VM table side by side, a status
@@ -65,28 +103,28 @@ public final class MainView {
     private final String aboutText;
     private final ActionsViewModel actions;
     private final VmActionsView actionsView;
-    private final java.util.Set<String> selectedKeys = new java.util.LinkedHashSet<>();
+    private final Set<String> selectedKeys = new LinkedHashSet<>();
     private boolean restoringSelection;
 
     private final VmDetailsViewModel details;
     private final SplitPane centre;
     // Built on first use: the details' charts and tabs are hundreds of classes the first window does not need.
-    private javafx.scene.Node detailsPane;
-    private javafx.scene.Node hostPane;
-    private final org.vireo.ui.host.HostViewModel host;
+    private Node detailsPane;
+    private Node hostPane;
+    private final HostViewModel host;
 
     private final PreferencesViewModel preferences;
-    private final org.vireo.service.ConnectionStore connections;
-    private final org.vireo.ui.common.FxBatchQueue<Runnable> fx = new org.vireo.ui.common.FxBatchQueue<>(b -> b.forEach(Runnable::run));
+    private final ConnectionStore connections;
+    private final FxBatchQueue<Runnable> fx = new FxBatchQueue<>(b -> b.forEach(Runnable::run));
     private TerminalTabs terminals;
 
-    private final java.util.function.Function<java.util.List<org.vireo.model.NodeRef>, CreateVmWizardViewModel> wizards;
+    private final Function<List<NodeRef>, CreateVmWizardViewModel> wizards;
 
     public MainView(MainViewModel viewModel, ActionsViewModel actions, VmDetailsViewModel details,
-                    PreferencesViewModel preferences, org.vireo.service.ConnectionStore connections,
-                    org.vireo.ui.host.HostViewModel host,
-                    java.util.function.Function<java.util.List<org.vireo.model.NodeRef>, CreateVmWizardViewModel> wizards,
-                    java.util.function.Function<javafx.scene.Node, TerminalTabs> terminals,
+                    PreferencesViewModel preferences, ConnectionStore connections,
+                    HostViewModel host,
+                    Function<List<NodeRef>, CreateVmWizardViewModel> wizards,
+                    Function<Node, TerminalTabs> terminals,
                     Messages messages, String aboutText) {
         this.wizards = wizards;
         this.connections = connections;
@@ -115,9 +153,9 @@ public final class MainView {
         ComboBox<VmState> stateFilter = new ComboBox<>();
         stateFilter.setId("stateFilter");
         stateFilter.setAccessibleText(messages.get("toolbar.stateFilter.accessible"));
-        stateFilter.getItems().addAll(java.util.Arrays.asList(null, VmState.RUNNING, VmState.PAUSED, VmState.SHUT_OFF,
+        stateFilter.getItems().addAll(Arrays.asList(null, VmState.RUNNING, VmState.PAUSED, VmState.SHUT_OFF,
                 VmState.CRASHED, VmState.PM_SUSPENDED));
-        stateFilter.setConverter(new javafx.util.StringConverter<>() {
+        stateFilter.setConverter(new StringConverter<>() {
             @Override
             public String toString(VmState state) {
                 return state == null ? messages.get("filter.state.all") : messages.get("vm.state." + state.id());
@@ -138,15 +176,15 @@ public final class MainView {
         toolBar.getItems().addAll(new Separator(), connectButton, disconnectButton);
         // Search stays outside the tool bar: an overflowing tool bar must never hide it.
         HBox search = new HBox(6, stateFilter, filter);
-        search.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
-        search.setPadding(new javafx.geometry.Insets(0, 6, 0, 6));
+        search.setAlignment(Pos.CENTER_RIGHT);
+        search.setPadding(new Insets(0, 6, 0, 6));
         search.getStyleClass().add("tool-bar");
         HBox.setHgrow(toolBar, Priority.ALWAYS);
         HBox toolRow = new HBox(toolBar, search);
 
         this.host = host;
         centre = new SplitPane(table.view());
-        centre.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        centre.setOrientation(Orientation.VERTICAL);
         centre.setId("centreSplit");
         this.terminals = terminals.apply(centre);
         split = new SplitPane(tree.view(), this.terminals.view());
@@ -159,7 +197,7 @@ public final class MainView {
         status.textProperty().bind(viewModel.statusTextProperty());
         Label actionSummary = new Label();
         actionSummary.setId("actionSummary");
-        actionSummary.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        actionSummary.textProperty().bind(Bindings.createStringBinding(
                 () -> actionsView.summary(actions.lastResultProperty().get()), actions.lastResultProperty()));
         ProgressBar progress = new ProgressBar();
         progress.setId("actionProgress");
@@ -167,7 +205,7 @@ public final class MainView {
         progress.visibleProperty().bind(actions.busyProperty());
         progress.managedProperty().bind(progress.visibleProperty());
         HBox statusBar = new HBox(status, progress, actionSummary);
-        statusBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        statusBar.setAlignment(Pos.CENTER_LEFT);
         statusBar.getStyleClass().add("status-bar");
 
         root.setTop(new VBox(menuBar(), toolRow));
@@ -179,11 +217,11 @@ public final class MainView {
         updateNodeButtons();
 
         ContextMenu context = new ContextMenu(actionsView.menuItems(false).toArray(MenuItem[]::new));
-        context.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), sshItem("context-ssh", false),
+        context.getItems().addAll(new SeparatorMenuItem(), sshItem("context-ssh", false),
                 consoleItem("context-console", false), graphicsItem("context-graphics", false));
         table.view().setContextMenu(context);
         table.view().getSelectionModel().getSelectedItems().addListener(
-                (javafx.collections.ListChangeListener<VmSummary>) change -> onTableSelection());
+                (ListChangeListener<VmSummary>) change -> onTableSelection());
         viewModel.applyingProperty().addListener((obs, was, now) -> {
             if (!now) {
                 restoreSelection();   // the rows on screen are looked at after the layout this batch causes
@@ -191,7 +229,7 @@ public final class MainView {
         });
         viewModel.statsTickProperty().addListener((obs, old, now) -> {
             VmSummary shown = details.vmProperty().get();
-            org.vireo.model.VmStats sample = shown == null ? null : viewModel.stats(shown.key());
+            VmStats sample = shown == null ? null : viewModel.stats(shown.key());
             if (sample != null) {
                 details.addSample(sample);
             }
@@ -224,7 +262,7 @@ public final class MainView {
         try {
             var model = table.view().getSelectionModel();
             var items = table.view().getItems();
-            java.util.List<Integer> wanted = new java.util.ArrayList<>();
+            List<Integer> wanted = new ArrayList<>();
             for (int i = 0; i < items.size() && wanted.size() < selectedKeys.size(); i++) {
                 if (selectedKeys.contains(items.get(i).key())) {
                     wanted.add(i);
@@ -244,12 +282,12 @@ public final class MainView {
      * The pane under the table: one selected VM shows its details; otherwise a node in scope
      * shows its host; otherwise nothing.
      */
-    private void updateDetails(java.util.List<VmSummary> selected) {
+    private void updateDetails(List<VmSummary> selected) {
         VmSummary single = selected.size() == 1 ? selected.get(0) : null;
         details.vmProperty().set(single);
         NodeRow node = viewModel.scopeProperty().get();
-        javafx.scene.Node wanted = single != null ? detailsPane() : node != null ? hostPane() : null;
-        javafx.scene.Node current = centre.getItems().size() > 1 ? centre.getItems().get(1) : null;
+        Node wanted = single != null ? detailsPane() : node != null ? hostPane() : null;
+        Node current = centre.getItems().size() > 1 ? centre.getItems().get(1) : null;
         if (wanted == current) {
             return;
         }
@@ -267,14 +305,14 @@ public final class MainView {
 
     /** Tells the sampler which VMs are on screen: the table's visible rows and the details pane's VM. */
     private final Runnable watchVisibleAfterLayout = this::watchVisible;
-    private java.util.List<VmSummary> watched = java.util.List.of();
-    private javafx.scene.control.skin.VirtualFlow<?> tableFlow;
+    private List<VmSummary> watched = List.of();
+    private VirtualFlow<?> tableFlow;
 
     /** Asks for statistics of the rows on screen (and the VM in the details), when that set changed. */
     private void watchVisible() {
-        java.util.List<VmSummary> onScreen = new java.util.ArrayList<>();
+        List<VmSummary> onScreen = new ArrayList<>();
         if (tableFlow == null) {
-            tableFlow = (javafx.scene.control.skin.VirtualFlow<?>) table.view().lookup(".virtual-flow");
+            tableFlow = (VirtualFlow<?>) table.view().lookup(".virtual-flow");
         }
         var flow = tableFlow;
         var items = table.view().getItems();
@@ -295,7 +333,7 @@ public final class MainView {
     }
 
     private void syncActionSelection() {
-        java.util.List<VmSummary> current = new java.util.ArrayList<>();
+        List<VmSummary> current = new ArrayList<>();
         for (String key : selectedKeys) {
             VmSummary vm = viewModel.vm(key);
             if (vm != null) {
@@ -316,7 +354,7 @@ public final class MainView {
         closeTab.setId("menu-closeTab");
         closeTab.setAccelerator(KeyCombination.keyCombination("Shortcut+W"));
         closeTab.setOnAction(e -> terminals.closeSelected());
-        Menu file = new Menu(messages.get("menu.file"), null, closeTab, new javafx.scene.control.SeparatorMenuItem(), quit);
+        Menu file = new Menu(messages.get("menu.file"), null, closeTab, new SeparatorMenuItem(), quit);
         file.setId("fileMenu");
 
         MenuItem allVms = new MenuItem(messages.get("menu.view.allVms"));
@@ -331,13 +369,13 @@ public final class MainView {
                 filter.selectAll();
             }
         });
-        javafx.scene.control.ToggleGroup grouping = new javafx.scene.control.ToggleGroup();
-        javafx.scene.control.RadioMenuItem byNode = new javafx.scene.control.RadioMenuItem(messages.get("menu.view.byNode"));
+        ToggleGroup grouping = new ToggleGroup();
+        RadioMenuItem byNode = new RadioMenuItem(messages.get("menu.view.byNode"));
         byNode.setId("groupByNode");
         byNode.setToggleGroup(grouping);
         byNode.setSelected(true);
         byNode.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+N"));
-        javafx.scene.control.RadioMenuItem byTag = new javafx.scene.control.RadioMenuItem(messages.get("menu.view.byTag"));
+        RadioMenuItem byTag = new RadioMenuItem(messages.get("menu.view.byTag"));
         byTag.setId("groupByTag");
         byTag.setToggleGroup(grouping);
         byTag.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+T"));
@@ -346,17 +384,17 @@ public final class MainView {
         preferences.setId("preferencesItem");
         preferences.setAccelerator(KeyCombination.keyCombination("Shortcut+Comma"));
         preferences.setOnAction(e -> showPreferences());
-        Menu view = new Menu(messages.get("menu.view"), null, allVms, find, new javafx.scene.control.SeparatorMenuItem(),
-                byNode, byTag, new javafx.scene.control.SeparatorMenuItem(), preferences);
+        Menu view = new Menu(messages.get("menu.view"), null, allVms, find, new SeparatorMenuItem(),
+                byNode, byTag, new SeparatorMenuItem(), preferences);
         view.setId("viewMenu");
 
         MenuItem newVm = new MenuItem(messages.get("menu.vm.new"));
         newVm.setId("menu-new");
         newVm.setAccelerator(KeyCombination.keyCombination("Shortcut+N"));
         newVm.setOnAction(e -> openWizard());
-        Menu vm = new Menu(messages.get("menu.vm"), null, newVm, new javafx.scene.control.SeparatorMenuItem());
+        Menu vm = new Menu(messages.get("menu.vm"), null, newVm, new SeparatorMenuItem());
         vm.getItems().addAll(actionsView.menuItems(true));
-        vm.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), sshItem("menu-ssh", true), consoleItem("menu-console", true),
+        vm.getItems().addAll(new SeparatorMenuItem(), sshItem("menu-ssh", true), consoleItem("menu-console", true),
                 graphicsItem("menu-graphics", true));
         vm.setId("vmMenu");
 
@@ -383,7 +421,7 @@ public final class MainView {
         removeConnection.disableProperty().bind(viewModel.scopeProperty().isNull());
         removeConnection.setOnAction(e -> selectedNode().ifPresent(this::removeConnection));
         Menu node = new Menu(messages.get("menu.node"), null, addConnection, editConnection, removeConnection,
-                new javafx.scene.control.SeparatorMenuItem(), connect, disconnect);
+                new SeparatorMenuItem(), connect, disconnect);
         node.setId("nodeMenu");
 
         MenuItem about = new MenuItem(messages.get("menu.help.about"));
@@ -401,8 +439,8 @@ public final class MainView {
     /** "Open SSH terminal…": for one selected, running VM (addresses from its latest statistics). */
     private MenuItem sshItem(String id, boolean withShortcut) {
         return singleVmItem("action.ssh", id, withShortcut ? "Shortcut+Shift+S" : null, VmState::isRunning, vm -> {
-            org.vireo.model.VmStats stats = viewModel.stats(vm.key());
-            terminals.openSsh(vm, viewModel.node(vm.nodeId()).ref().uri(), stats == null ? java.util.List.of() : stats.addresses());
+            VmStats stats = viewModel.stats(vm.key());
+            terminals.openSsh(vm, viewModel.node(vm.nodeId()).ref().uri(), stats == null ? List.of() : stats.addresses());
         });
     }
 
@@ -418,14 +456,14 @@ public final class MainView {
     }
 
     /** A menu item for exactly one selected VM in a state {@code usable} accepts; {@code shortcut} may be null. */
-    private MenuItem singleVmItem(String labelKey, String id, String shortcut, java.util.function.Predicate<VmState> usable,
-                                  java.util.function.Consumer<VmSummary> open) {
+    private MenuItem singleVmItem(String labelKey, String id, String shortcut, Predicate<VmState> usable,
+                                  Consumer<VmSummary> open) {
         MenuItem item = new MenuItem(messages.get(labelKey));
         item.setId(id);
         if (shortcut != null) {
             item.setAccelerator(KeyCombination.keyCombination(shortcut));
         }
-        item.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+        item.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> actions.selection().size() != 1 || !usable.test(actions.selection().get(0).state()), actions.selection()));
         item.setOnAction(e -> {
             if (actions.selection().size() == 1) {
@@ -442,11 +480,11 @@ public final class MainView {
             dialog.load(row.ref().name(), row.ref().uri(), true);
         }
         ConnectionDialog.show(root.getScene().getWindow(), messages, dialog, row != null).ifPresent(result -> {
-            java.util.OptionalLong savedId = row == null ? java.util.OptionalLong.empty()
-                    : org.vireo.model.SavedConnection.idOf(row.ref());
-            java.util.concurrent.CompletableFuture<org.vireo.model.NodeRef> saved = savedId.isPresent()
+            OptionalLong savedId = row == null ? OptionalLong.empty()
+                    : SavedConnection.idOf(row.ref());
+            CompletableFuture<NodeRef> saved = savedId.isPresent()
                     ? connections.update(savedId.getAsLong(), result.name(), result.uri(), result.autoconnect())
-                            .thenApply(v -> new org.vireo.model.NodeRef(row.ref().id(), result.name(), result.uri()))
+                            .thenApply(v -> new NodeRef(row.ref().id(), result.name(), result.uri()))
                     : connections.add(result.name(), result.uri(), result.autoconnect()).thenApply(c -> c.toNodeRef());
             saved.whenComplete((ref, error) -> fx.post(() -> {
                 if (error != null) {
@@ -457,7 +495,7 @@ public final class MainView {
                 if (row != null) {
                     viewModel.removeNode(row);   // editing reconnects: the old connection goes, the new one opens
                 }
-                viewModel.addNodes(java.util.List.of(ref));
+                viewModel.addNodes(List.of(ref));
                 NodeRow added = viewModel.node(ref.id());
                 watchNodeStatus(added);
                 viewModel.connect(added);
@@ -471,8 +509,8 @@ public final class MainView {
         confirm.setTitle(messages.get("connection.remove.title"));
         confirm.setHeaderText(messages.get("connection.remove.header", row.ref().name()));
         confirm.setContentText(messages.get("connection.remove.text", row.ref().name(), row.ref().uri()));
-        confirm.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).ifPresent(b -> {
-            org.vireo.model.SavedConnection.idOf(row.ref()).ifPresent(connections::remove);
+        confirm.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> {
+            SavedConnection.idOf(row.ref()).ifPresent(connections::remove);
             viewModel.removeNode(row);
         });
     }
@@ -506,7 +544,7 @@ public final class MainView {
      */
     public void showVm(VmSummary vm, boolean openConsole) {
         selectNode(vm.nodeId());
-        javafx.scene.control.TableView<VmSummary> view = table.view();
+        TableView<VmSummary> view = table.view();
         for (int i = 0; i < view.getItems().size(); i++) {
             if (view.getItems().get(i).key().equals(vm.key())) {
                 view.getSelectionModel().clearAndSelect(i);
@@ -527,16 +565,16 @@ public final class MainView {
         }
     }
 
-    private javafx.scene.Node detailsPane() {
+    private Node detailsPane() {
         if (detailsPane == null) {
             detailsPane = new VmDetailsView(details, messages).root();
         }
         return detailsPane;
     }
 
-    private javafx.scene.Node hostPane() {
+    private Node hostPane() {
         if (hostPane == null) {
-            hostPane = new org.vireo.ui.host.HostView(host, messages).root();
+            hostPane = new HostView(host, messages).root();
         }
         return hostPane;
     }
@@ -548,7 +586,7 @@ public final class MainView {
 
     /** The wizard, on the connected nodes; the selected node first. */
     private void openWizard() {
-        java.util.List<org.vireo.model.NodeRef> connected = new java.util.ArrayList<>();
+        List<NodeRef> connected = new ArrayList<>();
         NodeRow selected = viewModel.scopeProperty().get();
         if (selected != null && selected.status().state() == NodeState.CONNECTED) {
             connected.add(selected.ref());
@@ -558,7 +596,7 @@ public final class MainView {
         CreateVmWizardViewModel wizard = wizards.apply(connected);
         wizard.setAfterCreation((nodeId, uuid, spec, openConsole) -> {
             if (openConsole) {
-                terminals.openConsole(new VmSummary(nodeId, uuid, spec.name(), org.vireo.model.VmState.RUNNING, spec.vcpus(),
+                terminals.openConsole(new VmSummary(nodeId, uuid, spec.name(), VmState.RUNNING, spec.vcpus(),
                         spec.memoryBytes()));
             }
         });
@@ -573,15 +611,15 @@ public final class MainView {
     }
 
     private void showPreferences() {
-        java.util.Map<String, String> nodes = new java.util.LinkedHashMap<>();
+        Map<String, String> nodes = new LinkedHashMap<>();
         viewModel.nodes().forEach(n -> nodes.put(n.ref().id(), n.ref().name()));
         PreferencesDialog.show(root.getScene().getWindow(), preferences, messages, nodes, desktopDark);
     }
 
     private static String licencesText() {
-        try (java.io.InputStream in = MainView.class.getResourceAsStream("/org/vireo/ui/licenses.txt")) {
-            return in == null ? "" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
+        try (InputStream in = MainView.class.getResourceAsStream("/org/vireo/ui/licenses.txt")) {
+            return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
             return "";
         }
     }
@@ -592,11 +630,11 @@ public final class MainView {
         alert.setTitle(messages.get("about.title"));
         alert.setHeaderText(null);
         alert.setContentText(aboutText);
-        javafx.scene.control.TextArea licences = new javafx.scene.control.TextArea();
+        TextArea licences = new TextArea();
         licences.setId("aboutLicences");
         // Read from the jar off the FX thread; the dialog shows at once and the text follows.
-        org.vireo.ui.common.FxBatchQueue<String> arrived = new org.vireo.ui.common.FxBatchQueue<>(texts -> licences.setText(texts.get(0)));
-        java.util.concurrent.CompletableFuture.supplyAsync(MainView::licencesText).thenAccept(arrived::post);
+        FxBatchQueue<String> arrived = new FxBatchQueue<>(texts -> licences.setText(texts.get(0)));
+        CompletableFuture.supplyAsync(MainView::licencesText).thenAccept(arrived::post);
         licences.setEditable(false);
         licences.setStyle("-fx-font-family: monospace;");
         licences.setPrefRowCount(18);
@@ -637,8 +675,8 @@ public final class MainView {
         updateDetails(actions.selection());
     }
 
-    private java.util.Optional<NodeRow> selectedNode() {
-        return java.util.Optional.ofNullable(viewModel.scopeProperty().get());
+    private Optional<NodeRow> selectedNode() {
+        return Optional.ofNullable(viewModel.scopeProperty().get());
     }
 
     private void updateNodeButtons() {
@@ -660,7 +698,7 @@ public final class MainView {
         stage.setScene(scene);
         stage.setTitle(messages.get("app.title"));
         for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
-            stage.getIcons().add(new javafx.scene.image.Image(
+            stage.getIcons().add(new Image(
                     MainView.class.getResource("/org/vireo/icons/vireo-" + size + ".png").toExternalForm(), true));
         }
         if (saved.containsKey(KEY_X) && saved.containsKey(KEY_Y)) {
@@ -675,7 +713,7 @@ public final class MainView {
         split.setDividerPositions(Math.max(0.1, Math.min(0.8, number(saved, KEY_SPLIT, 0.28))));
         tree.view().getSelectionModel().select(tree.view().getRoot());
         // The table, not the filter field, has focus first: the field keeps showing its prompt.
-        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> table.view().requestFocus());
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> table.view().requestFocus());
     }
 
     /** The geometry to remember, read on the FX thread. */

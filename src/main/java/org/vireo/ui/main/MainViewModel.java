@@ -8,26 +8,34 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Executor;
 import java.util.function.Predicate;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
-import org.vireo.service.Fleet;
-import org.vireo.service.InventoryListener;
 import org.vireo.model.NodeRef;
 import org.vireo.model.NodeState;
 import org.vireo.model.NodeStatus;
-import org.vireo.service.StatsService;
 import org.vireo.model.VmQuery;
-import org.vireo.model.VmStats;
 import org.vireo.model.VmState;
+import org.vireo.model.VmStats;
 import org.vireo.model.VmSummary;
+import org.vireo.service.Fleet;
+import org.vireo.service.InventoryListener;
+import org.vireo.service.StatsService;
 import org.vireo.ui.common.FxBatchQueue;
 import org.vireo.ui.common.Messages;
 
@@ -43,7 +51,7 @@ public final class MainViewModel {
     private final Map<String, VmStats> latestStats = new HashMap<>();
     /** When Vireo saw a VM start; libvirt keeps no start time, so uptime is known only for these. */
     private final Map<String, Long> seenStarting = new HashMap<>();
-    private final javafx.beans.property.ReadOnlyLongWrapper statsTick = new javafx.beans.property.ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper statsTick = new ReadOnlyLongWrapper();
     private final Messages messages;
     private final ObservableList<NodeRow> nodes = FXCollections.observableArrayList();
     private final Map<String, NodeRow> nodesById = new HashMap<>();
@@ -55,20 +63,20 @@ public final class MainViewModel {
     private final FilteredList<VmSummary> visibleVms = new FilteredList<>(allVms);
     private final ObjectProperty<NodeRow> scope = new SimpleObjectProperty<>();
     private final ObjectProperty<String> tagScope = new SimpleObjectProperty<>();
-    private final javafx.beans.property.BooleanProperty groupByTag = new javafx.beans.property.SimpleBooleanProperty();
+    private final BooleanProperty groupByTag = new SimpleBooleanProperty();
     private final StringProperty filterText = new SimpleStringProperty("");
     private final ObjectProperty<VmState> stateFilter = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper("");
     private final InventoryListener listener;
     private long appliedBatches;
-    private final javafx.beans.property.ReadOnlyBooleanWrapper applying = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper applying = new ReadOnlyBooleanWrapper();
 
     public MainViewModel(Fleet fleet, StatsService stats, Messages messages) {
         this(fleet, stats, messages, null);
     }
 
     /** With {@code fxThread} standing in for the FX thread (tests run its batches by hand and count them). */
-    MainViewModel(Fleet fleet, StatsService stats, Messages messages, java.util.concurrent.Executor fxThread) {
+    MainViewModel(Fleet fleet, StatsService stats, Messages messages, Executor fxThread) {
         this.fleet = fleet;
         this.stats = stats;
         this.messages = messages;
@@ -155,13 +163,13 @@ public final class MainViewModel {
     public static final String UNTAGGED = "";
 
     /** Whether the tree groups VMs by tag instead of by node. */
-    public javafx.beans.property.BooleanProperty groupByTagProperty() {
+    public BooleanProperty groupByTagProperty() {
         return groupByTag;
     }
 
     /** VMs per tag over all nodes, tags sorted; the untagged count under {@link #UNTAGGED}. */
     public Map<String, List<VmSummary>> vmsByTag() {
-        Map<String, List<VmSummary>> groups = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        Map<String, List<VmSummary>> groups = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (VmSummary vm : allVms) {
             if (vm.tags().isEmpty()) {
                 groups.computeIfAbsent(UNTAGGED, t -> new ArrayList<>()).add(vm);
@@ -220,12 +228,12 @@ public final class MainViewModel {
     }
 
     /** Counts statistics batches: views redraw their figures when it moves. */
-    public javafx.beans.property.ReadOnlyLongProperty statsTickProperty() {
+    public ReadOnlyLongProperty statsTickProperty() {
         return statsTick.getReadOnlyProperty();
     }
 
     /** Only these VMs are sampled: those on screen, and the one in the details pane. */
-    public void watchStats(java.util.Collection<VmSummary> onScreen) {
+    public void watchStats(Collection<VmSummary> onScreen) {
         stats.watchStats(onScreen);
     }
 
@@ -239,7 +247,7 @@ public final class MainViewModel {
     }
 
     /** True while a batch of worker reports is being applied; views use it to tell their own changes from ours. */
-    public javafx.beans.property.ReadOnlyBooleanProperty applyingProperty() {
+    public ReadOnlyBooleanProperty applyingProperty() {
         return applying.getReadOnlyProperty();
     }
 

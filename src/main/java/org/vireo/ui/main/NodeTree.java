@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
@@ -79,7 +81,7 @@ final class NodeTree {
             for (VmSummary vm : group.getValue()) {
                 item.getChildren().add(new TreeItem<>(new TreeEntry.Vm(vm)));
             }
-            if (selected instanceof TreeEntry.Tag tag && java.util.Objects.equals(tag.tag(), none ? null : group.getKey())) {
+            if (selected instanceof TreeEntry.Tag tag && Objects.equals(tag.tag(), none ? null : group.getKey())) {
                 reselect = item;
             }
             if (none) {
@@ -238,7 +240,7 @@ final class NodeTree {
             detail.getStyleClass().add("node-detail");
             VBox text = new VBox(title, detail);
             HBox box = new HBox(6, StateIcons.forNode(node.status().state()), text);
-            box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            box.setAlignment(Pos.CENTER_LEFT);
             box.setPadding(new Insets(1, 0, 1, 0));
             return box;
         }

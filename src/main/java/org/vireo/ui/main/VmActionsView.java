@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -23,6 +24,8 @@ import org.vireo.model.ByteSize;
 import org.vireo.model.StorageItem;
 import org.vireo.model.VmAction;
 import org.vireo.model.VmSummary;
+import org.vireo.ui.clone.CloneVmDialog;
+import org.vireo.ui.common.FieldLabel;
 import org.vireo.ui.common.Messages;
 
 /** The VM actions as the user reaches them: menu, context menu, toolbar, shortcuts, and their dialogs. */
@@ -68,7 +71,7 @@ final class VmActionsView {
         items.add(new SeparatorMenuItem());
         MenuItem tags = new MenuItem(messages.get("menu.vm.tags"));
         tags.setId("menu-tags");
-        tags.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(actions.selection()));
+        tags.disableProperty().bind(Bindings.isEmpty(actions.selection()));
         if (withShortcuts) {
             tags.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+L"));
         }
@@ -80,7 +83,7 @@ final class VmActionsView {
         if (withShortcuts) {
             clone.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+K"));
         }
-        clone.setOnAction(e -> new org.vireo.ui.clone.CloneVmDialog(actions.cloneSelected(), messages).show(window()));
+        clone.setOnAction(e -> new CloneVmDialog(actions.cloneSelected(), messages).show(window()));
         items.add(clone);
         return items;
     }
@@ -137,7 +140,7 @@ final class VmActionsView {
                         : "  " + item.path() + "  — " + messages.get("confirm.delete.kept");
                 Label label = new Label(line);
                 label.disableProperty().bind(deleteStorage.selectedProperty().not().and(
-                        javafx.beans.binding.Bindings.createBooleanBinding(item::deletable)));
+                        Bindings.createBooleanBinding(item::deletable)));
                 list.getChildren().add(label);
             }
             content.getChildren().add(list);
@@ -181,7 +184,7 @@ final class VmActionsView {
             details.setEditable(false);
             details.setWrapText(true);
             details.setPrefRowCount(Math.min(10, result.failures().size() + 1));
-            alert.getDialogPane().setContent(new VBox(6, org.vireo.ui.common.FieldLabel.of(messages.get("action.failed.detail"), details), details));
+            alert.getDialogPane().setContent(new VBox(6, FieldLabel.of(messages.get("action.failed.detail"), details), details));
         }
         alert.show();
     }

@@ -1,15 +1,31 @@
 package org.vireo.ui.main;
 
+import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.DoubleFunction;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.SortedList;
 import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.image.ImageView;
 import org.vireo.model.ByteSize;
 import org.vireo.model.VmState;
+import org.vireo.model.VmStats;
 import org.vireo.model.VmSummary;
 import org.vireo.ui.common.Messages;
 
@@ -17,12 +33,12 @@ import org.vireo.ui.common.Messages;
 final class VmTable {
 
     private final TableView<VmSummary> view = new TableView<>();
-    private final java.util.Map<TableColumn<VmSummary, ?>, java.util.function.ToDoubleFunction<VmSummary>> figures = new java.util.HashMap<>();
+    private final Map<TableColumn<VmSummary, ?>, ToDoubleFunction<VmSummary>> figures = new HashMap<>();
 
     VmTable(MainViewModel viewModel, Messages messages) {
         view.setId("vmTable");
         view.setAccessibleText(messages.get("table.accessible"));
-        view.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        view.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         view.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         view.setPlaceholder(new Label(messages.get("table.empty.none")));
 
@@ -36,7 +52,7 @@ final class VmTable {
         state.setId("stateColumn");
         state.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().state()));
         state.setCellFactory(column -> new TableCell<>() {
-            private final javafx.scene.image.ImageView icon = StateIcons.forVm(VmState.NO_STATE);
+            private final ImageView icon = StateIcons.forVm(VmState.NO_STATE);
 
             @Override
             protected void updateItem(VmState value, boolean empty) {
@@ -75,29 +91,29 @@ final class VmTable {
         tags.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(String.join(", ", c.getValue().tags())));
         tags.setPrefWidth(160);
 
-        java.util.function.ToDoubleFunction<VmSummary> cpuValue = live(viewModel, s -> s.cpuPercent());
-        java.util.function.ToDoubleFunction<VmSummary> memUsedValue = live(viewModel, s -> (double) s.memoryBytes());
-        java.util.function.ToDoubleFunction<VmSummary> diskValue = live(viewModel, s -> s.diskReadBps() + s.diskWriteBps());
-        java.util.function.ToDoubleFunction<VmSummary> netValue = live(viewModel, s -> s.netRxBps() + s.netTxBps());
+        ToDoubleFunction<VmSummary> cpuValue = live(viewModel, s -> s.cpuPercent());
+        ToDoubleFunction<VmSummary> memUsedValue = live(viewModel, s -> (double) s.memoryBytes());
+        ToDoubleFunction<VmSummary> diskValue = live(viewModel, s -> s.diskReadBps() + s.diskWriteBps());
+        ToDoubleFunction<VmSummary> netValue = live(viewModel, s -> s.netRxBps() + s.netTxBps());
         TableColumn<VmSummary, VmSummary> cpu = liveColumn("cpuColumn", messages.get("table.cpu"), viewModel,
-                figure(cpuValue, v -> String.format(java.util.Locale.ROOT, "%.1f %%", v)), true);
+                figure(cpuValue, v -> String.format(Locale.ROOT, "%.1f %%", v)), true);
         TableColumn<VmSummary, VmSummary> memUsed = liveColumn("memUsedColumn", messages.get("table.memUsed"), viewModel,
                 figure(memUsedValue, v -> new ByteSize((long) v).toHuman()), true);
         TableColumn<VmSummary, VmSummary> disk = liveColumn("diskColumn", messages.get("table.disk"), viewModel,
                 figure(diskValue, VmTable::rate), true);
         TableColumn<VmSummary, VmSummary> net = liveColumn("netColumn", messages.get("table.net"), viewModel,
                 figure(netValue, VmTable::rate), true);
-        java.util.function.Function<VmSummary, String> addressText = vm -> {
-            org.vireo.model.VmStats s = viewModel.stats(vm.key());
+        Function<VmSummary, String> addressText = vm -> {
+            VmStats s = viewModel.stats(vm.key());
             return s == null ? "" : String.join(", ", s.addresses());
         };
         TableColumn<VmSummary, VmSummary> addresses = liveColumn("addressesColumn", messages.get("table.addresses"), viewModel,
                 addressText, false);
         addresses.setPrefWidth(140);
-        java.util.function.ToLongFunction<VmSummary> uptimeValue = vm -> viewModel.uptimeMillis(vm.key());
+        ToLongFunction<VmSummary> uptimeValue = vm -> viewModel.uptimeMillis(vm.key());
         TableColumn<VmSummary, VmSummary> uptime = liveColumn("uptimeColumn", messages.get("table.uptime"), viewModel, vm -> {
             long millis = uptimeValue.applyAsLong(vm);
-            return millis < 0 ? "" : java.time.Duration.ofMillis(millis).toString().substring(2).replaceAll("\\.\\d+", "").toLowerCase();
+            return millis < 0 ? "" : Duration.ofMillis(millis).toString().substring(2).replaceAll("\\.\\d+", "").toLowerCase();
         }, true);
         uptime.setVisible(false);
         memUsed.setVisible(false);
@@ -105,7 +121,7 @@ final class VmTable {
         net.setVisible(false);
         addresses.setVisible(false);
 
-        view.getColumns().setAll(java.util.List.of(name, state, vcpus, memory, cpu, memUsed, disk, net, addresses, uptime, node, tags));
+        view.getColumns().setAll(List.of(name, state, vcpus, memory, cpu, memUsed, disk, net, addresses, uptime, node, tags));
         view.setTableMenuButtonVisible(true);   // the built-in column chooser
 
         // Rows of a node that is not connected stay listed, greyed.
@@ -127,14 +143,14 @@ final class VmTable {
         // Columns whose order is a field of the record sort on it directly. The table's own comparator
         // asks each column's cell value factory for a new observable at every comparison (120 000
         // of them to sort 5000 VMs by name); it stays for the columns of live figures.
-        java.util.Map<TableColumn<VmSummary, ?>, Comparator<VmSummary>> direct = java.util.Map.ofEntries(
-                java.util.Map.entry(name, Comparator.comparing(VmSummary::name, name.getComparator())),
-                java.util.Map.entry(state, Comparator.comparing(VmSummary::state)),
-                java.util.Map.entry(vcpus, Comparator.comparingInt(VmSummary::vcpus)),
-                java.util.Map.entry(memory, Comparator.comparing(VmSummary::memory)),
-                java.util.Map.entry(node, Comparator.comparing((VmSummary vm) -> viewModel.nodeName(vm.nodeId()), String.CASE_INSENSITIVE_ORDER)),
-                java.util.Map.entry(tags, Comparator.comparing((VmSummary vm) -> String.join(", ", vm.tags()))),
-                java.util.Map.entry(addresses, Comparator.comparing(addressText)));
+        Map<TableColumn<VmSummary, ?>, Comparator<VmSummary>> direct = Map.ofEntries(
+                Map.entry(name, Comparator.comparing(VmSummary::name, name.getComparator())),
+                Map.entry(state, Comparator.comparing(VmSummary::state)),
+                Map.entry(vcpus, Comparator.comparingInt(VmSummary::vcpus)),
+                Map.entry(memory, Comparator.comparing(VmSummary::memory)),
+                Map.entry(node, Comparator.comparing((VmSummary vm) -> viewModel.nodeName(vm.nodeId()), String.CASE_INSENSITIVE_ORDER)),
+                Map.entry(tags, Comparator.comparing((VmSummary vm) -> String.join(", ", vm.tags()))),
+                Map.entry(addresses, Comparator.comparing(addressText)));
         // Live figures: VMs without one (not sampled, not running) sort last in either direction.
         figures.put(cpu, cpuValue);
         figures.put(memUsed, memUsedValue);
@@ -145,7 +161,7 @@ final class VmTable {
             return millis < 0 ? Double.NaN : millis;
         });
         SortedList<VmSummary> sorted = new SortedList<>(viewModel.visibleVms());
-        sorted.comparatorProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+        sorted.comparatorProperty().bind(Bindings.createObjectBinding(
                 () -> sortOrder(direct), view.comparatorProperty()));
         view.setItems(sorted);
         // The sorted list follows the table's sort order through the binding above; the default
@@ -155,7 +171,7 @@ final class VmTable {
     }
 
     /** The table's sort order as one comparator over the records, or the table's own when a column needs it. */
-    private Comparator<VmSummary> sortOrder(java.util.Map<TableColumn<VmSummary, ?>, Comparator<VmSummary>> direct) {
+    private Comparator<VmSummary> sortOrder(Map<TableColumn<VmSummary, ?>, Comparator<VmSummary>> direct) {
         Comparator<VmSummary> order = null;
         for (TableColumn<VmSummary, ?> column : view.getSortOrder()) {
             boolean descending = column.getSortType() == TableColumn.SortType.DESCENDING;
@@ -172,7 +188,7 @@ final class VmTable {
         return order;
     }
 
-    private static Comparator<VmSummary> figureOrder(java.util.function.ToDoubleFunction<VmSummary> figure, boolean descending) {
+    private static Comparator<VmSummary> figureOrder(ToDoubleFunction<VmSummary> figure, boolean descending) {
         return (a, b) -> {
             double x = figure.applyAsDouble(a);
             double y = figure.applyAsDouble(b);
@@ -184,16 +200,16 @@ final class VmTable {
     }
 
     /** A live figure of a VM from its latest sample; NaN without one (sorted last). */
-    private static java.util.function.ToDoubleFunction<VmSummary> live(MainViewModel viewModel,
-            java.util.function.ToDoubleFunction<org.vireo.model.VmStats> value) {
+    private static ToDoubleFunction<VmSummary> live(MainViewModel viewModel,
+            ToDoubleFunction<VmStats> value) {
         return vm -> {
-            org.vireo.model.VmStats s = viewModel.stats(vm.key());
+            VmStats s = viewModel.stats(vm.key());
             return s == null ? Double.NaN : value.applyAsDouble(s);
         };
     }
 
-    private static java.util.function.Function<VmSummary, String> figure(java.util.function.ToDoubleFunction<VmSummary> value,
-            java.util.function.DoubleFunction<String> format) {
+    private static Function<VmSummary, String> figure(ToDoubleFunction<VmSummary> value,
+            DoubleFunction<String> format) {
         return vm -> {
             double v = value.applyAsDouble(vm);
             return Double.isNaN(v) ? "" : format.apply(v);
@@ -206,7 +222,7 @@ final class VmTable {
      * whole window (2–3 % of a core idle in Xvfb with figures on screen), a changed text only the cell.
      */
     private static TableColumn<VmSummary, VmSummary> liveColumn(String id, String title, MainViewModel viewModel,
-            java.util.function.Function<VmSummary, String> text, boolean alignRight) {
+            Function<VmSummary, String> text, boolean alignRight) {
         TableColumn<VmSummary, VmSummary> column = new TableColumn<>(title);
         column.setId(id);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
@@ -219,13 +235,13 @@ final class VmTable {
     }
 
     private static final class LiveCell extends TableCell<VmSummary, VmSummary> {
-        private final java.util.function.Function<VmSummary, String> text;
+        private final Function<VmSummary, String> text;
         // Held by the cell: the tick only knows it weakly, so discarded cells are not kept alive.
-        private final javafx.beans.InvalidationListener onTick = tick -> redraw();
+        private final InvalidationListener onTick = tick -> redraw();
 
-        LiveCell(MainViewModel viewModel, java.util.function.Function<VmSummary, String> text) {
+        LiveCell(MainViewModel viewModel, Function<VmSummary, String> text) {
             this.text = text;
-            viewModel.statsTickProperty().addListener(new javafx.beans.WeakInvalidationListener(onTick));
+            viewModel.statsTickProperty().addListener(new WeakInvalidationListener(onTick));
         }
 
         @Override
@@ -236,7 +252,7 @@ final class VmTable {
 
         private void redraw() {
             String now = isEmpty() || getItem() == null ? null : text.apply(getItem());
-            if (!java.util.Objects.equals(now, getText())) {
+            if (!Objects.equals(now, getText())) {
                 setText(now);
             }
         }

@@ -1,14 +1,27 @@
 package org.vireo.ui.preferences;
 
-import org.vireo.ui.common.FieldLabel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import javafx.collections.FXCollections;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.GridPane;
+import javafx.scene.text.Font;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
+import org.vireo.ui.common.FieldLabel;
+import org.vireo.ui.common.FxBatchQueue;
 import org.vireo.ui.common.Messages;
+import org.vireo.ui.common.Theme;
 
 /** The preferences dialog: statistics interval and which actions ask first. */
 public final class PreferencesDialog {
@@ -21,7 +34,7 @@ public final class PreferencesDialog {
      * @param desktopDark whether the desktop prefers dark (for "follow the desktop")
      */
     public static void show(Window owner, PreferencesViewModel viewModel, Messages messages,
-                            java.util.Map<String, String> nodes, boolean desktopDark) {
+                            Map<String, String> nodes, boolean desktopDark) {
         viewModel.reload();
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
@@ -35,39 +48,39 @@ public final class PreferencesDialog {
         CheckBox delete = new CheckBox(messages.get("prefs.confirm.delete"));
         delete.setId("confirmDelete");
         delete.selectedProperty().bindBidirectional(viewModel.confirmDeleteProperty());
-        javafx.scene.control.ChoiceBox<String> theme = new javafx.scene.control.ChoiceBox<>(
-                javafx.collections.FXCollections.observableArrayList("light", "dark", "desktop"));
+        ChoiceBox<String> theme = new ChoiceBox<>(
+                FXCollections.observableArrayList("light", "dark", "desktop"));
         theme.setId("prefsTheme");
         theme.setConverter(labels(id -> messages.get("prefs.theme." + id)));
         theme.setValue(viewModel.themeProperty().get());
         Spinner<Integer> fontSize = new Spinner<>(8, 36, viewModel.terminalFontSizeProperty().get());
         fontSize.setId("prefsTerminalFontSize");
         fontSize.setEditable(true);
-        javafx.scene.control.ComboBox<String> fontFamily = new javafx.scene.control.ComboBox<>(
-                javafx.collections.FXCollections.observableArrayList(viewModel.terminalFontFamilyProperty().get()));
+        ComboBox<String> fontFamily = new ComboBox<>(
+                FXCollections.observableArrayList(viewModel.terminalFontFamilyProperty().get()));
         fontFamily.setId("prefsTerminalFont");
         fontFamily.setValue(viewModel.terminalFontFamilyProperty().get());
         // Measuring every installed family loads its font files: off the FX thread; the list fills in when done.
-        org.vireo.ui.common.FxBatchQueue<java.util.List<String>> measured = new org.vireo.ui.common.FxBatchQueue<>(found -> {
+        FxBatchQueue<List<String>> measured = new FxBatchQueue<>(found -> {
             String chosen = fontFamily.getValue();
             fontFamily.getItems().setAll(found.get(0));
             fontFamily.setValue(chosen);
         });
-        java.util.concurrent.CompletableFuture.supplyAsync(MonospacedFonts::families).thenAccept(measured::post);
+        CompletableFuture.supplyAsync(MonospacedFonts::families).thenAccept(measured::post);
         // Each family shown in itself, so the user sees what the terminal will look like.
-        fontFamily.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+        fontFamily.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(String family, boolean empty) {
                 super.updateItem(family, empty);
                 setText(empty ? null : family);
-                setFont(empty ? javafx.scene.text.Font.getDefault() : javafx.scene.text.Font.font(family, 13));
+                setFont(empty ? Font.getDefault() : Font.font(family, 13));
             }
         });
-        java.util.List<String> nodeIds = new java.util.ArrayList<>();
+        List<String> nodeIds = new ArrayList<>();
         nodeIds.add("");
         nodeIds.addAll(nodes.keySet());
-        javafx.scene.control.ChoiceBox<String> defaultNode = new javafx.scene.control.ChoiceBox<>(
-                javafx.collections.FXCollections.observableArrayList(nodeIds));
+        ChoiceBox<String> defaultNode = new ChoiceBox<>(
+                FXCollections.observableArrayList(nodeIds));
         defaultNode.setId("prefsDefaultNode");
         defaultNode.setConverter(labels(id -> id.isEmpty() ? messages.get("prefs.defaultNode.all") : nodes.getOrDefault(id, id)));
         defaultNode.setValue(nodeIds.contains(viewModel.defaultNodeProperty().get()) ? viewModel.defaultNodeProperty().get() : "");
@@ -90,12 +103,12 @@ public final class PreferencesDialog {
             viewModel.themeProperty().set(theme.getValue());
             viewModel.defaultNodeProperty().set(defaultNode.getValue());
             viewModel.save();
-            org.vireo.ui.common.Theme.apply(org.vireo.ui.common.Theme.Choice.parse(theme.getValue()), desktopDark);
+            Theme.apply(Theme.Choice.parse(theme.getValue()), desktopDark);
         });
     }
 
-    private static javafx.util.StringConverter<String> labels(java.util.function.Function<String, String> label) {
-        return new javafx.util.StringConverter<>() {
+    private static StringConverter<String> labels(Function<String, String> label) {
+        return new StringConverter<>() {
             @Override
             public String toString(String id) {
                 return id == null ? "" : label.apply(id);

@@ -4,6 +4,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import org.vireo.service.Settings;
 import org.vireo.service.StatsService;
 
@@ -26,9 +28,9 @@ public final class PreferencesViewModel {
     private final BooleanProperty confirmForceOff = new SimpleBooleanProperty();
     private final BooleanProperty confirmDelete = new SimpleBooleanProperty();
     private final IntegerProperty terminalFontSize = new SimpleIntegerProperty();
-    private final javafx.beans.property.StringProperty terminalFontFamily = new javafx.beans.property.SimpleStringProperty();
-    private final javafx.beans.property.StringProperty theme = new javafx.beans.property.SimpleStringProperty();
-    private final javafx.beans.property.StringProperty defaultNode = new javafx.beans.property.SimpleStringProperty();
+    private final StringProperty terminalFontFamily = new SimpleStringProperty();
+    private final StringProperty theme = new SimpleStringProperty();
+    private final StringProperty defaultNode = new SimpleStringProperty();
 
     public PreferencesViewModel(Settings settings, StatsService stats) {
         this.settings = settings;
@@ -65,17 +67,17 @@ public final class PreferencesViewModel {
     }
 
     /** The family the terminal tabs draw with (a monospaced one). */
-    public javafx.beans.property.StringProperty terminalFontFamilyProperty() {
+    public StringProperty terminalFontFamilyProperty() {
         return terminalFontFamily;
     }
 
     /** "light", "dark" or "desktop" (follow the desktop's choice). */
-    public javafx.beans.property.StringProperty themeProperty() {
+    public StringProperty themeProperty() {
         return theme;
     }
 
     /** The id of the node the window opens on, or "" for all nodes. */
-    public javafx.beans.property.StringProperty defaultNodeProperty() {
+    public StringProperty defaultNodeProperty() {
         return defaultNode;
     }
 

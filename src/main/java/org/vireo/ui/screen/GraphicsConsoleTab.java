@@ -1,5 +1,6 @@
 package org.vireo.ui.screen;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -346,7 +347,7 @@ public final class GraphicsConsoleTab {
         FileChooser chooser = new FileChooser();
         chooser.setInitialFileName(tab.getText().replaceAll("[^A-Za-z0-9._-]+", "-") + ".png");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG", "*.png"));
-        java.io.File file = chooser.showSaveDialog(tab.getTabPane().getScene().getWindow());
+        File file = chooser.showSaveDialog(tab.getTabPane().getScene().getWindow());
         if (file != null) {
             saveScreenshot(file.toPath());
         }

@@ -10,6 +10,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 import org.vireo.ssh.SshTarget;
+import org.vireo.ui.common.FieldLabel;
 import org.vireo.ui.common.Messages;
 
 /** Asks where to log in: the guest's address (a choice when libvirt knows several), user and port. */
@@ -38,9 +39,9 @@ public final class SshTargetDialog {
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(6);
-        grid.addRow(0, org.vireo.ui.common.FieldLabel.of(messages.get("ssh.host"), host), host);
-        grid.addRow(1, org.vireo.ui.common.FieldLabel.of(messages.get("ssh.user"), userField), userField);
-        grid.addRow(2, org.vireo.ui.common.FieldLabel.of(messages.get("ssh.port"), portField), portField);
+        grid.addRow(0, FieldLabel.of(messages.get("ssh.host"), host), host);
+        grid.addRow(1, FieldLabel.of(messages.get("ssh.user"), userField), userField);
+        grid.addRow(2, FieldLabel.of(messages.get("ssh.port"), portField), portField);
         jump.ifPresent(j -> grid.add(new Label(messages.get("ssh.via", j.label())), 0, 3, 2, 1));
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);

@@ -7,6 +7,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.text.Font;
+import org.vireo.ui.common.Messages;
 
 /**
  * JediTermFX settings: the font, and key bindings that leave the shell its keys — Ctrl+L
@@ -16,9 +17,9 @@ final class TerminalSettings extends DefaultSettingsProvider {
 
     private float fontSize;
     private final String fontFamily;
-    private final org.vireo.ui.common.Messages messages;
+    private final Messages messages;
 
-    TerminalSettings(float fontSize, String fontFamily, org.vireo.ui.common.Messages messages) {
+    TerminalSettings(float fontSize, String fontFamily, Messages messages) {
         this.fontFamily = fontFamily;
         this.messages = messages;
         this.fontSize = fontSize;

@@ -1,6 +1,7 @@
 package org.vireo.ui.terminal;
 
 import com.techsenger.jeditermfx.core.TtyConnector;
+import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
 import com.techsenger.jeditermfx.ui.JediTermFxWidget;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
@@ -17,6 +18,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vireo.model.OperationException;
 import org.vireo.ui.common.FxBatchQueue;
 import org.vireo.ui.common.Messages;
 
@@ -52,7 +54,7 @@ public final class TerminalTab {
         if (widget == null) {
             return "";
         }
-        com.techsenger.jeditermfx.core.model.TerminalTextBuffer buffer = widget.getTerminalTextBuffer();
+        TerminalTextBuffer buffer = widget.getTerminalTextBuffer();
         buffer.lock();
         try {
             return buffer.getScreenLines();
@@ -125,7 +127,7 @@ public final class TerminalTab {
         opener.get().whenComplete((tty, error) -> fx.post(() -> {
             if (error != null) {
                 Throwable cause = error.getCause() != null ? error.getCause() : error;
-                String reason = cause instanceof org.vireo.model.OperationException op && !op.detail().isEmpty()
+                String reason = cause instanceof OperationException op && !op.detail().isEmpty()
                         ? op.detail() : cause.getMessage();
                 status.setText(messages.get("terminal.failed", reason));
                 tab.setText(messages.get("terminal.tab.closed", title));

@@ -3,14 +3,17 @@ package org.vireo.ui.terminal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javafx.event.Event;
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import org.vireo.service.Settings;
 import org.vireo.model.VmSummary;
+import org.vireo.service.Settings;
 import org.vireo.ssh.SshTarget;
 import org.vireo.terminal.TerminalService;
 import org.vireo.ui.common.Messages;
+import org.vireo.ui.preferences.PreferencesViewModel;
+import org.vireo.ui.screen.GraphicsConsoleTab;
 
 /** The main window's tabs: the VM list first, then one tab per terminal session. */
 public final class TerminalTabs {
@@ -20,7 +23,7 @@ public final class TerminalTabs {
     private final Settings settings;
     private final Messages messages;
     private final List<TerminalTab> open = new ArrayList<>();
-    private final List<org.vireo.ui.screen.GraphicsConsoleTab> screens = new ArrayList<>();
+    private final List<GraphicsConsoleTab> screens = new ArrayList<>();
 
     public TerminalTabs(Node vmList, String vmListTitle, TerminalService service, Settings settings, Messages messages) {
         this.service = service;
@@ -39,17 +42,17 @@ public final class TerminalTabs {
 
     /** Closes the selected terminal or screen tab as its close button would (asking nothing; the VM list stays). */
     public void closeSelected() {
-        javafx.scene.control.Tab tab = tabs.getSelectionModel().getSelectedItem();
+        Tab tab = tabs.getSelectionModel().getSelectedItem();
         if (tab == null || !tab.isClosable()) {
             return;
         }
-        javafx.event.Event request = new javafx.event.Event(javafx.scene.control.Tab.TAB_CLOSE_REQUEST_EVENT);
-        javafx.event.Event.fireEvent(tab, request);
+        Event request = new Event(Tab.TAB_CLOSE_REQUEST_EVENT);
+        Event.fireEvent(tab, request);
         if (request.isConsumed()) {
             return;
         }
         tabs.getTabs().remove(tab);
-        javafx.event.Event.fireEvent(tab, new javafx.event.Event(javafx.scene.control.Tab.CLOSED_EVENT));
+        Event.fireEvent(tab, new Event(Tab.CLOSED_EVENT));
     }
 
     public List<TerminalTab> openTabs() {
@@ -85,12 +88,12 @@ public final class TerminalTabs {
 
     /** The terminal font family from the preferences. */
     private String fontFamily() {
-        return settings.getString(org.vireo.ui.preferences.PreferencesViewModel.TERMINAL_FONT_FAMILY, TerminalTab.DEFAULT_FONT_FAMILY);
+        return settings.getString(PreferencesViewModel.TERMINAL_FONT_FAMILY, TerminalTab.DEFAULT_FONT_FAMILY);
     }
 
     /** The terminal font size from the preferences. */
     private int fontSize() {
-        return settings.getInt(org.vireo.ui.preferences.PreferencesViewModel.TERMINAL_FONT_SIZE, TerminalTab.DEFAULT_FONT_SIZE);
+        return settings.getInt(PreferencesViewModel.TERMINAL_FONT_SIZE, TerminalTab.DEFAULT_FONT_SIZE);
     }
 
     private TerminalTab add(TerminalTab tab) {
@@ -103,20 +106,20 @@ public final class TerminalTabs {
     }
 
     /** Adds and selects a tab; {@code closed} ends its session when the user closes it. */
-    private void show(javafx.scene.control.Tab tab, Runnable closed) {
+    private void show(Tab tab, Runnable closed) {
         tab.setOnClosed(e -> closed.run());
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
     }
 
     /** The open screen tabs (tests look at them). */
-    public List<org.vireo.ui.screen.GraphicsConsoleTab> openScreens() {
+    public List<GraphicsConsoleTab> openScreens() {
         return List.copyOf(screens);
     }
 
     /** Opens the VM's screen (VNC) in a tab; remote nodes' screens come through an SSH tunnel. */
-    public org.vireo.ui.screen.GraphicsConsoleTab openGraphics(VmSummary vm, String nodeUri) {
-        org.vireo.ui.screen.GraphicsConsoleTab screen = new org.vireo.ui.screen.GraphicsConsoleTab(
+    public GraphicsConsoleTab openGraphics(VmSummary vm, String nodeUri) {
+        GraphicsConsoleTab screen = new GraphicsConsoleTab(
                 messages.get("graphics.title", vm.name()), messages, () -> service.openGraphics(vm, nodeUri), service::saveScreenshot);
         screens.add(screen);
         show(screen.tab(), () -> {
@@ -130,7 +133,7 @@ public final class TerminalTabs {
     public void closeAll() {
         open.forEach(TerminalTab::close);
         open.clear();
-        screens.forEach(org.vireo.ui.screen.GraphicsConsoleTab::close);
+        screens.forEach(GraphicsConsoleTab::close);
         screens.clear();
     }
 }

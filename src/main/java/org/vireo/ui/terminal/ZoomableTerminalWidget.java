@@ -5,6 +5,12 @@ import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
 import com.techsenger.jeditermfx.ui.JediTermFxWidget;
 import com.techsenger.jeditermfx.ui.TerminalPanel;
 import com.techsenger.jeditermfx.ui.settings.SettingsProvider;
+import java.lang.reflect.Field;
+import javafx.animation.PauseTransition;
+import javafx.animation.Timeline;
+import javafx.util.Duration;
+import org.slf4j.LoggerFactory;
+import org.vireo.ui.common.FxBatchQueue;
 
 /**
  * The widget with a panel that re-reads its font on demand (Ctrl+plus/minus zoom) and that
@@ -40,11 +46,11 @@ final class ZoomableTerminalWidget extends JediTermFxWidget {
      */
     private static final class ZoomablePanel extends TerminalPanel {
         private static final long IDLE_NANOS = 1_000_000_000L;
-        private final org.vireo.ui.common.FxBatchQueue<Runnable> fx =
-                new org.vireo.ui.common.FxBatchQueue<>(b -> b.forEach(Runnable::run));
+        private final FxBatchQueue<Runnable> fx =
+                new FxBatchQueue<>(b -> b.forEach(Runnable::run));
         /** Checks for idleness a second after the last activity; an animation of its own, so no thread. */
-        private final javafx.animation.PauseTransition idleCheck =
-                new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
+        private final PauseTransition idleCheck =
+                new PauseTransition(Duration.seconds(1));
         private volatile long lastRepaint = System.nanoTime();
         private volatile boolean paused;
         private volatile boolean watching = true;
@@ -75,24 +81,24 @@ final class ZoomableTerminalWidget extends JediTermFxWidget {
             }
             long quiet = System.nanoTime() - lastRepaint;
             if (quiet < IDLE_NANOS) {
-                idleCheck.setDuration(javafx.util.Duration.millis((IDLE_NANOS - quiet) / 1e6 + 10));
+                idleCheck.setDuration(Duration.millis((IDLE_NANOS - quiet) / 1e6 + 10));
                 idleCheck.playFromStart();
                 return;
             }
-            javafx.animation.Timeline timeline = timeline();
+            Timeline timeline = timeline();
             if (timeline != null) {
                 timeline.pause();
                 paused = true;
-                org.slf4j.LoggerFactory.getLogger(ZoomableTerminalWidget.class).debug("Terminal idle: redraw timer paused");
+                LoggerFactory.getLogger(ZoomableTerminalWidget.class).debug("Terminal idle: redraw timer paused");
             }
         }
 
         private void resumeTimer() {
-            javafx.animation.Timeline timeline = timeline();
+            Timeline timeline = timeline();
             if (timeline != null && paused && watching) {
                 paused = false;
                 timeline.play();
-                idleCheck.setDuration(javafx.util.Duration.seconds(1));
+                idleCheck.setDuration(Duration.seconds(1));
                 idleCheck.playFromStart();
             }
         }
@@ -102,11 +108,11 @@ final class ZoomableTerminalWidget extends JediTermFxWidget {
             idleCheck.stop();
         }
 
-        private javafx.animation.Timeline timeline() {
+        private Timeline timeline() {
             try {
-                java.lang.reflect.Field field = TerminalPanel.class.getDeclaredField("myRepaintTimeLine");
+                Field field = TerminalPanel.class.getDeclaredField("myRepaintTimeLine");
                 field.setAccessible(true);
-                return (javafx.animation.Timeline) field.get(this);
+                return (Timeline) field.get(this);
             } catch (ReflectiveOperationException | RuntimeException e) {
                 watching = false;   // another JediTermFX version: keep its own behaviour
                 return null;

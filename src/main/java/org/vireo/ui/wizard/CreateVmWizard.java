@@ -3,9 +3,11 @@ package org.vireo.ui.wizard;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.Property;
+import javafx.collections.ListChangeListener;
 import javafx.collections.MapChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -16,6 +18,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressBar;
@@ -33,12 +36,13 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.vireo.model.ByteSize;
-import org.vireo.service.create.CreationStep;
 import org.vireo.model.NodeFacts;
 import org.vireo.model.NodeRef;
+import org.vireo.service.create.CreationStep;
 import org.vireo.service.create.OsVariant;
 import org.vireo.service.create.SpecValidator.Field;
 import org.vireo.service.create.VmSpec;
+import org.vireo.ui.common.FieldLabel;
 import org.vireo.ui.common.Messages;
 
 /**
@@ -286,7 +290,7 @@ public final class CreateVmWizard {
         steps.setId("wizard-steps");
         steps.setAccessibleText(messages.get("wizard.steps.accessible"));
         steps.setPrefHeight(90);
-        steps.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+        steps.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(CreationStep step, boolean empty) {
                 super.updateItem(step, empty);
@@ -295,7 +299,7 @@ public final class CreateVmWizard {
                         : step.index() + "/" + step.total() + "  " + step.description());
             }
         });
-        vm.steps().addListener((javafx.collections.ListChangeListener<CreationStep>) c -> {
+        vm.steps().addListener((ListChangeListener<CreationStep>) c -> {
             CreationStep last = vm.steps().isEmpty() ? null : vm.steps().get(vm.steps().size() - 1);
             progress.setProgress(last == null ? 0 : last.rolledBack() ? 0 : (double) last.index() / (last.total() + 1));
         });
@@ -316,7 +320,7 @@ public final class CreateVmWizard {
                 default -> outcome.setText("");
             }
         });
-        VBox box = new VBox(8, summary, warnings, org.vireo.ui.common.FieldLabel.of(messages.get("wizard.xml"), xml), xml, new HBox(16, start, console),
+        VBox box = new VBox(8, summary, warnings, FieldLabel.of(messages.get("wizard.xml"), xml), xml, new HBox(16, start, console),
                 progress, steps, outcome);
         return box;
     }
@@ -429,7 +433,7 @@ public final class CreateVmWizard {
         return box;
     }
 
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> toText) {
+    private static <T> StringConverter<T> converter(Function<T, String> toText) {
         return new StringConverter<>() {
             @Override
             public String toString(T value) {

@@ -1,6 +1,7 @@
 package org.vireo.ui.wizard;
 
-import org.vireo.ui.common.FailureText;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -18,15 +19,16 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
-import org.vireo.service.create.CreationStep;
 import org.vireo.model.NodeFacts;
 import org.vireo.model.NodeRef;
 import org.vireo.model.OperationException;
+import org.vireo.service.VmCreation;
+import org.vireo.service.create.CreationStep;
 import org.vireo.service.create.OsVariant;
 import org.vireo.service.create.SpecDraft;
 import org.vireo.service.create.SpecValidator;
-import org.vireo.service.VmCreation;
 import org.vireo.service.create.VmSpec;
+import org.vireo.ui.common.FailureText;
 import org.vireo.ui.common.FxBatchQueue;
 
 /**
@@ -172,8 +174,8 @@ public final class CreateVmWizardViewModel {
     private String generatedMac() {
         if (generatedMac.isEmpty()) {
             byte[] tail = new byte[3];
-            new java.security.SecureRandom().nextBytes(tail);
-            generatedMac = "52:54:00:" + java.util.HexFormat.ofDelimiter(":").formatHex(tail);
+            new SecureRandom().nextBytes(tail);
+            generatedMac = "52:54:00:" + HexFormat.ofDelimiter(":").formatHex(tail);
         }
         return generatedMac;
     }

@@ -13,11 +13,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vireo.libvirt.TestDriverClient;
-import org.vireo.testlab.LocalLibvirtd;
-import org.vireo.testlab.Virsh;
 import org.vireo.app.AppPaths;
 import org.vireo.app.Launcher;
+import org.vireo.libvirt.TestDriverClient;
+import org.vireo.testlab.LocalLibvirtd;
+import org.vireo.testlab.NodeFiles;
+import org.vireo.testlab.Virsh;
 
 /** {@code vireo create} against a real libvirtd, with virsh as the oracle. */
 class CreateCommandTest {
@@ -56,7 +57,7 @@ class CreateCommandTest {
     @Test
     void theSeedSpecInEveryShortFormBecomesARealVm() {
         // The demo workstation (64 GiB) takes the seed's own spec; the shared node below has 3 GiB of host memory.
-        String workstation = org.vireo.testlab.NodeFiles.demoNode(home.resolve("nodes"), "workstation.xml");
+        String workstation = NodeFiles.demoNode(home.resolve("nodes"), "workstation.xml");
         for (String memory : List.of("4G", "4 GiB", "4096M", "4096")) {
             Run dry = create("--connect", workstation, "--name", "web-01", "--vcpus", "2", "--memory", memory,
                     "--disk", "50G", "--dry-run", "--print-xml");

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,11 +16,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-import org.vireo.testlab.NodeFiles;
-import org.vireo.testlab.Virsh;
 import org.vireo.app.AppContext;
 import org.vireo.app.AppPaths;
+import org.vireo.model.VmState;
+import org.vireo.testlab.NodeFiles;
+import org.vireo.testlab.RemoteLab;
+import org.vireo.testlab.Virsh;
+import picocli.CommandLine;
 
 /** `--list`: the headless inventory scripts read, checked against virsh. */
 class InventoryCommandTest {
@@ -102,7 +105,7 @@ class InventoryCommandTest {
 
     @Test
     void anSshNodeIsListedOverVireosOwnSshClientOnlyOnceItsHostKeyIsTrusted() throws Exception {
-        try (org.vireo.testlab.RemoteLab lab = org.vireo.testlab.RemoteLab.up(home.resolve("lab"), 1)) {
+        try (RemoteLab lab = RemoteLab.up(home.resolve("lab"), 1)) {
             String address = lab.address(1);
             String uri = "test+ssh://root@" + address + "/default?keyfile=" + lab.sshKey();
 
@@ -117,8 +120,8 @@ class InventoryCommandTest {
             Process scan = new ProcessBuilder("ssh-keyscan", "-t", "ed25519", address).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             String key = new String(scan.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(scan.waitFor() == 0 && key.contains("ssh-ed25519"), key);
-            java.nio.file.Files.createDirectories(home.resolve("data"));
-            java.nio.file.Files.writeString(home.resolve("data/known_hosts"), key);
+            Files.createDirectories(home.resolve("data"));
+            Files.writeString(home.resolve("data/known_hosts"), key);
             Result listed = list("--list", "--json", "--timeout", "20", "--connect", uri);
             assertEquals(0, listed.exitCode(), listed.out());
             JsonNode vms = new ObjectMapper().readTree(listed.out()).get("nodes").get(0).get("vms");
@@ -127,7 +130,7 @@ class InventoryCommandTest {
     }
 
     private static String virshWords(String stateId) {
-        return org.vireo.model.VmState.valueOf(switch (stateId) {
+        return VmState.valueOf(switch (stateId) {
             case "running" -> "RUNNING";
             case "paused" -> "PAUSED";
             case "shutoff" -> "SHUT_OFF";
