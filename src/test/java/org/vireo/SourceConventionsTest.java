@@ -28,7 +28,8 @@ class SourceConventionsTest {
     private static final Pattern PACKAGE = Pattern.compile("^package\\s+([\\w.]+);", Pattern.MULTILINE);
     private static final Pattern FQN = Pattern.compile("(?<![\\w.])((?:[a-z][a-z0-9_]*\\.)+[a-z][a-z0-9_]*)\\.([A-Z][A-Za-z0-9_]*)");
     private static final Pattern DECLARED = Pattern.compile("\\b(?:class|interface|record|enum)\\s+([A-Z]\\w*)");
-    private static final Pattern LITERALS = Pattern.compile("\"\"\"(?s:.*?)\"\"\"|\"(?:\\\\.|[^\"\\\\])*+\"|'(?:\\\\.|[^'\\\\])*+'");
+    /** Comments (Javadoc links may name a type in full) and string and character literals. */
+    private static final Pattern LITERALS = Pattern.compile("//[^\\n]*+|/\\*(?s:.*?)\\*/|\"\"\"(?s:.*?)\"\"\"|\"(?:\\\\.|[^\"\\\\])*+\"|'(?:\\\\.|[^'\\\\])*+'");
     private static final Set<String> JAVA_LANG = Set.of("String", "Object", "Integer", "Long", "Double", "Boolean", "Math",
             "System", "Thread", "Runnable", "Exception", "RuntimeException", "Character", "Byte", "Short", "Float", "Number",
             "Iterable", "Class", "Process", "Record", "Enum", "Void", "Override", "Deprecated", "StringBuilder", "Error",
@@ -73,7 +74,7 @@ class SourceConventionsTest {
             if (!actual.equals(expected) || !statics.equals(statics.stream().sorted().toList())) {
                 problems.add(file + ": imports not in order (static first, then the rest, each sorted)");
             }
-            String code = LITERALS.matcher(text.substring(bodyStart)).replaceAll("\"\"");
+            String code = LITERALS.matcher(text.substring(bodyStart)).replaceAll(" ");
             Set<String> taken = new HashSet<>(JAVA_LANG);
             taken.addAll(typesByPackage.getOrDefault(packageOf(text), Set.of()));
             Matcher declared = DECLARED.matcher(code);

@@ -1,7 +1,5 @@
 package org.vireo.app;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vireo.libvirt.LibvirtRuntime;
+import org.vireo.model.LibvirtUri;
 import org.vireo.model.NodeRef;
 import org.vireo.model.SavedConnection;
 import org.vireo.ssh.SshConnector;
@@ -96,24 +95,7 @@ public final class AppContext implements AutoCloseable {
 
     /** A short name for a URI: its host, or for a test-driver node file the file's base name. */
     static String displayNameFor(String uri) {
-        try {
-            URI parsed = new URI(uri);
-            if (parsed.getHost() != null) {
-                return parsed.getHost();
-            }
-            String path = parsed.getPath();
-            if (path != null && path.endsWith(".xml")) {
-                String file = Path.of(path).getFileName().toString();
-                return file.substring(0, file.length() - 4);
-            }
-            int query = uri.indexOf('?');
-            if (query > 0) {
-                return uri.substring(0, query);   // "test+unix:///default?socket=…" reads as its node
-            }
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            LOG.debug("Not a parseable URI, using it as its own name: {}", uri);
-        }
-        return uri;
+        return LibvirtUri.tryParse(uri).map(LibvirtUri::displayName).orElse(uri);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package org.vireo.app;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -10,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.vireo.libvirt.LibvirtFleet;
+import org.vireo.model.LibvirtUri;
 import org.vireo.model.NodeRef;
 import org.vireo.model.SavedConnection;
 import org.vireo.service.fleet.ConnectionTimeRecorder;
@@ -64,12 +63,7 @@ record StartupState(AppContext context, LibvirtFleet fleet, LocalTags tags, List
 
     /** A URI without a host: the local daemon or the test driver, which never ask anything. */
     static boolean isLocal(String uri) {
-        try {
-            URI parsed = new URI(uri);
-            return parsed.getHost() == null && (parsed.getScheme() == null || !parsed.getScheme().contains("+"));
-        } catch (URISyntaxException e) {
-            return false;
-        }
+        return LibvirtUri.tryParse(uri).map(LibvirtUri::isLocalSocket).orElse(false);
     }
 
     /** Starts loading in the background; {@link #take} collects it. */

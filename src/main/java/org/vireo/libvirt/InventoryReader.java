@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.vireo.model.NodeFailure;
 import org.vireo.model.NodeInventory;
 import org.vireo.model.NodeRef;
 import org.vireo.model.NodeState;
@@ -74,7 +75,7 @@ public final class InventoryReader {
         for (NodeRef node : nodes) {
             NodeStatus status = statuses.getOrDefault(node.id(), NodeStatus.of(NodeState.CONNECTING));
             if (status.state() == NodeState.CONNECTING) {
-                status = new NodeStatus(NodeState.FAILED, Texts.get("node.noAnswer", String.valueOf(timeout.toSeconds())));
+                status = NodeStatus.failed(NodeFailure.DAEMON_HUNG, Texts.get("node.noAnswer", String.valueOf(timeout.toSeconds())));
             }
             result.add(new NodeInventory(node, status, vms.getOrDefault(node.id(), List.of())));
         }

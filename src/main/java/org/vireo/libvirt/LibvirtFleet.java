@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.vireo.model.GraphicsEndpoint;
 import org.vireo.model.HostDetails;
 import org.vireo.model.NodeFacts;
+import org.vireo.model.NodeFailure;
 import org.vireo.model.NodeRef;
 import org.vireo.model.NodeState;
 import org.vireo.model.NodeStatus;
@@ -168,7 +169,7 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
         } catch (ExecutionException e) {
             return new NodeStatus(NodeState.FAILED, String.valueOf(e.getCause()));
         } catch (TimeoutException e) {
-            return new NodeStatus(NodeState.FAILED, Texts.get("node.noAnswer", String.valueOf(timeout.toSeconds())));
+            return NodeStatus.failed(NodeFailure.DAEMON_HUNG, Texts.get("node.noAnswer", String.valueOf(timeout.toSeconds())));
         }
     }
 

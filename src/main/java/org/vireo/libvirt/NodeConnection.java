@@ -21,6 +21,7 @@ import org.libvirt.event.DomainEvent;
 import org.libvirt.event.LifecycleListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vireo.model.LibvirtUri;
 import org.vireo.model.NodeRef;
 import org.vireo.model.NodeState;
 import org.vireo.model.NodeStatus;
@@ -249,7 +250,7 @@ final class NodeConnection {
                     uri = tunnels.localUri(node).orElse(uri);
                 } catch (OperationException e) {
                     LOG.warn("Could not reach {} over SSH: {}", node.name(), e.detail());
-                    listener.nodeStatusChanged(node, new NodeStatus(NodeState.FAILED, e.detail() + scheduleReconnectIfRemote()));
+                    listener.nodeStatusChanged(node, NodeStatus.failed(e.failure(), e.detail() + scheduleReconnectIfRemote()));
                     return;
                 }
             }
@@ -278,19 +279,17 @@ final class NodeConnection {
             String reason = LibvirtErrors.message(e);
             LOG.warn("Could not connect to {} ({}): {}", node.name(), node.uri(), reason);
             closeQuietly();
-            listener.nodeStatusChanged(node, new NodeStatus(NodeState.FAILED, reason + scheduleReconnectIfRemote()));
+            listener.nodeStatusChanged(node, NodeStatus.failed(LibvirtErrors.failure(e), reason + scheduleReconnectIfRemote()));
         }
     }
 
     /** A local node file that fails to open will fail again; a remote node may come back. */
     private String scheduleReconnectIfRemote() {
-        String scheme = node.uri().contains(":") ? node.uri().substring(0, node.uri().indexOf(':')) : "";
-        boolean remote = scheme.contains("+") || node.uri().contains("://") && !node.uri().contains(":///");
-        return remote ? scheduleReconnect() : "";
+        return LibvirtUri.tryParse(node.uri()).map(LibvirtUri::canReconnect).orElse(false) ? scheduleReconnect() : "";
     }
 
     private void enableKeepAlive() {
-        if (openedUri.contains("+libssh")) {
+        if (LibvirtUri.tryParse(openedUri).map(LibvirtUri::usesLibssh).orElse(false)) {
             // libvirt 9.0's libssh transport with client keepalive crashes the process (g_main_loop_quit on
             // a freed client loop) on the call after a large reply, such as a domain's XML: reproduced
             // with plain libvirt-java. Such nodes go without: a dropped session is still noticed (EOF).

@@ -7,13 +7,24 @@ package org.vireo.model;
 public final class OperationException extends RuntimeException {
 
     private final String detail;
+    private final NodeFailure failure;
 
     public OperationException(String message, String detail) {
+        this(message, detail, NodeFailure.OTHER);
+    }
+
+    /** A failure to reach a node, with its kind. */
+    public OperationException(String message, String detail, NodeFailure failure) {
         super(message);
         this.detail = detail == null ? "" : detail;
+        this.failure = failure;
     }
 
     public String detail() {
         return detail;
+    }
+
+    public NodeFailure failure() {
+        return failure;
     }
 }

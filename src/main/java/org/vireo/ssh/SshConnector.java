@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vireo.model.NodeFailure;
 import org.vireo.model.Texts;
 
 /**
@@ -58,7 +59,7 @@ public final class SshConnector implements AutoCloseable {
             shell.setEnv("LANG", "C.UTF-8");
             return new SshShell(this, target, shell);
         } catch (JSchException e) {
-            throw new SshException(Texts.get("ssh.noShell", target.label(), String.valueOf(e.getMessage())), e, false);
+            throw new SshException(Texts.get("ssh.noShell", target.label(), String.valueOf(e.getMessage())), e, NodeFailure.OTHER);
         }
     }
 
@@ -71,7 +72,7 @@ public final class SshConnector implements AutoCloseable {
         try {
             return session.setPortForwardingL("127.0.0.1", 0, host, port);
         } catch (JSchException e) {
-            throw new SshException(Texts.get("ssh.noTunnel", host + ":" + port, node.label(), String.valueOf(e.getMessage())), e, false);
+            throw new SshException(Texts.get("ssh.noTunnel", host + ":" + port, node.label(), String.valueOf(e.getMessage())), e, NodeFailure.OTHER);
         }
     }
 
@@ -85,7 +86,7 @@ public final class SshConnector implements AutoCloseable {
         try {
             return session.setSocketForwardingL("127.0.0.1", 0, socketPath, null, CONNECT_TIMEOUT_MS);
         } catch (JSchException e) {
-            throw new SshException(Texts.get("ssh.noSocket", socketPath, node.label(), String.valueOf(e.getMessage())), e, false);
+            throw new SshException(Texts.get("ssh.noSocket", socketPath, node.label(), String.valueOf(e.getMessage())), e, NodeFailure.UNREACHABLE);
         }
     }
 
@@ -149,12 +150,18 @@ public final class SshConnector implements AutoCloseable {
             session.connect(CONNECT_TIMEOUT_MS);
         } catch (JSchException e) {
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
-            boolean changed = message.contains("HostKey has been changed");
-            String plain = changed ? Texts.get("ssh.hostKeyChanged", target.host())
-                    : message.contains("reject HostKey") ? Texts.get("ssh.hostKeyRejected", target.host())
-                    : message.contains("Auth fail") || message.contains("Auth cancel") ? Texts.get("ssh.loginFailed", target.label())
-                    : Texts.get("ssh.unreachable", target.label(), message);
-            throw new SshException(plain, e, changed);
+            // JSch says what went wrong only in its message; this is the one place that reads it.
+            NodeFailure failure = message.contains("HostKey has been changed") ? NodeFailure.HOST_KEY_CHANGED
+                    : message.contains("reject HostKey") ? NodeFailure.HOST_KEY_UNKNOWN
+                    : message.contains("Auth fail") || message.contains("Auth cancel") ? NodeFailure.AUTH_REFUSED
+                    : NodeFailure.UNREACHABLE;
+            String plain = switch (failure) {
+                case HOST_KEY_CHANGED -> Texts.get("ssh.hostKeyChanged", target.host());
+                case HOST_KEY_UNKNOWN -> Texts.get("ssh.hostKeyRejected", target.host());
+                case AUTH_REFUSED -> Texts.get("ssh.loginFailed", target.label());
+                default -> Texts.get("ssh.unreachable", target.label(), message);
+            };
+            throw new SshException(plain, e, failure);
         }
         sessions.put(key, session);
         LOG.info("SSH session to {} open", key);

@@ -5,6 +5,7 @@ import com.jcraft.jsch.JSchException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import org.vireo.model.NodeFailure;
 import org.vireo.model.Texts;
 
 /** One interactive shell channel: its streams, its pty size, and its end. */
@@ -24,7 +25,7 @@ public final class SshShell implements AutoCloseable {
             this.out = channel.getOutputStream();
             channel.connect(15_000);
         } catch (IOException | JSchException e) {
-            throw new SshException(Texts.get("ssh.noShell", target.label(), String.valueOf(e.getMessage())), e, false);
+            throw new SshException(Texts.get("ssh.noShell", target.label(), String.valueOf(e.getMessage())), e, NodeFailure.OTHER);
         }
     }
 

@@ -1,8 +1,7 @@
 package org.vireo.ssh;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Optional;
+import org.vireo.model.LibvirtUri;
 
 /**
  * Where to log in: user@host:port, optionally through a jump host (the guest's node).
@@ -21,17 +20,12 @@ public record SshTarget(String user, String host, int port, Optional<SshTarget> 
      * or empty for local and non-SSH transports.
      */
     public static Optional<SshTarget> jumpHostOf(String libvirtUri, String defaultUser) {
-        try {
-            URI uri = new URI(libvirtUri);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme();
-            if (!(scheme.endsWith("+ssh") || scheme.endsWith("+libssh") || scheme.endsWith("+libssh2")) || uri.getHost() == null) {
-                return Optional.empty();
-            }
-            String user = uri.getUserInfo() == null ? defaultUser : uri.getUserInfo();
-            return Optional.of(new SshTarget(user, uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 22, Optional.empty()));
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return LibvirtUri.tryParse(libvirtUri).filter(LibvirtUri::reachedOverSsh).map(uri -> nodeOf(uri, defaultUser));
+    }
+
+    /** The node of an SSH libvirt URI as an SSH target: its user (or {@code defaultUser}), host and port. */
+    public static SshTarget nodeOf(LibvirtUri uri, String defaultUser) {
+        return new SshTarget(uri.user().isEmpty() ? defaultUser : uri.user(), uri.host(), uri.sshPort(), Optional.empty());
     }
 
     public String label() {

@@ -4,14 +4,13 @@ import com.techsenger.jeditermfx.core.TtyConnector;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.vireo.model.LibvirtUri;
 import org.vireo.model.OperationException;
 import org.vireo.model.Texts;
 import org.vireo.model.VmSummary;
@@ -110,11 +109,7 @@ public final class TerminalService implements AutoCloseable {
     }
 
     private static boolean isRemote(String uri) {
-        try {
-            return new URI(uri).getHost() != null;
-        } catch (URISyntaxException e) {
-            return false;
-        }
+        return LibvirtUri.tryParse(uri).map(LibvirtUri::isRemote).orElse(false);
     }
 
     private static boolean isLoopback(String host) {

@@ -1,11 +1,9 @@
 package org.vireo.ui.connection;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -13,6 +11,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.vireo.model.LibvirtUri;
 import org.vireo.ui.common.Messages;
 
 /**
@@ -51,7 +50,6 @@ public final class ConnectionDialogViewModel {
      */
     public ConnectionDialogViewModel(String knownHostsFile, Messages messages) {
         this.knownHostsFile = knownHostsFile;
-        uri = Bindings.createStringBinding(this::buildUri, hypervisor, transport, mode, user, host, port, keyFile, customUri);
         hostError = Bindings.createStringBinding(() -> {
             if (!customUri.get().isBlank() || transport.get().equals("local")) {
                 return "";
@@ -80,18 +78,10 @@ public final class ConnectionDialogViewModel {
             return k.isEmpty() || Files.isReadable(Path.of(k)) && Files.isRegularFile(Path.of(k))
                     ? "" : messages.get("connection.error.keyFile", k);
         }, keyFile);
-        customError = Bindings.createStringBinding(() -> {
-            String c = customUri.get().strip();
-            if (c.isEmpty()) {
-                return "";
-            }
-            try {
-                URI parsed = new URI(c);
-                return parsed.getScheme() == null ? messages.get("connection.error.scheme") : "";
-            } catch (URISyntaxException e) {
-                return messages.get("connection.error.uri", e.getReason());
-            }
-        }, customUri);
+        customError = Bindings.createStringBinding(() -> customUri.get().isBlank() ? ""
+                : LibvirtUri.problem(customUri.get()).orElse(""), customUri);
+        // Built last: it reads the port's check.
+        uri = Bindings.createStringBinding(this::buildUri, hypervisor, transport, mode, user, host, port, keyFile, customUri);
     }
 
     /** Fills the fields from an existing connection (its URI goes into the custom field, as typed). */
@@ -106,33 +96,32 @@ public final class ConnectionDialogViewModel {
             return customUri.get().strip();
         }
         String t = transport.get();
-        StringBuilder out = new StringBuilder(hypervisor.get());
-        if (!t.equals("local")) {
-            // libvirt's libssh transport asks its questions through the auth callback (our dialogs); plain ssh would need a tty.
-            out.append('+').append(t.equals("ssh") ? "libssh" : t);
-        }
-        out.append("://");
-        if (!t.equals("local")) {
-            if (!user.get().isBlank()) {
-                out.append(user.get().strip()).append('@');
-            }
-            out.append(host.get().strip());
-            if (!port.get().isBlank()) {
-                out.append(':').append(port.get().strip());
-            }
-        }
-        out.append(switch (hypervisor.get()) {
+        boolean local = t.equals("local");
+        // libvirt's libssh transport asks its questions through the auth callback (our dialogs); plain ssh would need a tty.
+        String libvirtTransport = local ? "" : t.equals("ssh") ? "libssh" : t;
+        String path = switch (hypervisor.get()) {
             case "qemu" -> "/" + mode.get();
             case "test" -> "/default";
             default -> "/";
-        });
+        };
+        Map<String, String> query = new LinkedHashMap<>();
         if (t.equals("ssh")) {
-            out.append("?known_hosts=").append(URLEncoder.encode(knownHostsFile, StandardCharsets.UTF_8));
+            query.put("known_hosts", knownHostsFile);
             if (!keyFile.get().isBlank()) {
-                out.append("&keyfile=").append(URLEncoder.encode(keyFile.get().strip(), StandardCharsets.UTF_8));
+                query.put("keyfile", keyFile.get().strip());
             }
         }
-        return out.toString();
+        int portNumber = local || port.get().isBlank() || !portError.get().isEmpty() ? -1 : Integer.parseInt(port.get().strip());
+        String hostName = local ? "" : host.get().strip();
+        if (hostName.startsWith("[") && hostName.endsWith("]")) {
+            hostName = hostName.substring(1, hostName.length() - 1);
+        }
+        try {
+            return LibvirtUri.of(hypervisor.get(), libvirtTransport, local ? "" : user.get().strip(), hostName, portNumber, path, query)
+                    .text();
+        } catch (LibvirtUri.Invalid e) {
+            return "";   // the field errors say why; OK stays disabled on an empty URI
+        }
     }
 
     /** The name shown in the tree: as typed, or the host, or the URI. */
