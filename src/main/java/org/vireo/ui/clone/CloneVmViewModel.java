@@ -1,6 +1,7 @@
 package org.vireo.ui.clone;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -16,6 +17,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.vireo.model.NodeFacts;
 import org.vireo.model.StorageItem;
 import org.vireo.model.VmSummary;
 import org.vireo.service.CloneService;
@@ -25,8 +27,8 @@ import org.vireo.service.VmCreation;
 import org.vireo.service.VmService;
 import org.vireo.service.create.SpecValidator;
 import org.vireo.ui.common.FailureText;
-import org.vireo.ui.common.FxBatchQueue;
 import org.vireo.ui.common.Messages;
+import org.vireo.ui.common.ServiceCalls;
 
 /** Cloning one VM: the new name (validated like the wizard's) and a mode per disk. FX thread only. */
 public final class CloneVmViewModel {
@@ -44,7 +46,7 @@ public final class CloneVmViewModel {
     private final CloneService clones;
     private final Messages messages;
     private final VmSummary source;
-    private final FxBatchQueue<Runnable> fx = new FxBatchQueue<>(batch -> batch.forEach(Runnable::run));
+    private final ServiceCalls calls = ServiceCalls.on(null);
     private final StringProperty name = new SimpleStringProperty("");
     private final ObjectProperty<Set<String>> taken = new SimpleObjectProperty<>(Set.of());
     private final StringBinding nameError;
@@ -59,23 +61,22 @@ public final class CloneVmViewModel {
         this.source = source;
         nameError = Bindings.createStringBinding(() -> SpecValidator.nameProblem(name.get(), taken.get()), name, taken);
         progress.set(messages.get("clone.readingDisks", source.name()));
-        nodes.facts(source.nodeId()).thenCombine(vms.storageOf(source), (facts, storage) -> {
-            fx.post(() -> {
-                taken.set(facts.vmNames());
-                name.set(nextName(source.name(), facts.vmNames()));
-                pools.setAll(facts.pools().stream().map(p -> p.name()).toList());
-                disks.setAll(storage.stream().map(s -> new DiskRow(s,
-                        new SimpleObjectProperty<>(s.volume().isEmpty() ? DiskMode.SHARE : DiskMode.CLONE),
-                        new SimpleStringProperty(s.volume().contains("/") ? s.volume().substring(0, s.volume().indexOf('/')) : "")))
-                        .toList());
-                progress.set("");
-                busy.set(false);
-            });
-            return null;
-        }).exceptionally(error -> {
-            fx.post(() -> progress.set(FailureText.of(error)));
-            return null;
-        });
+        record Loaded(NodeFacts facts, List<StorageItem> storage) {
+        }
+        calls.run(() -> nodes.facts(source.nodeId()).thenCombine(vms.storageOf(source), Loaded::new))
+                .onSuccess(loaded -> {
+                    taken.set(loaded.facts().vmNames());
+                    name.set(nextName(source.name(), loaded.facts().vmNames()));
+                    pools.setAll(loaded.facts().pools().stream().map(p -> p.name()).toList());
+                    disks.setAll(loaded.storage().stream().map(s -> new DiskRow(s,
+                            new SimpleObjectProperty<>(s.volume().isEmpty() ? DiskMode.SHARE : DiskMode.CLONE),
+                            new SimpleStringProperty(s.volume().contains("/") ? s.volume().substring(0, s.volume().indexOf('/')) : "")))
+                            .toList());
+                    progress.set("");
+                    busy.set(false);
+                })
+                .onFailureCause(error -> progress.set(FailureText.of(error)))
+                .start();
     }
 
     public VmSummary source() {
@@ -130,18 +131,17 @@ public final class CloneVmViewModel {
         }
         Map<String, DiskChoice> modes = new LinkedHashMap<>();
         disks.forEach(d -> modes.put(d.item().target(), new DiskChoice(d.mode().get(), d.pool().get() == null ? "" : d.pool().get())));
-        busy.set(true);
-        clones.cloneVm(source, name.get().strip(), modes, step -> fx.post(() -> progress.set(step)))
-                .whenComplete((uuid, error) -> fx.post(() -> {
-                    busy.set(false);
-                    if (error != null) {
-                        progress.set(FailureText.of(error));
-                        done.completeExceptionally(error);
-                    } else {
-                        progress.set(messages.get("clone.done", name.get().strip()));
-                        done.complete(uuid);
-                    }
-                }));
+        calls.run(() -> clones.cloneVm(source, name.get().strip(), modes, step -> calls.post(() -> progress.set(step))))
+                .busy(busy)
+                .onSuccess(uuid -> {
+                    progress.set(messages.get("clone.done", name.get().strip()));
+                    done.complete(uuid);
+                })
+                .onFailureCause(error -> {
+                    progress.set(FailureText.of(error));
+                    done.completeExceptionally(error);
+                })
+                .start();
         return done;
     }
 }

@@ -1,5 +1,7 @@
 package org.vireo.ui.common;
 
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import org.vireo.model.OperationException;
 import org.vireo.model.Texts;
 
@@ -29,6 +31,15 @@ public final class FailureText {
     /** Only why, for a place that already says what was attempted (a tab titled after the VM, say). */
     public static String reason(Throwable error) {
         return root(error) instanceof OperationException op && !op.detail().isEmpty() ? op.detail() : of(error);
+    }
+
+    /** The failure inside a future's wrappers ({@link CompletionException}, {@link ExecutionException}). */
+    public static Throwable unwrap(Throwable error) {
+        Throwable cause = error;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     private static Throwable root(Throwable error) {

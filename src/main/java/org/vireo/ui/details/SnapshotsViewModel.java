@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -19,8 +20,8 @@ import org.vireo.model.VmState;
 import org.vireo.model.VmSummary;
 import org.vireo.service.SnapshotService;
 import org.vireo.ui.common.FailureText;
-import org.vireo.ui.common.FxBatchQueue;
 import org.vireo.ui.common.Messages;
+import org.vireo.ui.common.ServiceCalls;
 
 /**
  * The snapshots of the selected VM and the take/revert/delete operations on them. Operations run
@@ -30,7 +31,7 @@ public final class SnapshotsViewModel {
 
     private final SnapshotService service;
     private final Messages messages;
-    private final FxBatchQueue<Runnable> fx = new FxBatchQueue<>(batch -> batch.forEach(Runnable::run));
+    private final ServiceCalls calls;
     private final ObjectProperty<VmSummary> vm = new SimpleObjectProperty<>();
     private final ObservableList<VmSnapshot> snapshots = FXCollections.observableArrayList();
     private final BooleanProperty busy = new SimpleBooleanProperty();
@@ -38,6 +39,12 @@ public final class SnapshotsViewModel {
     private long generation;
 
     public SnapshotsViewModel(SnapshotService service, Messages messages) {
+        this(service, messages, null);
+    }
+
+    /** With {@code fxThread} standing in for the FX thread (tests). */
+    public SnapshotsViewModel(SnapshotService service, Messages messages, Executor fxThread) {
+        this.calls = ServiceCalls.on(fxThread);
         this.service = service;
         this.messages = messages;
         vm.addListener((obs, old, now) -> {
@@ -80,17 +87,13 @@ public final class SnapshotsViewModel {
             return;
         }
         long mine = ++generation;
-        service.snapshots(shown).whenComplete((list, error) -> fx.post(() -> {
-            if (mine != generation) {
-                return;
-            }
-            if (error != null) {
-                snapshots.clear();
-                message.set(FailureText.of(error));
-            } else {
-                snapshots.setAll(list);
-            }
-        }));
+        calls.run(() -> service.snapshots(shown)).unlessStale(() -> mine == generation)
+                .onSuccess(snapshots::setAll)
+                .onFailureCause(error -> {
+                    snapshots.clear();
+                    message.set(FailureText.of(error));
+                })
+                .start();
     }
 
     /** Why {@code name} cannot be a new snapshot's name, or empty when it can. */
@@ -153,13 +156,12 @@ public final class SnapshotsViewModel {
         if (vm.get() == null || busy.get()) {
             return;
         }
-        busy.set(true);
         message.set(messages.get("snapshots.working"));
-        operation.get().whenComplete((ok, error) -> fx.post(() -> {
-            busy.set(false);
-            message.set(error == null ? done : FailureText.of(error));
-            load();
-        }));
+        calls.run(operation).busy(busy)
+                .onSuccess(ok -> message.set(done))
+                .onFailureCause(error -> message.set(FailureText.of(error)))
+                .always(this::load)
+                .start();
     }
 
 }

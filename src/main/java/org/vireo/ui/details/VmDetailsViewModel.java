@@ -14,15 +14,13 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.vireo.model.OperationException;
 import org.vireo.model.VmDetails;
 import org.vireo.model.VmStats;
 import org.vireo.model.VmSummary;
 import org.vireo.service.SnapshotService;
 import org.vireo.service.VmService;
-import org.vireo.ui.common.FailureText;
-import org.vireo.ui.common.FxBatchQueue;
 import org.vireo.ui.common.Messages;
+import org.vireo.ui.common.ServiceCalls;
 
 /**
  * The details of the one selected VM: loaded on its node's worker, kept in step with its
@@ -34,7 +32,7 @@ public final class VmDetailsViewModel {
     static final long HISTORY_MILLIS = 5 * 60 * 1000;
 
     private final VmService service;
-    private final FxBatchQueue<Runnable> fx;
+    private final ServiceCalls calls;
     private final ObjectProperty<VmSummary> vm = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<VmDetails> details = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -59,8 +57,7 @@ public final class VmDetailsViewModel {
         this.messages = messages;
         this.snapshots = new SnapshotsViewModel(snapshotService, messages);
         snapshots.vmProperty().bind(vm);
-        this.fx = fxThread == null ? new FxBatchQueue<>(batch -> batch.forEach(Runnable::run))
-                : new FxBatchQueue<>(batch -> batch.forEach(Runnable::run), fxThread);
+        this.calls = ServiceCalls.on(fxThread);
         vm.addListener((obs, old, now) -> {
             boolean otherVm = old == null || now == null || !old.key().equals(now.key());
             if (otherVm) {
@@ -153,23 +150,20 @@ public final class VmDetailsViewModel {
             return;
         }
         long generation = ++loadGeneration;
-        loading.set(true);
-        service.details(shown).whenComplete((loaded, error) -> fx.post(() -> {
-            if (generation != loadGeneration) {
-                return;   // the user moved on to another VM meanwhile
-            }
-            loading.set(false);
-            if (error != null) {
-                details.set(null);
-                message.set(FailureText.reason(error));
-                return;
-            }
-            details.set(loaded);
-            title.set(loaded.title());
-            description.set(loaded.description());
-            vcpusText.set(Integer.toString(loaded.vm().vcpus()));
-            memoryText.set(MemoryText.format(loaded.vm().memoryBytes()));
-        }));
+        calls.run(() -> service.details(shown)).busy(loading)
+                .unlessStale(() -> generation == loadGeneration)   // the user moved on to another VM meanwhile
+                .onSuccess(loaded -> {
+                    details.set(loaded);
+                    title.set(loaded.title());
+                    description.set(loaded.description());
+                    vcpusText.set(Integer.toString(loaded.vm().vcpus()));
+                    memoryText.set(MemoryText.format(loaded.vm().memoryBytes()));
+                })
+                .onFailure(reason -> {
+                    details.set(null);
+                    message.set(reason);
+                })
+                .start();
     }
 
     public void saveOverview() {
@@ -177,10 +171,11 @@ public final class VmDetailsViewModel {
         if (shown == null) {
             return;
         }
-        service.setOverview(shown, title.get(), description.get()).whenComplete((ok, error) -> fx.post(() -> {
-            message.set(error == null ? "saved" : FailureText.reason(error));
-            load();
-        }));
+        calls.run(() -> service.setOverview(shown, title.get(), description.get()))
+                .onSuccess(ok -> message.set("saved"))
+                .onFailure(message::set)
+                .always(this::load)
+                .start();
     }
 
     /** Applies vCPUs and memory when both fields are valid. */
@@ -191,14 +186,12 @@ public final class VmDetailsViewModel {
         }
         int vcpus = Integer.parseInt(vcpusText.get().strip());
         long memory = MemoryText.parse(memoryText.get());
-        service.setHardware(shown, vcpus, memory).whenComplete((notLive, error) -> fx.post(() -> {
-            if (error != null) {
-                message.set(FailureText.reason(error));
-            } else {
-                message.set(notLive.isEmpty() ? messages.get("details.applied") : messages.get("details.appliedNotLive", notLive));
-            }
-            load();
-        }));
+        calls.run(() -> service.setHardware(shown, vcpus, memory))
+                .onSuccess(notLive -> message.set(notLive.isEmpty() ? messages.get("details.applied")
+                        : messages.get("details.appliedNotLive", notLive)))
+                .onFailure(message::set)
+                .always(this::load)
+                .start();
         return true;
     }
 

@@ -1,5 +1,6 @@
 package org.vireo.ui.host;
 
+import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -12,14 +13,13 @@ import org.vireo.model.HostDetails;
 import org.vireo.model.Texts;
 import org.vireo.model.VmSummary;
 import org.vireo.service.HostService;
-import org.vireo.ui.common.FailureText;
-import org.vireo.ui.common.FxBatchQueue;
+import org.vireo.ui.common.ServiceCalls;
 
 /** The host details of the node in view, read on its worker. FX thread only. */
 public final class HostViewModel {
 
     private final HostService hosts;
-    private final FxBatchQueue<Runnable> fx = new FxBatchQueue<>(b -> b.forEach(Runnable::run));
+    private final ServiceCalls calls;
     private final ReadOnlyObjectWrapper<HostDetails> details = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private String nodeId;
@@ -29,7 +29,13 @@ public final class HostViewModel {
     private final ListChangeListener<VmSummary> countVms = change -> count();
 
     public HostViewModel(HostService hosts) {
+        this(hosts, null);
+    }
+
+    /** With {@code fxThread} standing in for the FX thread (tests). */
+    public HostViewModel(HostService hosts, Executor fxThread) {
         this.hosts = hosts;
+        this.calls = ServiceCalls.on(fxThread);
     }
 
     /**
@@ -46,16 +52,10 @@ public final class HostViewModel {
         nodeId = id;
         details.set(null);
         message.set("");
-        hosts.hostDetails(id).whenComplete((loaded, error) -> fx.post(() -> {
-            if (!id.equals(nodeId)) {
-                return;
-            }
-            if (error != null) {
-                message.set(Texts.get("failure.whatAndWhy", nodeName, FailureText.reason(error)));
-                return;
-            }
-            details.set(loaded);
-        }));
+        calls.run(() -> hosts.hostDetails(id)).unlessStale(() -> id.equals(nodeId))
+                .onSuccess(details::set)
+                .onFailure(reason -> message.set(Texts.get("failure.whatAndWhy", nodeName, reason)))
+                .start();
     }
 
     private void count() {

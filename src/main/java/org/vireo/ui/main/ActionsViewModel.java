@@ -18,7 +18,6 @@ import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.vireo.model.OperationException;
 import org.vireo.model.StorageItem;
 import org.vireo.model.VmAction;
 import org.vireo.model.VmState;
@@ -26,7 +25,8 @@ import org.vireo.model.VmSummary;
 import org.vireo.service.Settings;
 import org.vireo.service.VmService;
 import org.vireo.ui.clone.CloneVmViewModel;
-import org.vireo.ui.common.FxBatchQueue;
+import org.vireo.ui.common.FailureText;
+import org.vireo.ui.common.ServiceCalls;
 
 /**
  * Lifecycle actions on the selected VMs: which are possible, running them (concurrently, each
@@ -39,7 +39,7 @@ public final class ActionsViewModel {
 
     private final VmService vms;
     private final Settings settings;
-    private final FxBatchQueue<Runnable> fx;
+    private final ServiceCalls calls;
     private final ObservableList<VmSummary> selection = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
@@ -57,12 +57,7 @@ public final class ActionsViewModel {
         this.clones = clones;
         this.vms = vms;
         this.settings = settings;
-        this.fx = fxThread == null ? new FxBatchQueue<>(ActionsViewModel::runAll)
-                : new FxBatchQueue<>(ActionsViewModel::runAll, fxThread);
-    }
-
-    private static void runAll(List<Runnable> batch) {
-        batch.forEach(Runnable::run);
+        this.calls = ServiceCalls.on(fxThread);
     }
 
     /** The VMs selected in the table; the view keeps it current. */
@@ -103,15 +98,11 @@ public final class ActionsViewModel {
     public CompletableFuture<List<StorageItem>> storageOf(List<VmSummary> targets) {
         List<CompletableFuture<List<StorageItem>>> parts = targets.stream().map(vms::storageOf).toList();
         CompletableFuture<List<StorageItem>> result = new CompletableFuture<>();
-        CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).whenComplete((ok, error) -> fx.post(() -> {
-            if (error != null) {
-                result.completeExceptionally(unwrap(error));
-            } else {
-                List<StorageItem> all = new ArrayList<>();
-                parts.forEach(p -> all.addAll(p.join()));
-                result.complete(all);
-            }
-        }));
+        calls.run(() -> CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(ok -> {
+            List<StorageItem> all = new ArrayList<>();
+            parts.forEach(p -> all.addAll(p.join()));
+            return all;
+        })).onSuccess(result::complete).onFailureCause(result::completeExceptionally).start();
         return result;
     }
 
@@ -137,11 +128,10 @@ public final class ActionsViewModel {
         for (VmSummary vm : targets) {
             vms.perform(vm, action, deleteStorage).whenComplete((ok, error) -> {
                 if (error != null) {
-                    OperationException failure = unwrap(error);
-                    failures.add(vm.name() + ": " + (failure.detail().isEmpty() ? failure.getMessage() : failure.detail()));
+                    failures.add(vm.name() + ": " + FailureText.reason(error));
                 }
                 int count = finished.incrementAndGet();
-                fx.post(() -> {
+                calls.post(() -> {
                     progress.set((double) count / targets.size());
                     if (count == targets.size()) {
                         List<String> sortedFailures = new ArrayList<>(failures);
@@ -162,14 +152,14 @@ public final class ActionsViewModel {
         List<VmSummary> targets = List.copyOf(selection);
         List<CompletableFuture<Void>> parts = targets.stream().map(vm -> vms.setTags(vm, tags)).toList();
         CompletableFuture<BulkResult> done = new CompletableFuture<>();
-        CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).whenComplete((ok, error) -> fx.post(() -> {
+        CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).whenComplete((ok, error) -> calls.post(() -> {
             List<String> failures = new ArrayList<>();
             for (int i = 0; i < parts.size(); i++) {
                 if (parts.get(i).isCompletedExceptionally()) {
                     try {
                         parts.get(i).join();
                     } catch (CompletionException e) {
-                        failures.add(targets.get(i).name() + ": " + unwrap(e).detail());
+                        failures.add(targets.get(i).name() + ": " + FailureText.reason(e));
                     }
                 }
             }
@@ -188,13 +178,5 @@ public final class ActionsViewModel {
 
     public ObjectProperty<BulkResult> lastResultProperty() {
         return lastResult;
-    }
-
-    static OperationException unwrap(Throwable error) {
-        Throwable cause = error;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause instanceof OperationException op ? op : new OperationException(String.valueOf(cause.getMessage()), "");
     }
 }

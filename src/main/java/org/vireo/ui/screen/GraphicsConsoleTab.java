@@ -1,7 +1,6 @@
 package org.vireo.ui.screen;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
@@ -35,6 +34,7 @@ import org.vireo.terminal.TerminalService.GraphicsConnection;
 import org.vireo.ui.common.FailureText;
 import org.vireo.ui.common.FxBatchQueue;
 import org.vireo.ui.common.Messages;
+import org.vireo.ui.common.ServiceCalls;
 
 /**
  * A VM's screen in a tab, over VNC. Frames reach the FX thread in batches: the reader thread
@@ -55,7 +55,7 @@ public final class GraphicsConsoleTab {
     private final Label status = new Label();
     private final ToggleButton fit;
     private final Button reconnect;
-    private final FxBatchQueue<Runnable> fx = new FxBatchQueue<>(batch -> batch.forEach(Runnable::run));
+    private final ServiceCalls calls = ServiceCalls.on(null);
     private final FxBatchQueue<Boolean> frames = new FxBatchQueue<>(batch -> applyFrame());
     private final Map<KeyCode, Integer> held = new EnumMap<>(KeyCode.class);
     private GraphicsConnection connection;
@@ -176,12 +176,10 @@ public final class GraphicsConsoleTab {
     private void connect() {
         reconnect.setVisible(false);
         show(messages.get("graphics.connecting", tab.getText()));
-        connector.get().whenComplete((opened, error) -> fx.post(() -> {
-            if (error != null) {
-                show(FailureText.reason(error));
-                reconnect.setVisible(true);
-                return;
-            }
+        calls.run(connector).onFailure(reason -> {
+            show(reason);
+            reconnect.setVisible(true);
+        }).onSuccess(opened -> {
             if (closed) {
                 opened.close();
                 return;
@@ -200,10 +198,10 @@ public final class GraphicsConsoleTab {
 
                 @Override
                 public void closed(Optional<Exception> failure) {
-                    fx.post(() -> onClosed(opened, failure));
+                    calls.post(() -> onClosed(opened, failure));
                 }
             });
-        }));
+        }).start();
     }
 
     private void onClosed(GraphicsConnection which, Optional<Exception> failure) {
@@ -360,8 +358,10 @@ public final class GraphicsConsoleTab {
             return CompletableFuture.failedFuture(new IllegalStateException("not connected"));
         }
         CompletableFuture<Void> saved = screenshots.apply(current, file);
-        saved.whenComplete((ok, error) -> fx.post(() ->
-                status.setText(error == null ? messages.get("graphics.screenshot.saved", file.getFileName()) : FailureText.of(error))));
+        calls.run(() -> saved)
+                .onSuccess(ok -> status.setText(messages.get("graphics.screenshot.saved", file.getFileName())))
+                .onFailureCause(error -> status.setText(FailureText.of(error)))
+                .start();
         return saved;
     }
 

@@ -18,9 +18,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.vireo.model.OperationException;
-import org.vireo.ui.common.FxBatchQueue;
 import org.vireo.ui.common.Messages;
+import org.vireo.ui.common.ServiceCalls;
 
 /**
  * One terminal tab: a JediTermFX widget over a session opened off the FX thread, a status line,
@@ -43,7 +42,7 @@ public final class TerminalTab {
     public static final int DEFAULT_FONT_SIZE = 14;
     /** Shipped with the .deb (fonts-dejavu-core) and on nearly every Linux desktop. */
     public static final String DEFAULT_FONT_FAMILY = "DejaVu Sans Mono";
-    private final FxBatchQueue<Runnable> fx = new FxBatchQueue<>(b -> b.forEach(Runnable::run));
+    private final ServiceCalls calls = ServiceCalls.on(null);
     private ZoomableTerminalWidget widget;
     private TerminalSettings settings;
     private TtyConnector connector;
@@ -124,18 +123,11 @@ public final class TerminalTab {
         reconnect.setVisible(false);
         status.setText(messages.get("terminal.connecting", title));
         tab.setText(messages.get("terminal.tab.connecting", title));
-        opener.get().whenComplete((tty, error) -> fx.post(() -> {
-            if (error != null) {
-                Throwable cause = error.getCause() != null ? error.getCause() : error;
-                String reason = cause instanceof OperationException op && !op.detail().isEmpty()
-                        ? op.detail() : cause.getMessage();
-                status.setText(messages.get("terminal.failed", reason));
-                tab.setText(messages.get("terminal.tab.closed", title));
-                reconnect.setVisible(true);
-                return;
-            }
-            start(tty);
-        }));
+        calls.run(opener).onSuccess(this::start).onFailure(reason -> {
+            status.setText(messages.get("terminal.failed", reason));
+            tab.setText(messages.get("terminal.tab.closed", title));
+            reconnect.setVisible(true);
+        }).start();
     }
 
     private void start(TtyConnector tty) {
@@ -144,7 +136,7 @@ public final class TerminalTab {
         widget = new ZoomableTerminalWidget(COLUMNS, ROWS, settings);
         installKeyFixes();
         body.getChildren().setAll(widget.getPane());
-        widget.addListener(w -> fx.post(this::sessionEnded));
+        widget.addListener(w -> calls.post(this::sessionEnded));
         widget.setTtyConnector(tty);
         widget.start();
         status.setText(messages.get("terminal.connected", title));

@@ -21,7 +21,6 @@ import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 import org.vireo.model.NodeFacts;
 import org.vireo.model.NodeRef;
-import org.vireo.model.OperationException;
 import org.vireo.service.VmCreation;
 import org.vireo.service.create.CreationStep;
 import org.vireo.service.create.OsVariant;
@@ -29,7 +28,7 @@ import org.vireo.service.create.SpecDraft;
 import org.vireo.service.create.SpecValidator;
 import org.vireo.service.create.VmSpec;
 import org.vireo.ui.common.FailureText;
-import org.vireo.ui.common.FxBatchQueue;
+import org.vireo.ui.common.ServiceCalls;
 
 /**
  * The wizard's state: one property per field, checked on every change with the same
@@ -42,7 +41,7 @@ public final class CreateVmWizardViewModel {
 
     private final VmCreation creation;
     private final SpecValidator validator;
-    private final FxBatchQueue<Runnable> fx;
+    private final ServiceCalls calls;
 
     private final ObservableList<NodeRef> nodes = FXCollections.observableArrayList();
     private final ObjectProperty<NodeRef> node = new SimpleObjectProperty<>();
@@ -103,8 +102,7 @@ public final class CreateVmWizardViewModel {
     CreateVmWizardViewModel(VmCreation creation, SpecValidator validator, List<NodeRef> connectedNodes, Executor fxThread) {
         this.creation = creation;
         this.validator = validator;
-        this.fx = fxThread == null ? new FxBatchQueue<>(b -> b.forEach(Runnable::run))
-                : new FxBatchQueue<>(b -> b.forEach(Runnable::run), fxThread);
+        this.calls = ServiceCalls.on(fxThread);
         nodes.setAll(connectedNodes);
         node.addListener((obs, old, now) -> loadFacts());
         os.addListener((obs, old, now) -> applyOsDefaults(old, now));
@@ -125,26 +123,22 @@ public final class CreateVmWizardViewModel {
         if (chosen == null) {
             return;
         }
-        creation.facts(chosen.id()).whenComplete((loaded, error) -> fx.post(() -> {
-            if (chosen != node.get()) {
-                return;
-            }
-            if (error != null) {
-                factsError.set(error.getCause() instanceof OperationException op ? op.detail() : String.valueOf(error.getMessage()));
-                return;
-            }
-            SpecDraft defaults = SpecDraft.defaults(os.get(), loaded);
-            if (vcpus.get().isEmpty()) {
-                vcpus.set(defaults.vcpus());
-                memory.set(defaults.memory());
-                diskSize.set(defaults.diskSize());
-            }
-            diskKind.set(loaded.pools().isEmpty() ? "none" : diskKind.get());
-            diskPool.set(defaults.diskPool());
-            networkKind.set(defaults.networkKind());
-            networkName.set(defaults.networkName());
-            facts.set(loaded);
-        }));
+        calls.run(() -> creation.facts(chosen.id())).unlessStale(() -> chosen == node.get())
+                .onFailure(factsError::set)
+                .onSuccess(loaded -> {
+                    SpecDraft defaults = SpecDraft.defaults(os.get(), loaded);
+                    if (vcpus.get().isEmpty()) {
+                        vcpus.set(defaults.vcpus());
+                        memory.set(defaults.memory());
+                        diskSize.set(defaults.diskSize());
+                    }
+                    diskKind.set(loaded.pools().isEmpty() ? "none" : diskKind.get());
+                    diskPool.set(defaults.diskPool());
+                    networkKind.set(defaults.networkKind());
+                    networkName.set(defaults.networkName());
+                    facts.set(loaded);
+                })
+                .start();
     }
 
     /** A new OS family brings its suggested sizes, unless the user changed them from the old suggestions. */
@@ -210,17 +204,17 @@ public final class CreateVmWizardViewModel {
         phase.set(Phase.CREATING);
         steps.clear();
         failure.set("");
-        creation.create(node.get().id(), ready, loaded, step -> fx.post(() -> steps.add(step)))
-                .whenComplete((uuid, error) -> fx.post(() -> {
-                    if (error == null) {
-                        phase.set(Phase.CREATED);
-                        afterCreation.created(node.get().id(), uuid, ready, ready.startAfterCreation() && openConsole.get());
-                        return;
-                    }
+        calls.run(() -> creation.create(node.get().id(), ready, loaded, step -> calls.post(() -> steps.add(step))))
+                .onSuccess(uuid -> {
+                    phase.set(Phase.CREATED);
+                    afterCreation.created(node.get().id(), uuid, ready, ready.startAfterCreation() && openConsole.get());
+                })
+                .onFailureCause(error -> {
                     failure.set(FailureText.failed(error));
                     phase.set(Phase.FAILED);
                     loadFacts();   // the node changed under us; check again with fresh facts
-                }));
+                })
+                .start();
     }
 
     /** Back to editing after a failure, keeping every input. */
