@@ -41,6 +41,13 @@ public final class AppContext implements AutoCloseable {
         return t;
     });
 
+    /** The window's own slow work (a file from the jar, measuring fonts): never the FX thread, never the common pool. */
+    final ExecutorService localWork = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "local-work");
+        t.setDaemon(true);
+        return t;
+    });
+
     private AppContext(AppPaths paths, LibvirtRuntime.LoopDriver loopDriver) {
         this.paths = paths;
         this.database = Database.open(paths.database());
@@ -100,6 +107,7 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public void close() {
+        localWork.shutdownNow();
         storeWriter.shutdown();
         try {
             if (!storeWriter.awaitTermination(5, TimeUnit.SECONDS)) {

@@ -1,8 +1,6 @@
 package org.vireo.app;
 
 import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +17,6 @@ import org.vireo.app.cli.VersionProvider;
 import org.vireo.libvirt.LibvirtFleet;
 import org.vireo.libvirt.LibvirtRuntime;
 import org.vireo.model.NodeRef;
-import org.vireo.model.SavedConnection;
 import org.vireo.service.create.CryptPasswordHasher;
 import org.vireo.service.create.SpecValidator;
 import org.vireo.service.fleet.LocalTags;
@@ -35,6 +32,7 @@ import org.vireo.ui.details.VmDetailsViewModel;
 import org.vireo.ui.host.HostViewModel;
 import org.vireo.ui.login.DialogSshPrompts;
 import org.vireo.ui.main.ActionsViewModel;
+import org.vireo.ui.main.ConnectionsViewModel;
 import org.vireo.ui.main.MainView;
 import org.vireo.ui.main.MainViewModel;
 import org.vireo.ui.preferences.PreferencesViewModel;
@@ -119,12 +117,12 @@ public final class VireoApp extends Application {
         terminalService = new TerminalService(ssh, fleet);
         // SSH nodes connect over Vireo's own SSH sessions (the ones the terminals use), not libvirt's.
         fleet.setNodeTunnels(new SshNodeTunnels(ssh));
-        view = new MainView(viewModel, actions, details, new PreferencesViewModel(settings, fleet),
-                new StoredConnections(context.connections, context.storeWriter, paths.dataDir().resolve("libvirt_known_hosts")),
-                new HostViewModel(fleet),
-                connected -> new CreateVmWizardViewModel(fleet, validator, connected),
-                centre -> new TerminalTabs(centre, messages.get("tab.vms"), terminalService, settings, messages), messages, messages.get("about.text", VersionProvider.version(),
-                paths.dataDir(), paths.logFile()));
+        ConnectionsViewModel connections = new ConnectionsViewModel(viewModel,
+                new StoredConnections(context.connections, context.storeWriter, paths.dataDir().resolve("libvirt_known_hosts")), messages);
+        MainView.Models models = new MainView.Models(viewModel, actions, connections, details, new HostViewModel(fleet),
+                new PreferencesViewModel(settings, fleet), connected -> new CreateVmWizardViewModel(fleet, validator, connected));
+        view = new MainView(models, centre -> new TerminalTabs(centre, messages.get("tab.vms"), terminalService, settings, messages),
+                messages, messages.get("about.text", VersionProvider.version(), paths.dataDir(), paths.logFile()), context.localWork);
         view.setDesktopDark(desktopDark);
         Theme.apply(Theme.Choice.parse(
                 savedPreferences.getOrDefault(PreferencesViewModel.THEME, "desktop")), desktopDark);

@@ -14,9 +14,10 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
 import org.vireo.model.ByteSize;
 import org.vireo.service.CloneService.DiskMode;
+import org.vireo.ui.common.Dialogs;
+import org.vireo.ui.common.DisplayConverter;
 import org.vireo.ui.common.FieldLabel;
 import org.vireo.ui.common.Messages;
 
@@ -33,17 +34,14 @@ public final class CloneVmDialog {
     }
 
     public void show(Window owner) {
-        Dialog<ButtonType> dialog = new Dialog<>();
-        dialog.initOwner(owner);
-        dialog.setTitle(messages.get("clone.title"));
-        dialog.setHeaderText(messages.get("clone.header", viewModel.source().name()));
+        Dialog<ButtonType> dialog = Dialogs.form(owner, messages.get("clone.title"), messages.get("clone.header", viewModel.source().name()));
         dialog.getDialogPane().setId("cloneDialog");
         TextField name = new TextField();
         name.setId("cloneName");
         name.textProperty().bindBidirectional(viewModel.nameProperty());
         Label nameError = new Label();
         nameError.setId("cloneNameError");
-        nameError.setStyle("-fx-text-fill: #c62828;");
+        nameError.getStyleClass().add("field-error-text");
         nameError.textProperty().bind(viewModel.nameErrorProperty());
         Label progress = new Label();
         progress.setId("cloneProgress");
@@ -90,17 +88,7 @@ public final class CloneVmDialog {
             ChoiceBox<DiskMode> mode = new ChoiceBox<>();
             mode.setId("cloneMode-" + disk.item().target());
             mode.getItems().addAll(disk.cloneable() ? DiskMode.values() : new DiskMode[] {DiskMode.SHARE, DiskMode.SKIP});
-            mode.setConverter(new StringConverter<>() {
-                @Override
-                public String toString(DiskMode m) {
-                    return m == null ? "" : messages.get("clone.mode." + m.name().toLowerCase(Locale.ROOT));
-                }
-
-                @Override
-                public DiskMode fromString(String s) {
-                    return null;
-                }
-            });
+            mode.setConverter(new DisplayConverter<>(m -> m == null ? "" : messages.get("clone.mode." + m.name().toLowerCase(Locale.ROOT))));
             mode.valueProperty().bindBidirectional(disk.mode());
             mode.disableProperty().bind(viewModel.busyProperty());
             ChoiceBox<String> pool = new ChoiceBox<>(viewModel.pools());

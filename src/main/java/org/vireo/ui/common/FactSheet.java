@@ -19,7 +19,7 @@ public final class FactSheet {
 
     public Label heading(String key) {
         Label label = new Label(messages.get(key));
-        label.setStyle("-fx-font-weight: bold;");
+        label.getStyleClass().add("fact-name");
         return label;
     }
 

@@ -13,7 +13,6 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
@@ -30,6 +29,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.vireo.model.VmSnapshot;
+import org.vireo.ui.common.Dialogs;
 import org.vireo.ui.common.FieldLabel;
 import org.vireo.ui.common.Messages;
 
@@ -126,15 +126,13 @@ final class SnapshotsView {
     }
 
     private void take() {
-        Dialog<ButtonType> dialog = new Dialog<>();
-        dialog.setTitle(messages.get("snapshots.take.title"));
-        dialog.setHeaderText(messages.get("snapshots.take.header", viewModel.vmProperty().get().name()));
-        dialog.initOwner(root.getScene().getWindow());
+        Dialog<ButtonType> dialog = Dialogs.form(root.getScene().getWindow(), messages.get("snapshots.take.title"),
+                messages.get("snapshots.take.header", viewModel.vmProperty().get().name()));
         TextField name = new TextField(viewModel.suggestedName());
         name.setId("snapshotName");
         Label nameError = new Label();
         nameError.setId("snapshotNameError");
-        nameError.setStyle("-fx-text-fill: #c62828;");
+        nameError.getStyleClass().add("field-error-text");
         nameError.textProperty().bind(Bindings.createStringBinding(() -> viewModel.nameProblem(name.getText()), name.textProperty()));
         TextArea description = new TextArea();
         description.setId("snapshotDescription");
@@ -165,25 +163,23 @@ final class SnapshotsView {
     private void revert(VmSnapshot snapshot) {
         String vm = viewModel.vmProperty().get().name();
         String lost = messages.get(viewModel.running() ? "snapshots.revert.lostRunning" : "snapshots.revert.lost", vm, snapshot.name());
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, lost, ButtonType.CANCEL, ButtonType.OK);
-        confirm.setHeaderText(messages.get("snapshots.revert.header", vm, snapshot.name()));
-        confirm.initOwner(root.getScene().getWindow());
-        confirm.getDialogPane().setId("revertConfirm");
-        confirm.showAndWait().filter(ButtonType.OK::equals).ifPresent(b -> viewModel.revert(snapshot));
+        if (Dialogs.confirm(root.getScene().getWindow(), "revertConfirm", messages.get("snapshots.revert.title"),
+                messages.get("snapshots.revert.header", vm, snapshot.name()), Dialogs.wrapped(lost), null)) {
+            viewModel.revert(snapshot);
+        }
     }
 
     private void delete(VmSnapshot snapshot) {
         List<VmSnapshot> children = viewModel.descendantsOf(snapshot);
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, messages.get("snapshots.delete.text"), ButtonType.CANCEL, ButtonType.OK);
-        confirm.setHeaderText(messages.get("snapshots.delete.header", snapshot.name()));
-        confirm.initOwner(root.getScene().getWindow());
-        confirm.getDialogPane().setId("deleteSnapshotConfirm");
         CheckBox withChildren = new CheckBox(messages.get("snapshots.delete.children", children.size()));
         withChildren.setId("deleteChildren");
+        VBox content = new VBox(8, Dialogs.wrapped(messages.get("snapshots.delete.text")));
         if (!children.isEmpty()) {
-            confirm.getDialogPane().setExpandableContent(null);
-            confirm.getDialogPane().setContent(new VBox(8, new Label(messages.get("snapshots.delete.text")), withChildren));
+            content.getChildren().add(withChildren);
         }
-        confirm.showAndWait().filter(ButtonType.OK::equals).ifPresent(b -> viewModel.delete(snapshot, withChildren.isSelected()));
+        if (Dialogs.confirm(root.getScene().getWindow(), "deleteSnapshotConfirm", messages.get("snapshots.delete.title"),
+                messages.get("snapshots.delete.header", snapshot.name()), content, null)) {
+            viewModel.delete(snapshot, withChildren.isSelected());
+        }
     }
 }

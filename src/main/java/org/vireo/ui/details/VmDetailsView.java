@@ -150,7 +150,7 @@ public final class VmDetailsView {
     private static Label errorLabel(String id) {
         Label label = new Label();
         label.setId(id);
-        label.setStyle("-fx-text-fill: #c62828;");
+        label.getStyleClass().add("field-error-text");
         return label;
     }
 
@@ -158,7 +158,7 @@ public final class VmDetailsView {
         xml.setId("xmlText");
         xml.setAccessibleText(messages.get("details.xml.accessible"));
         xml.setEditable(false);
-        xml.setStyle("-fx-font-family: monospace;");
+        xml.getStyleClass().add("monospace");
         Button copy = new Button(messages.get("details.copyXml"));
         copy.setId("copyXml");
         copy.setOnAction(e -> {

@@ -8,13 +8,13 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
-import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.vireo.service.CredentialPrompts;
 import org.vireo.ssh.SshPrompts;
+import org.vireo.ui.common.Dialogs;
 import org.vireo.ui.common.FxBatchQueue;
 import org.vireo.ui.common.Messages;
 
@@ -45,14 +45,9 @@ public final class DialogSshPrompts implements SshPrompts, CredentialPrompts {
     @Override
     public void changedHostKey(String host, String keyType, String fingerprint) {
         fx.post(() -> {
-            Alert alert = new Alert(Alert.AlertType.ERROR);
-            alert.initOwner(owner.get());
-            alert.setTitle(messages.get("ssh.hostkey.changed.title"));
-            alert.setHeaderText(messages.get("ssh.hostkey.changed.header", host));
-            Label text = new Label(messages.get("ssh.hostkey.changed.text", host, keyType, fingerprint));
-            text.setId("hostKeyChangedText");
-            text.setWrapText(true);
-            alert.getDialogPane().setContent(text);
+            Alert alert = Dialogs.alert(owner.get(), Alert.AlertType.ERROR, messages.get("ssh.hostkey.changed.title"),
+                    messages.get("ssh.hostkey.changed.header", host), messages.get("ssh.hostkey.changed.text", host, keyType, fingerprint));
+            alert.getDialogPane().getContent().setId("hostKeyChangedText");
             alert.show();
         });
     }
@@ -65,7 +60,7 @@ public final class DialogSshPrompts implements SshPrompts, CredentialPrompts {
         }
         return onFx(() -> {
             TextInputDialog dialog = new TextInputDialog(defaultAnswer);
-            dialog.initOwner(owner.get());
+            dialog.initOwner(owner.get());   // a text input of its own kind: Dialogs.form would rebuild what it has
             dialog.setTitle(messages.get("connection.auth.title"));
             dialog.setHeaderText(messages.get("connection.auth.header", node, prompt));
             dialog.getEditor().setId("authAnswer");
@@ -81,14 +76,9 @@ public final class DialogSshPrompts implements SshPrompts, CredentialPrompts {
     /** The unknown-host-key question, for SSH tabs (JSch) and for connections (libvirt's libssh) alike. */
     private CredentialPrompts.HostKeyAnswer askAboutHostKey(String host, String explanation) {
         return onFx(() -> {
-            Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
-            alert.initOwner(owner.get());
-            alert.setTitle(messages.get("ssh.hostkey.title"));
-            alert.setHeaderText(messages.get("ssh.hostkey.header", host));
-            Label text = new Label(explanation);
-            text.setId("hostKeyText");
-            text.setWrapText(true);
-            alert.getDialogPane().setContent(text);
+            Alert alert = Dialogs.alert(owner.get(), Alert.AlertType.CONFIRMATION, messages.get("ssh.hostkey.title"),
+                    messages.get("ssh.hostkey.header", host), explanation);
+            alert.getDialogPane().getContent().setId("hostKeyText");
             ButtonType once = new ButtonType(messages.get("ssh.hostkey.once"), ButtonBar.ButtonData.OTHER);
             ButtonType always = new ButtonType(messages.get("ssh.hostkey.always"), ButtonBar.ButtonData.OK_DONE);
             alert.getButtonTypes().setAll(once, always, ButtonType.CANCEL);
@@ -110,10 +100,7 @@ public final class DialogSshPrompts implements SshPrompts, CredentialPrompts {
 
     private Optional<char[]> secret(String titleKey, String header) {
         return onFx(() -> {
-            Dialog<ButtonType> dialog = new Dialog<>();
-            dialog.initOwner(owner.get());
-            dialog.setTitle(messages.get(titleKey));
-            dialog.setHeaderText(header);
+            Dialog<ButtonType> dialog = Dialogs.form(owner.get(), messages.get(titleKey), header);
             PasswordField field = new PasswordField();
             field.setId("sshSecret");
             field.setAccessibleText(header);

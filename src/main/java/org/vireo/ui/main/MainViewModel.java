@@ -118,6 +118,12 @@ public final class MainViewModel {
         updateStatusText();
     }
 
+    /** A new name for a node: its connection and VMs stay as they are. */
+    public void renameNode(NodeRow row, String name) {
+        row.rename(name);
+        updateStatusText();
+    }
+
     /** Where node workers report; connections opened before this view model existed are attached here. */
     public InventoryListener inventoryListener() {
         return listener;

@@ -19,7 +19,7 @@ public final class NodeRow {
             .thenComparing(VmSummary::name)
             .thenComparing(VmSummary::uuid);
 
-    private final NodeRef ref;
+    private final ReadOnlyObjectWrapper<NodeRef> ref = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<NodeStatus> status = new ReadOnlyObjectWrapper<>(NodeStatus.of(NodeState.DISCONNECTED));
     private final ObservableList<VmSummary> vms = FXCollections.observableArrayList();
     // One wrapper, kept: the wrapper listens to its source weakly, so a fresh one per call would lose listeners.
@@ -27,11 +27,21 @@ public final class NodeRow {
     final Map<String, VmSummary> byUuid = new HashMap<>();
 
     NodeRow(NodeRef ref) {
-        this.ref = ref;
+        this.ref.set(ref);
     }
 
     public NodeRef ref() {
-        return ref;
+        return ref.get();
+    }
+
+    /** The node's reference; only its name changes in place (a new URI is a new connection). */
+    public ReadOnlyObjectProperty<NodeRef> refProperty() {
+        return ref.getReadOnlyProperty();
+    }
+
+    void rename(String name) {
+        NodeRef old = ref.get();
+        ref.set(new NodeRef(old.id(), name, old.uri()));
     }
 
     public ReadOnlyObjectProperty<NodeStatus> statusProperty() {
@@ -61,6 +71,6 @@ public final class NodeRow {
 
     @Override
     public String toString() {
-        return "NodeRow[" + ref.name() + " " + status.get().state() + "]";
+        return "NodeRow[" + ref.get().name() + " " + status.get().state() + "]";
     }
 }

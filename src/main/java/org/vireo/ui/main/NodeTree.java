@@ -116,11 +116,12 @@ final class NodeTree {
             root.getChildren().add(item);
         }
         row.statusProperty().addListener((obs, old, now) -> item.setValue(nodeEntry(row)));
+        row.refProperty().addListener((obs, old, now) -> item.setValue(nodeEntry(row)));
         row.vms().addListener((ListChangeListener<VmSummary>) change -> syncChildren(item, row, change));
     }
 
     private static TreeEntry nodeEntry(NodeRow row) {
-        return new TreeEntry.Node(row, row.status(), row.vms().size());
+        return new TreeEntry.Node(row, row.ref().name(), row.status(), row.vms().size());
     }
 
     /**

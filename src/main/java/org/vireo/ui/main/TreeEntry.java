@@ -12,7 +12,7 @@ sealed interface TreeEntry {
     record AllNodes(int nodes, int vms) implements TreeEntry {
     }
 
-    record Node(NodeRow row, NodeStatus status, int vms) implements TreeEntry {
+    record Node(NodeRow row, String name, NodeStatus status, int vms) implements TreeEntry {
     }
 
     record Vm(VmSummary vm) implements TreeEntry {

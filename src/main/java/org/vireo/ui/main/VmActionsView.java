@@ -4,20 +4,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
-import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputDialog;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.vireo.model.ByteSize;
@@ -25,6 +18,7 @@ import org.vireo.model.StorageItem;
 import org.vireo.model.VmAction;
 import org.vireo.model.VmSummary;
 import org.vireo.ui.clone.CloneVmDialog;
+import org.vireo.ui.common.Dialogs;
 import org.vireo.ui.common.FieldLabel;
 import org.vireo.ui.common.Messages;
 
@@ -52,54 +46,32 @@ final class VmActionsView {
         this.owner = owner;
     }
 
-    /** A fresh set of menu items (a MenuItem can sit in one menu only). */
-    List<MenuItem> menuItems(boolean withShortcuts) {
-        List<MenuItem> items = new ArrayList<>();
+    /** The VM actions, tags and clone, in the window's one table of actions. */
+    void register(MainActions table) {
         for (VmAction action : VmAction.values()) {
-            if (action == VmAction.FORCE_OFF || action == VmAction.SAVE || action == VmAction.DELETE) {
-                items.add(new SeparatorMenuItem());
-            }
-            MenuItem item = new MenuItem(messages.get("action." + action.id()));
-            item.setId("menu-" + action.id());
-            item.disableProperty().bind(actions.canPerform(action).not());
-            if (withShortcuts) {
-                item.setAccelerator(KeyCombination.keyCombination(SHORTCUTS.get(action)));
-            }
-            item.setOnAction(e -> run(action));
-            items.add(item);
+            table.add(action.id(), messages.get("action." + action.id()), SHORTCUTS.get(action), actions.canPerform(action).not(),
+                    () -> run(action));
         }
-        items.add(new SeparatorMenuItem());
-        MenuItem tags = new MenuItem(messages.get("menu.vm.tags"));
-        tags.setId("menu-tags");
-        tags.disableProperty().bind(Bindings.isEmpty(actions.selection()));
-        if (withShortcuts) {
-            tags.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+L"));
-        }
-        tags.setOnAction(e -> editTags());
-        items.add(tags);
-        MenuItem clone = new MenuItem(messages.get("menu.vm.clone"));
-        clone.setId("menu-clone");
-        clone.disableProperty().bind(actions.canClone().not());
-        if (withShortcuts) {
-            clone.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+K"));
-        }
-        clone.setOnAction(e -> new CloneVmDialog(actions.cloneSelected(), messages).show(window()));
-        items.add(clone);
-        return items;
+        table.add("tags", messages.get("menu.vm.tags"), "Shortcut+Shift+L", Bindings.isEmpty(actions.selection()), this::editTags);
+        table.add("clone", messages.get("menu.vm.clone"), "Shortcut+Shift+K", actions.canClone().not(),
+                () -> new CloneVmDialog(actions.cloneSelected(), messages).show(window()));
     }
 
-    List<Button> toolbarButtons() {
-        List<Button> buttons = new ArrayList<>();
-        for (VmAction action : List.of(VmAction.START, VmAction.SHUTDOWN, VmAction.PAUSE, VmAction.RESUME, VmAction.FORCE_OFF)) {
-            Button button = new Button(messages.get("action." + action.id()).replace("_", ""));
-            button.setId("button-" + action.id());
-            button.setMnemonicParsing(false);
-            button.disableProperty().bind(actions.canPerform(action).not());
-            button.setOnAction(e -> run(action));
-            buttons.add(button);
+    /** The menu entries of the VM actions in order, with separators between groups. */
+    static List<Object> menuEntries() {
+        List<Object> entries = new ArrayList<>();
+        for (VmAction action : VmAction.values()) {
+            if (action == VmAction.FORCE_OFF || action == VmAction.SAVE || action == VmAction.DELETE) {
+                entries.add(MainActions.SEPARATOR);
+            }
+            entries.add(action.id());
         }
-        return buttons;
+        entries.addAll(List.of(MainActions.SEPARATOR, "tags", "clone"));
+        return entries;
     }
+
+    /** The actions that get a tool-bar button. */
+    static final List<VmAction> TOOLBAR = List.of(VmAction.START, VmAction.SHUTDOWN, VmAction.PAUSE, VmAction.RESUME, VmAction.FORCE_OFF);
 
     void run(VmAction action) {
         List<VmSummary> targets = actions.targets(action);
@@ -117,17 +89,13 @@ final class VmActionsView {
     }
 
     private void confirm(VmAction action, List<VmSummary> targets, List<StorageItem> storage) {
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
-        alert.initOwner(window());
-        alert.setTitle(messages.get("confirm." + action.id() + ".title"));
-        alert.setHeaderText(messages.get("confirm." + action.id() + ".header", targets.size(), targets.get(0).name()));
-        VBox content = new VBox(8, wrapped(messages.get("confirm." + action.id() + ".text")));
+        VBox content = new VBox(8, Dialogs.wrapped(messages.get("confirm." + action.id() + ".text")));
         CheckBox deleteStorage = new CheckBox(messages.get("confirm.delete.storage"));
         deleteStorage.setId("deleteStorage");
         if (action == VmAction.DELETE) {
             List<StorageItem> deletable = storage.stream().filter(StorageItem::deletable).toList();
             if (deletable.isEmpty()) {
-                content.getChildren().add(wrapped(messages.get("confirm.delete.noStorage")));
+                content.getChildren().add(Dialogs.wrapped(messages.get("confirm.delete.noStorage")));
             } else {
                 deleteStorage.setSelected(true);
                 content.getChildren().add(deleteStorage);
@@ -148,11 +116,9 @@ final class VmActionsView {
         CheckBox dontAsk = new CheckBox(messages.get("confirm.dontAsk"));
         dontAsk.setId("dontAsk");
         content.getChildren().add(dontAsk);
-        alert.getDialogPane().setContent(content);
-        ButtonType ok = new ButtonType(messages.get("confirm.ok." + action.id()), ButtonBar.ButtonData.OK_DONE);
-        alert.getButtonTypes().setAll(ok, ButtonType.CANCEL);
-        Optional<ButtonType> answer = alert.showAndWait();
-        if (answer.isPresent() && answer.get() == ok) {
+        if (Dialogs.confirm(window(), null, messages.get("confirm." + action.id() + ".title"),
+                messages.get("confirm." + action.id() + ".header", targets.size(), targets.get(0).name()), content,
+                messages.get("confirm.ok." + action.id()))) {
             if (dontAsk.isSelected()) {
                 actions.setConfirmation(action, false);
             }
@@ -169,15 +135,13 @@ final class VmActionsView {
     }
 
     private void showFailures(VmAction action, BulkResult result) {
-        Alert alert = new Alert(Alert.AlertType.ERROR);
-        alert.initOwner(window());
-        alert.setTitle(messages.get("action.failed.title"));
+        Alert alert = Dialogs.alert(window(), Alert.AlertType.ERROR, messages.get("action.failed.title"), null, null);
         String verb = messages.get("action.verb." + action.id());
         if (result.failures().size() == 1 && result.succeeded() == 0) {
             String failure = result.failures().get(0);
             int colon = failure.indexOf(": ");
             alert.setHeaderText(messages.get("action.failed.header.one", verb, failure.substring(0, Math.max(0, colon))));
-            alert.setContentText(messages.get("action.failed.detail") + "\n" + failure.substring(colon + 2));
+            alert.getDialogPane().setContent(Dialogs.wrapped(messages.get("action.failed.detail") + "\n" + failure.substring(colon + 2)));
         } else {
             alert.setHeaderText(messages.get("action.failed.header.many", result.failures().size(), verb));
             TextArea details = new TextArea(String.join("\n", result.failures()));
@@ -193,7 +157,7 @@ final class VmActionsView {
         List<VmSummary> targets = List.copyOf(actions.selection());
         String current = targets.size() == 1 ? String.join(", ", targets.get(0).tags()) : "";
         TextInputDialog dialog = new TextInputDialog(current);
-        dialog.initOwner(window());
+        dialog.initOwner(window());   // a text input of its own kind: Dialogs.form would rebuild what it has
         dialog.setTitle(messages.get("tags.title"));
         dialog.setHeaderText(messages.get("tags.header", targets.size(), targets.get(0).name()));
         dialog.setContentText(messages.get("tags.text"));
@@ -202,9 +166,7 @@ final class VmActionsView {
         dialog.showAndWait().ifPresent(text -> actions.setTags(Arrays.stream(text.split(",")).map(String::strip).toList())
                 .thenAccept(result -> {
                     if (!result.failures().isEmpty()) {
-                        Alert alert = new Alert(Alert.AlertType.ERROR, String.join("\n", result.failures()));
-                        alert.initOwner(window());
-                        alert.show();
+                        Dialogs.error(window(), messages.get("action.failed.title"), null, String.join("\n", result.failures()));
                     }
                 }));
     }
@@ -226,13 +188,6 @@ final class VmActionsView {
             parts.add(messages.get("action.done.skipped", result.skipped()));
         }
         return String.join(", ", parts);
-    }
-
-    private static Label wrapped(String text) {
-        Label label = new Label(text);
-        label.setWrapText(true);
-        label.setMaxWidth(460);
-        return label;
     }
 
     private Window window() {

@@ -72,13 +72,13 @@ final class VmTable {
         TableColumn<VmSummary, Integer> vcpus = new TableColumn<>(messages.get("table.vcpus"));
         vcpus.setId("vcpusColumn");
         vcpus.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().vcpus()));
-        vcpus.setStyle("-fx-alignment: CENTER-RIGHT;");
+        vcpus.getStyleClass().add("numeric");
         vcpus.setPrefWidth(70);
 
         TableColumn<VmSummary, ByteSize> memory = new TableColumn<>(messages.get("table.memory"));
         memory.setId("memoryColumn");
         memory.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().memory()));
-        memory.setStyle("-fx-alignment: CENTER-RIGHT;");
+        memory.getStyleClass().add("numeric");
         memory.setPrefWidth(100);
 
         TableColumn<VmSummary, String> node = new TableColumn<>(messages.get("table.node"));
@@ -228,7 +228,7 @@ final class VmTable {
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         column.setCellFactory(c -> new LiveCell(viewModel, text));
         if (alignRight) {
-            column.setStyle("-fx-alignment: CENTER-RIGHT;");
+            column.getStyleClass().add("numeric");
         }
         column.setPrefWidth(90);
         return column;

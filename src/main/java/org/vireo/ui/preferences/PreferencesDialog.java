@@ -3,7 +3,6 @@ package org.vireo.ui.preferences;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import javafx.collections.FXCollections;
 import javafx.scene.control.ButtonType;
@@ -11,16 +10,17 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.GridPane;
 import javafx.scene.text.Font;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
+import org.vireo.ui.common.Dialogs;
+import org.vireo.ui.common.DisplayConverter;
 import org.vireo.ui.common.FieldLabel;
-import org.vireo.ui.common.FxBatchQueue;
 import org.vireo.ui.common.Messages;
+import org.vireo.ui.common.ServiceCalls;
 import org.vireo.ui.common.Theme;
 
 /** The preferences dialog: statistics interval and which actions ask first. */
@@ -34,11 +34,9 @@ public final class PreferencesDialog {
      * @param desktopDark whether the desktop prefers dark (for "follow the desktop")
      */
     public static void show(Window owner, PreferencesViewModel viewModel, Messages messages,
-                            Map<String, String> nodes, boolean desktopDark) {
+                            Map<String, String> nodes, boolean desktopDark, ServiceCalls calls) {
         viewModel.reload();
-        Dialog<ButtonType> dialog = new Dialog<>();
-        dialog.initOwner(owner);
-        dialog.setTitle(messages.get("prefs.title"));
+        Dialog<ButtonType> dialog = Dialogs.form(owner, messages.get("prefs.title"), null);
         Spinner<Integer> interval = new Spinner<>(1, 60, viewModel.statsIntervalProperty().get());
         interval.setId("statsInterval");
         interval.setEditable(true);
@@ -61,12 +59,11 @@ public final class PreferencesDialog {
         fontFamily.setId("prefsTerminalFont");
         fontFamily.setValue(viewModel.terminalFontFamilyProperty().get());
         // Measuring every installed family loads its font files: off the FX thread; the list fills in when done.
-        FxBatchQueue<List<String>> measured = new FxBatchQueue<>(found -> {
+        calls.local(MonospacedFonts::families).onSuccess(found -> {
             String chosen = fontFamily.getValue();
-            fontFamily.getItems().setAll(found.get(0));
+            fontFamily.getItems().setAll(found);
             fontFamily.setValue(chosen);
-        });
-        CompletableFuture.supplyAsync(MonospacedFonts::families).thenAccept(measured::post);
+        }).start();
         // Each family shown in itself, so the user sees what the terminal will look like.
         fontFamily.setCellFactory(list -> new ListCell<>() {
             @Override
@@ -108,16 +105,6 @@ public final class PreferencesDialog {
     }
 
     private static StringConverter<String> labels(Function<String, String> label) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(String id) {
-                return id == null ? "" : label.apply(id);
-            }
-
-            @Override
-            public String fromString(String text) {
-                return null;
-            }
-        };
+        return new DisplayConverter<>(id -> id == null ? "" : label.apply(id));
     }
 }

@@ -107,8 +107,8 @@ public final class GraphicsConsoleTab {
         message.setPadding(new Insets(16));
         message.setMaxWidth(560);
         screenPane.getChildren().add(message);
-        screenPane.setStyle("-fx-background-color: black;");
-        message.setStyle("-fx-text-fill: #e8e8e8; -fx-font-size: 1.1em;");
+        screenPane.getStyleClass().add("screen-pane");
+        message.getStyleClass().add("screen-message");
         scroller.setId("vnc-scroller");
         scroller.setFocusTraversable(false);
         scroller.setFitToWidth(true);

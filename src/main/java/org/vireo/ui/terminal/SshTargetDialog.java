@@ -10,6 +10,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 import org.vireo.ssh.SshTarget;
+import org.vireo.ui.common.Dialogs;
 import org.vireo.ui.common.FieldLabel;
 import org.vireo.ui.common.Messages;
 
@@ -21,10 +22,7 @@ public final class SshTargetDialog {
 
     public static Optional<SshTarget> ask(Window owner, Messages messages, String vmName, List<String> addresses,
                                           String user, int port, Optional<SshTarget> jump) {
-        Dialog<ButtonType> dialog = new Dialog<>();
-        dialog.initOwner(owner);
-        dialog.setTitle(messages.get("ssh.title"));
-        dialog.setHeaderText(messages.get("ssh.header", vmName));
+        Dialog<ButtonType> dialog = Dialogs.form(owner, messages.get("ssh.title"), messages.get("ssh.header", vmName));
         ComboBox<String> host = new ComboBox<>();
         host.setId("sshHost");
         host.setEditable(true);

@@ -42,6 +42,7 @@ import org.vireo.service.create.CreationStep;
 import org.vireo.service.create.OsVariant;
 import org.vireo.service.create.SpecValidator.Field;
 import org.vireo.service.create.VmSpec;
+import org.vireo.ui.common.DisplayConverter;
 import org.vireo.ui.common.FieldLabel;
 import org.vireo.ui.common.Messages;
 
@@ -101,7 +102,7 @@ public final class CreateVmWizard {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox buttons = new HBox(8, back, spacer, next, create, close);
         buttons.setPadding(new Insets(10));
-        pageTitle.setStyle("-fx-font-size: 16px; -fx-font-weight: bold;");
+        pageTitle.getStyleClass().add("page-title");
         pageTitle.setId("wizardPageTitle");
         BorderPane root = new BorderPane(content, pageTitle, null, buttons, null);
         BorderPane.setMargin(pageTitle, new Insets(10, 10, 0, 10));
@@ -268,12 +269,12 @@ public final class CreateVmWizard {
         Label warnings = new Label();
         warnings.setId("wizard-warnings");
         warnings.setWrapText(true);
-        warnings.setStyle("-fx-text-fill: #a15c00;");
+        warnings.getStyleClass().add("field-warning-text");
         vm.warnings().addListener((MapChangeListener<Field, String>) c -> warnings.setText(String.join("\n", vm.warnings().values())));
         TextArea xml = new TextArea();
         xml.setId("wizard-xml");
         xml.setEditable(false);
-        xml.setStyle("-fx-font-family: monospace;");
+        xml.getStyleClass().add("monospace");
         xml.textProperty().bind(vm.xmlProperty());
         VBox.setVgrow(xml, Priority.ALWAYS);
         CheckBox start = new CheckBox(messages.get("wizard.start"));
@@ -311,11 +312,11 @@ public final class CreateVmWizard {
                 case CREATED -> {
                     progress.setProgress(1);
                     outcome.setText(messages.get("wizard.created", vm.specProperty().get() == null ? "" : vm.specProperty().get().name()));
-                    outcome.setStyle("-fx-text-fill: #2e7d32;");
+                    outcome.getStyleClass().setAll("label", "success-text");
                 }
                 case FAILED -> {
                     outcome.setText(messages.get("wizard.failed", vm.failureProperty().get()));
-                    outcome.setStyle("-fx-text-fill: #c62828;");
+                    outcome.getStyleClass().setAll("label", "field-error-text");
                 }
                 default -> outcome.setText("");
             }
@@ -385,7 +386,7 @@ public final class CreateVmWizard {
             String warning = vm.warnings().get(field);
             boolean show = error != null && vm.factsProperty().get() != null && (!isBlankInput(control) || page > 0 || field != Field.NAME);
             label.setText(show ? error : warning == null ? "" : warning);
-            label.setStyle(show ? "-fx-text-fill: #c62828; -fx-font-size: 11px;" : "-fx-text-fill: #a15c00; -fx-font-size: 11px;");
+            label.getStyleClass().setAll("label", "field-message", show ? "field-error-text" : "field-warning-text");
             if (show && !control.getStyleClass().contains("field-error")) {
                 control.getStyleClass().add("field-error");
             } else if (!show) {
@@ -434,17 +435,7 @@ public final class CreateVmWizard {
     }
 
     private static <T> StringConverter<T> converter(Function<T, String> toText) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return toText.apply(value);
-            }
-
-            @Override
-            public T fromString(String text) {
-                return null;
-            }
-        };
+        return new DisplayConverter<>(toText);
     }
 
 }

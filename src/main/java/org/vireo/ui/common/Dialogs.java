@@ -1,0 +1,78 @@
+package org.vireo.ui.common;
+
+import java.util.Optional;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.stage.Window;
+
+/**
+ * Every dialog of the app is made here, so each has its owner (it opens over its window, not in a
+ * corner of the screen) and confirmations and errors look alike: a title, a header saying what it
+ * is about, wrapped text, and buttons named for what they do.
+ */
+public final class Dialogs {
+
+    private static final double TEXT_WIDTH = 480;
+
+    private Dialogs() {
+    }
+
+    /** An empty dialog over {@code owner}, for a form of the caller's own. */
+    public static Dialog<ButtonType> form(Window owner, String title, String header) {
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle(title);
+        dialog.setHeaderText(header);
+        return dialog;
+    }
+
+    /** An alert over {@code owner} with {@code text} wrapped (a long reason never runs off the dialog). */
+    public static Alert alert(Window owner, Alert.AlertType type, String title, String header, String text) {
+        Alert alert = new Alert(type);
+        alert.initOwner(owner);
+        alert.setTitle(title);
+        alert.setHeaderText(header);
+        if (text != null) {
+            alert.getDialogPane().setContent(wrapped(text));
+        }
+        return alert;
+    }
+
+    /** Shows an error and returns at once; {@code text} is the reason, in the words of whoever refused. */
+    public static Alert error(Window owner, String title, String header, String text) {
+        Alert alert = alert(owner, Alert.AlertType.ERROR, title, header, text);
+        alert.show();
+        return alert;
+    }
+
+    /**
+     * Asks to confirm an action and waits; true when the user chose it. The action's button says what
+     * it does ({@code actionText}); Cancel is the other.
+     *
+     * @param content what the action does or loses: text, or a node with choices (checkboxes)
+     */
+    public static boolean confirm(Window owner, String paneId, String title, String header, Node content, String actionText) {
+        Alert alert = alert(owner, Alert.AlertType.CONFIRMATION, title, header, null);
+        if (paneId != null) {
+            alert.getDialogPane().setId(paneId);
+        }
+        alert.getDialogPane().setContent(content);
+        ButtonType action = actionText == null ? ButtonType.OK : new ButtonType(actionText, ButtonBar.ButtonData.OK_DONE);
+        alert.getButtonTypes().setAll(ButtonType.CANCEL, action);
+        Optional<ButtonType> answer = alert.showAndWait();
+        return answer.isPresent() && answer.get() == action;
+    }
+
+    /** Text that wraps at a readable width. */
+    public static Label wrapped(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.setMaxWidth(TEXT_WIDTH);
+        label.getStyleClass().add("dialog-text");
+        return label;
+    }
+}

@@ -1,0 +1,39 @@
+package org.vireo.ui.main;
+
+import java.util.Arrays;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TextField;
+import org.controlsfx.control.textfield.TextFields;
+import org.vireo.model.VmState;
+import org.vireo.ui.common.DisplayConverter;
+import org.vireo.ui.common.Messages;
+
+/** The search at the right of the tool bar: a state filter and a filter field with a clear button (ControlsFX). */
+final class SearchBox {
+
+    private SearchBox() {
+    }
+
+    static TextField filterField(MainViewModel viewModel, Messages messages) {
+        TextField filter = TextFields.createClearableTextField();
+        filter.setId("filterField");
+        filter.setAccessibleText(messages.get("toolbar.filter.accessible"));
+        filter.setPromptText(messages.get("toolbar.filter.prompt"));
+        filter.setPrefColumnCount(22);
+        viewModel.filterTextProperty().bind(filter.textProperty());
+        return filter;
+    }
+
+    static ComboBox<VmState> stateFilter(MainViewModel viewModel, Messages messages) {
+        ComboBox<VmState> stateFilter = new ComboBox<>();
+        stateFilter.setId("stateFilter");
+        stateFilter.setAccessibleText(messages.get("toolbar.stateFilter.accessible"));
+        stateFilter.getItems().addAll(Arrays.asList(null, VmState.RUNNING, VmState.PAUSED, VmState.SHUT_OFF,
+                VmState.CRASHED, VmState.PM_SUSPENDED));
+        stateFilter.setConverter(new DisplayConverter<>(state -> state == null ? messages.get("filter.state.all")
+                : messages.get("vm.state." + state.id())));
+        stateFilter.getSelectionModel().select(0);
+        viewModel.stateFilterProperty().bind(stateFilter.valueProperty());
+        return stateFilter;
+    }
+}

@@ -1,0 +1,66 @@
+package org.vireo.ui.main;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.scene.Scene;
+import javafx.scene.control.TableView;
+import javafx.scene.control.skin.VirtualFlow;
+import org.vireo.model.VmSummary;
+
+/**
+ * Tells the statistics sampler which VMs are on screen: the table's visible rows and the VM in the
+ * details pane. Which rows are on screen is known after a layout pass (new rows, scrolling by wheel,
+ * bar or keys, a resized window), so it looks after each pulse's layout, and asks again only when
+ * the set changed. (A start so fast that the VMs were listed before the table had rows sampled
+ * nothing until the user scrolled.)
+ */
+final class VisibleRowsWatcher {
+
+    private final TableView<VmSummary> table;
+    private final Supplier<VmSummary> detailsVm;
+    private final MainViewModel viewModel;
+    private final Runnable afterLayout = this::look;
+    private List<VmSummary> watched = List.of();
+    private VirtualFlow<?> flow;
+
+    VisibleRowsWatcher(TableView<VmSummary> table, Supplier<VmSummary> detailsVm, MainViewModel viewModel) {
+        this.table = table;
+        this.detailsVm = detailsVm;
+        this.viewModel = viewModel;
+        table.sceneProperty().addListener((obs, old, scene) -> move(old, scene));
+        move(null, table.getScene());
+    }
+
+    private void move(Scene from, Scene to) {
+        if (from != null) {
+            from.removePostLayoutPulseListener(afterLayout);
+        }
+        if (to != null) {
+            to.addPostLayoutPulseListener(afterLayout);
+        }
+    }
+
+    private void look() {
+        List<VmSummary> onScreen = new ArrayList<>();
+        if (flow == null) {
+            flow = (VirtualFlow<?>) table.lookup(".virtual-flow");
+        }
+        var items = table.getItems();
+        if (flow != null && flow.getFirstVisibleCell() != null && flow.getLastVisibleCell() != null) {
+            int first = flow.getFirstVisibleCell().getIndex();
+            int last = Math.min(items.size() - 1, flow.getLastVisibleCell().getIndex());
+            for (int i = Math.max(0, first); i <= last; i++) {
+                onScreen.add(items.get(i));
+            }
+        }
+        VmSummary shown = detailsVm.get();
+        if (shown != null) {
+            onScreen.add(shown);
+        }
+        if (!onScreen.equals(watched)) {
+            watched = onScreen;
+            viewModel.watchStats(onScreen);
+        }
+    }
+}
