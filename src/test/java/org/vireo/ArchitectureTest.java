@@ -1,11 +1,24 @@
 package org.vireo;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 
 /** The layer rules of DEVELOPERS.md, checked on the production classes. */
@@ -84,4 +97,56 @@ class ArchitectureTest {
             .should().callConstructor(Thread.class, Runnable.class)
             .orShould().callConstructor(Thread.class, Runnable.class, String.class)
             .because("the UI starts no threads of its own; work runs on node workers");
+
+    /** The types of ssh, rfb and terminal that the UI may name: ports and values, never sessions or sockets. */
+    static final List<String> UI_MAY_USE = List.of("org.vireo.ssh.SshPrompts", "org.vireo.ssh.SshTarget",
+            "org.vireo.terminal.TerminalService", "org.vireo.rfb.RfbClient", "org.vireo.rfb.Framebuffer");
+
+    private static final DescribedPredicate<JavaClass> NAMED_FOR_THE_UI = DescribedPredicate.describe("a port or value named for the UI",
+            type -> UI_MAY_USE.stream().anyMatch(name -> type.getName().equals(name) || type.getName().startsWith(name + "$")));
+
+    @ArchTest
+    static final ArchRule noCyclesBetweenTopLevelPackages = slices().matching("org.vireo.(*)..")
+            .should().beFreeOfCycles()
+            .because("each top-level package builds on those below it, never back");
+
+    @ArchTest
+    static final ArchRule noCyclesBetweenUiFeatures = slices().matching("org.vireo.ui.(*)..")
+            .should().beFreeOfCycles()
+            .because("a screen may open another screen's dialog, but two screens never depend on each other");
+
+    @ArchTest
+    static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("App").definedBy("org.vireo.app..")
+            .layer("Ui").definedBy("org.vireo.ui..")
+            .layer("Adapters").definedBy("org.vireo.libvirt..", "org.vireo.store..", "org.vireo.ssh..", "org.vireo.rfb..",
+                    "org.vireo.terminal..", "org.vireo.service.fleet..")
+            .layer("Ports").definedBy("org.vireo.service", "org.vireo.service.create..")
+            .layer("Model").definedBy("org.vireo.model..")
+            .whereLayer("App").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Ui").mayOnlyBeAccessedByLayers("App")
+            .whereLayer("Adapters").mayOnlyBeAccessedByLayers("App", "Ui")
+            .whereLayer("Ports").mayOnlyBeAccessedByLayers("App", "Ui", "Adapters")
+            .whereLayer("Model").mayOnlyBeAccessedByLayers("App", "Ui", "Adapters", "Ports")
+            .because("app wires ui, ui talks to ports, adapters implement ports, everything speaks the model (README)");
+
+    @ArchTest
+    static final ArchRule uiReachesSshRfbAndTerminalOnlyThroughNamedTypes = noClasses()
+            .that().resideInAPackage("org.vireo.ui..")
+            .should().dependOnClassesThat(resideInAnyPackage("org.vireo.ssh..", "org.vireo.rfb..", "org.vireo.terminal..")
+                    .and(not(NAMED_FOR_THE_UI)))
+            .because("the UI names only " + UI_MAY_USE + " of those packages; sessions, channels and sockets stay behind them");
+
+    @ArchTest
+    static final ArchRule noCommonPoolWorkStartedInUi = noClasses()
+            .that().resideInAPackage("org.vireo.ui..")
+            .should().callMethod(CompletableFuture.class, "supplyAsync", Supplier.class)
+            .orShould().callMethod(CompletableFuture.class, "runAsync", Runnable.class)
+            .orShould().callMethod(CompletableFuture.class, "thenApplyAsync", Function.class)
+            .orShould().callMethod(CompletableFuture.class, "thenAcceptAsync", Consumer.class)
+            .orShould().callMethod(CompletableFuture.class, "thenRunAsync", Runnable.class)
+            .orShould().callMethod(CompletableFuture.class, "thenComposeAsync", Function.class)
+            .orShould().callMethod(CompletableFuture.class, "whenCompleteAsync", BiConsumer.class)
+            .orShould().callMethod(ForkJoinPool.class, "commonPool")
+            .because("the UI's work runs on node workers, the store's thread or the app's local-work thread, through ServiceCalls");
 }

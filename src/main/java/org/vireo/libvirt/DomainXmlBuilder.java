@@ -111,7 +111,9 @@ final class DomainXmlBuilder {
             } else {
                 nic.setAttribute("type", "user");
             }
-            child(nic, "mac").setAttribute("address", spec.mac());
+            if (!spec.mac().isEmpty()) {
+                child(nic, "mac").setAttribute("address", spec.mac());
+            }
             child(nic, "model").setAttribute("type", os.nicModel());
         }
         child(devices, "serial").setAttribute("type", "pty");

@@ -168,7 +168,7 @@ public final class CreateCommand {
         return new SpecDraft(name, os, installKind, installPath, kernel == null ? "" : kernel, initrd == null ? "" : initrd,
                 cmdline == null ? "" : cmdline, vcpus != null ? vcpus : base.vcpus(), memory != null ? memory : base.memory(),
                 diskKind, pool != null ? pool : base.diskPool(), disk == null ? "" : disk, format, volume == null ? "" : volume,
-                networkKind, networkName, mac == null ? "" : mac, false, "", "", "", "", !noStart);
+                networkKind, networkName, mac == null ? SpecDraft.randomMac() : mac, false, "", "", "", "", !noStart);
     }
 
     private static final Map<SpecValidator.Field, String> FLAGS = Map.ofEntries(

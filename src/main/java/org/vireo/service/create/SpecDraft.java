@@ -1,5 +1,7 @@
 package org.vireo.service.create;
 
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import org.vireo.model.NodeFacts;
 
 /**
@@ -15,6 +17,18 @@ public record SpecDraft(String name, OsVariant os, String installKind, String in
                         String diskFormat, String existingVolume, String networkKind, String networkName, String mac,
                         boolean cloudInit, String cloudUser, String cloudPassword, String cloudSshKey,
                         String cloudHostName, boolean start) {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /**
+     * A random locally administered unicast MAC in QEMU's 52:54:00 prefix: chosen once for a draft, so
+     * the preview, the checks and the VM made all show the same address (the validator stays pure).
+     */
+    public static String randomMac() {
+        byte[] tail = new byte[3];
+        RANDOM.nextBytes(tail);
+        return "52:54:00:" + HexFormat.ofDelimiter(":").formatHex(tail);
+    }
 
     /** The defaults for a fresh VM of this OS family on this node. */
     public static SpecDraft defaults(OsVariant os, NodeFacts facts) {

@@ -1,9 +1,7 @@
 package org.vireo.service.create;
 
-import java.security.SecureRandom;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -50,7 +48,6 @@ public final class SpecValidator {
     private static final Pattern SSH_KEY = Pattern.compile("(ssh-(ed25519|rsa|dss)|ecdsa-sha2-nistp(256|384|521)|sk-[a-z0-9@.-]+) [A-Za-z0-9+/=]+( [^\\p{Cntrl}]*)?");
     private static final long MIN_MEMORY = 64L << 20;
     private static final long MIN_DISK = 1L << 20;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final PasswordHasher hasher;
 
@@ -104,7 +101,7 @@ public final class SpecValidator {
 
         String mac = d.mac() == null ? "" : d.mac().strip().toLowerCase(Locale.ROOT);
         if (mac.isEmpty()) {
-            mac = generateMac();
+            // No address chosen: libvirt picks one when it defines the domain.
         } else if (!MAC.matcher(mac).matches()) {
             errors.put(Field.MAC, Texts.get("spec.mac.form"));
         } else if ((Integer.parseInt(mac.substring(0, 2), 16) & 1) == 1) {
@@ -268,12 +265,5 @@ public final class SpecValidator {
 
     private static NodeFacts.Volume volume(NodeFacts facts, String path) {
         return facts.pools().stream().flatMap(p -> p.volumes().stream()).filter(v -> v.path().equals(path)).findFirst().orElse(null);
-    }
-
-    /** A random locally administered unicast MAC in QEMU's 52:54:00 prefix. */
-    static String generateMac() {
-        byte[] tail = new byte[3];
-        RANDOM.nextBytes(tail);
-        return "52:54:00:" + HexFormat.ofDelimiter(":").formatHex(tail);
     }
 }

@@ -14,12 +14,15 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.controlsfx.validation.ValidationSupport;
 import org.vireo.model.ByteSize;
 import org.vireo.service.CloneService.DiskMode;
 import org.vireo.ui.common.Dialogs;
 import org.vireo.ui.common.DisplayConverter;
 import org.vireo.ui.common.FieldLabel;
+import org.vireo.ui.common.Form;
 import org.vireo.ui.common.Messages;
+import org.vireo.ui.common.Notices;
 
 /** The Clone dialog; it stays open while the clone runs and shows each step, and closes once it is done. */
 public final class CloneVmDialog {
@@ -43,6 +46,7 @@ public final class CloneVmDialog {
         nameError.setId("cloneNameError");
         nameError.getStyleClass().add("field-error-text");
         nameError.textProperty().bind(viewModel.nameErrorProperty());
+        Form.decorate(new ValidationSupport(), name, viewModel.nameErrorProperty()::get, () -> "", viewModel.nameErrorProperty());
         Label progress = new Label();
         progress.setId("cloneProgress");
         progress.setWrapText(true);
@@ -74,7 +78,10 @@ public final class CloneVmDialog {
         dialog.getDialogPane().lookupButton(ButtonType.CANCEL).disableProperty().bind(viewModel.busyProperty());
         ok.addEventFilter(ActionEvent.ACTION, event -> {
             event.consume();   // stay open and show progress; close when the clone is done
-            viewModel.cloneVm().thenRun(dialog::close);
+            viewModel.cloneVm().thenAccept(uuid -> {
+                dialog.close();
+                Notices.done(owner, messages.get("clone.title"), viewModel.progressProperty().get());
+            });
         });
         dialog.show();
     }

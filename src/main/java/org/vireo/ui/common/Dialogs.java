@@ -30,15 +30,20 @@ public final class Dialogs {
         return dialog;
     }
 
-    /** An alert over {@code owner} with {@code text} wrapped (a long reason never runs off the dialog). */
+    /** An alert over {@code owner}; {@code text} (may be null) is its content, wrapped by the dialog. */
     public static Alert alert(Window owner, Alert.AlertType type, String title, String header, String text) {
         Alert alert = new Alert(type);
         alert.initOwner(owner);
         alert.setTitle(title);
         alert.setHeaderText(header);
-        if (text != null) {
-            alert.getDialogPane().setContent(wrapped(text));
-        }
+        alert.setContentText(text);
+        return alert;
+    }
+
+    /** An alert whose content is {@code content} (a label with an id, a list): over {@code owner}. */
+    public static Alert alert(Window owner, Alert.AlertType type, String title, String header, Node content) {
+        Alert alert = alert(owner, type, title, header, (String) null);
+        alert.getDialogPane().setContent(content);
         return alert;
     }
 
@@ -56,11 +61,19 @@ public final class Dialogs {
      * @param content what the action does or loses: text, or a node with choices (checkboxes)
      */
     public static boolean confirm(Window owner, String paneId, String title, String header, Node content, String actionText) {
-        Alert alert = alert(owner, Alert.AlertType.CONFIRMATION, title, header, null);
+        Alert alert = alert(owner, Alert.AlertType.CONFIRMATION, title, header, content);
+        return ask(alert, paneId, actionText);
+    }
+
+    /** {@link #confirm(Window, String, String, String, Node, String)} with plain text. */
+    public static boolean confirm(Window owner, String paneId, String title, String header, String text, String actionText) {
+        return ask(alert(owner, Alert.AlertType.CONFIRMATION, title, header, text), paneId, actionText);
+    }
+
+    private static boolean ask(Alert alert, String paneId, String actionText) {
         if (paneId != null) {
             alert.getDialogPane().setId(paneId);
         }
-        alert.getDialogPane().setContent(content);
         ButtonType action = actionText == null ? ButtonType.OK : new ButtonType(actionText, ButtonBar.ButtonData.OK_DONE);
         alert.getButtonTypes().setAll(ButtonType.CANCEL, action);
         Optional<ButtonType> answer = alert.showAndWait();

@@ -1,20 +1,26 @@
 package org.vireo.ui.common;
 
+import java.util.function.Supplier;
+import javafx.beans.Observable;
 import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Node;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import org.controlsfx.validation.ValidationResult;
+import org.controlsfx.validation.ValidationSupport;
 
 /**
  * A form of labelled fields, two columns: each field's label is tied to it (screen readers, click
  * to focus), and a field that can be wrong gets its message right under it, styled by CSS
- * ({@code field-error-text}), with the field marked {@code field-error} while it is wrong.
+ * ({@code field-error-text}), with the field marked {@code field-error} while it is wrong and
+ * decorated by ControlsFX's validation (the icon at its corner, with the message as its tooltip).
  */
 public final class Form {
 
     private final GridPane grid = new GridPane();
+    private final ValidationSupport validation = new ValidationSupport();
     private int row;
 
     public Form() {
@@ -36,6 +42,7 @@ public final class Form {
     public Form field(String label, Control control, ObservableStringValue error) {
         field(label, control);
         grid.add(errorLabel(control, error), 1, row++);
+        decorate(validation, control, error::get, () -> "", error);
         return this;
     }
 
@@ -68,6 +75,24 @@ public final class Form {
         error.addListener((obs, old, now) -> markError(control, now != null && !now.isEmpty()));
         markError(control, error.get() != null && !error.get().isEmpty());
         return message;
+    }
+
+    /**
+     * ControlsFX's decoration on {@code control}: an error while {@code error} says something, else a
+     * warning while {@code warning} does; checked again whenever one of {@code triggers} changes (the
+     * field's own value, or another field its check depends on).
+     */
+    public static void decorate(ValidationSupport support, Control control, Supplier<String> error, Supplier<String> warning,
+                                Observable... triggers) {
+        support.registerValidator(control, false, (Control c, Object value) -> {
+            String e = error.get();
+            String w = warning.get();
+            return e != null && !e.isEmpty() ? ValidationResult.fromError(c, e)
+                    : w != null && !w.isEmpty() ? ValidationResult.fromWarning(c, w) : new ValidationResult();
+        });
+        for (Observable trigger : triggers) {
+            trigger.addListener(o -> support.revalidate(control));
+        }
     }
 
     private static void markError(Control control, boolean wrong) {

@@ -28,9 +28,11 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.controlsfx.validation.ValidationSupport;
 import org.vireo.model.VmSnapshot;
 import org.vireo.ui.common.Dialogs;
 import org.vireo.ui.common.FieldLabel;
+import org.vireo.ui.common.Form;
 import org.vireo.ui.common.Messages;
 
 /** The Snapshots tab: the snapshot tree with take, revert and delete. */
@@ -134,6 +136,7 @@ final class SnapshotsView {
         nameError.setId("snapshotNameError");
         nameError.getStyleClass().add("field-error-text");
         nameError.textProperty().bind(Bindings.createStringBinding(() -> viewModel.nameProblem(name.getText()), name.textProperty()));
+        Form.decorate(new ValidationSupport(), name, nameError::getText, () -> "", nameError.textProperty());
         TextArea description = new TextArea();
         description.setId("snapshotDescription");
         description.setPrefRowCount(3);
@@ -164,7 +167,7 @@ final class SnapshotsView {
         String vm = viewModel.vmProperty().get().name();
         String lost = messages.get(viewModel.running() ? "snapshots.revert.lostRunning" : "snapshots.revert.lost", vm, snapshot.name());
         if (Dialogs.confirm(root.getScene().getWindow(), "revertConfirm", messages.get("snapshots.revert.title"),
-                messages.get("snapshots.revert.header", vm, snapshot.name()), Dialogs.wrapped(lost), null)) {
+                messages.get("snapshots.revert.header", vm, snapshot.name()), lost, null)) {
             viewModel.revert(snapshot);
         }
     }

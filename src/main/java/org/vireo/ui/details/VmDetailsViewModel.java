@@ -55,7 +55,7 @@ public final class VmDetailsViewModel {
     VmDetailsViewModel(VmService service, SnapshotService snapshotService, Messages messages, Executor fxThread) {
         this.service = service;
         this.messages = messages;
-        this.snapshots = new SnapshotsViewModel(snapshotService, messages);
+        this.snapshots = new SnapshotsViewModel(snapshotService, messages, fxThread);
         snapshots.vmProperty().bind(vm);
         this.calls = ServiceCalls.on(fxThread);
         vm.addListener((obs, old, now) -> {

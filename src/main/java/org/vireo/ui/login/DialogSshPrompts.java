@@ -8,6 +8,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.VBox;
@@ -45,9 +46,10 @@ public final class DialogSshPrompts implements SshPrompts, CredentialPrompts {
     @Override
     public void changedHostKey(String host, String keyType, String fingerprint) {
         fx.post(() -> {
+            Label text = Dialogs.wrapped(messages.get("ssh.hostkey.changed.text", host, keyType, fingerprint));
+            text.setId("hostKeyChangedText");
             Alert alert = Dialogs.alert(owner.get(), Alert.AlertType.ERROR, messages.get("ssh.hostkey.changed.title"),
-                    messages.get("ssh.hostkey.changed.header", host), messages.get("ssh.hostkey.changed.text", host, keyType, fingerprint));
-            alert.getDialogPane().getContent().setId("hostKeyChangedText");
+                    messages.get("ssh.hostkey.changed.header", host), text);
             alert.show();
         });
     }
@@ -76,9 +78,10 @@ public final class DialogSshPrompts implements SshPrompts, CredentialPrompts {
     /** The unknown-host-key question, for SSH tabs (JSch) and for connections (libvirt's libssh) alike. */
     private CredentialPrompts.HostKeyAnswer askAboutHostKey(String host, String explanation) {
         return onFx(() -> {
+            Label text = Dialogs.wrapped(explanation);
+            text.setId("hostKeyText");
             Alert alert = Dialogs.alert(owner.get(), Alert.AlertType.CONFIRMATION, messages.get("ssh.hostkey.title"),
-                    messages.get("ssh.hostkey.header", host), explanation);
-            alert.getDialogPane().getContent().setId("hostKeyText");
+                    messages.get("ssh.hostkey.header", host), text);
             ButtonType once = new ButtonType(messages.get("ssh.hostkey.once"), ButtonBar.ButtonData.OTHER);
             ButtonType always = new ButtonType(messages.get("ssh.hostkey.always"), ButtonBar.ButtonData.OK_DONE);
             alert.getButtonTypes().setAll(once, always, ButtonType.CANCEL);

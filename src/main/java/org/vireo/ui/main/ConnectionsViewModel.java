@@ -12,7 +12,6 @@ import javafx.collections.ListChangeListener;
 import org.vireo.model.NodeFailure;
 import org.vireo.model.NodeRef;
 import org.vireo.model.NodeState;
-import org.vireo.model.NodeStatus;
 import org.vireo.model.SavedConnection;
 import org.vireo.service.ConnectionStore;
 import org.vireo.ui.common.Messages;
@@ -124,14 +123,18 @@ public final class ConnectionsViewModel {
         return failure.getReadOnlyProperty();
     }
 
-    /** A changed host key is said when it is first seen, not again at each retry that meets the same key. */
-    static boolean deservesHostKeyAlert(NodeStatus old, NodeStatus now) {
-        return now.failure() == NodeFailure.HOST_KEY_CHANGED && (old == null || old.failure() != NodeFailure.HOST_KEY_CHANGED);
-    }
-
+    /**
+     * A changed host key is said when it is first seen, not again at each retry that meets the same
+     * key; once the node has connected again, a new change is news again. Decided on the failure's
+     * kind, never on its words.
+     */
     private void watch(NodeRow row) {
+        boolean[] said = {false};
         row.statusProperty().addListener((obs, old, now) -> {
-            if (deservesHostKeyAlert(old, now)) {
+            if (now.state() == NodeState.CONNECTED) {
+                said[0] = false;
+            } else if (now.failure() == NodeFailure.HOST_KEY_CHANGED && !said[0]) {
+                said[0] = true;
                 HostKeyAlert alert = new HostKeyAlert(row.ref().name(), now.detail());
                 hostKeyAlerts.forEach(l -> l.accept(alert));
             }

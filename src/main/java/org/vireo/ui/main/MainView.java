@@ -17,6 +17,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
@@ -187,7 +188,7 @@ public final class MainView {
     private void removeConnection(NodeRow row) {
         if (Dialogs.confirm(window(), null, messages.get("connection.remove.title"),
                 messages.get("connection.remove.header", row.ref().name()),
-                Dialogs.wrapped(messages.get("connection.remove.text", row.ref().name(), row.ref().uri())), null)) {
+                messages.get("connection.remove.text", row.ref().name(), row.ref().uri()), null)) {
             models.connections().remove(row);
         }
     }
@@ -197,10 +198,10 @@ public final class MainView {
         boolean alreadyShown = Window.getWindows().stream().anyMatch(w -> w.getScene() != null
                 && w.getScene().lookup("#hostKeyChangedText") != null);
         if (!alreadyShown) {
-            Alert shown = Dialogs.error(window(), messages.get("ssh.hostkey.changed.title"),
-                    messages.get("ssh.hostkey.changed.header", alert.nodeName()),
-                    messages.get("connection.hostkey.changed", alert.nodeName(), alert.detail()));
-            shown.getDialogPane().getContent().setId("hostKeyChangedText");
+            Label text = Dialogs.wrapped(messages.get("connection.hostkey.changed", alert.nodeName(), alert.detail()));
+            text.setId("hostKeyChangedText");
+            Dialogs.alert(window(), Alert.AlertType.ERROR, messages.get("ssh.hostkey.changed.title"),
+                    messages.get("ssh.hostkey.changed.header", alert.nodeName()), text).show();
         }
     }
 

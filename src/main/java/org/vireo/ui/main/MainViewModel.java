@@ -76,7 +76,8 @@ public final class MainViewModel {
     }
 
     /** With {@code fxThread} standing in for the FX thread (tests run its batches by hand and count them). */
-    MainViewModel(Fleet fleet, StatsService stats, Messages messages, Executor fxThread) {
+    /** With {@code fxThread} standing in for the FX thread (view-model tests of other screens use it too). */
+    public MainViewModel(Fleet fleet, StatsService stats, Messages messages, Executor fxThread) {
         this.fleet = fleet;
         this.stats = stats;
         this.messages = messages;

@@ -21,6 +21,7 @@ import org.vireo.ui.clone.CloneVmDialog;
 import org.vireo.ui.common.Dialogs;
 import org.vireo.ui.common.FieldLabel;
 import org.vireo.ui.common.Messages;
+import org.vireo.ui.common.Notices;
 
 /** The VM actions as the user reaches them: menu, context menu, toolbar, shortcuts, and their dialogs. */
 final class VmActionsView {
@@ -130,18 +131,21 @@ final class VmActionsView {
         actions.perform(action, deleteStorage).thenAccept(result -> {
             if (!result.failures().isEmpty()) {
                 showFailures(action, result);
+            } else if (result.succeeded() > 1) {
+                // Many VMs take a while: the user went on working, so say once when all are done.
+                Notices.done(window(), messages.get("action.finished.title"), summary(result));
             }
         });
     }
 
     private void showFailures(VmAction action, BulkResult result) {
-        Alert alert = Dialogs.alert(window(), Alert.AlertType.ERROR, messages.get("action.failed.title"), null, null);
+        Alert alert = Dialogs.alert(window(), Alert.AlertType.ERROR, messages.get("action.failed.title"), null, (String) null);
         String verb = messages.get("action.verb." + action.id());
         if (result.failures().size() == 1 && result.succeeded() == 0) {
             String failure = result.failures().get(0);
             int colon = failure.indexOf(": ");
             alert.setHeaderText(messages.get("action.failed.header.one", verb, failure.substring(0, Math.max(0, colon))));
-            alert.getDialogPane().setContent(Dialogs.wrapped(messages.get("action.failed.detail") + "\n" + failure.substring(colon + 2)));
+            alert.setContentText(messages.get("action.failed.detail") + "\n" + failure.substring(colon + 2));
         } else {
             alert.setHeaderText(messages.get("action.failed.header.many", result.failures().size(), verb));
             TextArea details = new TextArea(String.join("\n", result.failures()));

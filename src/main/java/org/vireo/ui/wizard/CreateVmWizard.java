@@ -35,6 +35,7 @@ import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
+import org.controlsfx.validation.ValidationSupport;
 import org.vireo.model.ByteSize;
 import org.vireo.model.NodeFacts;
 import org.vireo.model.NodeRef;
@@ -44,7 +45,9 @@ import org.vireo.service.create.SpecValidator.Field;
 import org.vireo.service.create.VmSpec;
 import org.vireo.ui.common.DisplayConverter;
 import org.vireo.ui.common.FieldLabel;
+import org.vireo.ui.common.Form;
 import org.vireo.ui.common.Messages;
+import org.vireo.ui.common.Notices;
 
 /**
  * The create-VM wizard: six pages, each field with its own message right under it as the user
@@ -55,6 +58,7 @@ public final class CreateVmWizard {
     private final CreateVmWizardViewModel vm;
     private final Messages messages;
     private final Stage stage = new Stage();
+    private final ValidationSupport validation = new ValidationSupport();
     private final List<Node> pages = new ArrayList<>();
     private final List<Set<Field>> pageFields = new ArrayList<>();
     private final StackPane content = new StackPane();
@@ -97,6 +101,14 @@ public final class CreateVmWizard {
         vm.errors().addListener((MapChangeListener<Field, String>) c -> updateButtons());
         vm.factsProperty().addListener((obs, o, n) -> updateButtons());
         vm.phaseProperty().addListener((obs, o, n) -> updateButtons());
+        // Closed while it was creating: the user did not wait, so the outcome comes as a notice over the main window.
+        vm.phaseProperty().addListener((obs, o, phase) -> {
+            if (!stage.isShowing() && phase == CreateVmWizardViewModel.Phase.CREATED) {
+                Notices.done(owner, messages.get("wizard.title"), messages.get("wizard.created", vm.specProperty().get().name()));
+            } else if (!stage.isShowing() && phase == CreateVmWizardViewModel.Phase.FAILED) {
+                Notices.failed(owner, messages.get("wizard.title"), messages.get("wizard.failed", vm.failureProperty().get()));
+            }
+        });
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -377,6 +389,7 @@ public final class CreateVmWizard {
 
     /** The field's message right under it: red for errors, amber for warnings; the field gets a red edge. */
     private Label errorLabel(Field field, Control control) {
+        Form.decorate(validation, control, () -> shownError(field, control), () -> vm.warnings().get(field), vm.errors(), vm.warnings());
         Label label = new Label();
         label.setId("error-" + field.name());
         label.setWrapText(true);
@@ -384,7 +397,7 @@ public final class CreateVmWizard {
         Runnable update = () -> {
             String error = vm.errors().get(field);
             String warning = vm.warnings().get(field);
-            boolean show = error != null && vm.factsProperty().get() != null && (!isBlankInput(control) || page > 0 || field != Field.NAME);
+            boolean show = shownError(field, control) != null;
             label.setText(show ? error : warning == null ? "" : warning);
             label.getStyleClass().setAll("label", "field-message", show ? "field-error-text" : "field-warning-text");
             if (show && !control.getStyleClass().contains("field-error")) {
@@ -396,6 +409,13 @@ public final class CreateVmWizard {
         vm.errors().addListener((MapChangeListener<Field, String>) c -> update.run());
         vm.warnings().addListener((MapChangeListener<Field, String>) c -> update.run());
         return label;
+    }
+
+    /** The field's error, unless it is not worth showing yet (no node facts, or the untouched name field). */
+    private String shownError(Field field, Control control) {
+        String error = vm.errors().get(field);
+        return error != null && vm.factsProperty().get() != null && (!isBlankInput(control) || page > 0 || field != Field.NAME)
+                ? error : null;
     }
 
     /** An untouched, empty name field is not an error to shout about yet. */

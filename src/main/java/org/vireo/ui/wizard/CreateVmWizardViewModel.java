@@ -1,7 +1,5 @@
 package org.vireo.ui.wizard;
 
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -92,7 +90,7 @@ public final class CreateVmWizardViewModel {
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.EDITING);
     private final ObservableList<CreationStep> steps = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
-    /** The mac the preview shows stays the one created, even though the validator generates one per check. */
+    /** Chosen once when the field is left empty: the preview shows the address the VM gets. */
     private String generatedMac = "";
 
     public CreateVmWizardViewModel(VmCreation creation, SpecValidator validator, List<NodeRef> connectedNodes) {
@@ -167,9 +165,7 @@ public final class CreateVmWizardViewModel {
 
     private String generatedMac() {
         if (generatedMac.isEmpty()) {
-            byte[] tail = new byte[3];
-            new SecureRandom().nextBytes(tail);
-            generatedMac = "52:54:00:" + HexFormat.ofDelimiter(":").formatHex(tail);
+            generatedMac = SpecDraft.randomMac();
         }
         return generatedMac;
     }

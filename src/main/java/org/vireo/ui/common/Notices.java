@@ -1,0 +1,35 @@
+package org.vireo.ui.common;
+
+import javafx.geometry.Pos;
+import javafx.stage.Window;
+import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
+
+/**
+ * A short notice in the corner of the window for background work the user did not wait for (a bulk
+ * action, a VM created after its wizard was closed, a clone): ControlsFX's notifications, which
+ * take no focus and fade away by themselves.
+ */
+public final class Notices {
+
+    private static final Duration SHOWN_FOR = Duration.seconds(6);
+
+    private Notices() {
+    }
+
+    public static void done(Window owner, String title, String text) {
+        create(owner, title, text).showInformation();
+    }
+
+    public static void failed(Window owner, String title, String text) {
+        create(owner, title, text).showError();
+    }
+
+    private static Notifications create(Window owner, String title, String text) {
+        Notifications notice = Notifications.create().title(title).text(text).position(Pos.BOTTOM_RIGHT).hideAfter(SHOWN_FOR);
+        if (owner != null && owner.isShowing()) {
+            notice.owner(owner);
+        }
+        return notice;
+    }
+}
