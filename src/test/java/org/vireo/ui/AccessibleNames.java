@@ -32,12 +32,12 @@ import javafx.scene.control.TreeView;
  * check boxes), a label pointing at it ({@code labelFor}), or an accessible text. Lists the controls
  * that would be announced by role alone. Call on the FX thread.
  */
-final class AccessibleNames {
+public final class AccessibleNames {
 
     private AccessibleNames() {
     }
 
-    static List<String> unnamed(Parent root) {
+    public static List<String> unnamed(Parent root) {
         List<Node> all = new ArrayList<>();
         collect(root, all);
         Set<Node> labelled = new HashSet<>();

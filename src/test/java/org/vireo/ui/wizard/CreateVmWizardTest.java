@@ -1,27 +1,27 @@
-package org.vireo.ui;
+package org.vireo.ui.wizard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.vireo.libvirt.TestDriverClient;
 import org.vireo.model.NodeRef;
-import org.vireo.testlab.LocalLibvirtd;
 import org.vireo.testlab.LogCapture;
 import org.vireo.testlab.Virsh;
+import org.vireo.ui.AccessibleNames;
+import org.vireo.ui.MainWindowPage;
+import org.vireo.ui.RunningApp;
+import org.vireo.ui.TestNodeWindow;
+import org.vireo.ui.WizardPage;
 
 /**
  * The whole wizard, driven like a user on a node shared with virsh: a failure provoked for real
@@ -30,11 +30,12 @@ import org.vireo.testlab.Virsh;
  */
 class CreateVmWizardTest {
 
-    @TempDir
-    Path home;
+    @RegisterExtension
+    final TestNodeWindow lab = new TestNodeWindow();
 
     private final FxRobot robot = new FxRobot();
     private final MainWindowPage page = new MainWindowPage(robot);
+    private final WizardPage wizard = new WizardPage(robot);
 
     private List<String> wizardUnnamed() {
         return MainWindowPage.onFx(() -> AccessibleNames.unnamed(robot.lookup("#wizardNext").query().getScene().getRoot()));
@@ -42,11 +43,10 @@ class CreateVmWizardTest {
 
     @Test
     void wizardCreatesWhatWasChosenAndRollsBackARealFailure() throws Exception {
-        try (LocalLibvirtd daemon = LocalLibvirtd.start(home.resolve("libvirtd"));
-             TestDriverClient other = new TestDriverClient(daemon.sharedTestNode());
-             LogCapture log = new LogCapture();
-             RunningApp app = RunningApp.start(home, "--connect", daemon.sharedTestNode())) {
-            String uri = daemon.sharedTestNode();
+        try (LogCapture log = new LogCapture()) {
+            TestDriverClient other = lab.other();
+            RunningApp app = lab.openWindow();
+            String uri = lab.uri();
             page.waitUntil("the shared node connects", 30, () -> page.tableNamesAndStates().containsKey("test"));
             robot.clickOn("#newVmButton");
             robot.interact(() -> {
@@ -57,47 +57,47 @@ class CreateVmWizardTest {
 
             // A bad name is refused where it is typed.
             robot.clickOn("#wizard-name").write("bad/name");
-            page.waitUntil("the name is refused", 5, () -> error("NAME").contains("no /"));
+            page.waitUntil("the name is refused", 5, () -> wizard.error("NAME").contains("no /"));
             assertTrue(robot.lookup("#wizardNext").query().isDisabled());
-            robot.interact(() -> field("#wizard-name").setText("wiz-01"));
-            page.waitUntil("the name is fine", 5, () -> error("NAME").isEmpty() && !robot.lookup("#wizardNext").query().isDisabled());
+            robot.interact(() -> wizard.field("name").setText("wiz-01"));
+            page.waitUntil("the name is fine", 5, () -> wizard.error("NAME").isEmpty() && !robot.lookup("#wizardNext").query().isDisabled());
             robot.clickOn("#wizardNext");
 
             robot.interact(() -> {
-                field("#wizard-vcpus").setText("3");
-                field("#wizard-memory").setText("0");
+                wizard.field("vcpus").setText("3");
+                wizard.field("memory").setText("0");
             });
-            page.waitUntil("zero memory is refused", 5, () -> error("MEMORY").startsWith("Between 64 MiB"));
-            robot.interact(() -> field("#wizard-memory").setText("512 MiB"));
-            page.waitUntil("memory accepted", 5, () -> error("MEMORY").isEmpty());
+            page.waitUntil("zero memory is refused", 5, () -> wizard.error("MEMORY").startsWith("Between 64 MiB"));
+            robot.interact(() -> wizard.field("memory").setText("512 MiB"));
+            page.waitUntil("memory accepted", 5, () -> wizard.error("MEMORY").isEmpty());
             robot.clickOn("#wizardNext");
 
             robot.interact(() -> {
-                choice("#wizard-diskKind").setValue("new");
+                wizard.choice("diskKind").setValue("new");
                 @SuppressWarnings("unchecked")
                 ComboBox<String> pool = robot.lookup("#wizard-pool").queryAs(ComboBox.class);
                 pool.setValue("default-pool");
-                choice("#wizard-format").setValue("raw");
-                field("#wizard-diskSize").setText("2G");
+                wizard.choice("format").setValue("raw");
+                wizard.field("diskSize").setText("2G");
             });
-            page.waitUntil("disk accepted", 5, () -> error("DISK_SIZE").isEmpty() && error("DISK_POOL").isEmpty());
+            page.waitUntil("disk accepted", 5, () -> wizard.error("DISK_SIZE").isEmpty() && wizard.error("DISK_POOL").isEmpty());
             robot.clickOn("#wizardNext");
             robot.interact(() -> {
-                choice("#wizard-networkKind").setValue("network");
+                wizard.choice("networkKind").setValue("network");
                 @SuppressWarnings("unchecked")
                 ComboBox<String> net = robot.lookup("#wizard-network").queryAs(ComboBox.class);
                 net.setValue("default");
             });
-            page.waitUntil("network accepted", 5, () -> error("NETWORK").isEmpty());
+            page.waitUntil("network accepted", 5, () -> wizard.error("NETWORK").isEmpty());
             robot.clickOn("#wizardNext").clickOn("#wizardNext");
-            String xml = MainWindowPage.onFx(() -> robot.lookup("#wizard-xml").queryAs(TextArea.class).getText());
+            String xml = wizard.xml();
             assertTrue(xml.contains("<name>wiz-01</name>") && xml.contains("<source file=\"/default-pool/wiz-01.raw\"/>"), xml);
 
             // Someone else takes the name between our checks and the define: a real failure half-way.
             other.define("<domain type='test'><name>wiz-01</name><memory>65536</memory><os><type>hvm</type></os></domain>");
             robot.clickOn("#wizardCreate");
-            page.waitUntil("the failure is shown", 20, () -> text("#wizard-outcome").startsWith("Nothing was left behind."));
-            assertTrue(text("#wizard-outcome").contains("Defining the VM wiz-01 failed"), text("#wizard-outcome"));
+            page.waitUntil("the failure is shown", 20, () -> wizard.outcome().startsWith("Nothing was left behind."));
+            assertTrue(wizard.outcome().contains("Defining the VM wiz-01 failed"), wizard.outcome());
             assertFalse(String.join("\n", Virsh.run(uri, "vol-list", "default-pool")).contains("wiz-01.raw"),
                     "the disk made before the failure is gone");
             assertEquals("65536 KiB", Virsh.run(uri, "dominfo", "wiz-01").stream()
@@ -108,10 +108,10 @@ class CreateVmWizardTest {
             for (int i = 0; i < 5; i++) {
                 robot.clickOn("#wizardBack");
             }
-            assertEquals("wiz-01", MainWindowPage.onFx(() -> field("#wizard-name").getText()));
-            page.waitUntil("the fresh facts know the name is taken", 10, () -> error("NAME").contains("already has a VM"));
-            robot.interact(() -> field("#wizard-name").setText("wiz-02"));
-            page.waitUntil("the new name is fine", 5, () -> error("NAME").isEmpty());
+            assertEquals("wiz-01", MainWindowPage.onFx(() -> wizard.field("name").getText()));
+            page.waitUntil("the fresh facts know the name is taken", 10, () -> wizard.error("NAME").contains("already has a VM"));
+            robot.interact(() -> wizard.field("name").setText("wiz-02"));
+            page.waitUntil("the new name is fine", 5, () -> wizard.error("NAME").isEmpty());
             Set<String> unnamed = new TreeSet<>(wizardUnnamed());
             for (int i = 0; i < 5; i++) {
                 robot.clickOn("#wizardNext");
@@ -120,7 +120,7 @@ class CreateVmWizardTest {
             assertEquals(Set.of(), unnamed, "wizard controls a screen reader could name only by role");
             robot.clickOn("#wizard-openConsole");
             robot.clickOn("#wizardCreate");
-            page.waitUntil("created", 20, () -> text("#wizard-outcome").equals("Created wiz-02."));
+            page.waitUntil("created", 20, () -> wizard.outcome().equals("Created wiz-02."));
             // "Open its serial console after the start": the tab opens (the test driver has no console and says so).
             page.waitUntil("the console tab opens", 10, () -> app.app().view().terminals().openTabs().size() == 1);
             page.waitUntil("the console tab explains", 10, () -> text("#terminalStatus").contains("virDomainOpenConsole"));
@@ -143,22 +143,6 @@ class CreateVmWizardTest {
             page.waitUntil("Ctrl+W closes the console tab", 5, () -> app.app().view().terminals().openTabs().isEmpty());
             assertEquals(List.of(), log.problems().stream().filter(p -> !p.contains("create wiz-01")).toList());
         }
-    }
-
-    private TextField field(String id) {
-        return robot.lookup(id).queryAs(TextField.class);
-    }
-
-    @SuppressWarnings("unchecked")
-    private ChoiceBox<String> choice(String id) {
-        return robot.lookup(id).queryAs(ChoiceBox.class);
-    }
-
-    private String error(String field) {
-        return MainWindowPage.onFx(() -> {
-            var labels = robot.lookup("#error-" + field).queryAllAs(Label.class);
-            return labels.isEmpty() ? "" : labels.iterator().next().getText();
-        });
     }
 
     private String text(String id) {

@@ -1,4 +1,4 @@
-package org.vireo.ui;
+package org.vireo.ui.connection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,6 +18,8 @@ import org.vireo.model.SavedConnection;
 import org.vireo.store.ConnectionRepository;
 import org.vireo.store.Database;
 import org.vireo.testlab.NodeFiles;
+import org.vireo.ui.MainWindowPage;
+import org.vireo.ui.RunningApp;
 
 /** Adding, editing and removing connections through the dialog, saved in the real SQLite file. */
 class ConnectionDialogTest {

@@ -1,4 +1,4 @@
-package org.vireo.ui;
+package org.vireo.ui.main;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,6 +23,8 @@ import org.vireo.model.VmSummary;
 import org.vireo.testlab.LocalLibvirtd;
 import org.vireo.testlab.LogCapture;
 import org.vireo.testlab.Virsh;
+import org.vireo.ui.MainWindowPage;
+import org.vireo.ui.RunningApp;
 
 /**
  * Lifecycle and bulk actions driven through the window, on a node shared with virsh through a

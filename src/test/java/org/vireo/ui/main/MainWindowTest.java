@@ -1,4 +1,4 @@
-package org.vireo.ui;
+package org.vireo.ui.main;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.vireo.testlab.LogCapture;
 import org.vireo.testlab.Virsh;
+import org.vireo.ui.MainWindowPage;
+import org.vireo.ui.RunningApp;
 
 /** The window as a user first meets it: the demo lab, connected, matching what virsh sees. */
 class MainWindowTest {

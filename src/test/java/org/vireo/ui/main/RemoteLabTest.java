@@ -1,4 +1,4 @@
-package org.vireo.ui;
+package org.vireo.ui.main;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.vireo.libvirt.TestDriverClient;
 import org.vireo.testlab.RemoteLab;
+import org.vireo.ui.MainWindowPage;
+import org.vireo.ui.RunningApp;
 
 /**
  * A remote node of the lab (its own network namespace, libvirtd and sshd), added through the

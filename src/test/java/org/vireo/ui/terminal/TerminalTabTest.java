@@ -1,4 +1,4 @@
-package org.vireo.ui;
+package org.vireo.ui.terminal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.vireo.ssh.SshTarget;
 import org.vireo.testlab.TestSshServer;
-import org.vireo.ui.terminal.TerminalTab;
+import org.vireo.ui.MainWindowPage;
+import org.vireo.ui.RunningApp;
 
 /** A terminal tab in the real window against a real SSH server: dialogs, typing, Ctrl+C, a dropped session. */
 class TerminalTabTest {

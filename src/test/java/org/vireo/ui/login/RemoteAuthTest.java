@@ -1,4 +1,4 @@
-package org.vireo.ui;
+package org.vireo.ui.login;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.vireo.testlab.LocalLibvirtd;
 import org.vireo.testlab.TestOpenSsh;
+import org.vireo.ui.MainWindowPage;
+import org.vireo.ui.RunningApp;
 
 /**
  * A node whose URI names libvirt's libssh transport, reached through a real OpenSSH server over Vireo's own

@@ -1,4 +1,4 @@
-package org.vireo.ui;
+package org.vireo.ui.main;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +12,8 @@ import org.testfx.api.FxRobot;
 import org.vireo.model.SavedConnection;
 import org.vireo.store.ConnectionRepository;
 import org.vireo.store.Database;
+import org.vireo.ui.MainWindowPage;
+import org.vireo.ui.RunningApp;
 
 /** What Vireo remembers in its SQLite file survives closing the window and starting again. */
 class RestartTest {

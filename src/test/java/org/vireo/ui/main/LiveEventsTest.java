@@ -1,4 +1,4 @@
-package org.vireo.ui;
+package org.vireo.ui.main;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -10,6 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.vireo.libvirt.TestDriverClient;
 import org.vireo.testlab.LogCapture;
+import org.vireo.ui.MainWindowPage;
+import org.vireo.ui.RunningApp;
 
 /**
  * State changes made by another libvirt client reach the table through libvirt's lifecycle

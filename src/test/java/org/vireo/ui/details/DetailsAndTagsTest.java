@@ -1,4 +1,4 @@
-package org.vireo.ui;
+package org.vireo.ui.details;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,6 +26,8 @@ import org.vireo.testlab.LocalLibvirtd;
 import org.vireo.testlab.LogCapture;
 import org.vireo.testlab.NodeFiles;
 import org.vireo.testlab.Virsh;
+import org.vireo.ui.MainWindowPage;
+import org.vireo.ui.RunningApp;
 
 /** The details pane and tags, on real nodes, with virsh checking what reached libvirt. */
 class DetailsAndTagsTest {

@@ -1,4 +1,4 @@
-package org.vireo.ui;
+package org.vireo.ui.terminal;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +8,8 @@ import javafx.scene.control.TextField;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+import org.vireo.ui.MainWindowPage;
+import org.vireo.ui.RunningApp;
 
 /**
  * The serial console through libvirt's console stream. The demo lab's test driver simulates

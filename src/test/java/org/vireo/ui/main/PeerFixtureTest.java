@@ -1,4 +1,4 @@
-package org.vireo.ui;
+package org.vireo.ui.main;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -15,6 +15,8 @@ import org.testfx.api.FxRobot;
 import org.vireo.testlab.LogCapture;
 import org.vireo.testlab.NodeFiles;
 import org.vireo.testlab.Virsh;
+import org.vireo.ui.MainWindowPage;
+import org.vireo.ui.RunningApp;
 
 /** virt-manager 4.1's own test-driver fixture: every odd state and device kind, listed without a complaint. */
 class PeerFixtureTest {

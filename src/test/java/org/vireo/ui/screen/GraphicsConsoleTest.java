@@ -1,4 +1,4 @@
-package org.vireo.ui;
+package org.vireo.ui.screen;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.vireo.testlab.LocalLibvirtd;
 import org.vireo.testlab.Virsh;
-import org.vireo.ui.screen.GraphicsConsoleTab;
+import org.vireo.ui.MainWindowPage;
+import org.vireo.ui.RunningApp;
 
 /**
  * The graphical console against QEMU's own VNC server: a TCG guest with no disk sits in its
