@@ -46,6 +46,13 @@ public final class Form {
         return this;
     }
 
+    /** As {@link #field(String, Control, ObservableStringValue)}, the message with its own id. */
+    public Form field(String label, Control control, ObservableStringValue error, String errorId) {
+        field(label, control, error);
+        grid.getChildren().get(grid.getChildren().size() - 1).setId(errorId);
+        return this;
+    }
+
     /** A node in the field column without a label (a check box, a note). */
     public Form span(Node node) {
         grid.add(node, 1, row++);

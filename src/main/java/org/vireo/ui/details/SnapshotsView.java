@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -28,10 +29,8 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.controlsfx.validation.ValidationSupport;
 import org.vireo.model.VmSnapshot;
 import org.vireo.ui.common.Dialogs;
-import org.vireo.ui.common.FieldLabel;
 import org.vireo.ui.common.Form;
 import org.vireo.ui.common.Messages;
 
@@ -132,11 +131,7 @@ final class SnapshotsView {
                 messages.get("snapshots.take.header", viewModel.vmProperty().get().name()));
         TextField name = new TextField(viewModel.suggestedName());
         name.setId("snapshotName");
-        Label nameError = new Label();
-        nameError.setId("snapshotNameError");
-        nameError.getStyleClass().add("field-error-text");
-        nameError.textProperty().bind(Bindings.createStringBinding(() -> viewModel.nameProblem(name.getText()), name.textProperty()));
-        Form.decorate(new ValidationSupport(), name, nameError::getText, () -> "", nameError.textProperty());
+        StringBinding nameProblem = Bindings.createStringBinding(() -> viewModel.nameProblem(name.getText()), name.textProperty());
         TextArea description = new TextArea();
         description.setId("snapshotDescription");
         description.setPrefRowCount(3);
@@ -145,19 +140,13 @@ final class SnapshotsView {
         memory.setId("snapshotMemory");
         memory.setSelected(viewModel.running());
         memory.setDisable(!viewModel.running());
-        GridPane grid = new GridPane();
-        grid.setHgap(10);
-        grid.setVgap(6);
-        grid.addRow(0, FieldLabel.of(messages.get("snapshots.take.name"), name), name);
-        grid.add(nameError, 1, 1);
-        grid.addRow(2, FieldLabel.of(messages.get("snapshots.take.description"), description), description);
-        grid.add(memory, 1, 3);
-        GridPane.setHgrow(name, Priority.ALWAYS);
+        GridPane grid = new Form().field(messages.get("snapshots.take.name"), name, nameProblem, "snapshotNameError")
+                .field(messages.get("snapshots.take.description"), description).span(memory).grid();
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         Node ok = dialog.getDialogPane().lookupButton(ButtonType.OK);
         ok.setId("snapshotOk");
-        ok.disableProperty().bind(nameError.textProperty().isNotEmpty());
+        ok.disableProperty().bind(nameProblem.isNotEmpty());
         name.requestFocus();
         dialog.showAndWait().filter(ButtonType.OK::equals)
                 .ifPresent(b -> viewModel.take(name.getText(), description.getText(), memory.isSelected()));

@@ -16,8 +16,8 @@ import javafx.stage.Window;
 import org.vireo.service.CredentialPrompts;
 import org.vireo.ssh.SshPrompts;
 import org.vireo.ui.common.Dialogs;
-import org.vireo.ui.common.FxBatchQueue;
 import org.vireo.ui.common.Messages;
+import org.vireo.ui.common.ServiceCalls;
 
 /**
  * Answers SSH's questions with dialogs. Called on a login thread, which waits; the dialog runs
@@ -27,7 +27,7 @@ public final class DialogSshPrompts implements SshPrompts, CredentialPrompts {
 
     private final Messages messages;
     private final Supplier<Window> owner;
-    private final FxBatchQueue<Runnable> fx = new FxBatchQueue<>(b -> b.forEach(Runnable::run));
+    private final ServiceCalls calls = ServiceCalls.on(null);
 
     public DialogSshPrompts(Messages messages, Supplier<Window> owner) {
         this.messages = messages;
@@ -45,7 +45,7 @@ public final class DialogSshPrompts implements SshPrompts, CredentialPrompts {
 
     @Override
     public void changedHostKey(String host, String keyType, String fingerprint) {
-        fx.post(() -> {
+        calls.post(() -> {
             Label text = Dialogs.wrapped(messages.get("ssh.hostkey.changed.text", host, keyType, fingerprint));
             text.setId("hostKeyChangedText");
             Alert alert = Dialogs.alert(owner.get(), Alert.AlertType.ERROR, messages.get("ssh.hostkey.changed.title"),
@@ -119,7 +119,7 @@ public final class DialogSshPrompts implements SshPrompts, CredentialPrompts {
 
     private <T> T onFx(Supplier<T> question) {
         CompletableFuture<T> answer = new CompletableFuture<>();
-        fx.post(() -> {
+        calls.post(() -> {
             try {
                 answer.complete(question.get());
             } catch (RuntimeException e) {

@@ -16,8 +16,6 @@ import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
-import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
@@ -32,10 +30,8 @@ import org.vireo.model.NodeState;
 import org.vireo.model.VmState;
 import org.vireo.model.VmStats;
 import org.vireo.model.VmSummary;
-import org.vireo.ui.common.Dialogs;
 import org.vireo.ui.common.Messages;
 import org.vireo.ui.common.ServiceCalls;
-import org.vireo.ui.connection.ConnectionDialog;
 import org.vireo.ui.details.VmDetailsViewModel;
 import org.vireo.ui.host.HostViewModel;
 import org.vireo.ui.preferences.PreferencesDialog;
@@ -95,7 +91,8 @@ public final class MainView {
         split.setDividerPositions(0.28);
         SplitPane.setResizableWithParent(tree.view(), false);
 
-        defineActions();
+        ConnectionsView connectionDialogs = new ConnectionsView(models.connections(), messages, this::window);
+        defineActions(connectionDialogs);
         MainWindowBars bars = new MainWindowBars(actionTable, viewModel, messages);
         root.setTop(new VBox(bars.menuBar(), bars.toolRow()));
         root.setCenter(split);
@@ -107,12 +104,6 @@ public final class MainView {
         viewModel.nodes().addListener((ListChangeListener<NodeRow>) change -> {
             while (change.next()) {
                 change.getAddedSubList().forEach(this::watchNodeStatus);
-            }
-        });
-        models.connections().onHostKeyAlert(this::showHostKeyAlert);
-        models.connections().failureProperty().addListener((obs, old, now) -> {
-            if (!now.isEmpty()) {
-                Dialogs.error(window(), messages.get("connection.failed.title"), null, now);
             }
         });
         updateNodeButtons();
@@ -130,7 +121,7 @@ public final class MainView {
     }
 
     /** Every action of the window, once: the menus, the tool bar and the context menu are built from these. */
-    private void defineActions() {
+    private void defineActions(ConnectionsView connectionDialogs) {
         MainActions a = actionTable;
         a.add("closeTab", messages.get("menu.file.closeTab"), "Shortcut+W", null, terminals::closeSelected);
         a.add("quit", messages.get("menu.file.quit"), "Shortcut+Q", null, () -> ((Stage) window()).close());
@@ -148,11 +139,11 @@ public final class MainView {
                 () -> withOneVm(terminals::openConsole));
         a.add("graphics", messages.get("action.graphics"), "Shortcut+Shift+G", singleVmDisabled(VmState::isActive),
                 () -> withOneVm(vm -> terminals.openGraphics(vm, viewModel.node(vm.nodeId()).ref().uri())));
-        a.add("addConnection", messages.get("menu.node.add"), "Shortcut+Shift+A", null, () -> editConnection(null));
+        a.add("addConnection", messages.get("menu.node.add"), "Shortcut+Shift+A", null, () -> connectionDialogs.edit(null));
         a.add("editConnection", messages.get("menu.node.edit"), "F2", viewModel.scopeProperty().isNull(),
-                () -> selectedNode().ifPresent(this::editConnection));
+                () -> selectedNode().ifPresent(connectionDialogs::edit));
         a.add("removeConnection", messages.get("menu.node.remove"), "Shift+Delete", viewModel.scopeProperty().isNull(),
-                () -> selectedNode().ifPresent(this::removeConnection));
+                () -> selectedNode().ifPresent(connectionDialogs::remove));
         a.add("connect", messages.get("menu.node.connect"), "Shortcut+Alt+C", connectDisabled,
                 () -> selectedNode().ifPresent(viewModel::connect));
         a.add("disconnect", messages.get("menu.node.disconnect"), "Shortcut+Alt+X", disconnectDisabled,
@@ -177,31 +168,6 @@ public final class MainView {
     private void withOneVm(Consumer<VmSummary> open) {
         if (models.actions().selection().size() == 1) {
             open.accept(models.actions().selection().get(0));
-        }
-    }
-
-    private void editConnection(NodeRow row) {
-        ConnectionDialog.show(window(), messages, models.connections().dialogFor(row), row != null)
-                .ifPresent(result -> models.connections().save(row, result));
-    }
-
-    private void removeConnection(NodeRow row) {
-        if (Dialogs.confirm(window(), null, messages.get("connection.remove.title"),
-                messages.get("connection.remove.header", row.ref().name()),
-                messages.get("connection.remove.text", row.ref().name(), row.ref().uri()), null)) {
-            models.connections().remove(row);
-        }
-    }
-
-    /** A changed host key, said once per change; not while a login dialog already shows the same warning. */
-    private void showHostKeyAlert(ConnectionsViewModel.HostKeyAlert alert) {
-        boolean alreadyShown = Window.getWindows().stream().anyMatch(w -> w.getScene() != null
-                && w.getScene().lookup("#hostKeyChangedText") != null);
-        if (!alreadyShown) {
-            Label text = Dialogs.wrapped(messages.get("connection.hostkey.changed", alert.nodeName(), alert.detail()));
-            text.setId("hostKeyChangedText");
-            Dialogs.alert(window(), Alert.AlertType.ERROR, messages.get("ssh.hostkey.changed.title"),
-                    messages.get("ssh.hostkey.changed.header", alert.nodeName()), text).show();
         }
     }
 

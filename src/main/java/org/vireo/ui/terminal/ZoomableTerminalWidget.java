@@ -10,7 +10,7 @@ import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
 import javafx.util.Duration;
 import org.slf4j.LoggerFactory;
-import org.vireo.ui.common.FxBatchQueue;
+import org.vireo.ui.common.ServiceCalls;
 
 /**
  * The widget with a panel that re-reads its font on demand (Ctrl+plus/minus zoom) and that
@@ -46,8 +46,7 @@ final class ZoomableTerminalWidget extends JediTermFxWidget {
      */
     private static final class ZoomablePanel extends TerminalPanel {
         private static final long IDLE_NANOS = 1_000_000_000L;
-        private final FxBatchQueue<Runnable> fx =
-                new FxBatchQueue<>(b -> b.forEach(Runnable::run));
+        private final ServiceCalls fx = ServiceCalls.on(null);
         /** Checks for idleness a second after the last activity; an animation of its own, so no thread. */
         private final PauseTransition idleCheck =
                 new PauseTransition(Duration.seconds(1));
