@@ -4,10 +4,14 @@ import java.util.function.Supplier;
 import javafx.beans.Observable;
 import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.Window;
 import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
 
@@ -19,6 +23,8 @@ import org.controlsfx.validation.ValidationSupport;
  */
 public final class Form {
 
+    private static final double FIELD_MIN_WIDTH = 260;
+
     private final GridPane grid = new GridPane();
     private final ValidationSupport validation = new ValidationSupport();
     private int row;
@@ -27,6 +33,13 @@ public final class Form {
         grid.setHgap(10);
         grid.setVgap(3);
         grid.getStyleClass().add("form");
+        // Labels never shrink to "…"; the fields take the rest, and messages wrap at the fields' width.
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        fields.setMinWidth(FIELD_MIN_WIDTH);
+        grid.getColumnConstraints().setAll(labels, fields);
     }
 
     /** A labelled field that stretches with the dialog. */
@@ -76,10 +89,16 @@ public final class Form {
         message.setId("error-" + control.getId());
         message.getStyleClass().addAll("field-error-text", "field-message");
         message.setWrapText(true);
+        // Wraps at the field's width rather than widening the form, and is as tall as its lines.
+        message.prefWidthProperty().bind(control.widthProperty());
+        message.setMinHeight(Region.USE_PREF_SIZE);
         message.textProperty().bind(error);
         message.managedProperty().bind(message.textProperty().isNotEmpty());
         message.visibleProperty().bind(message.managedProperty());
-        error.addListener((obs, old, now) -> markError(control, now != null && !now.isEmpty()));
+        error.addListener((obs, old, now) -> {
+            markError(control, now != null && !now.isEmpty());
+            growToFit(message);
+        });
         markError(control, error.get() != null && !error.get().isEmpty());
         return message;
     }
@@ -99,6 +118,19 @@ public final class Form {
         });
         for (Observable trigger : triggers) {
             trigger.addListener(o -> support.revalidate(control));
+        }
+    }
+
+    /** A message that appears makes the form taller: the window grows (never shrinks) so its buttons stay in view. */
+    private static void growToFit(Node node) {
+        Scene scene = node.getScene();
+        if (scene == null || scene.getWindow() == null) {
+            return;
+        }
+        double needed = scene.getRoot().prefHeight(scene.getWidth());
+        if (needed > scene.getHeight()) {
+            Window window = scene.getWindow();
+            window.setHeight(window.getHeight() + Math.ceil(needed - scene.getHeight()));
         }
     }
 

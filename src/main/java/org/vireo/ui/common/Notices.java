@@ -27,6 +27,9 @@ public final class Notices {
 
     private static Notifications create(Window owner, String title, String text) {
         Notifications notice = Notifications.create().title(title).text(text).position(Pos.BOTTOM_RIGHT).hideAfter(SHOWN_FOR);
+        if (Theme.isDark()) {
+            notice.darkStyle();   // ControlsFX's own dark look: its light one has dark text that the dark theme cannot reach
+        }
         if (owner != null && owner.isShowing()) {
             notice.owner(owner);
         }
