@@ -11,7 +11,6 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.stage.Window;
 import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
 
@@ -121,16 +120,14 @@ public final class Form {
         }
     }
 
-    /** A message that appears makes the form taller: the window grows (never shrinks) so its buttons stay in view. */
+    /** A message that appears makes the form taller: the window grows to fit (only then) so its buttons stay in view. */
     private static void growToFit(Node node) {
         Scene scene = node.getScene();
-        if (scene == null || scene.getWindow() == null) {
-            return;
+        if (scene == null || scene.getWindow() == null || !scene.getWindow().isShowing() || scene.getWidth() <= 0) {
+            return;   // not laid out yet: the window takes its size from the scene when it shows
         }
-        double needed = scene.getRoot().prefHeight(scene.getWidth());
-        if (needed > scene.getHeight()) {
-            Window window = scene.getWindow();
-            window.setHeight(window.getHeight() + Math.ceil(needed - scene.getHeight()));
+        if (scene.getRoot().prefHeight(scene.getWidth()) > scene.getHeight()) {
+            scene.getWindow().sizeToScene();
         }
     }
 
