@@ -227,9 +227,9 @@ public record LibvirtUri(String text, String driver, String transport, String us
         return Optional.ofNullable(query.get(name));
     }
 
-    /** The same driver and path over a TCP port on the loopback: where a forward of the node's socket listens. */
-    public String overLoopbackTcp(int localPort) {
-        return driver + "+tcp://127.0.0.1:" + localPort + path;
+    /** The same driver and path over a local UNIX socket: where a forward of the node's socket listens. */
+    public String overUnixSocket(String socketPath) {
+        return driver + "+unix://" + path + "?socket=" + URLEncoder.encode(socketPath, StandardCharsets.UTF_8);
     }
 
     /** A short name: the host, a test-driver node file's base name, or the URI without its query. */

@@ -5,6 +5,8 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +53,7 @@ public final class RfbClient implements AutoCloseable {
     private static final int ENCODING_COPY_RECT = 1;
     private static final int ENCODING_DESKTOP_SIZE = -223;
 
-    private final Socket socket;
+    private final AutoCloseable link;
     private final DataInputStream in;
     private final DataOutputStream out;
     private final Framebuffer framebuffer;
@@ -65,8 +67,8 @@ public final class RfbClient implements AutoCloseable {
         return t;
     });
 
-    private RfbClient(Socket socket, DataInputStream in, DataOutputStream out, Framebuffer framebuffer, String desktopName) {
-        this.socket = socket;
+    private RfbClient(AutoCloseable link, DataInputStream in, DataOutputStream out, Framebuffer framebuffer, String desktopName) {
+        this.link = link;
         this.in = in;
         this.out = out;
         this.framebuffer = framebuffer;
@@ -79,8 +81,17 @@ public final class RfbClient implements AutoCloseable {
      */
     public static RfbClient handshake(Socket socket, Supplier<Optional<char[]>> password) throws IOException {
         socket.setTcpNoDelay(true);
-        DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 1 << 16));
-        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
+        return handshake(socket.getInputStream(), socket.getOutputStream(), socket, password);
+    }
+
+    /**
+     * The same over any byte stream (an SSH channel to a node's display, with no socket on this
+     * machine); {@code link} is closed with the client.
+     */
+    public static RfbClient handshake(InputStream input, OutputStream output, AutoCloseable link, Supplier<Optional<char[]>> password)
+            throws IOException {
+        DataInputStream in = new DataInputStream(new BufferedInputStream(input, 1 << 16));
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(output));
         byte[] version = new byte[12];
         in.readFully(version);
         String server = new String(version, StandardCharsets.US_ASCII);
@@ -159,7 +170,7 @@ public final class RfbClient implements AutoCloseable {
             out.writeInt(encoding);
         }
         out.flush();
-        return new RfbClient(socket, in, out, new Framebuffer(width, height), name);
+        return new RfbClient(link, in, out, new Framebuffer(width, height), name);
     }
 
     /** Starts reading updates; the first one is a full frame. */
@@ -317,9 +328,9 @@ public final class RfbClient implements AutoCloseable {
     private void closeQuietly() {
         sender.shutdownNow();
         try {
-            socket.close();
-        } catch (IOException e) {
-            LOG.debug("Closing the VNC socket failed", e);
+            link.close();
+        } catch (Exception e) {
+            LOG.debug("Closing the VNC link failed", e);
         }
     }
 

@@ -2,6 +2,7 @@ package org.vireo.ssh;
 
 import com.jcraft.jsch.AgentIdentityRepository;
 import com.jcraft.jsch.AgentProxyException;
+import com.jcraft.jsch.ChannelDirectTCPIP;
 import com.jcraft.jsch.ChannelShell;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
@@ -10,6 +11,9 @@ import com.jcraft.jsch.Session;
 import com.jcraft.jsch.UIKeyboardInteractive;
 import com.jcraft.jsch.UnixDomainSocketFactory;
 import com.jcraft.jsch.UserInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -17,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vireo.model.NodeFailure;
@@ -37,6 +42,9 @@ public final class SshConnector implements AutoCloseable {
     private final Path sshDir;
     private final Optional<Path> agentSocket;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final Map<Path, UnixSocketForward> forwards = new ConcurrentHashMap<>();
+    private final AtomicInteger forwardNumber = new AtomicInteger();
+    private Path tunnelDir;
 
     /**
      * @param sshDir          the user's ~/.ssh: known_hosts is read, id_* keys are offered
@@ -64,42 +72,66 @@ public final class SshConnector implements AutoCloseable {
     }
 
     /**
-     * Forwards a local port on 127.0.0.1 to {@code host:port} as seen from {@code node}, over the
-     * node's shared session (logging in first if needed); returns the local port.
+     * A stream to {@code host:port} as seen from {@code node}, inside a channel of the node's shared
+     * session (logging in first if needed): no local port, so no other local user can use it.
      */
-    public int forwardLocal(SshTarget node, String host, int port) throws SshException {
+    public ChannelStream openStream(SshTarget node, String host, int port) throws SshException {
         Session session = session(node);
         try {
-            return session.setPortForwardingL("127.0.0.1", 0, host, port);
-        } catch (JSchException e) {
-            throw new SshException(Texts.get("ssh.noTunnel", host + ":" + port, node.label(), String.valueOf(e.getMessage())), e, NodeFailure.OTHER);
+            ChannelDirectTCPIP channel = (ChannelDirectTCPIP) session.openChannel("direct-tcpip");
+            channel.setHost(host);
+            channel.setPort(port);
+            InputStream in = channel.getInputStream();
+            OutputStream out = channel.getOutputStream();
+            channel.connect(CONNECT_TIMEOUT_MS);
+            return new ChannelStream(channel, in, out);
+        } catch (JSchException | IOException e) {
+            throw new SshException(Texts.get("ssh.noTunnel", host + ":" + port, node.label(), String.valueOf(e.getMessage())), e,
+                    NodeFailure.OTHER);
         }
     }
 
     /**
-     * Forwards a local TCP port on 127.0.0.1 to the UNIX socket {@code socketPath} on {@code node}
-     * (OpenSSH's streamlocal forwarding), over the node's shared session; {@code keyFile} is tried
-     * besides the agent and ~/.ssh keys. Returns the local port.
+     * Forwards a local UNIX socket to the UNIX socket {@code socketPath} on {@code node} (OpenSSH's
+     * streamlocal forwarding), over the node's shared session; {@code keyFile} is tried besides the
+     * agent and ~/.ssh keys. The local socket lives in a directory only this user can enter, so
+     * nobody else can reach the remote daemon through it. Returns the local socket's path.
      */
-    public int forwardSocket(SshTarget node, Optional<Path> keyFile, String socketPath) throws SshException {
+    public Path forwardSocket(SshTarget node, Optional<Path> keyFile, String socketPath) throws SshException {
         Session session = session(node, keyFile);
         try {
-            return session.setSocketForwardingL("127.0.0.1", 0, socketPath, null, CONNECT_TIMEOUT_MS);
-        } catch (JSchException e) {
-            throw new SshException(Texts.get("ssh.noSocket", socketPath, node.label(), String.valueOf(e.getMessage())), e, NodeFailure.UNREACHABLE);
+            Path local = tunnelDir().resolve("libvirt-" + forwardNumber.incrementAndGet() + ".sock");
+            forwards.put(local, UnixSocketForward.open(local, session, socketPath, CONNECT_TIMEOUT_MS));
+            return local;
+        } catch (IOException e) {
+            throw new SshException(Texts.get("ssh.noSocket", socketPath, node.label(), String.valueOf(e.getMessage())), e,
+                    NodeFailure.UNREACHABLE);
         }
     }
 
-    /** Ends a forward made by {@link #forwardLocal}; the session stays for others. */
-    public synchronized void cancelForward(SshTarget node, int localPort) {
-        Session session = sessions.get(node.label());
-        if (session != null && session.isConnected()) {
-            try {
-                session.delPortForwardingL("127.0.0.1", localPort);
-            } catch (JSchException e) {
-                LOG.debug("Forward {} was already gone", localPort, e);
-            }
+    /** Ends a forward made by {@link #forwardSocket}; the session stays for others. */
+    public void cancelForward(Path local) {
+        UnixSocketForward forward = forwards.remove(local);
+        if (forward != null) {
+            forward.close();
         }
+    }
+
+    /** Whether the forward at {@code local} still listens and its session is up. */
+    public boolean isForwarding(Path local) {
+        UnixSocketForward forward = forwards.get(local);
+        return forward != null && forward.isOpen();
+    }
+
+    /** The private directory of this client's sockets: under $XDG_RUNTIME_DIR when there is one, mode 0700. */
+    private synchronized Path tunnelDir() throws IOException {
+        if (tunnelDir == null) {
+            String runtime = System.getenv("XDG_RUNTIME_DIR");
+            Path base = runtime != null && !runtime.isBlank() && Path.of(runtime).isAbsolute() && Files.isWritable(Path.of(runtime))
+                    ? Path.of(runtime) : Path.of(System.getProperty("java.io.tmpdir"));
+            tunnelDir = PrivateDirectory.ensure(Files.createTempDirectory(base, "vireo-"));
+        }
+        return tunnelDir;
     }
 
     /** Whether the shared session to {@code target} is up. */
@@ -136,9 +168,8 @@ public final class SshConnector implements AutoCloseable {
             jsch.setHostKeyRepository(trust);
             if (target.jump().isPresent()) {
                 Session jump = session(target.jump().get());
-                int localPort = jump.setPortForwardingL("127.0.0.1", 0, target.host(), target.port());
-                session = jsch.getSession(target.user(), "127.0.0.1", localPort);
-                // Check the guest's key under its own name, not the tunnel's.
+                session = jsch.getSession(target.user(), target.host(), target.port());
+                session.setProxy(new ChannelProxy(jump));   // ProxyJump: inside the node's session, no local port
                 session.setHostKeyAlias(target.hostKeyName());
             } else {
                 session = jsch.getSession(target.user(), target.host(), target.port());
@@ -195,8 +226,17 @@ public final class SshConnector implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        forwards.values().forEach(UnixSocketForward::close);
+        forwards.clear();
         sessions.values().forEach(Session::disconnect);
         sessions.clear();
+        if (tunnelDir != null) {
+            try {
+                Files.deleteIfExists(tunnelDir);
+            } catch (IOException e) {
+                LOG.debug("Could not remove {}", tunnelDir, e);
+            }
+        }
     }
 
     /** Forwards JSch's questions to the user; the passwords are wiped after use. */

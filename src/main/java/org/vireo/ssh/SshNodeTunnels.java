@@ -22,7 +22,7 @@ public final class SshNodeTunnels implements NodeTunnels {
     private static final String DEFAULT_SOCKET = "/var/run/libvirt/libvirt-sock";
 
     private final SshConnector ssh;
-    private final Map<String, Integer> forwards = new ConcurrentHashMap<>();
+    private final Map<String, Path> forwards = new ConcurrentHashMap<>();
 
     public SshNodeTunnels(SshConnector ssh) {
         this.ssh = ssh;
@@ -41,12 +41,15 @@ public final class SshNodeTunnels implements NodeTunnels {
         try {
             // A forward made earlier lives as long as its session: reconnects reuse it.
             String key = target.label() + " " + socket;
-            Integer port = forwards.get(key);
-            if (port == null || !ssh.isConnected(target)) {
-                port = ssh.forwardSocket(target, keyFile, socket);
-                forwards.put(key, port);
+            Path local = forwards.get(key);
+            if (local == null || !ssh.isForwarding(local)) {
+                if (local != null) {
+                    ssh.cancelForward(local);
+                }
+                local = ssh.forwardSocket(target, keyFile, socket);
+                forwards.put(key, local);
             }
-            return Optional.of(uri.overLoopbackTcp(port));
+            return Optional.of(uri.overUnixSocket(local.toString()));
         } catch (SshException e) {
             throw new OperationException(Texts.get("op.connect", node.name()), e.getMessage(), e.failure());
         }

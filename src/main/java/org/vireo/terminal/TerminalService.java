@@ -10,6 +10,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.vireo.model.LibvirtUri;
 import org.vireo.model.OperationException;
 import org.vireo.model.Texts;
@@ -17,6 +20,7 @@ import org.vireo.model.VmSummary;
 import org.vireo.rfb.RfbClient;
 import org.vireo.rfb.Screenshots;
 import org.vireo.service.ConsoleService;
+import org.vireo.ssh.ChannelStream;
 import org.vireo.ssh.SshConnector;
 import org.vireo.ssh.SshException;
 import org.vireo.ssh.SshShell;
@@ -24,6 +28,8 @@ import org.vireo.ssh.SshTarget;
 
 /** Opens terminal sessions on its own threads: logins can wait on the network and on the user's answers. */
 public final class TerminalService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TerminalService.class);
 
     private final SshConnector ssh;
     private final ConsoleService consoles;
@@ -72,25 +78,28 @@ public final class TerminalService implements AutoCloseable {
     public CompletableFuture<GraphicsConnection> openGraphics(VmSummary vm, String nodeUri) {
         return consoles.graphics(vm).thenApplyAsync(endpoint -> {
             Optional<SshTarget> node = SshTarget.jumpHostOf(nodeUri, System.getProperty("user.name", "root"));
-            String host = endpoint.host();
-            int port = endpoint.port();
-            Runnable release = () -> { };
+            Supplier<Optional<char[]>> password = () -> endpoint.password()
+                    .map(String::toCharArray).or(() -> ssh.askPassword(Texts.get("graphics.passwordFor", vm.name())));
+            AutoCloseable[] link = {null};
             try {
+                RfbClient client;
                 if (node.isPresent()) {
-                    int local = ssh.forwardLocal(node.get(), host, port);
-                    release = () -> ssh.cancelForward(node.get(), local);
-                    host = "127.0.0.1";
-                    port = local;
-                } else if (isRemote(nodeUri) && isLoopback(host)) {
-                    throw new OperationException(Texts.get("op.openScreen", vm.name()), Texts.get("graphics.loopbackOnly"));
+                    // The display as the node sees it, read straight from a channel of its SSH session: no local port.
+                    ChannelStream stream = ssh.openStream(node.get(), endpoint.host(), endpoint.port());
+                    link[0] = stream;
+                    client = RfbClient.handshake(stream.in(), stream.out(), stream, password);
+                } else {
+                    if (isRemote(nodeUri) && isLoopback(endpoint.host())) {
+                        throw new OperationException(Texts.get("op.openScreen", vm.name()), Texts.get("graphics.loopbackOnly"));
+                    }
+                    Socket socket = new Socket();
+                    link[0] = socket;
+                    socket.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), 10_000);
+                    client = RfbClient.handshake(socket, password);
                 }
-                Socket socket = new Socket();
-                socket.connect(new InetSocketAddress(host, port), 10_000);
-                RfbClient client = RfbClient.handshake(socket, () -> endpoint.password()
-                        .map(String::toCharArray).or(() -> ssh.askPassword(Texts.get("graphics.passwordFor", vm.name()))));
-                return new GraphicsConnection(client, release);
+                return new GraphicsConnection(client, () -> { });
             } catch (IOException | SshException | OperationException e) {
-                release.run();
+                closeQuietly(link[0]);
                 throw new CompletionException(e instanceof OperationException ? e
                         : new OperationException(Texts.get("op.openScreen", vm.name()), e.getMessage()));
             }
@@ -110,6 +119,16 @@ public final class TerminalService implements AutoCloseable {
 
     private static boolean isRemote(String uri) {
         return LibvirtUri.tryParse(uri).map(LibvirtUri::isRemote).orElse(false);
+    }
+
+    private static void closeQuietly(AutoCloseable link) {
+        if (link != null) {
+            try {
+                link.close();
+            } catch (Exception e) {
+                LOG.debug("Closing a failed screen link failed", e);
+            }
+        }
     }
 
     private static boolean isLoopback(String host) {

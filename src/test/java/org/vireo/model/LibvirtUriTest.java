@@ -75,7 +75,10 @@ class LibvirtUriTest {
         assertFalse(uri.parameter("socket").isPresent());
         assertEquals(2222, uri.sshPort());
         assertEquals(22, LibvirtUri.parse("qemu+ssh://h/system").sshPort());
-        assertEquals("qemu+tcp://127.0.0.1:4000/system", uri.overLoopbackTcp(4000));
+        assertEquals("qemu+unix:///system?socket=%2Frun%2Fuser%2F1000%2Fvireo-1%2Flibvirt-1.sock",
+                uri.overUnixSocket("/run/user/1000/vireo-1/libvirt-1.sock"));
+        assertEquals("/run/user/1000/vireo-1/libvirt-1.sock",
+                LibvirtUri.parse(uri.overUnixSocket("/run/user/1000/vireo-1/libvirt-1.sock")).parameter("socket").orElseThrow());
     }
 
     @Test
