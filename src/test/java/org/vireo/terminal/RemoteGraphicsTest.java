@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +24,7 @@ import org.vireo.model.VmState;
 import org.vireo.model.VmSummary;
 import org.vireo.rfb.RfbClient;
 import org.vireo.ssh.SshConnector;
+import org.vireo.ssh.SshNodeTunnels;
 import org.vireo.testlab.AcceptingSshPrompts;
 import org.vireo.testlab.RemoteLab;
 import org.vireo.testlab.Virsh;
@@ -36,6 +38,31 @@ class RemoteGraphicsTest {
 
     @TempDir
     Path dir;
+
+    /**
+     * With an SSH node connected and its screen open, this process listens on no TCP port, and the
+     * UNIX socket that carries libvirt refuses another local user: the attack that worked while the
+     * forwards listened on 127.0.0.1 (any user driving the node with the SSH user's rights) fails.
+     */
+    private static void nobodyElseGetsIn() throws Exception {
+        String pid = "pid=" + ProcessHandle.current().pid() + ",";
+        List<String> tcp = run("ss", "-ltnpH").stream().filter(l -> l.contains(pid)).toList();
+        assertEquals(List.of(), tcp, "TCP ports this process listens on");
+        List<String> all = run("ss", "-xlpnH");
+        List<String> sockets = all.stream().filter(l -> l.contains(pid) && l.contains("/libvirt-")).toList();
+        assertEquals(1, sockets.size(), "the node's libvirt socket forward: " + all.stream().filter(l -> l.contains(pid)).toList());
+        String path = sockets.get(0).split("\\s+")[4];
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(path).getParent())));
+        List<String> attack = run("runuser", "-u", "nobody", "--", "virsh", "-c", "qemu+unix:///system?socket=" + path, "list", "--all");
+        assertTrue(String.join("\n", attack).contains("Permission denied"), "another user is refused: " + attack);
+    }
+
+    private static List<String> run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<String> lines = new String(process.getInputStream().readAllBytes()).lines().toList();
+        process.waitFor(30, TimeUnit.SECONDS);
+        return lines;
+    }
 
     @Test
     void aRemoteScreenComesThroughTheNodesSshSession() throws Exception {
@@ -55,6 +82,7 @@ class RemoteGraphicsTest {
 
             LibvirtFleet fleet = new LibvirtFleet(LibvirtRuntime.start());
             SshConnector ssh = new SshConnector(lab.sshKey().getParent(), dir.resolve("known_hosts"), Optional.empty(), new AcceptingSshPrompts(Optional.empty()));
+            fleet.setNodeTunnels(new SshNodeTunnels(ssh));   // as the window does: libvirt too rides the node's SSH session
             try (TerminalService service = new TerminalService(ssh, fleet)) {
                 assertEquals(NodeState.CONNECTED, fleet.connectAndWait(new NodeRef("far", "node1", sshUri), Duration.ofSeconds(30)).state());
                 TerminalService.GraphicsConnection screen = service.openGraphics(vm, sshUri).get(60, TimeUnit.SECONDS);
@@ -76,6 +104,7 @@ class RemoteGraphicsTest {
                     });
                     assertTrue(frame.await(30, TimeUnit.SECONDS), "a frame came through the tunnel");
                     assertEquals(720, screen.client().framebuffer().width(), "QEMU's VGA text screen");
+                    nobodyElseGetsIn();
                 } finally {
                     screen.close();
                 }
