@@ -1,7 +1,10 @@
 package org.vireo.app;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import org.vireo.model.PrivateFiles;
+import org.vireo.model.Texts;
 
 /**
  * Where Vireo keeps its files, after the XDG base directory spec: data (the SQLite store, the
@@ -30,6 +33,20 @@ public record AppPaths(Path dataDir, Path stateDir) {
             return Path.of(value);
         }
         return Path.of(home).resolve(fallback);
+    }
+
+    /**
+     * Data and state directories 0700 and the log file 0600, before anything is written: what Vireo
+     * keeps (connections, host keys, logs) is its user's alone, whatever the umask. A directory that
+     * cannot be made is left to the part that needs it to report.
+     */
+    static void makePrivate(AppPaths paths) {
+        try {
+            PrivateFiles.directory(paths.dataDir());
+            PrivateFiles.file(paths.logFile());
+        } catch (IOException | UnsupportedOperationException e) {
+            System.err.println(Texts.get("app.privateFiles", paths.stateDir(), String.valueOf(e.getMessage())));
+        }
     }
 
     public Path database() {

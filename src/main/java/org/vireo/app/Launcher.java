@@ -20,8 +20,9 @@ public final class Launcher {
 
     public static void main(String[] args) {
         AppPaths paths = AppPaths.fromEnvironment();
-        // Before the first logger exists: logback.xml reads it to place the log file.
+        // Before the first logger exists: logback.xml reads it to place the log file, made 0600 here first.
         System.setProperty("vireo.logDir", paths.stateDir().toString());
+        AppPaths.makePrivate(paths);
         if (args.length > 0 && args[0].equals("create")) {
             System.exit(create(paths, Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vireo.model.PrivateFiles;
 
 /**
  * Decides whether a host key is trusted: known in ~/.ssh/known_hosts (read only) or in Vireo's
@@ -85,7 +86,7 @@ final class HostKeyTrust implements HostKeyRepository {
 
     private void remember(String host, String type, byte[] key) {
         try {
-            Files.createDirectories(vireoKnownHosts.toAbsolutePath().getParent());
+            PrivateFiles.file(vireoKnownHosts);
             String line = host + " " + type + " " + Base64.getEncoder().encodeToString(key) + "\n";
             Files.writeString(vireoKnownHosts, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             LOG.info("Trusting the {} key of {} from now on ({})", type, host, vireoKnownHosts);

@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vireo.model.NodeFailure;
+import org.vireo.model.PrivateFiles;
 import org.vireo.model.Texts;
 
 /**
@@ -129,7 +130,7 @@ public final class SshConnector implements AutoCloseable {
             String runtime = System.getenv("XDG_RUNTIME_DIR");
             Path base = runtime != null && !runtime.isBlank() && Path.of(runtime).isAbsolute() && Files.isWritable(Path.of(runtime))
                     ? Path.of(runtime) : Path.of(System.getProperty("java.io.tmpdir"));
-            tunnelDir = PrivateDirectory.ensure(Files.createTempDirectory(base, "vireo-"));
+            tunnelDir = PrivateFiles.directory(Files.createTempDirectory(base, "vireo-"));
         }
         return tunnelDir;
     }

@@ -1,7 +1,6 @@
 package org.vireo.store;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,6 +11,7 @@ import java.sql.Statement;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vireo.model.PrivateFiles;
 import org.vireo.model.Texts;
 
 /**
@@ -59,7 +59,8 @@ public final class Database implements AutoCloseable {
 
     public static Database open(Path file) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            // 0600 before SQLite opens it: its WAL and shared-memory files take the database file's mode.
+            PrivateFiles.file(file);
             Connection jdbc = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try (Statement st = jdbc.createStatement()) {
                 st.execute("PRAGMA journal_mode=WAL");
