@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.vireo.model.PrivateFiles;
 import org.vireo.model.Texts;
 
 /**
@@ -31,7 +32,7 @@ final class DemoLab {
     /** Copies the node files (refreshing any that changed) and returns name and URI of each. */
     static List<String[]> install(Path dir) {
         try {
-            Files.createDirectories(dir);
+            PrivateFiles.directory(dir);
             List<String[]> installed = new ArrayList<>();
             for (DemoNode node : NODES) {
                 Path target = dir.resolve(node.file());
@@ -43,7 +44,7 @@ final class DemoLab {
                     content = in.readAllBytes();
                 }
                 if (!Files.exists(target) || !Arrays.equals(Files.readAllBytes(target), content)) {
-                    Files.write(target, content);
+                    Files.write(PrivateFiles.file(target), content);
                 }
                 installed.add(new String[] {node.displayName(), uriOf(target)});
             }
