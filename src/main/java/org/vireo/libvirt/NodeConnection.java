@@ -22,6 +22,7 @@ import org.libvirt.event.LifecycleListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vireo.model.LibvirtUri;
+import org.vireo.model.NodeFailure;
 import org.vireo.model.NodeRef;
 import org.vireo.model.NodeState;
 import org.vireo.model.NodeStatus;
@@ -250,7 +251,7 @@ final class NodeConnection {
                     uri = tunnels.localUri(node).orElse(uri);
                 } catch (OperationException e) {
                     LOG.warn("Could not reach {} over SSH: {}", node.name(), e.detail());
-                    listener.nodeStatusChanged(node, NodeStatus.failed(e.failure(), e.detail() + scheduleReconnectIfRemote()));
+                    listener.nodeStatusChanged(node, NodeStatus.failed(e.failure(), e.detail() + scheduleReconnectIfRemote(e.failure())));
                     return;
                 }
             }
@@ -279,13 +280,15 @@ final class NodeConnection {
             String reason = LibvirtErrors.message(e);
             LOG.warn("Could not connect to {} ({}): {}", node.name(), node.uri(), reason);
             closeQuietly();
-            listener.nodeStatusChanged(node, NodeStatus.failed(LibvirtErrors.failure(e), reason + scheduleReconnectIfRemote()));
+            NodeFailure failure = LibvirtErrors.failure(e);
+            listener.nodeStatusChanged(node, NodeStatus.failed(failure, reason + scheduleReconnectIfRemote(failure)));
         }
     }
 
     /** A local node file that fails to open will fail again; a remote node may come back. */
-    private String scheduleReconnectIfRemote() {
-        return LibvirtUri.tryParse(node.uri()).map(LibvirtUri::canReconnect).orElse(false) ? scheduleReconnect() : "";
+    private String scheduleReconnectIfRemote(NodeFailure failure) {
+        boolean daemonMayComeBack = LibvirtUri.tryParse(node.uri()).map(LibvirtUri::canReconnect).orElse(false);
+        return daemonMayComeBack && failure.mayPassByItself() ? scheduleReconnect() : "";
     }
 
     private void enableKeepAlive() {

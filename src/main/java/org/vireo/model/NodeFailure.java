@@ -18,5 +18,13 @@ public enum NodeFailure {
     /** The daemon was reached but stopped answering. */
     DAEMON_HUNG,
     /** Anything else; the detail says what. */
-    OTHER
+    OTHER;
+
+    /**
+     * Whether trying again by itself could help. A changed or refused host key and a refused login
+     * stay so until the user acts: retrying would only ask again or warn again, every few seconds.
+     */
+    public boolean mayPassByItself() {
+        return this != HOST_KEY_CHANGED && this != HOST_KEY_UNKNOWN && this != AUTH_REFUSED;
+    }
 }

@@ -12,12 +12,14 @@ import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 import org.vireo.model.VmSummary;
@@ -158,6 +160,12 @@ public final class MainWindowPage {
             throw new AssertionError("Timed out after " + seconds + " s waiting until " + what
                     + "; status bar: " + statusBar(), e);
         }
+    }
+
+    /** What a label shows on screen, its wrapped lines joined: ends in "…" where the label cuts its text off. */
+    public static String shownText(Labeled label) {
+        return label.lookupAll(".text").stream().filter(n -> n instanceof Text).map(n -> ((Text) n).getText())
+                .findFirst().orElse("").replace("\n", "\n");
     }
 
     public static <T> T onFx(Callable<T> read) {

@@ -271,8 +271,9 @@ public final class MainView {
 
     private void updateNodeButtons() {
         NodeState state = selectedNode().map(n -> n.status().state()).orElse(null);
-        connectDisabled.set(state == null || state == NodeState.CONNECTED || state == NodeState.CONNECTING);
-        disconnectDisabled.set(state != NodeState.CONNECTED);
+        // Disconnect also stops the retries of a failed or connecting node; Connect tries afresh at once.
+        connectDisabled.set(state == null || state == NodeState.CONNECTED);
+        disconnectDisabled.set(state == null || state == NodeState.DISCONNECTED);
     }
 
     private Window window() {

@@ -1,5 +1,6 @@
 package org.vireo.ui.login;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
+import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -55,6 +57,8 @@ class RemoteAuthTest {
                         if (!robot.from(dialog).lookup("#hostKeyText").queryAll().isEmpty()) {
                             String text = MainWindowPage.onFx(() -> robot.from(dialog).lookup("#hostKeyText").queryAs(Label.class).getText());
                             assertTrue(text.contains(sshKeygenFingerprint(keys.resolve("host-a.pub"))), "as ssh-keygen -lf shows it: " + text);
+                            String shown = MainWindowPage.onFx(() -> MainWindowPage.shownText(robot.from(dialog).lookup("#hostKeyText").queryAs(Label.class)));
+                            assertEquals(text, shown, "the whole text is on screen, fingerprint included, at the dialog's own size");
                             robot.clickOn(robot.from(dialog).lookup((Button b) -> b.getText().equals("Accept and remember")).queryButton());
                             asked.add("host key");
                         } else {
@@ -88,6 +92,19 @@ class RemoteAuthTest {
                     String detail = page.renderedNodeDetail("127.0.0.1");
                     assertTrue(detail.contains("HOST KEY") || detail.contains("host key"), detail);
                     assertTrue(robot.lookup("#sshSecret").queryAll().isEmpty(), "no passphrase was asked for the impostor");
+
+                    // Not a passing fault: said once, never retried (no warning every few seconds), and Disconnect works.
+                    Thread.sleep(5_000);
+                    assertTrue(page.renderedNodeDetail("127.0.0.1").startsWith("failed"), page.renderedNodeDetail("127.0.0.1"));
+                    assertEquals(1L, (long) MainWindowPage.onFx(() -> Window.getWindows().stream()
+                            .filter(w -> w.getScene() != null && w.getScene().lookup("#hostKeyChangedText") != null).count()),
+                            "one warning about the changed key");
+                    robot.clickOn(robot.from(page.dialog()).lookup((Button b) -> b.getText().equals("OK")).queryButton());
+                    page.selectTreeRow(page.nodeItems().stream().filter(i -> i.getValue().toString().contains("127.0.0.1"))
+                            .findFirst().orElseThrow());
+                    page.waitUntil("Disconnect is offered for the failed node", 5, () -> page.isEnabled("#disconnectButton"));
+                    robot.clickOn("#disconnectButton");
+                    page.waitUntil("disconnected", 10, () -> page.renderedNodeDetail("127.0.0.1").startsWith("disconnected"));
                 }
             }
         }
