@@ -3,10 +3,13 @@ package org.vireo.app;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.List;
 import javafx.application.Application;
 import org.vireo.app.cli.CliOptions;
 import org.vireo.app.cli.CreateCommand;
 import org.vireo.app.cli.InventoryCommand;
+import org.vireo.model.LogText;
+import org.vireo.model.Texts;
 import picocli.CommandLine;
 
 /**
@@ -52,6 +55,11 @@ public final class Launcher {
         if (early != null) {
             return early;
         }
+        List<String> problems = command.optionProblems();
+        if (!problems.isEmpty()) {
+            problems.forEach(problem -> err.println("vireo: " + problem));
+            return 2;
+        }
         try (AppContext context = AppContext.open(paths)) {
             return command.run(context, out, err);
         }
@@ -64,8 +72,9 @@ public final class Launcher {
         try {
             cli.parseArgs(args);
         } catch (CommandLine.ParameterException e) {
-            err.println("vireo: " + e.getMessage());
-            cli.usage(err);
+            // One line for what is wrong and where to read more, as other command-line tools do.
+            err.println("vireo: " + LogText.escape(e.getMessage()));
+            err.println(Texts.get("cli.seeHelp", cli.getCommandName().equals("create") ? "vireo create --help" : "vireo --help"));
             return 2;
         }
         if (cli.isUsageHelpRequested()) {

@@ -47,8 +47,10 @@ final class SeedImage {
             yaml.append("hostname: ").append(quote(cloud.hostName())).append('\n');
         }
         yaml.append("users:\n  - name: ").append(quote(cloud.user())).append('\n')
-                .append("    shell: \"/bin/sh\"\n")
-                .append("    sudo: \"ALL=(ALL) NOPASSWD:ALL\"\n");
+                .append("    shell: \"/bin/sh\"\n");
+        if (cloud.passwordlessSudo()) {
+            yaml.append("    sudo: \"ALL=(ALL) NOPASSWD:ALL\"\n");   // only when the user asked for it in the wizard
+        }
         if (!cloud.passwordHash().isEmpty()) {
             yaml.append("    lock_passwd: false\n    passwd: ").append(quote(cloud.passwordHash())).append('\n');
         }

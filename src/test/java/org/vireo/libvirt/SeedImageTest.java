@@ -1,6 +1,7 @@
 package org.vireo.libvirt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -53,5 +54,13 @@ class SeedImageTest {
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(20, TimeUnit.SECONDS) && process.exitValue() == 0, String.join(" ", command) + ": " + out);
         return out.lines().filter(l -> !l.isBlank()).toList();
+    }
+
+    @Test
+    void passwordlessSudoOnlyWhenAskedFor() {
+        String plain = SeedImage.userData(new VmSpec.CloudInit("ada", "", "ssh-ed25519 AAAAC3 ada@x", ""));
+        assertFalse(plain.contains("sudo"), plain);
+        String asked = SeedImage.userData(new VmSpec.CloudInit("ada", "", "ssh-ed25519 AAAAC3 ada@x", "", true));
+        assertTrue(asked.contains("    sudo: \"ALL=(ALL) NOPASSWD:ALL\"\n"), asked);
     }
 }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
         resourceBundle = "org.vireo.app.cli.options", sortOptions = false)
 public final class CliOptions {
 
-    @Option(names = "--connect", paramLabel = "URI", descriptionKey = "connect")
+    @Option(names = "--connect", paramLabel = "URI", descriptionKey = "connect", converter = UriOption.class)
     public List<String> connect = new ArrayList<>();
 
     @Option(names = "--show-vm", paramLabel = "NAME", descriptionKey = "show-vm")

@@ -2,14 +2,17 @@ package org.vireo.app.cli;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import org.vireo.app.AppContext;
 import org.vireo.libvirt.LibvirtFleet;
+import org.vireo.model.LogText;
 import org.vireo.model.NodeFacts;
 import org.vireo.model.NodeRef;
 import org.vireo.model.NodeState;
@@ -22,7 +25,9 @@ import org.vireo.service.create.SpecDraft;
 import org.vireo.service.create.SpecValidator;
 import org.vireo.service.create.VmSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code vireo create}: the basics of virt-install, sharing the wizard's draft, validator and
@@ -32,7 +37,7 @@ import picocli.CommandLine.Option;
 @Command(name = "create", mixinStandardHelpOptions = true, sortOptions = false, resourceBundle = "org.vireo.app.cli.create")
 public final class CreateCommand {
 
-    @Option(names = "--connect", required = true, paramLabel = "URI", descriptionKey = "connect")
+    @Option(names = "--connect", required = true, paramLabel = "URI", descriptionKey = "connect", converter = UriOption.class)
     String uri;
 
     @Option(names = "--name", required = true, descriptionKey = "name")
@@ -53,7 +58,7 @@ public final class CreateCommand {
     @Option(names = "--pool", descriptionKey = "pool")
     String pool;
 
-    @Option(names = "--format", defaultValue = "qcow2", descriptionKey = "format")
+    @Option(names = "--format", defaultValue = "qcow2", descriptionKey = "format", converter = DiskFormat.class)
     String format;
 
     @Option(names = "--volume", paramLabel = "PATH", descriptionKey = "volume")
@@ -94,6 +99,37 @@ public final class CreateCommand {
 
     @Option(names = "--timeout", defaultValue = "60", descriptionKey = "timeout")
     int timeoutSeconds;
+
+    /** A disk format Vireo can make: qcow2 or raw, in any case. */
+    static final class DiskFormat implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            String format = value.strip().toLowerCase(Locale.ROOT);
+            if (!format.equals("qcow2") && !format.equals("raw")) {
+                throw new TypeConversionException(Texts.get("cli.create.format", LogText.escape(value)));
+            }
+            return format;
+        }
+    }
+
+    /**
+     * What the options ask that cannot be honoured together, one line each, before anything is
+     * done (the node is not even contacted): two install sources, a timeout that is not positive.
+     */
+    public List<String> optionProblems() {
+        List<String> problems = new ArrayList<>();
+        long sources = Stream.of(iso != null, importDisk != null, kernel != null, pxe).filter(b -> b).count();
+        if (sources > 1) {
+            problems.add(Texts.get("cli.create.twoSources"));
+        }
+        if ((initrd != null || cmdline != null) && kernel == null) {
+            problems.add(Texts.get("cli.create.kernelOnly"));
+        }
+        if (timeoutSeconds < 1) {
+            problems.add(Texts.get("cli.create.timeout", String.valueOf(timeoutSeconds)));
+        }
+        return problems;
+    }
 
     /** Returns the exit code. */
     public int run(AppContext context, PrintStream out, PrintStream err) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import org.vireo.app.AppContext;
 import org.vireo.libvirt.InventoryReader;
+import org.vireo.model.LogText;
 import org.vireo.model.NodeInventory;
 import org.vireo.model.NodeRef;
 import org.vireo.model.NodeState;
@@ -46,6 +47,7 @@ public final class InventoryCommand {
 
     static void printJson(List<NodeInventory> inventory, PrintStream out) {
         try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
+            json.setCharacterEscapes(new TerminalSafeEscapes());
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             json.writeStartObject();
             json.writeArrayFieldStart("nodes");
@@ -80,12 +82,13 @@ public final class InventoryCommand {
 
     static void printText(List<NodeInventory> inventory, PrintStream out) {
         for (NodeInventory node : inventory) {
-            String detail = node.status().detail().isEmpty() ? "" : " (" + node.status().detail() + ")";
-            out.printf(Locale.ROOT, "%s  %s  %s%s  %d VMs%n", node.node().name(), node.node().uri(),
+            // Names and messages come from the nodes: escaped, so none can send control sequences to the terminal.
+            String detail = node.status().detail().isEmpty() ? "" : " (" + LogText.escape(node.status().detail()) + ")";
+            out.printf(Locale.ROOT, "%s  %s  %s%s  %d VMs%n", LogText.escape(node.node().name()), LogText.escape(node.node().uri()),
                     node.status().state().id(), detail, node.vms().size());
-            int width = node.vms().stream().mapToInt(vm -> vm.name().length()).max().orElse(4);
+            int width = node.vms().stream().mapToInt(vm -> LogText.escape(vm.name()).length()).max().orElse(4);
             for (VmSummary vm : node.vms()) {
-                out.printf(Locale.ROOT, "  %-" + width + "s  %-11s  %2d vCPU  %s%n", vm.name(), vm.state().virshName(),
+                out.printf(Locale.ROOT, "  %-" + width + "s  %-11s  %2d vCPU  %s%n", LogText.escape(vm.name()), vm.state().virshName(),
                         vm.vcpus(), vm.memory().toHuman());
             }
         }

@@ -11,12 +11,24 @@ import org.vireo.model.NodeFacts;
  * @param installKind none, iso, import, kernel or pxe
  * @param diskKind    new, existing or none
  * @param networkKind network, bridge, user or none
+ * @param cloudSudo   whether the cloud-init user may run anything as root without a password
  */
 public record SpecDraft(String name, OsVariant os, String installKind, String installPath, String kernel, String initrd,
                         String cmdline, String vcpus, String memory, String diskKind, String diskPool, String diskSize,
                         String diskFormat, String existingVolume, String networkKind, String networkName, String mac,
                         boolean cloudInit, String cloudUser, String cloudPassword, String cloudSshKey,
-                        String cloudHostName, boolean start) {
+                        String cloudHostName, boolean start, boolean cloudSudo) {
+
+    /** A draft whose cloud-init user, if any, gets no passwordless sudo (the default: it must be asked for). */
+    public SpecDraft(String name, OsVariant os, String installKind, String installPath, String kernel, String initrd,
+                     String cmdline, String vcpus, String memory, String diskKind, String diskPool, String diskSize,
+                     String diskFormat, String existingVolume, String networkKind, String networkName, String mac,
+                     boolean cloudInit, String cloudUser, String cloudPassword, String cloudSshKey,
+                     String cloudHostName, boolean start) {
+        this(name, os, installKind, installPath, kernel, initrd, cmdline, vcpus, memory, diskKind, diskPool, diskSize, diskFormat,
+                existingVolume, networkKind, networkName, mac, cloudInit, cloudUser, cloudPassword, cloudSshKey, cloudHostName, start,
+                false);
+    }
 
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -256,7 +256,7 @@ public final class SpecValidator {
                 || errors.containsKey(Field.CLOUD_SSH_KEY) || errors.containsKey(Field.CLOUD_HOST_NAME)) {
             return Optional.empty();
         }
-        return Optional.of(new VmSpec.CloudInit(user, password.isEmpty() ? "" : hasher.hash(password), key, host));
+        return Optional.of(new VmSpec.CloudInit(user, password.isEmpty() ? "" : hasher.hash(password), key, host, d.cloudSudo()));
     }
 
     private static boolean knownPool(NodeFacts facts, String path) {

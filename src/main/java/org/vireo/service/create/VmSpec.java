@@ -59,6 +59,12 @@ public record VmSpec(String name, OsVariant os, InstallSource install, int vcpus
      *
      * @param passwordHash a SHA-512 crypt hash; the plain password is never kept
      */
-    public record CloudInit(String user, String passwordHash, String sshKey, String hostName) {
+    public record CloudInit(String user, String passwordHash, String sshKey, String hostName, boolean passwordlessSudo) {
+
+        /** A user without passwordless sudo. */
+        public CloudInit(String user, String passwordHash, String sshKey, String hostName) {
+            this(user, passwordHash, sshKey, hostName, false);
+        }
+
     }
 }

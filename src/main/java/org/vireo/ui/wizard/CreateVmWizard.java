@@ -261,7 +261,11 @@ public final class CreateVmWizard {
         password.textProperty().bindBidirectional(vm.cloudPassword);
         TextField key = text("wizard-cloudKey", vm.cloudSshKey);
         TextField host = text("wizard-cloudHost", vm.cloudHostName);
-        for (Control c : List.of(user, password, key, host)) {
+        // Root without a password is a choice, not a default: off unless ticked.
+        CheckBox sudo = new CheckBox(messages.get("wizard.cloudSudo"));
+        sudo.setId("wizard-cloudSudo");
+        sudo.selectedProperty().bindBidirectional(vm.cloudSudo);
+        for (Control c : List.of(user, password, key, host, sudo)) {
             c.disableProperty().bind(vm.cloudInit.not());
         }
         Label hint = new Label(messages.get("wizard.cloudInit.hint"));
@@ -270,7 +274,8 @@ public final class CreateVmWizard {
                 row("wizard.cloudUser", user, Field.CLOUD_USER),
                 row("wizard.cloudPassword", password, Field.CLOUD_PASSWORD),
                 row("wizard.cloudKey", key, Field.CLOUD_SSH_KEY),
-                row("wizard.cloudHost", host, Field.CLOUD_HOST_NAME));
+                row("wizard.cloudHost", host, Field.CLOUD_HOST_NAME),
+                new Object[] {sudo});
     }
 
     private Node summaryPage() {

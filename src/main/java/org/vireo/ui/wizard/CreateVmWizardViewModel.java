@@ -68,6 +68,7 @@ public final class CreateVmWizardViewModel {
     final StringProperty cloudPassword = new SimpleStringProperty("");
     final StringProperty cloudSshKey = new SimpleStringProperty("");
     final StringProperty cloudHostName = new SimpleStringProperty("");
+    final BooleanProperty cloudSudo = new SimpleBooleanProperty(false);
     final BooleanProperty start = new SimpleBooleanProperty(true);
     final BooleanProperty openConsole = new SimpleBooleanProperty(false);
 
@@ -106,7 +107,7 @@ public final class CreateVmWizardViewModel {
         os.addListener((obs, old, now) -> applyOsDefaults(old, now));
         for (ObservableValue<?> field : List.of(name, os, installKind, installPath, kernel, initrd, cmdline, vcpus, memory,
                 diskKind, diskPool, diskSize, diskFormat, existingVolume, networkKind, networkName, mac, cloudInit,
-                cloudUser, cloudPassword, cloudSshKey, cloudHostName, start, facts)) {
+                cloudUser, cloudPassword, cloudSshKey, cloudHostName, cloudSudo, start, facts)) {
             field.addListener((obs, old, now) -> validate());
         }
         if (!nodes.isEmpty()) {
@@ -160,7 +161,7 @@ public final class CreateVmWizardViewModel {
         return new SpecDraft(name.get(), os.get(), installKind.get(), installPath.get(), kernel.get(), initrd.get(),
                 cmdline.get(), vcpus.get(), memory.get(), diskKind.get(), diskPool.get(), diskSize.get(), diskFormat.get(),
                 existingVolume.get(), networkKind.get(), networkName.get(), macText, cloudInit.get(), cloudUser.get(),
-                cloudPassword.get(), cloudSshKey.get(), cloudHostName.get(), start.get());
+                cloudPassword.get(), cloudSshKey.get(), cloudHostName.get(), start.get(), cloudSudo.get());
     }
 
     private String generatedMac() {

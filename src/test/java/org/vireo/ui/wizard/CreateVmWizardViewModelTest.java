@@ -69,6 +69,16 @@ class CreateVmWizardViewModelTest {
         assertEquals(mac, wizard.draft().mac(), "one address for the draft, however often it is checked");
         assertEquals(mac, wizard.specProperty().get().mac());
         assertTrue(wizard.xmlProperty().get().contains(mac), "the preview shows the address the VM gets");
+        wizard.diskKind.set("new");   // cloud-init's seed image goes to the new disk's pool
+        wizard.diskPool.set("default-pool");
+        wizard.diskSize.set("1 GiB");
+        wizard.cloudInit.set(true);
+        wizard.cloudUser.set("ada");
+        wizard.cloudSshKey.set("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG ada@laptop");
+        assertTrue(wizard.errors().isEmpty(), wizard.errors().toString());
+        assertFalse(wizard.specProperty().get().cloudInit().orElseThrow().passwordlessSudo(), "no root without a password unless asked");
+        wizard.cloudSudo.set(true);
+        assertTrue(wizard.specProperty().get().cloudInit().orElseThrow().passwordlessSudo());
         wizard.mac.set("01:00:5e:00:00:01");
         assertTrue(wizard.errors().containsKey(Field.MAC), "a multicast address is refused");
     }
