@@ -122,12 +122,13 @@ final class NodeConnection {
         });
     }
 
-    /** Backoff: 0.5 s, 1 s, then every 2 s for a minute (a restarted daemon is back within 2 s), then every 10 s. */
+    /**
+     * Backoff: 0.5 s, 1 s, then every 2 s however long the outage (capped: a daemon back after ten
+     * minutes is found within 2 s, not at the next of slower and slower tries). A failed try costs
+     * one connect on the node's own worker; its log line is written once per outage (see below).
+     */
     static long reconnectDelayMillis(int attempt) {
-        if (attempt < 2) {
-            return 500L << attempt;
-        }
-        return attempt < 32 ? 2_000 : 10_000;
+        return attempt < 2 ? 500L << attempt : 2_000;
     }
 
     /** On the worker: plans the next attempt while the user still wants the node. */
@@ -278,7 +279,11 @@ final class NodeConnection {
                     (System.nanoTime() - started) / 1_000_000);
         } catch (LibvirtException e) {
             String reason = LibvirtErrors.message(e);
-            LOG.warn("Could not connect to {} ({}): {}", node.name(), node.uri(), reason);
+            if (attempts == 0) {
+                LOG.warn("Could not connect to {} ({}): {}", node.name(), node.uri(), reason);
+            } else {
+                LOG.debug("Still no connection to {} (try {}): {}", node.name(), attempts + 1, reason);   // one WARN per outage
+            }
             closeQuietly();
             NodeFailure failure = LibvirtErrors.failure(e);
             listener.nodeStatusChanged(node, NodeStatus.failed(failure, reason + scheduleReconnectIfRemote(failure)));

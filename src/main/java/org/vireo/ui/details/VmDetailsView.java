@@ -30,6 +30,7 @@ import org.vireo.model.VmStats;
 import org.vireo.ui.common.FactSheet;
 import org.vireo.ui.common.FieldLabel;
 import org.vireo.ui.common.Messages;
+import org.vireo.ui.common.VisibleText;
 
 /** The details pane: Overview, Performance (live graphs), Hardware, Snapshots and XML tabs. */
 public final class VmDetailsView {
@@ -180,7 +181,7 @@ public final class VmDetailsView {
             return;
         }
         int row = 0;
-        row = sheet.fact(row, "details.name", details.vm().name());
+        row = sheet.fact(row, "details.name", VisibleText.of(details.vm().name()));
         row = sheet.fact(row, "details.uuid", details.vm().uuid());
         row = sheet.fact(row, "details.state", messages.get("vm.state." + details.vm().state().id())
                 + (details.stateReason().isEmpty() ? "" : " (" + details.stateReason() + ")"));

@@ -18,6 +18,7 @@ import javafx.scene.layout.VBox;
 import org.vireo.model.NodeStatus;
 import org.vireo.model.VmSummary;
 import org.vireo.ui.common.Messages;
+import org.vireo.ui.common.VisibleText;
 
 /** The left-hand tree: "All nodes", each node with its state, and its VMs beneath. */
 final class NodeTree {
@@ -228,13 +229,13 @@ final class NodeTree {
                         + messages.get("tree.node.vmCount", tag.vms()) + ")");
                 setGraphic(null);
             } else if (entry instanceof TreeEntry.Vm vm) {
-                setText(vm.vm().name());
+                setText(VisibleText.of(vm.vm().name()));
                 setGraphic(StateIcons.forVm(vm.vm().state()));
             }
         }
 
         private HBox nodeGraphic(TreeEntry.Node node) {
-            Label title = new Label(node.row().ref().name());
+            Label title = new Label(VisibleText.of(node.row().ref().name()));
             title.getStyleClass().add("node-title");
             Label detail = new Label(nodeStateText(node.status()) + " · " + messages.get("tree.node.vmCount", node.vms())
                     + " · " + shortUri(node.row().ref().uri()));

@@ -28,6 +28,7 @@ import org.vireo.model.VmState;
 import org.vireo.model.VmStats;
 import org.vireo.model.VmSummary;
 import org.vireo.ui.common.Messages;
+import org.vireo.ui.common.VisibleText;
 
 /** The centre table of VMs: sortable columns over the view model's filtered list. */
 final class VmTable {
@@ -44,7 +45,7 @@ final class VmTable {
 
         TableColumn<VmSummary, String> name = new TableColumn<>(messages.get("table.name"));
         name.setId("nameColumn");
-        name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().name()));
+        name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(VisibleText.of(c.getValue().name())));
         name.setComparator(String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder()));
         name.setPrefWidth(240);
 
@@ -88,7 +89,7 @@ final class VmTable {
 
         TableColumn<VmSummary, String> tags = new TableColumn<>(messages.get("table.tags"));
         tags.setId("tagsColumn");
-        tags.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(String.join(", ", c.getValue().tags())));
+        tags.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(VisibleText.of(String.join(", ", c.getValue().tags()))));
         tags.setPrefWidth(160);
 
         ToDoubleFunction<VmSummary> cpuValue = live(viewModel, s -> s.cpuPercent());

@@ -178,7 +178,8 @@ class DetailsAndTagsTest {
         robot.interact(() -> page.table().getSelectionModel().selectAll());
     }
 
+    /** A label's text, or "" while it is not there yet (the details of the first VM arrive after the pane shows). */
     private String text(String id) {
-        return MainWindowPage.onFx(() -> robot.lookup(id).queryAs(Label.class).getText());
+        return MainWindowPage.onFx(() -> robot.lookup(id).queryAllAs(Label.class).stream().findFirst().map(Label::getText).orElse(""));
     }
 }
