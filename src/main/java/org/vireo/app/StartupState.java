@@ -38,7 +38,7 @@ record StartupState(AppContext context, LibvirtFleet fleet, LocalTags tags, List
         List<SavedConnection> saved = context.savedConnections();
         TagRepository tagRepository = new TagRepository(context.database);
         LibvirtFleet fleet = new LibvirtFleet(context.libvirt);
-        LocalTags tags = new LocalTags(new ConnectionTimeRecorder(fleet, context.connections), fleet,
+        LocalTags tags = new LocalTags(new ConnectionTimeRecorder(fleet, context.connections, context.storeWriter), fleet,
                 tagRepository, tagRepository.findAll(), context.storeWriter);
         List<NodeRef> nodes = new ArrayList<>(saved.stream().map(SavedConnection::toNodeRef).toList());
         nodes.addAll(AppContext.commandLineNodes(commandLineUris));

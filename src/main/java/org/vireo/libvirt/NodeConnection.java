@@ -99,6 +99,14 @@ final class NodeConnection {
         this.worker = Executors.newSingleThreadExecutor(r -> BackgroundPriority.newThread(r, "node-" + node.name()));
     }
 
+    /** The last state reported; read by callers on other threads to refuse work at once when not connected. */
+    private volatile NodeState state = NodeState.DISCONNECTED;
+
+    private void report(NodeStatus status) {
+        state = status.state();
+        listener.nodeStatusChanged(node, status);
+    }
+
     NodeRef node() {
         return node;
     }
@@ -118,7 +126,7 @@ final class NodeConnection {
         worker.execute(() -> {
             cancelReconnect();
             closeQuietly();
-            listener.nodeStatusChanged(node, NodeStatus.of(NodeState.DISCONNECTED));
+            report(NodeStatus.of(NodeState.DISCONNECTED));
         });
     }
 
@@ -196,6 +204,12 @@ final class NodeConnection {
      */
     <T> CompletableFuture<T> call(String what, NodeCall<T> call) {
         CompletableFuture<T> result = new CompletableFuture<>();
+        if (state != NodeState.CONNECTED) {
+            // Never queued to run when the node comes back, minutes later and unasked: refused now.
+            result.completeExceptionally(new OperationException(Texts.get("op.notConnectedTo", what, node.name()),
+                    Texts.get("node.notConnectedNamed", node.name())));
+            return result;
+        }
         try {
             worker.execute(() -> {
                 if (conn == null) {
@@ -243,7 +257,7 @@ final class NodeConnection {
         if (conn != null || !wanted) {
             return;
         }
-        listener.nodeStatusChanged(node, NodeStatus.of(NodeState.CONNECTING));
+        report(NodeStatus.of(NodeState.CONNECTING));
         long started = System.nanoTime();
         try {
             String uri = node.uri();
@@ -252,7 +266,7 @@ final class NodeConnection {
                     uri = tunnels.localUri(node).orElse(uri);
                 } catch (OperationException e) {
                     LOG.warn("Could not reach {} over SSH: {}", node.name(), e.detail());
-                    listener.nodeStatusChanged(node, NodeStatus.failed(e.failure(), e.detail() + scheduleReconnectIfRemote(e.failure())));
+                    report(NodeStatus.failed(e.failure(), e.detail() + scheduleReconnectIfRemote(e.failure())));
                     return;
                 }
             }
@@ -273,7 +287,7 @@ final class NodeConnection {
             }
             List<VmSummary> vms = DomainReader.readAll(node.id(), conn);
             listener.vmsReplaced(node, vms);
-            listener.nodeStatusChanged(node, NodeStatus.of(NodeState.CONNECTED));
+            report(NodeStatus.of(NodeState.CONNECTED));
             attempts = 0;
             LOG.info("Connected to {} ({}): {} VMs in {} ms", node.name(), node.uri(), vms.size(),
                     (System.nanoTime() - started) / 1_000_000);
@@ -286,7 +300,7 @@ final class NodeConnection {
             }
             closeQuietly();
             NodeFailure failure = LibvirtErrors.failure(e);
-            listener.nodeStatusChanged(node, NodeStatus.failed(failure, reason + scheduleReconnectIfRemote(failure)));
+            report(NodeStatus.failed(failure, reason + scheduleReconnectIfRemote(failure)));
         }
     }
 
@@ -335,7 +349,7 @@ final class NodeConnection {
                 case ERROR -> Texts.get("node.closed.error");
                 default -> reason.name().toLowerCase();
             };
-            listener.nodeStatusChanged(node, new NodeStatus(NodeState.DISCONNECTED, why + scheduleReconnect()));
+            report(new NodeStatus(NodeState.DISCONNECTED, why + scheduleReconnect()));
         });
     }
 
