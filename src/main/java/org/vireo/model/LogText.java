@@ -14,27 +14,42 @@ public final class LogText {
         if (text == null) {
             return "null";
         }
+        return replace(text, c -> c < 0x20 || (c >= 0x7f && c <= 0x9f),
+                c -> c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t" : String.format("\\u%04x", (int) c));
+    }
+
+    /**
+     * {@code text} with each character {@code which} picks replaced by {@code by}; the same string when
+     * none is picked (the common case costs one scan and no copy).
+     */
+    public static String replace(String text, CharPredicate which, CharFunction by) {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean control = c < 0x20 || (c >= 0x7f && c <= 0x9f);
-            if (control && out == null) {
+            boolean picked = which.test(c);
+            if (picked && out == null) {
                 out = new StringBuilder(text.length() + 16).append(text, 0, i);
             }
             if (out != null) {
-                if (!control) {
-                    out.append(c);
-                } else if (c == '\n') {
-                    out.append("\\n");
-                } else if (c == '\r') {
-                    out.append("\\r");
-                } else if (c == '\t') {
-                    out.append("\\t");
+                if (picked) {
+                    out.append(by.apply(c));
                 } else {
-                    out.append(String.format("\\u%04x", (int) c));
+                    out.append(c);
                 }
             }
         }
         return out == null ? text : out.toString();
+    }
+
+    /** Picks characters. */
+    @FunctionalInterface
+    public interface CharPredicate {
+        boolean test(char c);
+    }
+
+    /** What a picked character becomes. */
+    @FunctionalInterface
+    public interface CharFunction {
+        String apply(char c);
     }
 }

@@ -1,5 +1,7 @@
 package org.vireo.ui.common;
 
+import org.vireo.model.LogText;
+
 /**
  * A name, tag or title as shown where it cannot lie: characters that change the direction of what
  * follows (bidi embeddings, overrides, isolates and marks) and characters that show nothing
@@ -14,25 +16,7 @@ public final class VisibleText {
     }
 
     public static String of(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean hidden = hidesOrReorders(c);
-            if (hidden && out == null) {
-                out = new StringBuilder(text.length() + 16).append(text, 0, i);
-            }
-            if (out != null) {
-                if (hidden) {
-                    out.append(String.format("\u2039U+%04X\u203a", (int) c));
-                } else {
-                    out.append(c);
-                }
-            }
-        }
-        return out == null ? text : out.toString();
+        return text == null ? "" : LogText.replace(text, VisibleText::hidesOrReorders, c -> String.format("\u2039U+%04X\u203a", (int) c));
     }
 
     /** Whether {@code text} holds a character {@link #of} would mark. */
