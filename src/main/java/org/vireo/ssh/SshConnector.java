@@ -4,8 +4,10 @@ import com.jcraft.jsch.AgentIdentityRepository;
 import com.jcraft.jsch.AgentProxyException;
 import com.jcraft.jsch.ChannelDirectTCPIP;
 import com.jcraft.jsch.ChannelShell;
+import com.jcraft.jsch.ConfigRepository;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
+import com.jcraft.jsch.OpenSSHConfig;
 import com.jcraft.jsch.SSHAgentConnector;
 import com.jcraft.jsch.Session;
 import com.jcraft.jsch.UIKeyboardInteractive;
@@ -160,6 +162,7 @@ public final class SshConnector implements AutoCloseable {
         Session session;
         try {
             JSch jsch = new JSch();
+            userConfig().ifPresent(jsch::setConfigRepository);   // Host aliases, HostName, Port, User, IdentityFile …
             if (keyFile.isPresent()) {
                 // The key the user chose for this node; its passphrase, if any, is asked through the prompts.
                 jsch.addIdentity(keyFile.get().toString());
@@ -167,14 +170,21 @@ public final class SshConnector implements AutoCloseable {
                 configureIdentities(jsch);
             }
             jsch.setHostKeyRepository(trust);
-            if (target.jump().isPresent()) {
-                Session jump = session(target.jump().get());
-                session = jsch.getSession(target.user(), target.host(), target.port());
+            // No user: ~/.ssh/config's User for the host, else the local user name (JSch's own fallback).
+            String user = target.user().isEmpty() ? null : target.user();
+            Optional<SshTarget> configJump = target.jump().isPresent() ? Optional.empty() : proxyJumpOf(target.host());
+            if (target.jump().isPresent() || configJump.isPresent()) {
+                Session jump = session(target.jump().orElseGet(configJump::get));
+                session = jsch.getSession(user, target.host(), target.port());
                 session.setProxy(new ChannelProxy(jump));   // ProxyJump: inside the node's session, no local port
-                session.setHostKeyAlias(target.hostKeyName());
+                if (target.jump().isPresent()) {
+                    session.setHostKeyAlias(target.hostKeyName());   // a guest's key under its own name
+                }
             } else {
-                session = jsch.getSession(target.user(), target.host(), target.port());
+                session = jsch.getSession(user, target.host(), target.port());
             }
+            // Ours, even when ~/.ssh/config names a UserKnownHostsFile (JSch would then use a plain file, asking nothing).
+            session.setHostKeyRepository(trust);
             session.setConfig("StrictHostKeyChecking", "yes");   // our HostKeyTrust asks; JSch never writes keys
             session.setConfig("PreferredAuthentications", "publickey,keyboard-interactive,password");
             session.setUserInfo(new PromptingUserInfo(target, prompts));
@@ -198,6 +208,43 @@ public final class SshConnector implements AutoCloseable {
         sessions.put(key, session);
         LOG.info("SSH session to {} open", key);
         return session;
+    }
+
+    /** The user's ~/.ssh/config, as OpenSSH reads it (JSch's parser): read at each login, so an edit applies to the next. */
+    private Optional<ConfigRepository> userConfig() {
+        Path file = sshDir.resolve("config");
+        if (!Files.isReadable(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(OpenSSHConfig.parseFile(file.toString()));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not read {}: {}", file, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The first hop of {@code host}'s ProxyJump in ~/.ssh/config ({@code [user@]host[:port]}, itself
+     * looked up in the config), which JSch does not follow by itself.
+     */
+    private Optional<SshTarget> proxyJumpOf(String host) {
+        Optional<String> value = userConfig().map(config -> config.getConfig(host).getValue("ProxyJump"))
+                .filter(v -> !v.isBlank() && !v.equalsIgnoreCase("none"));
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        String hop = value.get().split(",")[0].strip();
+        String user = hop.contains("@") ? hop.substring(0, hop.indexOf('@')) : "";
+        String hostPort = hop.substring(hop.indexOf('@') + 1);
+        int colon = hostPort.lastIndexOf(':');
+        try {
+            int port = colon > 0 ? Integer.parseInt(hostPort.substring(colon + 1)) : 22;
+            return Optional.of(new SshTarget(user, colon > 0 ? hostPort.substring(0, colon) : hostPort, port, Optional.empty()));
+        } catch (IllegalArgumentException e) {
+            LOG.warn("ProxyJump {} for {} in ~/.ssh/config is not [user@]host[:port]; connecting directly", hop, host);
+            return Optional.empty();
+        }
     }
 
     private void configureIdentities(JSch jsch) {

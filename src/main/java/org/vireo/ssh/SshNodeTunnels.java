@@ -30,12 +30,17 @@ public final class SshNodeTunnels implements NodeTunnels {
 
     @Override
     public Optional<String> localUri(NodeRef node) throws OperationException {
-        Optional<LibvirtUri> parsed = LibvirtUri.tryParse(node.uri()).filter(LibvirtUri::reachedOverSsh);
-        if (parsed.isEmpty()) {
+        LibvirtUri uri;
+        try {
+            uri = LibvirtUri.parse(node.uri());
+        } catch (LibvirtUri.Invalid e) {
+            // Said here rather than handed to libvirt, whose own ssh would bypass Vireo's host-key and login dialogs.
+            throw new OperationException(Texts.get("op.connect", node.name()), e.getMessage());
+        }
+        if (!uri.reachedOverSsh()) {
             return Optional.empty();
         }
-        LibvirtUri uri = parsed.get();
-        SshTarget target = SshTarget.nodeOf(uri, System.getProperty("user.name", "root"));
+        SshTarget target = SshTarget.nodeOf(uri);
         String socket = uri.parameter("socket").orElse(DEFAULT_SOCKET);
         Optional<Path> keyFile = uri.parameter("keyfile").map(Path::of);
         try {

@@ -4,7 +4,8 @@ import java.util.Optional;
 import org.vireo.model.LibvirtUri;
 
 /**
- * Where to log in: user@host:port, optionally through a jump host (the guest's node).
+ * Where to log in: user@host:port, optionally through a jump host (the guest's node). An empty user
+ * means "as ~/.ssh/config or the local user name says", as with ssh.
  */
 public record SshTarget(String user, String host, int port, Optional<SshTarget> jump) {
 
@@ -19,17 +20,20 @@ public record SshTarget(String user, String host, int port, Optional<SshTarget> 
      * The node of a remote libvirt URI as a jump host ({@code qemu+ssh://user@host:port/system}),
      * or empty for local and non-SSH transports.
      */
-    public static Optional<SshTarget> jumpHostOf(String libvirtUri, String defaultUser) {
-        return LibvirtUri.tryParse(libvirtUri).filter(LibvirtUri::reachedOverSsh).map(uri -> nodeOf(uri, defaultUser));
+    public static Optional<SshTarget> jumpHostOf(String libvirtUri) {
+        return LibvirtUri.tryParse(libvirtUri).filter(LibvirtUri::reachedOverSsh).map(SshTarget::nodeOf);
     }
 
-    /** The node of an SSH libvirt URI as an SSH target: its user (or {@code defaultUser}), host and port. */
-    public static SshTarget nodeOf(LibvirtUri uri, String defaultUser) {
-        return new SshTarget(uri.user().isEmpty() ? defaultUser : uri.user(), uri.host(), uri.sshPort(), Optional.empty());
+    /**
+     * The node of an SSH libvirt URI as an SSH target. Without a user in the URI the user is left
+     * empty: ~/.ssh/config's User for the host decides, else the local user name, as with ssh.
+     */
+    public static SshTarget nodeOf(LibvirtUri uri) {
+        return new SshTarget(uri.user(), uri.host(), uri.sshPort(), Optional.empty());
     }
 
     public String label() {
-        return user + "@" + host + (port == 22 ? "" : ":" + port);
+        return (user.isEmpty() ? "" : user + "@") + host + (port == 22 ? "" : ":" + port);
     }
 
     /** The name host keys are stored under: "host" for port 22, "[host]:port" otherwise (OpenSSH's form). */

@@ -77,7 +77,7 @@ public final class TerminalService implements AutoCloseable {
      */
     public CompletableFuture<GraphicsConnection> openGraphics(VmSummary vm, String nodeUri) {
         return consoles.graphics(vm).thenApplyAsync(endpoint -> {
-            Optional<SshTarget> node = SshTarget.jumpHostOf(nodeUri, System.getProperty("user.name", "root"));
+            Optional<SshTarget> node = SshTarget.jumpHostOf(nodeUri);
             Supplier<Optional<char[]>> password = () -> endpoint.password()
                     .map(String::toCharArray).or(() -> ssh.askPassword(Texts.get("graphics.passwordFor", vm.name())));
             AutoCloseable[] link = {null};

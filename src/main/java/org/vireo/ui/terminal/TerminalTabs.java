@@ -64,7 +64,7 @@ public final class TerminalTabs {
         String profile = "ssh." + vm.uuid() + ".";
         String user = settings.getString(profile + "user", System.getProperty("user.name", "root"));
         int port = settings.getInt(profile + "port", 22);
-        Optional<SshTarget> jump = SshTarget.jumpHostOf(nodeUri, System.getProperty("user.name", "root"));
+        Optional<SshTarget> jump = SshTarget.jumpHostOf(nodeUri);
         Optional<SshTarget> target = SshTargetDialog.ask(tabs.getScene().getWindow(), messages, vm.name(), addresses, user,
                 port, jump);
         target.ifPresent(t -> {
