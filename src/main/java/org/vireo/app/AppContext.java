@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +19,7 @@ import org.vireo.ssh.SshPrompts;
 import org.vireo.store.ConnectionRepository;
 import org.vireo.store.Database;
 import org.vireo.store.PreferenceRepository;
+import org.vireo.store.StoreException;
 
 /**
  * The services every mode of Vireo needs (window or headless): the store and libvirt. Opened
@@ -48,12 +50,31 @@ public final class AppContext implements AutoCloseable {
         return t;
     });
 
+    /** Why the database file could not be used this run (the store is then kept in memory), or empty. */
+    public final Optional<String> storeProblem;
+
     private AppContext(AppPaths paths, LibvirtRuntime.LoopDriver loopDriver) {
         this.paths = paths;
-        this.database = Database.open(paths.database());
+        Database opened;
+        Optional<String> problem = Optional.empty();
+        try {
+            opened = Database.open(paths.database());
+        } catch (StoreException e) {
+            // Damaged, newer, locked, read-only, disk full: the app still starts, and says so (window or command line).
+            problem = Optional.of(FailureWords.of(e));
+            LOG.warn("Cannot use the database {}: {}; working in memory this run", paths.database(), problem.get());
+            opened = Database.inMemory(paths.database());
+        }
+        this.database = opened;
+        this.storeProblem = problem;
         this.connections = new ConnectionRepository(database);
         this.preferences = new PreferenceRepository(database);
         this.libvirt = LibvirtRuntime.start(loopDriver);
+    }
+
+    /** Moves the damaged database aside and goes on with a fresh file; returns where the damaged one is kept. On the store's thread. */
+    public CompletableFuture<Path> startFreshDatabase() {
+        return CompletableFuture.supplyAsync(database::replaceWithFresh, storeWriter);
     }
 
     /** For scripts: no toolkit runs, so libvirt's events get a thread of their own. */

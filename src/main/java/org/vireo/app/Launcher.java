@@ -38,6 +38,8 @@ public final class Launcher {
         if (options.list) {
             int code;
             try (AppContext context = AppContext.open(paths)) {
+                context.storeProblem.ifPresent(problem -> System.err.println(
+                        LogText.escape(Texts.get("store.problem.cli", paths.database(), problem))));
                 code = InventoryCommand.run(context, options, System.out);
             }
             System.exit(code);
@@ -61,6 +63,7 @@ public final class Launcher {
             return 2;
         }
         try (AppContext context = AppContext.open(paths)) {
+            context.storeProblem.ifPresent(problem -> err.println(LogText.escape(Texts.get("store.problem.cli", paths.database(), problem))));
             return command.run(context, out, err);
         }
     }

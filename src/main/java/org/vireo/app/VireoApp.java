@@ -9,6 +9,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +21,7 @@ import org.vireo.app.cli.VersionProvider;
 import org.vireo.libvirt.LibvirtFleet;
 import org.vireo.libvirt.LibvirtRuntime;
 import org.vireo.model.NodeRef;
+import org.vireo.model.Texts;
 import org.vireo.service.create.CryptPasswordHasher;
 import org.vireo.service.create.SpecValidator;
 import org.vireo.service.fleet.LocalTags;
@@ -26,7 +31,10 @@ import org.vireo.ssh.SshConnector;
 import org.vireo.ssh.SshNodeTunnels;
 import org.vireo.terminal.TerminalService;
 import org.vireo.ui.clone.CloneVmViewModel;
+import org.vireo.ui.common.Dialogs;
 import org.vireo.ui.common.Messages;
+import org.vireo.ui.common.Notices;
+import org.vireo.ui.common.ServiceCalls;
 import org.vireo.ui.common.Theme;
 import org.vireo.ui.details.VmDetailsViewModel;
 import org.vireo.ui.host.HostViewModel;
@@ -132,6 +140,7 @@ public final class VireoApp extends Application {
                 .or(() -> Optional.ofNullable(savedPreferences.get(PreferencesViewModel.DEFAULT_NODE)).filter(id -> !id.isEmpty()))
                 .ifPresent(view::selectNode);
         primaryStage.show();
+        context.storeProblem.ifPresent(problem -> askAboutTheStore(primaryStage, problem));
         LOG.info("Window shown {} ms after the process started", sinceProcessStart());
         BenchProbe.attachIfRequested(primaryStage, viewModel.allVms());
         String shown = options.showConsole != null ? options.showConsole : options.showVm;
@@ -140,6 +149,31 @@ public final class VireoApp extends Application {
         }
         // Remote nodes may ask for passwords or host keys: they connect once the dialogs have a window.
         viewModel.nodes().stream().filter(n -> connectLater.contains(n.ref().id())).forEach(viewModel::connect);
+    }
+
+    /**
+     * The database could not be used and the window runs on one in memory: says what is wrong and
+     * where the file is, and offers a fresh database (the damaged file kept aside) or quitting.
+     */
+    private void askAboutTheStore(Stage owner, String problem) {
+        ButtonType fresh = new ButtonType(Texts.get("store.problem.fresh"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType quit = new ButtonType(Texts.get("store.problem.quit"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = Dialogs.alert(owner, Alert.AlertType.ERROR, Texts.get("store.problem.title"), Texts.get("store.problem.header"),
+                Texts.get("store.problem.text", paths.database(), problem));
+        alert.getDialogPane().setId("storeProblem");
+        alert.getButtonTypes().setAll(fresh, quit);
+        // Not showAndWait: start() returns at once and the window behind stays live while the user reads.
+        alert.resultProperty().addListener((obs, old, chosen) -> {
+            if (chosen != fresh) {
+                Platform.exit();
+                return;
+            }
+            new ServiceCalls(context.localWork).run(context::startFreshDatabase)
+                    .onSuccess(kept -> Notices.done(owner, Texts.get("store.problem.freshTitle"), Texts.get("store.problem.kept", kept)))
+                    .onFailure(reason -> Dialogs.error(owner, Texts.get("store.problem.title"), null, reason))
+                    .start();
+        });
+        alert.show();
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.vireo.store;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -8,6 +9,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +52,7 @@ public final class Database implements AutoCloseable {
             );
             """);
 
-    private final Connection jdbc;
+    private Connection jdbc;
     private final Path file;
 
     private Database(Path file, Connection jdbc) {
@@ -59,19 +62,66 @@ public final class Database implements AutoCloseable {
 
     public static Database open(Path file) {
         try {
-            // 0600 before SQLite opens it: its WAL and shared-memory files take the database file's mode.
-            PrivateFiles.file(file);
-            Connection jdbc = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-            try (Statement st = jdbc.createStatement()) {
-                st.execute("PRAGMA journal_mode=WAL");
-                st.execute("PRAGMA foreign_keys=ON");
-                st.execute("PRAGMA busy_timeout=5000");
-            }
-            Database db = new Database(file, jdbc);
+            Database db = new Database(file, connect(file));
             db.migrate();
             return db;
         } catch (SQLException | IOException e) {
             throw new StoreException(Texts.get("store.open", file), e);
+        }
+    }
+
+    /**
+     * A database in memory, for a run whose file cannot be used (damaged, locked, read-only, disk
+     * full): the window and the command line still work, nothing is written to disk.
+     */
+    public static Database inMemory(Path file) {
+        try {
+            Database db = new Database(file, DriverManager.getConnection("jdbc:sqlite::memory:"));
+            db.migrate();
+            return db;
+        } catch (SQLException e) {
+            throw new StoreException(Texts.get("store.open", ":memory:"), e);
+        }
+    }
+
+    private static Connection connect(Path file) throws IOException, SQLException {
+        // 0600 before SQLite opens it: its WAL and shared-memory files take the database file's mode.
+        PrivateFiles.file(file);
+        Connection jdbc = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        try (Statement st = jdbc.createStatement()) {
+            st.execute("PRAGMA journal_mode=WAL");
+            st.execute("PRAGMA foreign_keys=ON");
+            st.execute("PRAGMA busy_timeout=5000");
+        } catch (SQLException e) {
+            jdbc.close();
+            throw e;
+        }
+        return jdbc;
+    }
+
+    /**
+     * Moves the damaged file aside as {@code vireo.db.broken-DATE} (with its -wal and -shm files) and
+     * goes on with a new, empty file at the same place; what this run kept in memory is not carried
+     * over. Returns where the damaged file now is. Blocking: call on the store's thread.
+     */
+    public synchronized Path replaceWithFresh() {
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(LocalDateTime.now());
+        Path broken = file.resolveSibling(file.getFileName() + ".broken-" + stamp);
+        try {
+            for (String suffix : List.of("", "-wal", "-shm")) {
+                Path part = file.resolveSibling(file.getFileName() + suffix);
+                if (Files.exists(part)) {
+                    Files.move(part, file.resolveSibling(broken.getFileName() + suffix));
+                }
+            }
+            Connection fresh = connect(file);
+            jdbc.close();
+            jdbc = fresh;
+            migrate();
+            LOG.warn("Started a fresh database at {}; the damaged one is kept as {}", file, broken);
+            return broken;
+        } catch (SQLException | IOException e) {
+            throw new StoreException(Texts.get("store.fresh", file), e);
         }
     }
 
