@@ -4,7 +4,6 @@ import java.util.Set;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Alert;
-import org.vireo.model.NodeState;
 import org.vireo.model.VmSummary;
 import org.vireo.ui.common.Messages;
 import org.vireo.ui.main.MainView;
@@ -48,7 +47,7 @@ final class ShowOnStart {
                 viewModel.applyingProperty().removeListener(this);
                 view.showVm(found, console);
             } else if (viewModel.nodes().stream().filter(n -> awaited.contains(n.ref().id()))
-                    .allMatch(n -> n.status().state() == NodeState.CONNECTED || n.status().state() == NodeState.FAILED)) {
+                    .allMatch(n -> n.status().state().isSettled())) {
                 viewModel.applyingProperty().removeListener(this);
                 Alert alert = new Alert(Alert.AlertType.WARNING, messages.get("showVm.notFound", name));
                 alert.setHeaderText(null);

@@ -44,8 +44,9 @@ public final class InventoryReader {
         InventoryListener collector = new InventoryListener() {
             @Override
             public void nodeStatusChanged(NodeRef node, NodeStatus status) {
-                statuses.put(node.id(), status);
-                if (status.state() == NodeState.CONNECTED || status.state() == NodeState.FAILED) {
+                // A one-shot listing does not wait for retries: reconnecting means the first try failed.
+                statuses.put(node.id(), status.state() == NodeState.RECONNECTING ? NodeStatus.failed(status.failure(), status.detail()) : status);
+                if (status.state().isSettled()) {
                     settled.countDown();
                 }
             }

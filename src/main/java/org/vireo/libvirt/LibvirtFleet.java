@@ -149,8 +149,8 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
         connect(node, new InventoryListener() {
             @Override
             public void nodeStatusChanged(NodeRef ref, NodeStatus status) {
-                if (status.state() == NodeState.CONNECTED || status.state() == NodeState.FAILED) {
-                    settled.complete(status);
+                if (status.state().isSettled()) {
+                    settled.complete(status.state() == NodeState.RECONNECTING ? NodeStatus.failed(status.failure(), status.detail()) : status);
                 }
             }
 

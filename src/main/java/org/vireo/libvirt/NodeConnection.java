@@ -3,7 +3,9 @@ package org.vireo.libvirt;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -71,8 +73,18 @@ final class NodeConnection {
 
     /** The user wants this node connected: a lost connection is retried until they say otherwise. */
     private volatile boolean wanted;
+    /** Touched only on the worker: tries that failed since the loss, and whether a retry is planned. */
     private int attempts;
+    private boolean retrying;
+    private long attemptStarted;
     private ScheduledFuture<?> pendingReconnect;
+
+    /** A retry starts this long after the previous one started (a try that took longer is followed at once, nearly). */
+    static final long RETRY_INTERVAL_MS = 1_000;
+    private static final long RETRY_PAUSE_MIN_MS = 200;
+    /** The TCP probe's timeout: longer on a user's try (a slow first contact), short on retries (see TransportProbe). */
+    private static final int PROBE_TIMEOUT_FIRST_MS = 5_000;
+    private static final int PROBE_TIMEOUT_RETRY_MS = 1_500;
 
     /** Touched only on the worker. */
     private VireoConnect conn;
@@ -111,10 +123,12 @@ final class NodeConnection {
         return node;
     }
 
+    /** The user's connect: a fresh try at once, even while retries are planned. */
     void open() {
         wanted = true;
         worker.execute(() -> {
             attempts = 0;
+            retrying = false;
             cancelReconnect();
             doOpen();
         });
@@ -125,35 +139,37 @@ final class NodeConnection {
         wanted = false;
         worker.execute(() -> {
             cancelReconnect();
+            retrying = false;
             closeQuietly();
             report(NodeStatus.of(NodeState.DISCONNECTED));
         });
     }
 
     /**
-     * Backoff: 0.5 s, 1 s, then every 2 s however long the outage (capped: a daemon back after ten
-     * minutes is found within 2 s, not at the next of slower and slower tries). A failed try costs
-     * one connect on the node's own worker; its log line is written once per outage (see below).
+     * How long after a try ended the next one starts: one {@link #RETRY_INTERVAL_MS} after the
+     * previous one started, however long the outage (a daemon back after ten minutes is found within
+     * about a second). A failed try costs one TCP connect on the node's own worker; its log line is
+     * written once per outage (see doOpen).
      */
-    static long reconnectDelayMillis(int attempt) {
-        return attempt < 2 ? 500L << attempt : 2_000;
+    static long retryPauseMillis(long triedForMillis) {
+        return Math.max(RETRY_PAUSE_MIN_MS, RETRY_INTERVAL_MS - triedForMillis);
     }
 
-    /** On the worker: plans the next attempt while the user still wants the node. */
-    private String scheduleReconnect() {
+    /** On the worker: plans the next try while the user still wants the node; false when none follows. */
+    private boolean scheduleReconnect(long pauseMillis) {
         if (!wanted || worker.isShutdown()) {
-            return "";
+            return false;
         }
-        long delay = reconnectDelayMillis(attempts++);
         cancelReconnect();
+        retrying = true;
         pendingReconnect = RECONNECTS.schedule(() -> {
             try {
                 worker.execute(this::doOpen);
             } catch (RejectedExecutionException e) {
                 LOG.debug("Reconnect of {} after shutdown dropped", node.name());
             }
-        }, delay, TimeUnit.MILLISECONDS);
-        return delay < 1000 ? Texts.get("node.retryingMs", String.valueOf(delay)) : Texts.get("node.retryingS", String.valueOf(delay / 1000));
+        }, pauseMillis, TimeUnit.MILLISECONDS);
+        return true;
     }
 
     private void cancelReconnect() {
@@ -257,18 +273,25 @@ final class NodeConnection {
         if (conn != null || !wanted) {
             return;
         }
-        report(NodeStatus.of(NodeState.CONNECTING));
-        long started = System.nanoTime();
+        if (!retrying) {
+            report(NodeStatus.of(NodeState.CONNECTING));   // retries stay calmly "reconnecting"
+        }
+        attemptStarted = System.nanoTime();
+        long started = attemptStarted;
         try {
             String uri = node.uri();
             if (tunnels != null) {
                 try {
                     uri = tunnels.localUri(node).orElse(uri);
                 } catch (OperationException e) {
-                    LOG.warn("Could not reach {} over SSH: {}", node.name(), e.detail());
-                    report(NodeStatus.failed(e.failure(), e.detail() + scheduleReconnectIfRemote(e.failure())));
+                    failed(e.failure(), e.detail());
                     return;
                 }
+            }
+            Optional<String> unreachable = TransportProbe.problem(uri, retrying ? PROBE_TIMEOUT_RETRY_MS : PROBE_TIMEOUT_FIRST_MS);
+            if (unreachable.isPresent()) {
+                failed(NodeFailure.UNREACHABLE, unreachable.get());
+                return;
             }
             openedUri = uri;
             PromptingAuth auth = prompts == null ? null : new PromptingAuth(node.name(), uri, prompts);
@@ -287,27 +310,39 @@ final class NodeConnection {
             }
             List<VmSummary> vms = DomainReader.readAll(node.id(), conn);
             listener.vmsReplaced(node, vms);
-            report(NodeStatus.of(NodeState.CONNECTED));
+            if (attempts > 0) {
+                LOG.info("{} is back after {} failed tries", node.name(), attempts);
+            }
             attempts = 0;
+            retrying = false;
+            report(NodeStatus.of(NodeState.CONNECTED));
             LOG.info("Connected to {} ({}): {} VMs in {} ms", node.name(), node.uri(), vms.size(),
                     (System.nanoTime() - started) / 1_000_000);
         } catch (LibvirtException e) {
-            String reason = LibvirtErrors.message(e);
-            if (attempts == 0) {
-                LOG.warn("Could not connect to {} ({}): {}", node.name(), node.uri(), reason);
-            } else {
-                LOG.debug("Still no connection to {} (try {}): {}", node.name(), attempts + 1, reason);   // one WARN per outage
-            }
             closeQuietly();
-            NodeFailure failure = LibvirtErrors.failure(e);
-            report(NodeStatus.failed(failure, reason + scheduleReconnectIfRemote(failure)));
+            failed(LibvirtErrors.failure(e), LibvirtErrors.message(e));
         }
     }
 
-    /** A local node file that fails to open will fail again; a remote node may come back. */
-    private String scheduleReconnectIfRemote(NodeFailure failure) {
+    /**
+     * On the worker: a try failed. A remote daemon may come back, so a passing fault is retried and
+     * the node is "reconnecting"; a local node file, a refused host key or login fail for good.
+     */
+    private void failed(NodeFailure failure, String reason) {
+        if (attempts == 0) {
+            LOG.warn("Could not connect to {} ({}): {}", node.name(), node.uri(), reason);
+        } else {
+            LOG.debug("Still no connection to {} (try {}): {}", node.name(), attempts + 1, reason);   // one WARN per outage
+        }
         boolean daemonMayComeBack = LibvirtUri.tryParse(node.uri()).map(LibvirtUri::canReconnect).orElse(false);
-        return daemonMayComeBack && failure.mayPassByItself() ? scheduleReconnect() : "";
+        long triedFor = (System.nanoTime() - attemptStarted) / 1_000_000;
+        if (daemonMayComeBack && failure.mayPassByItself() && scheduleReconnect(retryPauseMillis(triedFor))) {
+            attempts++;
+            report(NodeStatus.reconnecting(attempts, failure, reason));
+        } else {
+            retrying = false;
+            report(NodeStatus.failed(failure, reason));
+        }
     }
 
     private void enableKeepAlive() {
@@ -347,9 +382,15 @@ final class NodeConnection {
                 case KEEPALIVE -> Texts.get("node.closed.keepalive");
                 case EOF -> Texts.get("node.closed.eof");
                 case ERROR -> Texts.get("node.closed.error");
-                default -> reason.name().toLowerCase();
+                default -> reason.name().toLowerCase(Locale.ROOT);
             };
-            report(new NodeStatus(NodeState.DISCONNECTED, why + scheduleReconnect()));
+            attempts = 0;
+            if (scheduleReconnect(RETRY_PAUSE_MIN_MS)) {   // a restarted daemon may be back already
+                report(NodeStatus.reconnecting(0, reason == ConnectionCloseReason.KEEPALIVE ? NodeFailure.DAEMON_HUNG
+                        : NodeFailure.UNREACHABLE, why));
+            } else {
+                report(new NodeStatus(NodeState.DISCONNECTED, why));
+            }
         });
     }
 

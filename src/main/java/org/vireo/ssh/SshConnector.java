@@ -38,7 +38,22 @@ import org.vireo.model.Texts;
 public final class SshConnector implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SshConnector.class);
+    /** For the whole login (key exchange, authentication) and for opening a channel on a live session. */
     private static final int CONNECT_TIMEOUT_MS = 15_000;
+    /**
+     * For the TCP connect alone: a host behind a cut link answers no SYN, and the kernel's own timeout is
+     * two minutes, during which a reconnect would wait instead of trying again the moment the link is back.
+     */
+    private static final int SOCKET_CONNECT_TIMEOUT_MS = 2_000;
+    /** A forward's channel opens in milliseconds on a live session; longer means the session is dead but not yet known so. */
+    private static final int FORWARD_CHANNEL_TIMEOUT_MS = 3_000;
+    /**
+     * A dead session (link cut, host gone) is closed after ServerAliveInterval × ServerAliveCountMax of
+     * silence, so the next try logs in afresh instead of waiting for TCP to retransmit on the old one;
+     * ~/.ssh/config's values for the host win.
+     */
+    private static final int SERVER_ALIVE_INTERVAL_MS = 2_000;
+    private static final int SERVER_ALIVE_COUNT = 3;
 
     private final HostKeyTrust trust;
     private final SshPrompts prompts;
@@ -104,7 +119,7 @@ public final class SshConnector implements AutoCloseable {
         Session session = session(node, keyFile);
         try {
             Path local = tunnelDir().resolve("libvirt-" + forwardNumber.incrementAndGet() + ".sock");
-            forwards.put(local, UnixSocketForward.open(local, session, socketPath, CONNECT_TIMEOUT_MS));
+            forwards.put(local, UnixSocketForward.open(local, session, socketPath, FORWARD_CHANNEL_TIMEOUT_MS));
             return local;
         } catch (IOException e) {
             throw new SshException(Texts.get("ssh.noSocket", socketPath, node.label(), String.valueOf(e.getMessage())), e,
@@ -182,13 +197,16 @@ public final class SshConnector implements AutoCloseable {
                 }
             } else {
                 session = jsch.getSession(user, target.host(), target.port());
+                session.setSocketFactory(new TimedSocketFactory(SOCKET_CONNECT_TIMEOUT_MS));
             }
             // Ours, even when ~/.ssh/config names a UserKnownHostsFile (JSch would then use a plain file, asking nothing).
             session.setHostKeyRepository(trust);
             session.setConfig("StrictHostKeyChecking", "yes");   // our HostKeyTrust asks; JSch never writes keys
             session.setConfig("PreferredAuthentications", "publickey,keyboard-interactive,password");
             session.setUserInfo(new PromptingUserInfo(target, prompts));
-            session.setServerAliveInterval(15_000);
+            session.setServerAliveInterval(configuredNumber(target.host(), "ServerAliveInterval").map(seconds -> seconds * 1000)
+                    .orElse(SERVER_ALIVE_INTERVAL_MS));
+            session.setServerAliveCountMax(configuredNumber(target.host(), "ServerAliveCountMax").orElse(SERVER_ALIVE_COUNT));
             session.connect(CONNECT_TIMEOUT_MS);
         } catch (JSchException e) {
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
@@ -222,6 +240,19 @@ public final class SshConnector implements AutoCloseable {
             LOG.warn("Could not read {}: {}", file, e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** A whole-number option of ~/.ssh/config for {@code host}, when it names one that makes sense (above 0). */
+    private Optional<Integer> configuredNumber(String host, String option) {
+        return userConfig().map(config -> config.getConfig(host).getValue(option)).flatMap(value -> {
+            try {
+                int number = Integer.parseInt(value.strip());
+                return number > 0 ? Optional.of(number) : Optional.empty();
+            } catch (NumberFormatException e) {
+                LOG.warn("{} {} for {} in ~/.ssh/config is not a number; using Vireo's own", option, value, host);
+                return Optional.empty();
+            }
+        });
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.vireo.ui;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.layout.VBox;
@@ -90,6 +92,20 @@ public final class MainWindowPage {
                 .filter(title -> title.isVisible() && title.getText().equals(nodeName))
                 .map(title -> ((Label) ((VBox) title.getParent()).getChildren().get(1)).getText())
                 .findFirst().orElse("(not shown)"));
+    }
+
+    /** The names the tree and the table show greyed (their node not connected), as "tree:NAME" and "table:NAME". */
+    public List<String> greyedVms() {
+        return onFx(() -> {
+            List<String> greyed = new ArrayList<>();
+            robot.lookup(".tree-cell.offline").queryAll().stream().filter(Node::isVisible)
+                    .forEach(cell -> greyed.add("tree:" + ((TreeCell<?>) cell).getText()));
+            robot.lookup(".table-row-cell.offline").queryAll().stream().filter(Node::isVisible)
+                    .map(row -> (TableRow<?>) row)
+                    .filter(row -> row.getItem() instanceof VmSummary)
+                    .forEach(row -> greyed.add("table:" + ((VmSummary) row.getItem()).name()));
+            return greyed;
+        });
     }
 
     public void selectTreeRow(TreeItem<Object> item) {

@@ -174,7 +174,6 @@ public final class MainView {
     private void watchNodeStatus(NodeRow row) {
         row.statusProperty().addListener((obs, old, now) -> {
             updateNodeButtons();
-            table.view().refresh();
             if (viewModel.scopeProperty().get() == row && now.state() == NodeState.CONNECTED) {
                 lower.showHost(row);   // asked while the node was still connecting
             }

@@ -52,6 +52,7 @@ public final class MainViewModel {
     /** When Vireo saw a VM start; libvirt keeps no start time, so uptime is known only for these. */
     private final Map<String, Long> seenStarting = new HashMap<>();
     private final ReadOnlyLongWrapper statsTick = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper nodeStatesTick = new ReadOnlyLongWrapper();
     private final Messages messages;
     private final ObservableList<NodeRow> nodes = FXCollections.observableArrayList();
     private final Map<String, NodeRow> nodesById = new HashMap<>();
@@ -218,20 +219,36 @@ public final class MainViewModel {
         return row != null && row.status().state() == NodeState.CONNECTED;
     }
 
+    /**
+     * Moves once per batch in which a node's state changed: rows and tree cells on screen re-grey
+     * themselves (a few dozen cells) instead of the whole table being rebuilt.
+     */
+    public ReadOnlyLongProperty nodeStatesTickProperty() {
+        return nodeStatesTick.getReadOnlyProperty();
+    }
+
     /** How many batches reached the FX thread so far (the regression guard counts them). */
     public long appliedBatches() {
         return appliedBatches;
     }
 
-    /** The latest statistics of a VM, or null when none were sampled (not running, or not on screen). */
+    /**
+     * The latest statistics of a VM, or null when none were sampled (not running, or not on screen) or
+     * its node is not connected: figures of a node that cannot be asked would be stale.
+     */
     public VmStats stats(String key) {
-        return latestStats.get(key);
+        VmStats latest = latestStats.get(key);
+        return latest == null || !isNodeConnected(nodeIdOf(key)) ? null : latest;
     }
 
-    /** How long ago Vireo saw the VM start, in milliseconds; -1 when it did not see the start. */
+    /** How long ago Vireo saw the VM start, in milliseconds; -1 when it did not see the start or its node is not connected. */
     public long uptimeMillis(String key) {
         Long since = seenStarting.get(key);
-        return since == null ? -1 : System.currentTimeMillis() - since;
+        return since == null || !isNodeConnected(nodeIdOf(key)) ? -1 : System.currentTimeMillis() - since;
+    }
+
+    private static String nodeIdOf(String vmKey) {
+        return vmKey.substring(0, vmKey.indexOf('/'));
     }
 
     /** Counts statistics batches: views redraw their figures when it moves. */
@@ -271,17 +288,32 @@ public final class MainViewModel {
         appliedBatches++;
         Set<NodeRow> membershipChanged = new LinkedHashSet<>();
         List<VmSummary> valueChanges = new ArrayList<>();
+        boolean statesChanged = false;
         for (InventoryEvent event : batch) {
             NodeRow row = nodesById.get(event.node().id());
             if (row == null) {
                 continue;   // a late report from a node the window no longer shows
             }
             if (event instanceof InventoryEvent.StatusChanged s) {
+                statesChanged |= s.status().state() != row.status().state();
                 row.setStatus(s.status());
+                if (s.status().state() != NodeState.CONNECTED) {
+                    String prefix = row.ref().id() + "/";
+                    latestStats.keySet().removeIf(key -> key.startsWith(prefix));
+                }
             } else if (event instanceof InventoryEvent.Replaced r) {
-                row.byUuid.clear();
-                r.vms().forEach(vm -> row.byUuid.put(vm.uuid(), vm));
-                membershipChanged.add(row);
+                if (!membershipChanged.contains(row) && sameMembers(row, r.vms())) {
+                    // A reconnect lists what was there: only the VMs that changed meanwhile are touched.
+                    for (VmSummary vm : r.vms()) {
+                        if (!vm.equals(row.byUuid.put(vm.uuid(), vm))) {
+                            valueChanges.add(vm);
+                        }
+                    }
+                } else {
+                    row.byUuid.clear();
+                    r.vms().forEach(vm -> row.byUuid.put(vm.uuid(), vm));
+                    membershipChanged.add(row);
+                }
             } else if (event instanceof InventoryEvent.Changed c) {
                 for (VmSummary vm : c.changed()) {
                     VmSummary old = row.byUuid.put(vm.uuid(), vm);
@@ -304,6 +336,10 @@ public final class MainViewModel {
             }
         }
         latestStats.keySet().removeIf(key -> !isRunningVm(key));
+        if (valueChanges.size() > MANY_CHANGES) {
+            // One list rebuild beats thousands of single replacements, each passed through filter, sort and table.
+            valueChanges.forEach(vm -> membershipChanged.add(nodesById.get(vm.nodeId())));
+        }
         for (NodeRow row : membershipChanged) {
             List<VmSummary> sorted = new ArrayList<>(row.byUuid.values());
             sorted.sort(NodeRow.BY_NAME);
@@ -328,7 +364,28 @@ public final class MainViewModel {
                 }
             }
         }
+        if (statesChanged) {
+            nodeStatesTick.set(nodeStatesTick.get() + 1);
+            statsTick.set(statsTick.get() + 1);   // figures of a node that left or came back are blanked or shown
+        }
         updateStatusText();
+    }
+
+    /** Above this many changed VMs in one batch, their nodes' lists are rebuilt instead. */
+    private static final int MANY_CHANGES = 200;
+
+    /** Whether {@code vms} are the node's VMs as listed (same UUIDs, same names), whatever their states. */
+    private static boolean sameMembers(NodeRow row, List<VmSummary> vms) {
+        if (vms.size() != row.byUuid.size()) {
+            return false;
+        }
+        for (VmSummary vm : vms) {
+            VmSummary old = row.byUuid.get(vm.uuid());
+            if (old == null || !old.name().equals(vm.name())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether a VM still exists and runs; asks the node rows, which are current before the flat list is. */

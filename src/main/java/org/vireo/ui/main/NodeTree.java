@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -15,6 +17,7 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.vireo.model.NodeState;
 import org.vireo.model.NodeStatus;
 import org.vireo.model.VmSummary;
 import org.vireo.ui.common.Messages;
@@ -207,9 +210,28 @@ final class NodeTree {
     }
 
     private final class EntryCell extends TreeCell<TreeEntry> {
+        // Held by the cell: the tick only knows it weakly. A VM of a node that is not connected is greyed, as in the table.
+        private final InvalidationListener onNodeStates = tick -> restyle();
+
+        EntryCell() {
+            viewModel.nodeStatesTickProperty().addListener(new WeakInvalidationListener(onNodeStates));
+        }
+
+        private void restyle() {
+            boolean offline = !isEmpty() && getItem() instanceof TreeEntry.Vm vm && !viewModel.isNodeConnected(vm.vm().nodeId());
+            if (offline != getStyleClass().contains("offline")) {
+                if (offline) {
+                    getStyleClass().add("offline");
+                } else {
+                    getStyleClass().remove("offline");
+                }
+            }
+        }
+
         @Override
         protected void updateItem(TreeEntry entry, boolean empty) {
             super.updateItem(entry, empty);
+            restyle();
             setTooltip(null);
             if (empty || entry == null) {
                 setText(null);
@@ -259,7 +281,9 @@ final class NodeTree {
     }
 
     String nodeStateText(NodeStatus status) {
-        String state = messages.get("node.state." + status.state().id());
+        String state = status.state() == NodeState.RECONNECTING && status.attempt() > 0
+                ? messages.get("node.state.reconnectingTries", status.attempt())
+                : messages.get("node.state." + status.state().id());
         return status.detail().isEmpty() ? state : messages.get("node.state.withDetail", state, status.detail());
     }
 }

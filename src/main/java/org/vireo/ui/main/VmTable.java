@@ -126,20 +126,7 @@ final class VmTable {
         view.setTableMenuButtonVisible(true);   // the built-in column chooser
 
         // Rows of a node that is not connected stay listed, greyed.
-        view.setRowFactory(table -> new TableRow<>() {
-            @Override
-            protected void updateItem(VmSummary vm, boolean empty) {
-                super.updateItem(vm, empty);
-                boolean offline = !empty && vm != null && !viewModel.isNodeConnected(vm.nodeId());
-                if (offline) {
-                    if (!getStyleClass().contains("offline")) {
-                        getStyleClass().add("offline");
-                    }
-                } else {
-                    getStyleClass().remove("offline");
-                }
-            }
-        });
+        view.setRowFactory(table -> new OfflineAwareRow(viewModel));
 
         // Columns whose order is a field of the record sort on it directly. The table's own comparator
         // asks each column's cell value factory for a new observable at every comparison (120 000
@@ -255,6 +242,39 @@ final class VmTable {
             String now = isEmpty() || getItem() == null ? null : text.apply(getItem());
             if (!Objects.equals(now, getText())) {
                 setText(now);
+            }
+        }
+    }
+
+    /**
+     * A row greyed while its VM's node is not connected. It re-greys itself when a node's state moves
+     * (a few dozen rows on screen), so a node going away rebuilds no cell.
+     */
+    private static final class OfflineAwareRow extends TableRow<VmSummary> {
+        private final MainViewModel viewModel;
+        // Held by the row: the tick only knows it weakly.
+        private final InvalidationListener onNodeStates = tick -> restyle();
+
+        OfflineAwareRow(MainViewModel viewModel) {
+            this.viewModel = viewModel;
+            viewModel.nodeStatesTickProperty().addListener(new WeakInvalidationListener(onNodeStates));
+        }
+
+        @Override
+        protected void updateItem(VmSummary vm, boolean empty) {
+            super.updateItem(vm, empty);
+            restyle();
+        }
+
+        private void restyle() {
+            VmSummary vm = getItem();
+            boolean offline = !isEmpty() && vm != null && !viewModel.isNodeConnected(vm.nodeId());
+            if (offline != getStyleClass().contains("offline")) {
+                if (offline) {
+                    getStyleClass().add("offline");
+                } else {
+                    getStyleClass().remove("offline");
+                }
             }
         }
     }
