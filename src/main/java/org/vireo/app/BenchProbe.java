@@ -32,7 +32,10 @@ import org.vireo.ui.common.FxBatchQueue;
  * was busy, which is what a user sees as a freeze. Where the toolkit's main loop drives libvirt's events (Linux, GTK) the tick
  * is a timer on that loop, run on the FX thread itself — one wake-up per tick, so the probe barely adds to the idle CPU it
  * measures; elsewhere it is a {@code runLater} from a thread of its own (three thread wake-ups per tick: ~0.8 % of a core
- * here). Off by default: nothing runs without the property.
+ * here). With {@code vireo.bench.lateOver=MS} every tick later than MS is written too ({@code late MS T}), for stalls
+ * after the worst one; with {@code vireo.bench.running=true} the count of running VMs in the inventory, each time it
+ * changes ({@code running N T}, taken once per pulse), so a benchmark can tell how far the window's totals lag behind the
+ * truth. Off by default: nothing runs without the property.
  */
 final class BenchProbe {
 
@@ -53,6 +56,9 @@ final class BenchProbe {
 
     private MainLoopTimer loopTimer;
     private long lastTick;
+    private final long lateOver = Long.getLong("vireo.bench.lateOver", Long.MAX_VALUE);
+    private boolean inventoryChanged;
+    private long runningShown = -1;
 
     private BenchProbe(Writer out) {
         this.out = out;
@@ -96,6 +102,20 @@ final class BenchProbe {
         };
         inventory.addListener((ListChangeListener<Object>) change -> check.run());
         check.run();
+        if (Boolean.getBoolean("vireo.bench.running")) {
+            inventory.addListener((ListChangeListener<Object>) change -> inventoryChanged = true);
+            scene.addPostLayoutPulseListener(() -> {
+                if (inventoryChanged) {
+                    inventoryChanged = false;
+                    long running = inventory.stream()
+                            .filter(vm -> vm.nodeId().startsWith(AppContext.COMMAND_LINE_NODE_PREFIX) && vm.state().isRunning()).count();
+                    if (running != runningShown) {
+                        runningShown = running;
+                        write("running " + running + " " + System.currentTimeMillis());
+                    }
+                }
+            });
+        }
     }
 
     /** The VMs of the nodes named with --connect: the demo lab of a first start is not what is measured. */
@@ -111,6 +131,9 @@ final class BenchProbe {
             if (late > reportedDelay.get()) {
                 reportedDelay.set(late);
                 write("stall " + late + " " + System.currentTimeMillis());
+            }
+            if (late > lateOver) {
+                write("late " + late + " " + System.currentTimeMillis());
             }
         }
         lastTick = now;

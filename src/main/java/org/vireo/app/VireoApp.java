@@ -8,12 +8,15 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vireo.app.cli.CliOptions;
@@ -34,6 +37,7 @@ import org.vireo.ui.clone.CloneVmViewModel;
 import org.vireo.ui.common.Dialogs;
 import org.vireo.ui.common.Messages;
 import org.vireo.ui.common.Notices;
+import org.vireo.ui.common.SaveFailureNotice;
 import org.vireo.ui.common.ServiceCalls;
 import org.vireo.ui.common.Theme;
 import org.vireo.ui.details.VmDetailsViewModel;
@@ -115,6 +119,7 @@ public final class VireoApp extends Application {
         LOG.debug("Start-up: JavaFX toolkit up {} ms after process start", sinceProcessStart());
         this.stage = primaryStage;
         StoredSettings settings = new StoredSettings(savedPreferences, context.preferences, context.storeWriter);
+        settings.onSaveFailed(new SaveFailureNotice(messages, () -> primaryStage)::failed);
         ActionsViewModel actions = new ActionsViewModel(tags, settings,
                 vm -> new CloneVmViewModel(fleet, fleet, tags, vm, messages));
         VmDetailsViewModel details = new VmDetailsViewModel(fleet, fleet, messages);
@@ -135,6 +140,7 @@ public final class VireoApp extends Application {
         Theme.apply(Theme.Choice.parse(
                 savedPreferences.getOrDefault(PreferencesViewModel.THEME, "desktop")), desktopDark);
         view.install(primaryStage, savedPreferences);
+        saveGeometryAsItSettles(primaryStage, settings);
         // --connect: the node added for this run is the one the window opens on; otherwise the preferred one.
         AppContext.commandLineNodes(options.connect).stream().findFirst().map(NodeRef::id)
                 .or(() -> Optional.ofNullable(savedPreferences.get(PreferencesViewModel.DEFAULT_NODE)).filter(id -> !id.isEmpty()))
@@ -149,6 +155,25 @@ public final class VireoApp extends Application {
         }
         // Remote nodes may ask for passwords or host keys: they connect once the dialogs have a window.
         viewModel.nodes().stream().filter(n -> connectLater.contains(n.ref().id())).forEach(viewModel::connect);
+    }
+
+    /**
+     * The window's place and size are saved a second after they stop changing, not only at close: a
+     * save that fails is then said while the window is there to say it (and a crash keeps the place).
+     */
+    private void saveGeometryAsItSettles(Stage owner, StoredSettings settings) {
+        PauseTransition settle = new PauseTransition(Duration.seconds(1));
+        settle.setOnFinished(e -> view.windowState(owner).forEach((key, value) -> {
+            if (!value.equals(settings.getString(key, null))) {
+                settings.putString(key, value);
+            }
+        }));
+        InvalidationListener moved = obs -> settle.playFromStart();
+        owner.xProperty().addListener(moved);
+        owner.yProperty().addListener(moved);
+        owner.widthProperty().addListener(moved);
+        owner.heightProperty().addListener(moved);
+        owner.maximizedProperty().addListener(moved);
     }
 
     /**

@@ -115,45 +115,11 @@ public final class FleetBench {
     /** One launch of the app: from process start to listed, then {@code idleSeconds} of idle. */
     private static Run runApp(String launcher, List<String> javaOptions, Path jar, Path dir, List<String> uris, int expect, int idleSeconds, long[] floor)
             throws Exception {
-        Files.createDirectories(dir);
         Path report = dir.resolve("probe.txt");
-        // A fresh store per run: no saved connections, no remembered window.
-        List<String> properties = List.of("-Dvireo.dataDir=" + dir.resolve("data"), "-Dvireo.stateDir=" + dir.resolve("state"),
-                "-Dvireo.bench.report=" + report, "-Dvireo.bench.expect=" + expect);
-        List<String> command = new ArrayList<>();
-        ProcessBuilder builder = new ProcessBuilder(command);
-        if (launcher != null) {
-            command.add(launcher);
-            List<String> options = new ArrayList<>(javaOptions);
-            options.addAll(properties);
-            builder.environment().put("JAVA_TOOL_OPTIONS", String.join(" ", options));
-        } else {
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(javaOptions);
-            command.addAll(properties);
-            command.add("-jar");
-            command.add(jar.toString());
-        }
-        for (String uri : uris) {
-            command.add("--connect");
-            command.add(uri);
-        }
         long launched = System.currentTimeMillis();
-        Process app = builder.redirectErrorStream(true)
-                .redirectOutput(dir.resolve("console.txt").toFile()).start();
+        Process app = launch(launcher, javaOptions, jar, dir, uris, expect, List.of());
         try {
-            long deadline = System.currentTimeMillis() + PAGE_TIMEOUT_MS;
-            Long listedAt = null;
-            while (listedAt == null) {
-                if (!app.isAlive()) {
-                    throw new IllegalStateException("the app ended before listing its VMs; see " + dir.resolve("console.txt"));
-                }
-                if (System.currentTimeMillis() > deadline) {
-                    throw new IllegalStateException("no 'listed' report within " + PAGE_TIMEOUT_MS + " ms; see " + dir);
-                }
-                Thread.sleep(20);
-                listedAt = probe(report, "listed");
-            }
+            long listedAt = awaitListed(app, dir);
             long pid = app.pid();
             long cpu0 = cpuTicks(pid);
             Map<String, Long> threads0 = threadTicks(pid);
@@ -176,10 +142,65 @@ public final class FleetBench {
                     .mapToLong(p -> Long.parseLong(p[1])).max().orElse(0);
             return new Run(window, listedAt - launched, stall, idleCpu, rssMib, floor[0], floor[1]);
         } finally {
-            app.destroy();
-            if (!app.waitFor(15, TimeUnit.SECONDS)) {
-                app.destroyForcibly();
+            end(app);
+        }
+    }
+
+    /**
+     * Starts the app as a user would, with a fresh store and the probe on ({@code probe.txt} in {@code dir});
+     * {@code extraProperties} are more {@code -Dname=value} options for the probe.
+     */
+    static Process launch(String launcher, List<String> javaOptions, Path jar, Path dir, List<String> uris, int expect,
+                          List<String> extraProperties) throws IOException {
+        Files.createDirectories(dir);
+        // A fresh store per run: no saved connections, no remembered window.
+        List<String> properties = new ArrayList<>(List.of("-Dvireo.dataDir=" + dir.resolve("data"), "-Dvireo.stateDir=" + dir.resolve("state"),
+                "-Dvireo.bench.report=" + dir.resolve("probe.txt"), "-Dvireo.bench.expect=" + expect));
+        properties.addAll(extraProperties);
+        List<String> command = new ArrayList<>();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (launcher != null) {
+            command.add(launcher);
+            List<String> options = new ArrayList<>(javaOptions);
+            options.addAll(properties);
+            builder.environment().put("JAVA_TOOL_OPTIONS", String.join(" ", options));
+        } else {
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(javaOptions);
+            command.addAll(properties);
+            command.add("-jar");
+            command.add(jar.toString());
+        }
+        for (String uri : uris) {
+            command.add("--connect");
+            command.add(uri);
+        }
+        return builder.redirectErrorStream(true).redirectOutput(dir.resolve("console.txt").toFile()).start();
+    }
+
+    /** Waits for the probe's "listed" line; its wall-clock time. */
+    static long awaitListed(Process app, Path dir) throws IOException, InterruptedException {
+        Path report = dir.resolve("probe.txt");
+        long deadline = System.currentTimeMillis() + PAGE_TIMEOUT_MS;
+        Long listedAt = null;
+        while (listedAt == null) {
+            if (!app.isAlive()) {
+                throw new IllegalStateException("the app ended before listing its VMs; see " + dir.resolve("console.txt"));
             }
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("no 'listed' report within " + PAGE_TIMEOUT_MS + " ms; see " + dir);
+            }
+            Thread.sleep(20);
+            listedAt = probe(report, "listed");
+        }
+        return listedAt;
+    }
+
+    /** Ends the app, forcibly after 15 s. */
+    static void end(Process app) throws InterruptedException {
+        app.destroy();
+        if (!app.waitFor(15, TimeUnit.SECONDS)) {
+            app.destroyForcibly();
         }
     }
 

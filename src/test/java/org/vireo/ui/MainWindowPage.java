@@ -98,14 +98,18 @@ public final class MainWindowPage {
     public List<String> greyedVms() {
         return onFx(() -> {
             List<String> greyed = new ArrayList<>();
-            robot.lookup(".tree-cell.offline").queryAll().stream().filter(Node::isVisible)
+            robot.lookup(".tree-cell").queryAll().stream().filter(Node::isVisible).filter(MainWindowPage::offline)
                     .forEach(cell -> greyed.add("tree:" + ((TreeCell<?>) cell).getText()));
-            robot.lookup(".table-row-cell.offline").queryAll().stream().filter(Node::isVisible)
+            robot.lookup(".table-row-cell").queryAll().stream().filter(Node::isVisible).filter(MainWindowPage::offline)
                     .map(row -> (TableRow<?>) row)
                     .filter(row -> row.getItem() instanceof VmSummary)
                     .forEach(row -> greyed.add("table:" + ((VmSummary) row.getItem()).name()));
             return greyed;
         });
+    }
+
+    private static boolean offline(Node node) {
+        return node.getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("offline")) && node.getOpacity() < 1;
     }
 
     public void selectTreeRow(TreeItem<Object> item) {

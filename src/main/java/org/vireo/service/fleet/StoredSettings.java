@@ -3,6 +3,7 @@ package org.vireo.service.fleet;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vireo.service.Settings;
@@ -16,6 +17,7 @@ public final class StoredSettings implements Settings {
     private final Map<String, String> values;
     private final PreferenceRepository preferences;
     private final ExecutorService storeWriter;
+    private volatile BiConsumer<String, String> saveFailed = (key, cause) -> { };
 
     public StoredSettings(Map<String, String> loaded, PreferenceRepository preferences, ExecutorService storeWriter) {
         this.values = new ConcurrentHashMap<>(loaded);
@@ -59,14 +61,29 @@ public final class StoredSettings implements Settings {
         put(key, value);
     }
 
+    @Override
+    public void onSaveFailed(BiConsumer<String, String> sink) {
+        saveFailed = sink;
+    }
+
     private void put(String key, String value) {
         values.put(key, value);
         storeWriter.execute(() -> {
             try {
                 preferences.put(key, value);
             } catch (RuntimeException e) {
-                LOG.warn("Could not save the preference {}", key, e);
+                LOG.warn("Could not save the preference {}: {}", key, causeOf(e));
+                saveFailed.accept(key, causeOf(e));
             }
         });
+    }
+
+    /** The innermost message: SQLite's own words ("database is locked", "attempt to write a readonly database" …). */
+    private static String causeOf(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage());
     }
 }

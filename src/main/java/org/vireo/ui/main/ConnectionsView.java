@@ -20,6 +20,12 @@ final class ConnectionsView {
         this.messages = messages;
         this.window = window;
         connections.onHostKeyAlert(this::showHostKeyAlert);
+        // A refused save: its cause, then the dialog again with what was typed.
+        connections.onSaveFailed(failed -> {
+            Alert error = Dialogs.error(window.get(), messages.get("connection.failed.title"), null, failed.message());
+            error.setOnHidden(e -> ConnectionDialog.show(window.get(), messages, connections.dialogFor(failed.typed()), failed.editing() != null)
+                    .ifPresent(result -> connections.save(failed.editing(), result)));
+        });
         connections.failureProperty().addListener((obs, old, now) -> {
             if (!now.isEmpty()) {
                 Dialogs.error(window.get(), messages.get("connection.failed.title"), null, now);

@@ -9,6 +9,8 @@ import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.vireo.model.NodeFailure;
 import org.vireo.model.NodeRef;
 import org.vireo.model.NodeState;
@@ -35,7 +37,10 @@ public final class ConnectionsViewModel {
     private final Messages messages;
     private final ServiceCalls calls;
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionsViewModel.class);
+
     private final List<Consumer<HostKeyAlert>> hostKeyAlerts = new ArrayList<>();
+    private final List<Consumer<FailedSave>> failedSaves = new ArrayList<>();
 
     public ConnectionsViewModel(MainViewModel main, ConnectionStore store, Messages messages) {
         this(main, store, messages, null);
@@ -75,7 +80,7 @@ public final class ConnectionsViewModel {
         if (editing != null && savedId.isPresent() && editing.ref().uri().equals(result.uri())) {
             calls.run(() -> store.update(savedId.getAsLong(), result.name(), result.uri(), result.autoconnect()))
                     .onSuccess(ok -> main.renameNode(editing, result.name()))
-                    .onFailure(reason -> failure.set(messages.get("connection.saveFailed", result.name(), reason)))
+                    .onFailure(reason -> saveFailed(editing, result, reason))
                     .start();
             return;
         }
@@ -89,7 +94,32 @@ public final class ConnectionsViewModel {
             }
             main.addNodes(List.of(ref));
             main.connect(main.node(ref.id()));
-        }).onFailure(reason -> failure.set(messages.get("connection.saveFailed", result.name(), reason))).start();
+        }).onFailure(reason -> saveFailed(editing, result, reason)).start();
+    }
+
+    /**
+     * A save the store refused: said with its cause, and what the user typed is handed back so the
+     * dialog can open again with it (nothing typed is lost).
+     */
+    public record FailedSave(NodeRow editing, ConnectionDialog.Result typed, String message) {
+    }
+
+    /** Called with each save the store refused. */
+    public void onSaveFailed(Consumer<FailedSave> listener) {
+        failedSaves.add(listener);
+    }
+
+    private void saveFailed(NodeRow editing, ConnectionDialog.Result typed, String reason) {
+        String message = messages.get("connection.saveFailed", typed.name(), reason);
+        LOG.warn("Could not save the connection {} ({}): {}", typed.name(), typed.uri(), reason);
+        failedSaves.forEach(listener -> listener.accept(new FailedSave(editing, typed, message)));
+    }
+
+    /** The dialog's view model holding what the user typed in a save that failed. */
+    public ConnectionDialogViewModel dialogFor(ConnectionDialog.Result typed) {
+        ConnectionDialogViewModel dialog = new ConnectionDialogViewModel(store.sshKnownHostsFile(), messages);
+        dialog.load(typed.name(), typed.uri(), typed.autoconnect());
+        return dialog;
     }
 
     /** Forgets a connection: removed from the store (when saved) and from the window. */
@@ -118,7 +148,7 @@ public final class ConnectionsViewModel {
         hostKeyAlerts.add(listener);
     }
 
-    /** Why the last save or removal failed, or empty. */
+    /** Why the last removal failed, or empty (a failed save goes to {@link #onSaveFailed}). */
     public ReadOnlyStringProperty failureProperty() {
         return failure.getReadOnlyProperty();
     }

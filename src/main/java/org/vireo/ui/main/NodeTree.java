@@ -219,13 +219,7 @@ final class NodeTree {
 
         private void restyle() {
             boolean offline = !isEmpty() && getItem() instanceof TreeEntry.Vm vm && !viewModel.isNodeConnected(vm.vm().nodeId());
-            if (offline != getStyleClass().contains("offline")) {
-                if (offline) {
-                    getStyleClass().add("offline");
-                } else {
-                    getStyleClass().remove("offline");
-                }
-            }
+            OfflineLook.apply(this, offline);
         }
 
         @Override

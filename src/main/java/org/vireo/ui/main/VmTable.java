@@ -269,13 +269,7 @@ final class VmTable {
         private void restyle() {
             VmSummary vm = getItem();
             boolean offline = !isEmpty() && vm != null && !viewModel.isNodeConnected(vm.nodeId());
-            if (offline != getStyleClass().contains("offline")) {
-                if (offline) {
-                    getStyleClass().add("offline");
-                } else {
-                    getStyleClass().remove("offline");
-                }
-            }
+            OfflineLook.apply(this, offline);
         }
     }
 
