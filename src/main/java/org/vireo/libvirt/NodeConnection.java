@@ -407,6 +407,9 @@ final class NodeConnection {
         return 0;
     }
 
+    /** Above this many changed domains in one flush, the node is listed whole instead. */
+    private static final int BULK_REREAD = 256;
+
     private void flushDirty() {
         Set<String> batch;
         synchronized (dirtyLock) {
@@ -419,6 +422,23 @@ final class NodeConnection {
         }
         List<VmSummary> changed = new ArrayList<>(batch.size());
         List<String> removed = new ArrayList<>();
+        if (batch.size() > BULK_REREAD) {
+            // An event storm: one listing of the node costs two calls a domain, a lookup and read of each five.
+            try {
+                Set<String> gone = new HashSet<>(batch);
+                for (VmSummary vm : DomainReader.readAll(node.id(), conn)) {
+                    if (gone.remove(vm.uuid())) {
+                        changed.add(vm);
+                    }
+                }
+                removed.addAll(gone);
+                listener.vmsChanged(node, changed, removed);
+                return;
+            } catch (LibvirtException e) {
+                LOG.warn("Could not list the domains of {}: {}", node.name(), LibvirtErrors.message(e));
+                changed.clear();
+            }
+        }
         for (String uuid : batch) {
             Domain domain = null;
             try {

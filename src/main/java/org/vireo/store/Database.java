@@ -176,7 +176,25 @@ public final class Database implements AutoCloseable {
         try {
             return work.run(jdbc);
         } catch (SQLException e) {
+            if (diskFull()) {
+                // SQLite rolls back on a full disk, and the driver then reports only the commit's
+                // "no transaction is active": the file system's free space says what happened.
+                LOG.warn("{} failed on a full disk: {}", what, e.getMessage());
+                throw new StoreException(Texts.get("store.failed", what), new SQLException(Texts.get("store.diskFull", file)));
+            }
             throw new StoreException(Texts.get("store.failed", what), e);
+        }
+    }
+
+    /** Less than a mebibyte free where the database lives (an in-memory one never is full). */
+    private boolean diskFull() {
+        if (file == null) {
+            return false;
+        }
+        try {
+            return Files.getFileStore(file.toAbsolutePath().getParent()).getUsableSpace() < 1 << 20;
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

@@ -45,12 +45,15 @@ public final class PreferenceRepository {
         db.inTransaction(Texts.get("store.op.savePreferences"), jdbc -> {
             try (PreparedStatement ps = jdbc.prepareStatement(
                     "INSERT INTO preference(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")) {
+                // One update each, not a batch: a batch that hits a full disk lost SQLite's reason (only the
+                // commit's "no transaction is active" came out), a single update throws SQLITE_FULL itself.
+                int written = 0;
                 for (Map.Entry<String, String> e : entries.entrySet()) {
                     ps.setString(1, e.getKey());
                     ps.setString(2, e.getValue());
-                    ps.addBatch();
+                    written += ps.executeUpdate();
                 }
-                return ps.executeBatch();
+                return written;
             }
         });
     }

@@ -68,6 +68,10 @@ public final class StoredSettings implements Settings {
 
     private void put(String key, String value) {
         values.put(key, value);
+        if (storeWriter.isShutdown()) {
+            LOG.debug("Preference {} changed while Vireo closes: not saved", key);
+            return;
+        }
         storeWriter.execute(() -> {
             try {
                 preferences.put(key, value);
