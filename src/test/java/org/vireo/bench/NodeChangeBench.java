@@ -3,7 +3,9 @@ package org.vireo.bench;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -17,7 +19,7 @@ import org.vireo.testlab.LocalLibvirtd;
 
 /**
  * Not a test: how long the FX thread stalls when a node changes state or its VMs change in a storm
- * (issue #17), run by {@code bench/node-changes [--vms N] [--storm-vms M] [--storm-seconds S]}.
+ * (issue #17), run by {@code bench/node-changes [--vms N] [--storm-vms M] [--storm-seconds S] [--storm-rate R]}.
  *
  * <p>Case 1, node changes: the real app shows a node of N (1000) test-driver VMs behind a libvirtd of
  * our own; the daemon is killed and restarted 5 times and hung (SIGSTOP) and resumed 3 times, so the
@@ -25,7 +27,7 @@ import org.vireo.testlab.LocalLibvirtd;
  * first fault until the node has been back for 3 s is printed (target: ≤ 50 ms).
  *
  * <p>Case 2, an event storm: M (5000) running VMs on the daemon's shared test node; two other clients
- * suspend and resume random VMs as fast as libvirt takes it for S (10) seconds, then resume all. Printed:
+ * suspend random VMs as fast as libvirt takes it and resume each 50 changes later, for S (10) seconds, then resume all. Printed:
  * the changes per second, the worst stall during the storm (target ≤ 100 ms) and how long after the
  * storm the window's count of running VMs equals the truth (target ≤ 2 s).
  */
@@ -33,16 +35,17 @@ public final class NodeChangeBench {
 
     private static final long STALL_REPORT_OVER_MS = 10;
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) throws Exception {   // --storm-rate R: changes per second in all (0: unpaced)
         int vms = intOption(args, "--vms", 1000);
         int stormVms = intOption(args, "--storm-vms", 5000);
         int stormSeconds = intOption(args, "--storm-seconds", 10);
+        int stormRate = intOption(args, "--storm-rate", 1500);
         Path jar = Path.of("target/vireo.jar").toAbsolutePath();
         Path work = Files.createTempDirectory("vireo-node-change-bench");
         System.out.printf(Locale.ROOT, "# app: java -jar %s; files in %s%n", jar, work);
         try (LocalLibvirtd daemon = LocalLibvirtd.start(work.resolve("libvirtd"))) {
             long changes = nodeChanges(daemon, jar, work, vms);
-            String storm = storm(daemon, jar, work, stormVms, stormSeconds);
+            String storm = storm(daemon, jar, work, stormVms, stormSeconds, stormRate);
             System.out.println();
             System.out.printf(Locale.ROOT, "{\"case\":\"node changes\",\"vms\":%d,\"kills\":5,\"hangs\":3,\"max_stall_ms\":%d}%n", vms, changes);
             System.out.println(storm);
@@ -85,7 +88,7 @@ public final class NodeChangeBench {
     }
 
     /** Case 2; its JSON line. */
-    private static String storm(LocalLibvirtd daemon, Path jar, Path work, int vms, int seconds) throws Exception {
+    private static String storm(LocalLibvirtd daemon, Path jar, Path work, int vms, int seconds, int rate) throws Exception {
         String uri = daemon.sharedTestNode();
         List<String> names = new ArrayList<>();
         // The shared test node lives while a client holds it: this one does until the storm is over.
@@ -109,7 +112,7 @@ public final class NodeChangeBench {
             AtomicLong done = new AtomicLong();
             List<Thread> clients = new ArrayList<>();
             for (int c = 0; c < 2; c++) {
-                Thread client = new Thread(() -> hammer(uri, names, storming, done), "storm-" + c);
+                Thread client = new Thread(() -> hammer(uri, names, storming, done, rate / 2), "storm-" + c);
                 client.start();
                 clients.add(client);
             }
@@ -119,14 +122,14 @@ public final class NodeChangeBench {
                 client.join();
             }
             long stormEnd = System.currentTimeMillis();
-            double rate = done.get() * 1000.0 / (stormEnd - from);
+            double measured = done.get() * 1000.0 / (stormEnd - from);
             int truth = vms + 1;   // every storm VM resumed, and "test" runs
             Thread.sleep(10_000);
             List<long[]> late = lateTicks(dir, from, stormEnd + 10_000);
             long worst = late.stream().mapToLong(l -> l[0]).max().orElse(0);
             long settled = settledAfter(dir, stormEnd, truth);
             System.out.printf(Locale.ROOT, "# storm: %d running VMs, %d changes in %.1f s (%.0f/s); worst FX stall %d ms; the window's running"
-                            + " count equals the truth (%d) %s after the storm%n", vms, done.get(), (stormEnd - from) / 1000.0, rate, worst, truth,
+                            + " count equals the truth (%d) %s after the storm%n", vms, done.get(), (stormEnd - from) / 1000.0, measured, worst, truth,
                     settled < 0 ? "never within 10 s" : settled + " ms");
             return String.format(Locale.ROOT, "{\"case\":\"event storm\",\"vms\":%d,\"changes_per_s\":%.0f,\"max_stall_ms\":%d,"
                     + "\"totals_settled_ms\":%d}", vms, rate, worst, settled);
@@ -136,12 +139,15 @@ public final class NodeChangeBench {
         }
     }
 
-    /** One client: suspends and resumes random VMs until told to stop, leaving every VM it touched running. */
-    private static void hammer(String uri, List<String> names, AtomicBoolean storming, AtomicLong done) {
+    /**
+     * One client: suspends random VMs and resumes each one 50 changes later, so about a hundred VMs are
+     * paused at any moment and the window's count has something to follow; at the end it resumes the rest.
+     */
+    private static void hammer(String uri, List<String> names, AtomicBoolean storming, AtomicLong done, int perSecond) {
         try {
             Connect conn = new Connect(uri);
             try {
-                hammer(conn, names, storming, done);
+                hammer(conn, names, storming, done, perSecond);
             } finally {
                 conn.close();
             }
@@ -150,19 +156,41 @@ public final class NodeChangeBench {
         }
     }
 
-    private static void hammer(Connect conn, List<String> names, AtomicBoolean storming, AtomicLong done) throws LibvirtException {
+    private static void hammer(Connect conn, List<String> names, AtomicBoolean storming, AtomicLong done, int perSecond)
+            throws LibvirtException {
+        Deque<Domain> paused = new ArrayDeque<>();
+        long started = System.nanoTime();
+        long mine = 0;
         while (storming.get()) {
+            // Paced: change k is not made before k / perSecond seconds have passed (0: as fast as libvirt goes).
+            long due = perSecond <= 0 ? 0 : started + mine * 1_000_000_000L / perSecond;
+            while (System.nanoTime() < due) {
+                Thread.onSpinWait();
+            }
+            mine += 2;   // a suspend now and its resume later
             Domain domain = conn.domainLookupByName(names.get(ThreadLocalRandom.current().nextInt(names.size())));
             try {
                 domain.suspend();
                 done.incrementAndGet();
-                domain.resume();
-                done.incrementAndGet();
+                paused.add(domain);
             } catch (LibvirtException e) {
-                // the other client had it paused at that moment: not a change
-            } finally {
-                domain.free();
+                domain.free();   // paused already, by the other client: not a change
             }
+            if (paused.size() > 50) {
+                resume(paused.poll(), done);
+            }
+        }
+        while (!paused.isEmpty()) {
+            resume(paused.poll(), done);
+        }
+    }
+
+    private static void resume(Domain domain, AtomicLong done) throws LibvirtException {
+        try {
+            domain.resume();
+            done.incrementAndGet();
+        } finally {
+            domain.free();
         }
     }
 
