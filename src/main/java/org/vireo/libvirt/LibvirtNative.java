@@ -46,6 +46,9 @@ interface LibvirtNative extends Library {
 
     void virDomainStatsRecordListFree(Pointer records);
 
+    /** Every domain's statistics in one call; the records are freed with {@link #virDomainStatsRecordListFree}. */
+    int virConnectGetAllDomainStats(Pointer conn, int stats, PointerByReference records, int flags);
+
     /** flags: VIR_DOMAIN_DEFINE_VALIDATE (1) checks the XML against libvirt's schema. */
     Pointer virDomainDefineXMLFlags(Pointer conn, String xml, int flags);
 

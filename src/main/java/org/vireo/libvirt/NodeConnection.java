@@ -1,6 +1,7 @@
 package org.vireo.libvirt;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,7 @@ import org.libvirt.Domain;
 import org.libvirt.LibvirtException;
 import org.libvirt.event.ConnectionCloseReason;
 import org.libvirt.event.DomainEvent;
+import org.libvirt.event.DomainEventType;
 import org.libvirt.event.LifecycleListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +32,7 @@ import org.vireo.model.NodeState;
 import org.vireo.model.NodeStatus;
 import org.vireo.model.OperationException;
 import org.vireo.model.Texts;
+import org.vireo.model.VmState;
 import org.vireo.model.VmStats;
 import org.vireo.model.VmSummary;
 import org.vireo.service.CredentialPrompts;
@@ -58,6 +61,10 @@ final class NodeConnection {
 
     private final Object dirtyLock = new Object();
     private Set<String> dirtyUuids = new HashSet<>();
+    /** Domains only paused or resumed since the last flush: their state is all that changed. */
+    private Set<String> stateOnlyUuids = new HashSet<>();
+    /** Touched only on the worker: the domains as last reported, for state-only updates in a storm. */
+    private final Map<String, VmSummary> reported = new HashMap<>();
     private boolean flushQueued;
 
     /** One timer for every node's reconnect attempts; the attempts themselves run on each node's worker. */
@@ -254,9 +261,13 @@ final class NodeConnection {
 
     /** Re-reads a domain soon, on the worker: after our own operations, and for changes libvirt sends no event for. */
     void markDirty(String uuid) {
+        markDirty(uuid, false);
+    }
+
+    private void markDirty(String uuid, boolean stateOnly) {
         boolean queue;
         synchronized (dirtyLock) {
-            dirtyUuids.add(uuid);
+            (stateOnly ? stateOnlyUuids : dirtyUuids).add(uuid);
             queue = !flushQueued;
             flushQueued = true;
         }
@@ -309,6 +320,8 @@ final class NodeConnection {
                 enableKeepAlive();
             }
             List<VmSummary> vms = DomainReader.readAll(node.id(), conn);
+            reported.clear();
+            vms.forEach(vm -> reported.put(vm.uuid(), vm));
             listener.vmsReplaced(node, vms);
             if (attempts > 0) {
                 LOG.info("{} is back after {} failed tries", node.name(), attempts);
@@ -403,37 +416,83 @@ final class NodeConnection {
             LOG.debug("Event without a readable UUID on {}: {}", node.name(), event);
             return 0;
         }
-        markDirty(uuid);
+        DomainEventType type = event.getType();
+        markDirty(uuid, type == DomainEventType.SUSPENDED || type == DomainEventType.RESUMED);
         return 0;
     }
 
     /** Above this many changed domains in one flush, the node is listed whole instead. */
     private static final int BULK_REREAD = 256;
 
+    /** Above this many paused or resumed domains in one flush, all states are read in one call. */
+    private static final int STATE_BULK = 32;
+
     private void flushDirty() {
         Set<String> batch;
+        Set<String> stateOnly;
         synchronized (dirtyLock) {
             batch = dirtyUuids;
+            stateOnly = stateOnlyUuids;
             dirtyUuids = new HashSet<>();
+            stateOnlyUuids = new HashSet<>();
             flushQueued = false;
         }
-        if (conn == null || batch.isEmpty()) {
+        if (conn == null) {
             return;
         }
-        List<VmSummary> changed = new ArrayList<>(batch.size());
+        stateOnly.removeAll(batch);
+        List<VmSummary> changed = new ArrayList<>(batch.size() + stateOnly.size());
+        if (stateOnly.size() > STATE_BULK) {
+            readStates(stateOnly, changed, batch);
+        } else {
+            batch.addAll(stateOnly);
+        }
         List<String> removed = new ArrayList<>();
+        changed.addAll(readDomains(batch, removed));
+        changed.forEach(vm -> reported.put(vm.uuid(), vm));
+        removed.forEach(reported::remove);
+        if (!changed.isEmpty() || !removed.isEmpty()) {
+            listener.vmsChanged(node, changed, removed);
+        }
+    }
+
+    /**
+     * An event storm of pauses and resumes: every domain's state in one call, applied to the domains as
+     * last reported (five calls a domain otherwise). Those it cannot place go to {@code readFully}.
+     */
+    private void readStates(Set<String> uuids, List<VmSummary> changed, Set<String> readFully) {
+        Map<String, Integer> states;
+        try {
+            states = BulkStats.states(conn);
+        } catch (BulkStats.StatsUnavailableException e) {
+            readFully.addAll(uuids);
+            return;
+        }
+        for (String uuid : uuids) {
+            VmSummary known = reported.get(uuid);
+            Integer state = states.get(uuid);
+            if (known == null || state == null) {
+                readFully.add(uuid);
+            } else {
+                changed.add(known.withState(VmState.fromLibvirtCode(state)));
+            }
+        }
+    }
+
+    /** The domains of {@code batch} read afresh; those that no longer exist are added to {@code gone}. */
+    private List<VmSummary> readDomains(Set<String> batch, List<String> gone) {
+        List<VmSummary> changed = new ArrayList<>(batch.size());
         if (batch.size() > BULK_REREAD) {
             // An event storm: one listing of the node costs two calls a domain, a lookup and read of each five.
             try {
-                Set<String> gone = new HashSet<>(batch);
+                Set<String> missing = new HashSet<>(batch);
                 for (VmSummary vm : DomainReader.readAll(node.id(), conn)) {
-                    if (gone.remove(vm.uuid())) {
+                    if (missing.remove(vm.uuid())) {
                         changed.add(vm);
                     }
                 }
-                removed.addAll(gone);
-                listener.vmsChanged(node, changed, removed);
-                return;
+                gone.addAll(missing);
+                return changed;
             } catch (LibvirtException e) {
                 LOG.warn("Could not list the domains of {}: {}", node.name(), LibvirtErrors.message(e));
                 changed.clear();
@@ -446,7 +505,7 @@ final class NodeConnection {
                 changed.add(DomainReader.read(node.id(), domain));
             } catch (LibvirtException e) {
                 if (DomainReader.isNoSuchDomain(e)) {
-                    removed.add(uuid);   // undefined, or a transient domain that stopped
+                    gone.add(uuid);   // undefined, or a transient domain that stopped
                 } else {
                     LOG.warn("Could not re-read domain {} on {}: {}", uuid, node.name(), LibvirtErrors.message(e));
                 }
@@ -454,7 +513,7 @@ final class NodeConnection {
                 freeQuietly(domain);
             }
         }
-        listener.vmsChanged(node, changed, removed);
+        return changed;
     }
 
     private void closeQuietly() {
@@ -463,6 +522,7 @@ final class NodeConnection {
         }
         VireoConnect closing = conn;
         conn = null;
+        reported.clear();
         try {
             if (events) {
                 closing.removeLifecycleListener(lifecycle);

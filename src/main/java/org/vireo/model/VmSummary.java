@@ -29,6 +29,11 @@ public record VmSummary(String nodeId, String uuid, String name, VmState state, 
         this(nodeId, uuid, name, state, vcpus, memoryBytes, true, false, List.of());
     }
 
+    /** The same VM in another state: what a pause or resume changes, and nothing else. */
+    public VmSummary withState(VmState now) {
+        return new VmSummary(nodeId, uuid, name, now, vcpus, memoryBytes, persistent, managedSave, tags);
+    }
+
     public ByteSize memory() {
         return new ByteSize(memoryBytes);
     }
