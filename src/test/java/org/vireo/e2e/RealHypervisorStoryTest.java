@@ -1,6 +1,7 @@
 package org.vireo.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -125,8 +126,9 @@ class RealHypervisorStoryTest {
                 page.waitUntil("story-vm is off", 30, () -> "shut off".equals(state("story-vm")));
                 page.chooseFromMenu("#vmMenu", "#menu-delete");
                 DialogPane delete = page.dialog();
-                assertTrue(robot.from(delete).lookup("#deleteStorage").queryAs(CheckBox.class).isSelected());
-                robot.clickOn(robot.from(delete).lookup((Button b) -> b.getText().equals("Delete")).queryButton());
+                assertFalse(robot.from(delete).lookup("#deleteStorage").queryAs(CheckBox.class).isSelected());
+                robot.clickOn("#deleteStorage");
+                robot.clickOn(robot.from(delete).lookup((Button b) -> b.getText().equals("Delete VM and 1 volume")).queryButton());
                 page.waitUntil("story-vm is gone", 30, () -> !page.tableNamesAndStates().containsKey("story-vm"));
                 step("forced off and deleted with its storage");
 

@@ -1,8 +1,10 @@
 package org.vireo.ui.common;
 
 import java.util.Optional;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -56,7 +58,7 @@ public final class Dialogs {
 
     /**
      * Asks to confirm an action and waits; true when the user chose it. The action's button says what
-     * it does ({@code actionText}); Cancel is the other.
+     * it does ({@code actionText}); Cancel is the other, and the default (Enter cancels).
      *
      * @param content what the action does or loses: text, or a node with choices (checkboxes)
      */
@@ -65,17 +67,35 @@ public final class Dialogs {
         return ask(alert, paneId, actionText);
     }
 
+    /** {@link #confirm(Window, String, String, String, Node, String)} whose action's button says what the choices in {@code content} make of it. */
+    public static boolean confirm(Window owner, String paneId, String title, String header, Node content, ObservableValue<String> actionText) {
+        Alert alert = alert(owner, Alert.AlertType.CONFIRMATION, title, header, content);
+        return ask(alert, paneId, actionText.getValue(), actionText);
+    }
+
     /** {@link #confirm(Window, String, String, String, Node, String)} with plain text. */
     public static boolean confirm(Window owner, String paneId, String title, String header, String text, String actionText) {
         return ask(alert(owner, Alert.AlertType.CONFIRMATION, title, header, text), paneId, actionText);
     }
 
     private static boolean ask(Alert alert, String paneId, String actionText) {
+        return ask(alert, paneId, actionText, null);
+    }
+
+    private static boolean ask(Alert alert, String paneId, String actionText, ObservableValue<String> liveText) {
         if (paneId != null) {
             alert.getDialogPane().setId(paneId);
         }
         ButtonType action = actionText == null ? ButtonType.OK : new ButtonType(actionText, ButtonBar.ButtonData.OK_DONE);
         alert.getButtonTypes().setAll(ButtonType.CANCEL, action);
+        // What is confirmed here loses something (a VM, its disks, a connection, what changed since a snapshot):
+        // Enter cancels, and the action takes a deliberate click (or Tab to it and Space).
+        Button actionButton = (Button) alert.getDialogPane().lookupButton(action);
+        actionButton.setDefaultButton(false);
+        if (liveText != null) {
+            actionButton.textProperty().bind(liveText);
+        }
+        ((Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
         Optional<ButtonType> answer = alert.showAndWait();
         return answer.isPresent() && answer.get() == action;
     }

@@ -156,7 +156,7 @@ final class SnapshotsView {
         String vm = viewModel.vmProperty().get().name();
         String lost = messages.get(viewModel.running() ? "snapshots.revert.lostRunning" : "snapshots.revert.lost", vm, snapshot.name());
         if (Dialogs.confirm(root.getScene().getWindow(), "revertConfirm", messages.get("snapshots.revert.title"),
-                messages.get("snapshots.revert.header", vm, snapshot.name()), lost, null)) {
+                messages.get("snapshots.revert.header", vm, snapshot.name()), lost, messages.get("snapshots.revert.action", snapshot.name()))) {
             viewModel.revert(snapshot);
         }
     }
@@ -170,7 +170,7 @@ final class SnapshotsView {
             content.getChildren().add(withChildren);
         }
         if (Dialogs.confirm(root.getScene().getWindow(), "deleteSnapshotConfirm", messages.get("snapshots.delete.title"),
-                messages.get("snapshots.delete.header", snapshot.name()), content, null)) {
+                messages.get("snapshots.delete.header", snapshot.name()), content, messages.get("snapshots.delete.action", snapshot.name()))) {
             viewModel.delete(snapshot, withChildren.isSelected());
         }
     }

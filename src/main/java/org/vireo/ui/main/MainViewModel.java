@@ -372,7 +372,7 @@ public final class MainViewModel {
     }
 
     /** Above this many changed VMs in one batch, their nodes' lists are rebuilt instead. */
-    private static final int MANY_CHANGES = 200;
+    private static final int MANY_CHANGES = 2000;
 
     /** Whether {@code vms} are the node's VMs as listed (same UUIDs, same names), whatever their states. */
     private static boolean sameMembers(NodeRow row, List<VmSummary> vms) {

@@ -108,7 +108,17 @@ final class NodeTree {
     }
 
     private void refreshRoot() {
-        root.setValue(new TreeEntry.AllNodes(viewModel.nodes().size(), viewModel.allVms().size()));
+        setIfChanged(root, new TreeEntry.AllNodes(viewModel.nodes().size(), viewModel.allVms().size()));
+    }
+
+    /**
+     * A new value only when it reads differently: in an event storm every changed VM is a list event,
+     * and each new value rebuilds the row's graphic and tooltip (hundreds a batch for a node of 5000).
+     */
+    private static void setIfChanged(TreeItem<TreeEntry> item, TreeEntry value) {
+        if (!value.equals(item.getValue())) {
+            item.setValue(value);
+        }
     }
 
     private void addNode(NodeRow row) {
@@ -142,7 +152,7 @@ final class NodeTree {
             if (!item.getChildren().isEmpty()) {
                 item.getChildren().clear();
             }
-            item.setValue(nodeEntry(row));
+            setIfChanged(item, nodeEntry(row));
             return;
         }
         boolean onlyReplacements = change != null;
@@ -163,7 +173,7 @@ final class NodeTree {
             }
             item.getChildren().setAll(children);
         }
-        item.setValue(nodeEntry(row));
+        setIfChanged(item, nodeEntry(row));
     }
 
     static final int LARGE_NODE = 500;

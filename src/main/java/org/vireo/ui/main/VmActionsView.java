@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.CheckBox;
@@ -93,12 +94,11 @@ final class VmActionsView {
         VBox content = new VBox(8, Dialogs.wrapped(messages.get("confirm." + action.id() + ".text")));
         CheckBox deleteStorage = new CheckBox(messages.get("confirm.delete.storage"));
         deleteStorage.setId("deleteStorage");
+        List<StorageItem> deletable = storage.stream().filter(StorageItem::deletable).toList();
         if (action == VmAction.DELETE) {
-            List<StorageItem> deletable = storage.stream().filter(StorageItem::deletable).toList();
             if (deletable.isEmpty()) {
                 content.getChildren().add(Dialogs.wrapped(messages.get("confirm.delete.noStorage")));
             } else {
-                deleteStorage.setSelected(true);
                 content.getChildren().add(deleteStorage);
             }
             VBox list = new VBox(2);
@@ -117,9 +117,12 @@ final class VmActionsView {
         CheckBox dontAsk = new CheckBox(messages.get("confirm.dontAsk"));
         dontAsk.setId("dontAsk");
         content.getChildren().add(dontAsk);
+        // The action's button names what it does: "Delete VM", "Delete VM and 2 volumes" once storage is ticked.
+        StringBinding actionText = Bindings.createStringBinding(() -> action == VmAction.DELETE && deleteStorage.isSelected()
+                ? messages.get("confirm.ok.deleteWithStorage", targets.size(), deletable.size())
+                : messages.get("confirm.ok." + action.id(), targets.size()), deleteStorage.selectedProperty());
         if (Dialogs.confirm(window(), null, messages.get("confirm." + action.id() + ".title"),
-                messages.get("confirm." + action.id() + ".header", targets.size(), targets.get(0).name()), content,
-                messages.get("confirm.ok." + action.id()))) {
+                messages.get("confirm." + action.id() + ".header", targets.size(), targets.get(0).name()), content, actionText)) {
             if (dontAsk.isSelected()) {
                 actions.setConfirmation(action, false);
             }

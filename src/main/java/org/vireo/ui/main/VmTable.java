@@ -92,10 +92,11 @@ final class VmTable {
         tags.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(VisibleText.of(String.join(", ", c.getValue().tags()))));
         tags.setPrefWidth(160);
 
-        ToDoubleFunction<VmSummary> cpuValue = live(viewModel, s -> s.cpuPercent());
+        // Activity only for VMs that run: a paused or crashed VM has no CPU %, disk or network rate, only its memory.
+        ToDoubleFunction<VmSummary> cpuValue = whileRunning(live(viewModel, s -> s.cpuPercent()));
         ToDoubleFunction<VmSummary> memUsedValue = live(viewModel, s -> (double) s.memoryBytes());
-        ToDoubleFunction<VmSummary> diskValue = live(viewModel, s -> s.diskReadBps() + s.diskWriteBps());
-        ToDoubleFunction<VmSummary> netValue = live(viewModel, s -> s.netRxBps() + s.netTxBps());
+        ToDoubleFunction<VmSummary> diskValue = whileRunning(live(viewModel, s -> s.diskReadBps() + s.diskWriteBps()));
+        ToDoubleFunction<VmSummary> netValue = whileRunning(live(viewModel, s -> s.netRxBps() + s.netTxBps()));
         TableColumn<VmSummary, VmSummary> cpu = liveColumn("cpuColumn", messages.get("table.cpu"), viewModel,
                 figure(cpuValue, v -> String.format(Locale.ROOT, "%.1f %%", v)), true);
         TableColumn<VmSummary, VmSummary> memUsed = liveColumn("memUsedColumn", messages.get("table.memUsed"), viewModel,
@@ -139,6 +140,8 @@ final class VmTable {
                 Map.entry(node, Comparator.comparing((VmSummary vm) -> viewModel.nodeName(vm.nodeId()), String.CASE_INSENSITIVE_ORDER)),
                 Map.entry(tags, Comparator.comparing((VmSummary vm) -> String.join(", ", vm.tags()))),
                 Map.entry(addresses, Comparator.comparing(addressText)));
+        // Rows equal on every chosen column stay put: the name, then the node, then the UUID decide last.
+        lastKeys = direct.get(name).thenComparing(direct.get(node)).thenComparing(VmSummary::uuid);
         // Live figures: VMs without one (not sampled, not running) sort last in either direction.
         figures.put(cpu, cpuValue);
         figures.put(memUsed, memUsedValue);
@@ -158,6 +161,8 @@ final class VmTable {
         view.getSortOrder().add(name);
     }
 
+    private Comparator<VmSummary> lastKeys;
+
     /** The table's sort order as one comparator over the records, or the table's own when a column needs it. */
     private Comparator<VmSummary> sortOrder(Map<TableColumn<VmSummary, ?>, Comparator<VmSummary>> direct) {
         Comparator<VmSummary> order = null;
@@ -167,13 +172,13 @@ final class VmTable {
             if (figures.containsKey(column)) {
                 byColumn = figureOrder(figures.get(column), descending);
             } else if (byColumn == null) {
-                return view.getComparator();
+                return view.getComparator() == null ? lastKeys : view.getComparator().thenComparing(lastKeys);
             } else if (descending) {
                 byColumn = byColumn.reversed();
             }
             order = order == null ? byColumn : order.thenComparing(byColumn);
         }
-        return order;
+        return order == null ? lastKeys : order.thenComparing(lastKeys);
     }
 
     private static Comparator<VmSummary> figureOrder(ToDoubleFunction<VmSummary> figure, boolean descending) {
@@ -194,6 +199,10 @@ final class VmTable {
             VmStats s = viewModel.stats(vm.key());
             return s == null ? Double.NaN : value.applyAsDouble(s);
         };
+    }
+
+    private static ToDoubleFunction<VmSummary> whileRunning(ToDoubleFunction<VmSummary> figure) {
+        return vm -> vm.state().isRunning() ? figure.applyAsDouble(vm) : Double.NaN;
     }
 
     private static Function<VmSummary, String> figure(ToDoubleFunction<VmSummary> value,

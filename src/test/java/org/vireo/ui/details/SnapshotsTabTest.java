@@ -13,6 +13,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableView;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
@@ -69,7 +70,10 @@ class SnapshotsTabTest {
         robot.clickOn("#revertSnapshot");
         String warning = MainWindowPage.onFx(() -> page.dialog().getContentText());
         assertTrue(warning.contains("since \u201cbefore-upgrade\u201d was taken is lost"), warning);
-        robot.clickOn(robot.from(page.dialog()).lookup((Button b) -> b.getText().equals("OK")).queryButton());
+        assertEquals("Revert snapshot", MainWindowPage.onFx(() -> ((Stage) page.dialog().getScene().getWindow()).getTitle()));
+        assertTrue(robot.from(page.dialog()).lookup((Button b) -> b.getText().equals("Cancel")).queryButton().isDefaultButton(),
+                "Enter cancels a revert");
+        robot.clickOn(robot.from(page.dialog()).lookup((Button b) -> b.getText().equals("Revert to \u201cbefore-upgrade\u201d")).queryButton());
         page.waitUntil("reverted", 10, () -> text("#snapshotMessage").equals("Reverted to \"before-upgrade\"."));
         assertEquals(List.of("before-upgrade"), Virsh.run(uri, "snapshot-current", "db-1", "--name"));
         page.waitUntil("the current marker moved", 10,
@@ -80,7 +84,7 @@ class SnapshotsTabTest {
         robot.clickOn("#deleteSnapshot");
         page.dialog();
         robot.interact(() -> robot.lookup("#deleteChildren").queryAs(CheckBox.class).setSelected(true));
-        robot.clickOn(robot.from(page.dialog()).lookup((Button b) -> b.getText().equals("OK")).queryButton());
+        robot.clickOn(robot.from(page.dialog()).lookup((Button b) -> b.getText().equals("Delete \u201cbefore-upgrade\u201d")).queryButton());
         page.waitUntil("both are gone", 10, () -> rows().isEmpty());
         assertEquals(List.of(), Virsh.run(uri, "snapshot-list", "db-1", "--name").stream().filter(l -> !l.isBlank()).toList());
     }

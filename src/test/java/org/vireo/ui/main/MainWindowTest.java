@@ -18,6 +18,7 @@ import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+import org.vireo.model.VmSummary;
 import org.vireo.testlab.LogCapture;
 import org.vireo.testlab.Virsh;
 import org.vireo.ui.MainWindowPage;
@@ -92,6 +93,14 @@ class MainWindowTest {
             page.waitUntil("sorted by vCPUs, fewest first", 5, () -> MainWindowPage.onFx(() -> page.table().getItems().get(0).vcpus()) == 1);
             robot.clickOn(robot.lookup(".column-header").lookup("vCPUs").queryLabeled());
             page.waitUntil("sorted by vCPUs, most first", 5, () -> MainWindowPage.onFx(() -> page.table().getItems().get(0).vcpus()) == 16);
+            // Rows equal on the sorted column keep one order: by name, then node, whatever the updates.
+            List<VmSummary> byVcpus = MainWindowPage.onFx(() -> List.copyOf(page.table().getItems()));
+            for (int i = 1; i < byVcpus.size(); i++) {
+                VmSummary a = byVcpus.get(i - 1);
+                VmSummary b = byVcpus.get(i);
+                assertTrue(a.vcpus() > b.vcpus() || a.vcpus() == b.vcpus() && a.name().compareToIgnoreCase(b.name()) <= 0,
+                        "equal vCPUs sorted by name: " + a.name() + " before " + b.name());
+            }
             // Live figures sort too, busiest first on the second click, VMs without a figure last either way.
             page.waitUntil("CPU figures are on screen", 20, () -> page.renderedColumn("cpuColumn").stream().anyMatch(t -> t.endsWith("%")));
             robot.clickOn(robot.lookup(".column-header").lookup("CPU %").queryLabeled());
@@ -103,6 +112,13 @@ class MainWindowTest {
                 return figures.size() >= 2 && cpu.stream().skip(figures.size()).allMatch(String::isEmpty)
                         && figures.equals(figures.stream().sorted(Comparator.reverseOrder()).toList());
             });
+            // Paused, crashed and suspended VMs show no CPU %: only running ones do.
+            List<String> cpuShown = page.renderedColumn("cpuColumn");
+            List<VmSummary> rowsShown = MainWindowPage.onFx(() -> page.table().getItems().subList(0, cpuShown.size()));
+            for (int i = 0; i < cpuShown.size(); i++) {
+                assertTrue(cpuShown.get(i).isEmpty() || rowsShown.get(i).state().isRunning(),
+                        rowsShown.get(i).name() + " is " + rowsShown.get(i).state() + " yet shows " + cpuShown.get(i));
+            }
             robot.clickOn(robot.lookup(".column-header").lookup("Name").queryLabeled());
 
             // Each node has its own worker thread; libvirt's events ride the toolkit's GTK loop, not a second

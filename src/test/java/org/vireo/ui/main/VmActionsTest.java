@@ -123,8 +123,11 @@ class VmActionsTest {
                     String listed = robot.from(delete).lookup("#storageList").lookup(".label").queryAllAs(Label.class)
                             .stream().map(Label::getText).collect(Collectors.joining("\n"));
                     assertTrue(listed.contains("default-pool/doomed-vda.qcow2") && listed.contains("1 GiB"), listed);
-                    assertTrue(robot.from(delete).lookup("#deleteStorage").queryAs(CheckBox.class).isSelected());
-                    robot.clickOn(robot.from(delete).lookup((Button b) -> b.getText().equals("Delete")).queryButton());
+                    // Safe defaults: storage unticked, Enter cancels; the button says what it will do.
+                    assertFalse(robot.from(delete).lookup("#deleteStorage").queryAs(CheckBox.class).isSelected());
+                    assertTrue(robot.from(delete).lookup((Button b) -> b.getText().equals("Cancel")).queryButton().isDefaultButton());
+                    robot.clickOn("#deleteStorage");
+                    robot.clickOn(robot.from(delete).lookup((Button b) -> b.getText().equals("Delete VM and 1 volume")).queryButton());
                     page.waitUntil("doomed is gone from the table", 30, () -> !page.tableNamesAndStates().containsKey("doomed"));
                     assertFalse(Virsh.names(uri).contains("doomed"));
                     assertFalse(String.join("\n", Virsh.run(uri, "vol-list", "default-pool")).contains("doomed-vda.qcow2"));
