@@ -1,13 +1,18 @@
 package org.vireo.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The filter a user types: words match the VM name (substring, any case); {@code tag:web},
- * {@code state:running} and {@code node:lab} narrow by tag, state and node name. All parts must match.
+ * The filter a user types. A bare word matches a VM's name, its tags or its addresses (substring, any
+ * case); {@code tag:web}, {@code state:running} and {@code node:lab} narrow by tag, state and node name;
+ * double quotes keep spaces in one part ({@code tag:"two words"}). All parts must match. A filter Vireo
+ * does not know ({@code color:red}) or a state that does not exist ({@code state:foo}) matches nothing
+ * and is named by {@link #problem()}, so the user is told instead of seeing an empty list.
  */
 public final class VmQuery {
 
@@ -15,6 +20,7 @@ public final class VmQuery {
     private final List<String> tags = new ArrayList<>();
     private final List<String> states = new ArrayList<>();
     private final List<String> nodes = new ArrayList<>();
+    private String problem;
 
     private VmQuery() {
     }
@@ -24,35 +30,85 @@ public final class VmQuery {
         if (text == null) {
             return query;
         }
-        for (String token : text.strip().toLowerCase(Locale.ROOT).split("\\s+")) {
-            if (token.isEmpty()) {
-                continue;
-            }
-            if (token.startsWith("tag:") && token.length() > 4) {
-                query.tags.add(token.substring(4));
-            } else if (token.startsWith("state:") && token.length() > 6) {
-                query.states.add(token.substring(6).replace("-", "").replace("_", ""));
-            } else if (token.startsWith("node:") && token.length() > 5) {
-                query.nodes.add(token.substring(5));
-            } else {
-                query.words.add(token);
+        for (String token : tokens(text.strip().toLowerCase(Locale.ROOT))) {
+            int colon = token.indexOf(':');
+            String key = colon > 0 ? token.substring(0, colon) : "";
+            String value = colon > 0 ? token.substring(colon + 1) : token;
+            switch (key) {
+                case "tag" -> query.tags.add(value);
+                case "state" -> query.state(value);
+                case "node" -> query.nodes.add(value);
+                case "" -> query.words.add(value);
+                default -> {
+                    if (key.chars().allMatch(Character::isLetter)) {
+                        query.problem = query.problem != null ? query.problem : Texts.get("filter.unknown", key);
+                        query.words.add("\u0000");   // matches nothing: an unknown filter is not silently ignored
+                    } else {
+                        query.words.add(token);   // "10.0.0.5:22", a name with a colon
+                    }
+                }
             }
         }
         return query;
+    }
+
+    private void state(String value) {
+        String wanted = value.replace("-", "").replace("_", "").replace(" ", "");
+        boolean known = wanted.equals("running") || Arrays.stream(VmState.values()).anyMatch(s -> s.id().startsWith(wanted)
+                || s.virshName().replace(" ", "").startsWith(wanted));
+        if (!known && problem == null) {
+            problem = Texts.get("filter.unknownState", value);
+        }
+        states.add(wanted);
+    }
+
+    /** Splits on spaces outside double quotes; the quotes themselves are dropped. */
+    private static List<String> tokens(String text) {
+        List<String> tokens = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        boolean quoted = false;
+        for (char c : text.toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (Character.isWhitespace(c) && !quoted) {
+                if (current.length() > 0) {
+                    tokens.add(current.toString());
+                    current.setLength(0);
+                }
+            } else {
+                current.append(c);
+            }
+        }
+        if (current.length() > 0) {
+            tokens.add(current.toString());
+        }
+        return tokens.stream().filter(t -> !t.endsWith(":")).toList();   // "tag:" being typed narrows nothing yet
     }
 
     public boolean isEmpty() {
         return words.isEmpty() && tags.isEmpty() && states.isEmpty() && nodes.isEmpty();
     }
 
-    /** @param nodeName looks up the display name of a VM's node */
+    /** Why this filter cannot match as typed (an unknown filter or state), in plain words; empty when it can. */
+    public Optional<String> problem() {
+        return Optional.ofNullable(problem);
+    }
+
+    /** Matches without addresses (scripts, tests): a bare word then looks at names and tags. */
     public boolean matches(VmSummary vm, Function<String, String> nodeName) {
-        if (!words.isEmpty()) {
-            String name = vm.name().toLowerCase(Locale.ROOT);
-            for (String word : words) {
-                if (!name.contains(word)) {
-                    return false;
-                }
+        return matches(vm, nodeName, v -> List.of());
+    }
+
+    /**
+     * @param nodeName  looks up the display name of a VM's node
+     * @param addresses the addresses known for a VM (from its guest agent or DHCP lease), if any
+     */
+    public boolean matches(VmSummary vm, Function<String, String> nodeName, Function<VmSummary, List<String>> addresses) {
+        for (String word : words) {
+            if (!vm.name().toLowerCase(Locale.ROOT).contains(word)
+                    && vm.tags().stream().noneMatch(t -> t.toLowerCase(Locale.ROOT).contains(word))
+                    && addresses.apply(vm).stream().noneMatch(a -> a.toLowerCase(Locale.ROOT).contains(word))) {
+                return false;
             }
         }
         for (String tag : tags) {

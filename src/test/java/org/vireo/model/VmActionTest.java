@@ -1,12 +1,14 @@
 package org.vireo.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Which actions each state allows: what enables the buttons and menus. */
@@ -49,6 +51,28 @@ class VmActionTest {
         assertEquals(List.of(web), matching("state:running tag:prod node:lab", nodes, web, db));
         assertEquals(List.of(), matching("tag:shop node:edge", nodes, web, db));
         assertEquals(List.of(web, db), matching("   ", nodes, web, db));
+    }
+
+    @Test
+    void aBareWordFindsTagsAndAddressesAndUnknownFiltersAreNamed() {
+        VmSummary web = new VmSummary("n1", "u1", "shop-front", VmState.RUNNING, 1, 1, true, false, List.of("web tier", "prod"));
+        VmSummary db = new VmSummary("n1", "u2", "db-01", VmState.RUNNING, 1, 1, true, false, List.of());
+        Function<String, String> nodes = id -> "lab";
+        Function<VmSummary, List<String>> addresses = vm -> vm == db ? List.of("192.168.100.17") : List.of();
+        VmQuery web1 = VmQuery.parse("web");
+        assertEquals(List.of(web), Stream.of(web, db).filter(vm -> web1.matches(vm, nodes, addresses)).toList(), "a tag, by a bare word");
+        VmQuery byAddress = VmQuery.parse("100.17");
+        assertEquals(List.of(db), Stream.of(web, db).filter(vm -> byAddress.matches(vm, nodes, addresses)).toList());
+        assertEquals(List.of(web), matching("tag:\"web tier\"", nodes, web, db), "a quoted tag with a space");
+        assertEquals(List.of(web, db), matching("tag:", nodes, web, db), "a filter being typed narrows nothing yet");
+
+        VmQuery unknown = VmQuery.parse("color:red");
+        assertEquals(List.of(), matching("color:red", nodes, web, db), "an unknown filter matches nothing");
+        assertTrue(unknown.problem().orElseThrow().contains("color:"), unknown.problem().toString());
+        VmQuery badState = VmQuery.parse("state:foo");
+        assertTrue(badState.problem().orElseThrow().contains("foo"), badState.problem().toString());
+        assertTrue(VmQuery.parse("state:shut-off web").problem().isEmpty());
+        assertTrue(VmQuery.parse("10.0.0.5:22").problem().isEmpty(), "an address with a port is a word");
     }
 
     private static List<VmSummary> matching(String text, Function<String, String> nodes, VmSummary... vms) {

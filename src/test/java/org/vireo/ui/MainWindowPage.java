@@ -1,15 +1,19 @@
 package org.vireo.ui;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
@@ -22,6 +26,9 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 import org.vireo.model.VmSummary;
@@ -148,6 +155,37 @@ public final class MainWindowPage {
         choose(robot.lookup(menuId).query(), false, itemId);
     }
 
+    /**
+     * What a user sees of a window under a window manager: on the screen with its title bar, at least
+     * its designed size, and (for a dialog) centred on its owner within {@code tolerance} pixels.
+     * Returns a line with the figures, for the test's output.
+     */
+    public static String assertPlaced(Window window, Window owner, double minWidth, double minHeight, double tolerance) {
+        return onFx(() -> {
+            Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+            String where = String.format(Locale.ROOT, "%s at %.0f,%.0f size %.0fx%.0f", window instanceof Stage s ? s.getTitle() : window,
+                    window.getX(), window.getY(), window.getWidth(), window.getHeight());
+            assertTrue(window.getX() >= screen.getMinX() && window.getY() >= screen.getMinY()
+                    && window.getX() + window.getWidth() <= screen.getMaxX() + 1
+                    && window.getY() + window.getHeight() <= screen.getMaxY() + 1, "inside the screen " + screen + ": " + where);
+            assertTrue(window.getWidth() >= minWidth && window.getHeight() >= minHeight,
+                    "at least " + minWidth + "x" + minHeight + ": " + where);
+            if (owner != null) {
+                double dx = Math.abs(window.getX() + window.getWidth() / 2 - (owner.getX() + owner.getWidth() / 2));
+                double dy = Math.abs(window.getY() + window.getHeight() / 2 - (owner.getY() + owner.getHeight() / 2));
+                assertTrue(dx <= tolerance && dy <= tolerance, String.format(Locale.ROOT,
+                        "centred on its owner within %.0f px (off by %.0f, %.0f): %s", tolerance, dx, dy, where));
+            }
+            return where;
+        });
+    }
+
+    /** The main window: the one showing the VM table. */
+    public static Window mainWindow() {
+        return onFx(() -> Window.getWindows().stream().filter(w -> w.getScene() != null && w.getScene().lookup("#vmTable") != null)
+                .findFirst().orElseThrow());
+    }
+
     public String actionSummary() {
         return onFx(() -> robot.lookup("#actionSummary").queryAs(Label.class).getText());
     }
@@ -170,7 +208,25 @@ public final class MainWindowPage {
     /** The dialog that is open now (waits up to 10 s for one to appear). */
     public DialogPane dialog() {
         waitUntil("a dialog opens", 10, () -> !robot.lookup(".dialog-pane").queryAll().isEmpty());
-        return onFx(() -> robot.lookup(".dialog-pane").queryAs(DialogPane.class));
+        DialogPane pane = onFx(() -> robot.lookup(".dialog-pane").queryAs(DialogPane.class));
+        // Under a window manager the dialog is placed after it is shown: clicks wait until it stays put.
+        double[] last = {Double.NaN, Double.NaN};
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            WaitForAsyncUtils.waitForFxEvents();
+            double[] now = onFx(() -> new double[] {pane.getScene().getWindow().getX(), pane.getScene().getWindow().getY()});
+            if (now[0] == last[0] && now[1] == last[1]) {
+                break;
+            }
+            last = now;
+            try {
+                Thread.sleep(150);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return pane;
     }
 
     public void waitUntil(String what, int seconds, Callable<Boolean> condition) {

@@ -1,7 +1,10 @@
 package org.vireo.ui.common;
 
 import java.util.Optional;
+import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
 import javafx.beans.value.ObservableValue;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -9,6 +12,7 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.stage.Screen;
 import javafx.stage.Window;
 
 /**
@@ -23,10 +27,52 @@ public final class Dialogs {
     private Dialogs() {
     }
 
+    /**
+     * Centres a dialog on its owner once it is shown and sized. JavaFX places it before the window
+     * manager has mapped it, and openbox (as other window managers) then puts it at the screen's
+     * top-left corner with its title bar off the screen; a move after showing is honoured.
+     */
+    public static void keepOver(Dialog<?> dialog, Window owner) {
+        if (owner == null) {
+            return;
+        }
+        dialog.setOnShown(e -> {
+            Window window = dialog.getDialogPane().getScene().getWindow();
+            Runnable centre = () -> {
+                Rectangle2D screen = Screen.getScreensForRectangle(owner.getX(), owner.getY(), owner.getWidth(), owner.getHeight())
+                        .stream().findFirst().orElse(Screen.getPrimary()).getVisualBounds();
+                double x = owner.getX() + (owner.getWidth() - window.getWidth()) / 2;
+                double y = owner.getY() + (owner.getHeight() - window.getHeight()) / 2;
+                window.setX(Math.max(screen.getMinX(), Math.min(x, screen.getMaxX() - window.getWidth())));
+                window.setY(Math.max(screen.getMinY(), Math.min(y, screen.getMaxY() - window.getHeight())));
+            };
+            centre.run();
+            // The window manager may place it once more when it maps it: that first move is undone.
+            long shownAt = System.nanoTime();
+            InvalidationListener[] replaced = new InvalidationListener[1];
+            replaced[0] = obs -> {
+                if (System.nanoTime() - shownAt > 1_000_000_000L) {
+                    window.xProperty().removeListener(replaced[0]);
+                    window.yProperty().removeListener(replaced[0]);
+                } else if (!centred(window, owner)) {
+                    Platform.runLater(centre);
+                }
+            };
+            window.xProperty().addListener(replaced[0]);
+            window.yProperty().addListener(replaced[0]);
+        });
+    }
+
+    private static boolean centred(Window window, Window owner) {
+        return Math.abs(window.getX() + window.getWidth() / 2 - owner.getX() - owner.getWidth() / 2) <= 2
+                && Math.abs(window.getY() + window.getHeight() / 2 - owner.getY() - owner.getHeight() / 2) <= 2;
+    }
+
     /** An empty dialog over {@code owner}, for a form of the caller's own. */
     public static Dialog<ButtonType> form(Window owner, String title, String header) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
+        keepOver(dialog, owner);
         dialog.setTitle(title);
         dialog.setHeaderText(header);
         return dialog;
@@ -36,6 +82,7 @@ public final class Dialogs {
     public static Alert alert(Window owner, Alert.AlertType type, String title, String header, String text) {
         Alert alert = new Alert(type);
         alert.initOwner(owner);
+        keepOver(alert, owner);
         alert.setTitle(title);
         alert.setHeaderText(header);
         alert.setContentText(text);

@@ -63,6 +63,7 @@ public final class DialogSshPrompts implements SshPrompts, CredentialPrompts {
         return onFx(() -> {
             TextInputDialog dialog = new TextInputDialog(defaultAnswer);
             dialog.initOwner(owner.get());   // a text input of its own kind: Dialogs.form would rebuild what it has
+            Dialogs.keepOver(dialog, owner.get());
             dialog.setTitle(messages.get("connection.auth.title"));
             dialog.setHeaderText(messages.get("connection.auth.header", node, prompt));
             dialog.getEditor().setId("authAnswer");

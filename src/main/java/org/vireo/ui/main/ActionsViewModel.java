@@ -121,6 +121,7 @@ public final class ActionsViewModel {
             done.complete(nothing);
             return done;
         }
+        lastResult.set(null);   // the last action's summary goes when the next one starts
         busy.set(true);
         progress.set(0);
         AtomicInteger finished = new AtomicInteger();

@@ -68,6 +68,7 @@ public final class MainViewModel {
     private final StringProperty filterText = new SimpleStringProperty("");
     private final ObjectProperty<VmState> stateFilter = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper filterProblem = new ReadOnlyStringWrapper("");
     private final InventoryListener listener;
     private long appliedBatches;
     private final ReadOnlyBooleanWrapper applying = new ReadOnlyBooleanWrapper();
@@ -203,6 +204,17 @@ public final class MainViewModel {
 
     public StringProperty filterTextProperty() {
         return filterText;
+    }
+
+    /** Why the filter as typed cannot match (an unknown filter or state); empty when it can. */
+    public ReadOnlyStringProperty filterProblemProperty() {
+        return filterProblem.getReadOnlyProperty();
+    }
+
+    /** The addresses last sampled for a VM (those on screen are sampled), for the filter's bare words. */
+    private List<String> addresses(VmSummary vm) {
+        VmStats sampled = latestStats.get(vm.key());
+        return sampled == null ? List.of() : sampled.addresses();
     }
 
     public ReadOnlyStringProperty statusTextProperty() {
@@ -419,7 +431,8 @@ public final class MainViewModel {
         }
         Predicate<VmSummary> inState = state == null ? vm -> true
                 : state == VmState.RUNNING ? vm -> vm.state().isRunning() : vm -> vm.state() == state;
-        Predicate<VmSummary> matches = query.isEmpty() ? vm -> true : vm -> query.matches(vm, this::nodeName);
+        Predicate<VmSummary> matches = query.isEmpty() ? vm -> true : vm -> query.matches(vm, this::nodeName, this::addresses);
+        filterProblem.set(query.problem().orElse(""));
         visibleVms.setPredicate(inScope.and(inState).and(matches));
         updateStatusText();
     }

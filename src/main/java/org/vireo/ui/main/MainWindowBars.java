@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -19,6 +20,7 @@ import javafx.scene.control.ToolBar;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.util.Duration;
 import org.vireo.ui.common.Messages;
 
 /** The main window's menu bar, tool bar, the table's context menu and the status bar, all from one {@link MainActions} table. */
@@ -88,6 +90,9 @@ final class MainWindowBars {
         return context;
     }
 
+    private static final int SUMMARY_SECONDS = 8;
+    private static final int FAILURE_SUMMARY_SECONDS = 30;
+
     HBox statusBar(ActionsViewModel bulk, VmActionsView actionsView) {
         Label status = new Label();
         status.setId("statusBar");
@@ -96,6 +101,16 @@ final class MainWindowBars {
         actionSummary.setId("actionSummary");
         actionSummary.textProperty().bind(Bindings.createStringBinding(
                 () -> actionsView.summary(bulk.lastResultProperty().get()), bulk.lastResultProperty()));
+        // A summary is news for a while: it goes after some seconds (a failure stays longer, to be read).
+        PauseTransition fade = new PauseTransition();
+        fade.setOnFinished(e -> bulk.lastResultProperty().set(null));
+        bulk.lastResultProperty().addListener((obs, old, now) -> {
+            fade.stop();
+            if (now != null) {
+                fade.setDuration(Duration.seconds(now.failures().isEmpty() ? SUMMARY_SECONDS : FAILURE_SUMMARY_SECONDS));
+                fade.playFromStart();
+            }
+        });
         ProgressBar progress = new ProgressBar();
         progress.setId("actionProgress");
         progress.progressProperty().bind(bulk.progressProperty());

@@ -1,8 +1,10 @@
 package org.vireo.ui.main;
 
 import java.util.Arrays;
+import javafx.css.PseudoClass;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import org.controlsfx.control.textfield.TextFields;
 import org.vireo.model.VmState;
 import org.vireo.ui.common.DisplayConverter;
@@ -10,6 +12,8 @@ import org.vireo.ui.common.Messages;
 
 /** The search at the right of the tool bar: a state filter and a filter field with a clear button (ControlsFX). */
 final class SearchBox {
+
+    private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
 
     private SearchBox() {
     }
@@ -21,6 +25,23 @@ final class SearchBox {
         filter.setPromptText(messages.get("toolbar.filter.prompt"));
         filter.setPrefColumnCount(22);
         viewModel.filterTextProperty().bind(filter.textProperty());
+        // A filter that cannot match as typed says why, on the field itself (a tool bar has no room under it).
+        Tooltip why = new Tooltip();
+        why.setId("filterProblem");
+        why.textProperty().bind(viewModel.filterProblemProperty());
+        viewModel.filterProblemProperty().addListener((obs, old, now) -> {
+            filter.pseudoClassStateChanged(INVALID, !now.isEmpty());
+            if (now.isEmpty()) {
+                why.hide();
+                filter.setTooltip(null);
+            } else {
+                filter.setTooltip(why);
+                if (filter.getScene() != null && filter.isFocused()) {
+                    var below = filter.localToScreen(0, filter.getHeight());
+                    why.show(filter, below.getX(), below.getY() + 2);
+                }
+            }
+        });
         return filter;
     }
 

@@ -165,6 +165,7 @@ final class VmActionsView {
         String current = targets.size() == 1 ? String.join(", ", targets.get(0).tags()) : "";
         TextInputDialog dialog = new TextInputDialog(current);
         dialog.initOwner(window());   // a text input of its own kind: Dialogs.form would rebuild what it has
+        Dialogs.keepOver(dialog, window());
         dialog.setTitle(messages.get("tags.title"));
         dialog.setHeaderText(messages.get("tags.header", targets.size(), targets.get(0).name()));
         dialog.setContentText(messages.get("tags.text"));

@@ -52,8 +52,10 @@ final class WindowGeometry {
         if (!stage.isMaximized()) {
             state.put(KEY_X, Double.toString(stage.getX()));
             state.put(KEY_Y, Double.toString(stage.getY()));
-            state.put(KEY_WIDTH, Double.toString(stage.getWidth()));
-            state.put(KEY_HEIGHT, Double.toString(stage.getHeight()));
+            // The scene's size, which is what the window is made with: the stage's includes the window
+            // manager's frame, and a window restored from it grew by the frame at every start.
+            state.put(KEY_WIDTH, Double.toString(stage.getScene().getWidth()));
+            state.put(KEY_HEIGHT, Double.toString(stage.getScene().getHeight()));
         }
         state.put(KEY_SPLIT, Double.toString(split.getDividerPositions()[0]));
         return state;

@@ -38,6 +38,8 @@ class ConnectionDialogTest {
 
             page.chooseFromMenu("#nodeMenu", "#menu-addConnection");
             var dialog = page.dialog();
+            System.out.println("connection dialog: " + MainWindowPage.assertPlaced(dialog.getScene().getWindow(), MainWindowPage.mainWindow(),
+                    400, 300, 40));
             robot.interact(() -> {
                 @SuppressWarnings("unchecked")
                 ChoiceBox<String> transport = robot.from(dialog).lookup("#conn-transport").queryAs(ChoiceBox.class);

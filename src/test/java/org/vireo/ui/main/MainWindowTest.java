@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -40,6 +41,7 @@ class MainWindowTest {
         try (LogCapture log = new LogCapture(); RunningApp app = RunningApp.start(home)) {
             page.waitUntil("the status bar counts three connected nodes", 30,
                     () -> page.statusBar().startsWith("3 nodes (3 connected)"));
+            System.out.println("main window: " + MainWindowPage.assertPlaced(MainWindowPage.mainWindow(), null, 1000, 700, 0));
             for (String name : List.of("Workstation (demo)", "Lab server (demo)", "Edge box (demo)")) {
                 assertTrue(page.renderedNodeDetail(name).startsWith("connected · "), name + ": " + page.renderedNodeDetail(name));
             }
@@ -120,6 +122,15 @@ class MainWindowTest {
                         rowsShown.get(i).name() + " is " + rowsShown.get(i).state() + " yet shows " + cpuShown.get(i));
             }
             robot.clickOn(robot.lookup(".column-header").lookup("Name").queryLabeled());
+
+            // The filter: a bare word finds tags too; an unknown filter says so on the field instead of an empty table.
+            robot.clickOn("#filterField").write("color:red");
+            TextField filter = robot.lookup("#filterField").queryAs(TextField.class);
+            page.waitUntil("the unknown filter is named", 5, () -> MainWindowPage.onFx(() -> filter.getTooltip() != null
+                    && filter.getTooltip().getText().contains("No filter \u201ccolor:\u201d")
+                    && filter.getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("invalid"))));
+            robot.interact(() -> filter.setText(""));
+            assertTrue(MainWindowPage.onFx(() -> filter.getTooltip() == null), "the reason goes with the filter");
 
             // Each node has its own worker thread; libvirt's events ride the toolkit's GTK loop, not a second
             // thread iterating the same GLib context.

@@ -123,6 +123,8 @@ class VmActionsTest {
                     String listed = robot.from(delete).lookup("#storageList").lookup(".label").queryAllAs(Label.class)
                             .stream().map(Label::getText).collect(Collectors.joining("\n"));
                     assertTrue(listed.contains("default-pool/doomed-vda.qcow2") && listed.contains("1 GiB"), listed);
+                    System.out.println("delete dialog: " + MainWindowPage.assertPlaced(delete.getScene().getWindow(), MainWindowPage.mainWindow(),
+                            300, 150, 40));
                     // Safe defaults: storage unticked, Enter cancels; the button says what it will do.
                     assertFalse(robot.from(delete).lookup("#deleteStorage").queryAs(CheckBox.class).isSelected());
                     assertTrue(robot.from(delete).lookup((Button b) -> b.getText().equals("Cancel")).queryButton().isDefaultButton());
