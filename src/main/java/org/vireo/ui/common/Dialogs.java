@@ -1,7 +1,6 @@
 package org.vireo.ui.common;
 
 import java.util.Optional;
-import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Rectangle2D;
@@ -49,13 +48,19 @@ public final class Dialogs {
             centre.run();
             // The window manager may place it once more when it maps it: that first move is undone.
             long shownAt = System.nanoTime();
+            boolean[] moving = {false};
             InvalidationListener[] replaced = new InvalidationListener[1];
             replaced[0] = obs -> {
                 if (System.nanoTime() - shownAt > 1_000_000_000L) {
                     window.xProperty().removeListener(replaced[0]);
                     window.yProperty().removeListener(replaced[0]);
-                } else if (!centred(window, owner)) {
-                    Platform.runLater(centre);
+                } else if (!moving[0] && !centred(window, owner)) {
+                    moving[0] = true;   // our own setX/setY come back here
+                    try {
+                        centre.run();
+                    } finally {
+                        moving[0] = false;
+                    }
                 }
             };
             window.xProperty().addListener(replaced[0]);
