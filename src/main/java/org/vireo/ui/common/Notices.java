@@ -25,8 +25,25 @@ public final class Notices {
         create(owner, title, text).showError();
     }
 
+    /**
+     * Like {@link #done} but only while the user is in another window: in this one the status bar
+     * already says it, and a stack of notices would cover the dialogs opened next.
+     */
+    public static void doneElsewhere(Window owner, String title, String text) {
+        if (owner == null || !owner.isFocused()) {
+            done(owner, title, text);
+        }
+    }
+
     private static Notifications create(Window owner, String title, String text) {
-        Notifications notice = Notifications.create().title(title).text(text).position(Pos.BOTTOM_RIGHT).hideAfter(SHOWN_FOR);
+        // One notice at a time: the newest replaces the ones still on screen rather than stacking
+        // up the window's side, over whatever dialog comes next.
+        return style(owner, Notifications.create().title(title).text(text))
+                .threshold(1, style(owner, Notifications.create().title(title).text(text)));
+    }
+
+    private static Notifications style(Window owner, Notifications notice) {
+        notice.position(Pos.BOTTOM_RIGHT).hideAfter(SHOWN_FOR);
         if (Theme.isDark()) {
             notice.darkStyle();   // ControlsFX's own dark look: its light one has dark text that the dark theme cannot reach
         }

@@ -135,8 +135,8 @@ final class VmActionsView {
             if (!result.failures().isEmpty()) {
                 showFailures(action, result);
             } else if (result.succeeded() > 1) {
-                // Many VMs take a while: the user went on working, so say once when all are done.
-                Notices.done(window(), messages.get("action.finished.title"), summary(result));
+                // Many VMs take a while: the user may have gone to another window, so say once when all are done.
+                Notices.doneElsewhere(window(), messages.get("action.finished.title"), summary(result));
             }
         });
     }
