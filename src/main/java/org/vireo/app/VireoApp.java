@@ -132,7 +132,8 @@ public final class VireoApp extends Application {
         fleet.setNodeTunnels(new SshNodeTunnels(ssh));
         ConnectionsViewModel connections = new ConnectionsViewModel(viewModel,
                 new StoredConnections(context.connections, context.storeWriter, paths.dataDir().resolve("libvirt_known_hosts")), messages);
-        MainView.Models models = new MainView.Models(viewModel, actions, connections, details, new HostViewModel(fleet),
+        HostViewModel host = new HostViewModel(fleet, paths.dataDir().resolve("known_hosts").toString());
+        MainView.Models models = new MainView.Models(viewModel, actions, connections, details, host,
                 new PreferencesViewModel(settings, fleet), connected -> new CreateVmWizardViewModel(fleet, validator, connected));
         view = new MainView(models, centre -> new TerminalTabs(centre, messages.get("tab.vms"), terminalService, settings, messages),
                 messages, messages.get("about.text", VersionProvider.version(), paths.dataDir(), paths.logFile()), context.localWork);

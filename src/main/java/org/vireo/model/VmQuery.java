@@ -85,6 +85,46 @@ public final class VmQuery {
         return tokens.stream().filter(t -> !t.endsWith(":")).toList();   // "tag:" being typed narrows nothing yet
     }
 
+    /**
+     * The one state this filter asks for by its exact name ({@code state:paused}), for the state box
+     * that shows it; empty when it asks for none, several or a prefix.
+     */
+    public Optional<VmState> singleState() {
+        if (states.size() != 1) {
+            return Optional.empty();
+        }
+        return Arrays.stream(VmState.values()).filter(s -> s.id().equals(states.get(0))).findFirst();
+    }
+
+    /**
+     * {@code text} with its state terms replaced by {@code state} (none when null), the rest kept as
+     * typed: the state box and {@code state:} are one filter.
+     */
+    public static String withState(String text, VmState state) {
+        List<String> kept = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        boolean quoted = false;
+        String source = text == null ? "" : text;
+        for (int i = 0; i <= source.length(); i++) {
+            char c = i < source.length() ? source.charAt(i) : ' ';
+            if (c == '"') {
+                quoted = !quoted;
+            }
+            if (Character.isWhitespace(c) && !quoted) {
+                if (current.length() > 0 && !current.toString().toLowerCase(Locale.ROOT).startsWith("state:")) {
+                    kept.add(current.toString());
+                }
+                current.setLength(0);
+            } else {
+                current.append(c);
+            }
+        }
+        if (state != null) {
+            kept.add("state:" + state.id());
+        }
+        return String.join(" ", kept);
+    }
+
     public boolean isEmpty() {
         return words.isEmpty() && tags.isEmpty() && states.isEmpty() && nodes.isEmpty();
     }

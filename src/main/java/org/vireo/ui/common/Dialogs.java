@@ -11,6 +11,7 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 import javafx.stage.Screen;
 import javafx.stage.Window;
 
@@ -32,6 +33,7 @@ public final class Dialogs {
      * top-left corner with its title bar off the screen; a move after showing is honoured.
      */
     public static void keepOver(Dialog<?> dialog, Window owner) {
+        dialog.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);   // the window manager keeps the whole content
         if (owner == null) {
             return;
         }
@@ -157,6 +159,9 @@ public final class Dialogs {
         Label label = new Label(text);
         label.setWrapText(true);
         label.setMaxWidth(TEXT_WIDTH);
+        // Never shorter than its wrapped text: a window manager sizes the dialog from its minimum,
+        // and a wrapped label's minimum is otherwise one line and an ellipsis.
+        label.setMinHeight(Region.USE_PREF_SIZE);
         label.getStyleClass().add("dialog-text");
         return label;
     }

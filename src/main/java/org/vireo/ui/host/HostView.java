@@ -1,14 +1,17 @@
 package org.vireo.ui.host;
 
 import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import org.vireo.model.ByteSize;
 import org.vireo.model.HostDetails;
+import org.vireo.model.NodeAdvice;
 import org.vireo.ui.common.FactSheet;
 import org.vireo.ui.common.Messages;
 
@@ -20,6 +23,7 @@ public final class HostView {
     private final FactSheet sheet;
     private final VBox lists = new VBox(3);
     private final Label message = new Label();
+    private final VBox advice = new VBox(4);
     private final HostViewModel viewModel;
     private final ScrollPane root;
 
@@ -30,8 +34,12 @@ public final class HostView {
         facts.setHgap(12);
         facts.setVgap(3);
         message.setId("hostMessage");
+        message.setWrapText(true);
         message.textProperty().bind(viewModel.messageProperty());
-        VBox box = new VBox(10, message, facts, lists);
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
+        advice.setId("hostAdvice");
+        viewModel.advice().addListener((ListChangeListener<NodeAdvice>) c -> showAdvice());
+        VBox box = new VBox(10, message, advice, facts, lists);
         box.setPadding(new Insets(8));
         root = new ScrollPane(box);
         root.setId("hostPane");
@@ -41,6 +49,24 @@ public final class HostView {
 
     public Node root() {
         return root;
+    }
+
+    /** Each step in words, its command in a field the user can select and copy. */
+    private void showAdvice() {
+        advice.getChildren().clear();
+        for (NodeAdvice step : viewModel.advice()) {
+            Label text = new Label(step.text());
+            text.setWrapText(true);
+            advice.getChildren().add(text);
+            if (!step.command().isEmpty()) {
+                TextField command = new TextField(step.command());
+                command.setEditable(false);
+                command.getStyleClass().add("command");
+                command.setAccessibleText(step.text());
+                VBox.setMargin(command, new Insets(0, 0, 4, 12));
+                advice.getChildren().add(command);
+            }
+        }
     }
 
     private void show(HostDetails host) {

@@ -55,7 +55,7 @@ final class LowerPane {
 
     /** Shows the host of {@code row} (read on its worker) in the host pane. */
     void showHost(NodeRow row) {
-        host.show(row.ref().id(), row.ref().name(), row.vms());
+        host.show(row.ref(), row.status(), row.vms());
     }
 
     private Node detailsPane() {

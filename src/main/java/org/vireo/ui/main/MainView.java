@@ -100,6 +100,8 @@ public final class MainView {
         lower = new LowerPane(centre, viewModel, models.details(), models.host(), messages);
 
         tree.view().getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> onTreeSelection(now));
+        // A removed node leaves no pane behind.
+        viewModel.scopeProperty().addListener((obs, old, now) -> lower.follow(models.actions().selection()));
         viewModel.nodes().forEach(this::watchNodeStatus);   // re-grey the rows of a node that goes on or offline
         viewModel.nodes().addListener((ListChangeListener<NodeRow>) change -> {
             while (change.next()) {
@@ -174,8 +176,8 @@ public final class MainView {
     private void watchNodeStatus(NodeRow row) {
         row.statusProperty().addListener((obs, old, now) -> {
             updateNodeButtons();
-            if (viewModel.scopeProperty().get() == row && now.state() == NodeState.CONNECTED) {
-                lower.showHost(row);   // asked while the node was still connecting
+            if (viewModel.scopeProperty().get() == row) {
+                lower.showHost(row);   // what the host pane says follows the node: its facts, or why it has none
             }
         });
     }
@@ -244,6 +246,7 @@ public final class MainView {
             viewModel.tagScopeProperty().set(tag.tag() == null ? MainViewModel.UNTAGGED : tag.tag());
         } else if (entry instanceof TreeEntry.Node node) {
             viewModel.scopeProperty().set(node.row());
+            table.view().getSelectionModel().clearSelection();   // a node clicked shows its host, not the VM selected before
             lower.showHost(node.row());
         } else if (entry instanceof TreeEntry.Vm vm) {
             if (!viewModel.groupByTagProperty().get()) {

@@ -67,6 +67,9 @@ public final class MainViewModel {
     private final BooleanProperty groupByTag = new SimpleBooleanProperty();
     private final StringProperty filterText = new SimpleStringProperty("");
     private final ObjectProperty<VmState> stateFilter = new SimpleObjectProperty<>();
+    private boolean syncingState;
+    private final ReadOnlyStringWrapper emptyTableText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper emptyByFilter = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper filterProblem = new ReadOnlyStringWrapper("");
     private final InventoryListener listener;
@@ -90,8 +93,22 @@ public final class MainViewModel {
         stats.setStatsSink(statsQueue::post);
         scope.addListener((obs, old, now) -> refilter());
         tagScope.addListener((obs, old, now) -> refilter());
-        filterText.addListener((obs, old, now) -> refilter());
-        stateFilter.addListener((obs, old, now) -> refilter());
+        // The state box and state: in the filter are one filter: each rewrites the other.
+        filterText.addListener((obs, old, now) -> {
+            if (!syncingState) {
+                syncingState = true;
+                stateFilter.set(VmQuery.parse(now).singleState().orElse(null));
+                syncingState = false;
+            }
+            refilter();
+        });
+        stateFilter.addListener((obs, old, now) -> {
+            if (!syncingState) {
+                syncingState = true;
+                filterText.set(VmQuery.withState(filterText.get(), now));   // refilters
+                syncingState = false;
+            }
+        });
         updateStatusText();
     }
 
@@ -191,7 +208,10 @@ public final class MainViewModel {
         return groups;
     }
 
-    /** Only VMs in this state (running includes idle); null shows every state. */
+    /**
+     * Only VMs in this state (running includes idle); null shows every state. Setting it rewrites
+     * the filter's {@code state:} term, and typing one sets it.
+     */
     public ObjectProperty<VmState> stateFilterProperty() {
         return stateFilter;
     }
@@ -423,21 +443,59 @@ public final class MainViewModel {
     private void refilter() {
         NodeRow node = scope.get();
         VmQuery query = VmQuery.parse(filterText.get());
-        VmState state = stateFilter.get();
         String tag = tagScope.get();
         Predicate<VmSummary> inScope = node == null ? vm -> true : vm -> vm.nodeId().equals(node.ref().id());
         if (tag != null) {
             inScope = tag.equals(UNTAGGED) ? vm -> vm.tags().isEmpty() : vm -> vm.tags().contains(tag);
         }
-        Predicate<VmSummary> inState = state == null ? vm -> true
-                : state == VmState.RUNNING ? vm -> vm.state().isRunning() : vm -> vm.state() == state;
         Predicate<VmSummary> matches = query.isEmpty() ? vm -> true : vm -> query.matches(vm, this::nodeName, this::addresses);
         filterProblem.set(query.problem().orElse(""));
-        visibleVms.setPredicate(inScope.and(inState).and(matches));
+        visibleVms.setPredicate(inScope.and(matches));
         updateStatusText();
     }
 
+    /**
+     * What the table says when it shows no VM: the filter matched none (and which), the node in
+     * view is not connected or still connecting, or there are none yet.
+     */
+    public ReadOnlyStringProperty emptyTableTextProperty() {
+        return emptyTableText.getReadOnlyProperty();
+    }
+
+    /** Whether the table is empty because of the filter, so the window offers to clear it. */
+    public ReadOnlyBooleanProperty emptyByFilterProperty() {
+        return emptyByFilter.getReadOnlyProperty();
+    }
+
+    /** Clears the filter and the state box, keeping the scope (FX thread). */
+    public void clearFilter() {
+        filterText.set("");
+    }
+
+    private void updateEmptyTableText() {
+        String filter = filterText.get().strip();
+        boolean inScope = scope.get() == null ? !allVms.isEmpty() : !scope.get().mutableVms().isEmpty();
+        NodeRow node = scope.get();
+        String text;
+        if (!filter.isEmpty() && inScope) {
+            text = messages.get("table.empty.noMatch", filter);
+        } else if (node != null && node.status().state() == NodeState.CONNECTING) {
+            text = messages.get("table.empty.connecting");
+        } else if (node != null && node.status().state() != NodeState.CONNECTED) {
+            text = messages.get("table.empty.notConnected", node.ref().name());
+        } else if (scope.get() == null && !nodes.isEmpty() && nodes.stream().noneMatch(n -> n.status().state() == NodeState.CONNECTED)) {
+            text = messages.get("table.empty.noneConnected");
+        } else if (nodes.isEmpty()) {
+            text = messages.get("table.empty.noNodes");
+        } else {
+            text = messages.get("table.empty.none");
+        }
+        emptyTableText.set(text);
+        emptyByFilter.set(!filter.isEmpty() && inScope);
+    }
+
     private void updateStatusText() {
+        updateEmptyTableText();
         long connected = nodes.stream().filter(n -> n.status().state() == NodeState.CONNECTED).count();
         long running = allVms.stream().filter(vm -> vm.state().isRunning()).count();
         String summary = messages.get("status.summary", nodes.size(), connected, allVms.size(), running);

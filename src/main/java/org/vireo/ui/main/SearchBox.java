@@ -24,7 +24,7 @@ final class SearchBox {
         filter.setAccessibleText(messages.get("toolbar.filter.accessible"));
         filter.setPromptText(messages.get("toolbar.filter.prompt"));
         filter.setPrefColumnCount(22);
-        viewModel.filterTextProperty().bind(filter.textProperty());
+        filter.textProperty().bindBidirectional(viewModel.filterTextProperty());   // the state box and the table's clear link write it too
         // A filter that cannot match as typed says why, on the field itself (a tool bar has no room under it).
         Tooltip why = new Tooltip();
         why.setId("filterProblem");
@@ -54,7 +54,8 @@ final class SearchBox {
         stateFilter.setConverter(new DisplayConverter<>(state -> state == null ? messages.get("filter.state.all")
                 : messages.get("vm.state." + state.id())));
         stateFilter.getSelectionModel().select(0);
-        viewModel.stateFilterProperty().bind(stateFilter.valueProperty());
+        stateFilter.setPromptText(messages.get("filter.state.all"));   // shown when state: is cleared by typing
+        stateFilter.valueProperty().bindBidirectional(viewModel.stateFilterProperty());
         return stateFilter;
     }
 }

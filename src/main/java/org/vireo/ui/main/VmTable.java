@@ -16,6 +16,10 @@ import javafx.beans.WeakInvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
@@ -23,6 +27,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.image.ImageView;
+import javafx.scene.layout.VBox;
 import org.vireo.model.ByteSize;
 import org.vireo.model.VmState;
 import org.vireo.model.VmStats;
@@ -36,12 +41,29 @@ final class VmTable {
     private final TableView<VmSummary> view = new TableView<>();
     private final Map<TableColumn<VmSummary, ?>, ToDoubleFunction<VmSummary>> figures = new HashMap<>();
 
+    /** Says why the table is empty, with a link that clears the filter when that is the reason. */
+    private static Node placeholder(MainViewModel viewModel, Messages messages) {
+        Label why = new Label();
+        why.setId("tableEmpty");
+        why.setWrapText(true);
+        why.textProperty().bind(viewModel.emptyTableTextProperty());
+        Hyperlink clear = new Hyperlink(messages.get("table.empty.clearFilter"));
+        clear.setId("clearFilter");
+        clear.visibleProperty().bind(viewModel.emptyByFilterProperty());
+        clear.managedProperty().bind(clear.visibleProperty());
+        clear.setOnAction(e -> viewModel.clearFilter());
+        VBox box = new VBox(4, why, clear);
+        box.setAlignment(Pos.CENTER);
+        box.setPadding(new Insets(12));
+        return box;
+    }
+
     VmTable(MainViewModel viewModel, Messages messages) {
         view.setId("vmTable");
         view.setAccessibleText(messages.get("table.accessible"));
         view.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         view.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        view.setPlaceholder(new Label(messages.get("table.empty.none")));
+        view.setPlaceholder(placeholder(viewModel, messages));
 
         TableColumn<VmSummary, String> name = new TableColumn<>(messages.get("table.name"));
         name.setId("nameColumn");

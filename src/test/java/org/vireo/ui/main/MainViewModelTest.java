@@ -121,6 +121,35 @@ class MainViewModelTest {
         assertEquals(19, viewModel.visibleVms().size());
     }
 
+    @Test
+    void theStateBoxAndStateTermAreOneFilter() throws Exception {
+        String a = NodeFiles.demoNode(dir, "workstation.xml");
+        viewModel.addNodes(List.of(new NodeRef("a", "ws", a)));
+        viewModel.nodes().forEach(viewModel::connect);
+        drainUntil(() -> viewModel.allVms().size() == 12);
+        long paused = viewModel.allVms().stream().filter(vm -> vm.state() == VmState.PAUSED).count();
+        assertTrue(paused > 0, "the workstation lab has a paused VM");
+
+        // The box writes state: into the filter, keeping the words typed.
+        viewModel.filterTextProperty().set("tag:\"two words\" u");
+        viewModel.stateFilterProperty().set(VmState.PAUSED);
+        assertEquals("tag:\"two words\" u state:paused", viewModel.filterTextProperty().get());
+        viewModel.stateFilterProperty().set(VmState.SHUT_OFF);
+        assertEquals("tag:\"two words\" u state:shutoff", viewModel.filterTextProperty().get());
+        viewModel.stateFilterProperty().set(null);
+        assertEquals("tag:\"two words\" u", viewModel.filterTextProperty().get());
+
+        // Typing state: sets the box; a prefix or two states leave it on every state.
+        viewModel.filterTextProperty().set("state:paused");
+        assertEquals(VmState.PAUSED, viewModel.stateFilterProperty().get());
+        assertEquals(paused, viewModel.visibleVms().size());
+        viewModel.filterTextProperty().set("state:pa");
+        assertEquals(null, viewModel.stateFilterProperty().get());
+        assertEquals(paused, viewModel.visibleVms().size());
+        viewModel.filterTextProperty().set("");
+        assertEquals(12, viewModel.visibleVms().size());
+    }
+
     /** Runs what was handed to the "FX thread" until the condition holds (10 s at most). */
     private void drainUntil(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.stage.Stage;
@@ -19,6 +21,7 @@ import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+import org.vireo.model.NodeState;
 import org.vireo.model.VmSummary;
 import org.vireo.testlab.LogCapture;
 import org.vireo.testlab.Virsh;
@@ -132,6 +135,34 @@ class MainWindowTest {
             robot.interact(() -> filter.setText(""));
             assertTrue(MainWindowPage.onFx(() -> filter.getTooltip() == null), "the reason goes with the filter");
 
+            // A filter that matches nothing says so, with a link that clears it.
+            robot.clickOn("#filterField").write("zz-no-such-vm");
+            page.waitUntil("the table says nothing matches", 5, () -> MainWindowPage.onFx(() -> page.table().getItems().isEmpty()
+                    && robot.lookup("#tableEmpty").queryAs(Label.class).getText().equals("No VMs match \u201czz-no-such-vm\u201d")));
+            robot.clickOn("#clearFilter");
+            page.waitUntil("every VM is back", 5, () -> page.table().getItems().size() == expectedTotal);
+            assertEquals("", MainWindowPage.onFx(filter::getText));
+
+            // The state box and state: are one filter.
+            ComboBox<?> stateBox = robot.lookup("#stateFilter").queryAs(ComboBox.class);
+            robot.interact(() -> stateBox.getSelectionModel().select(2));   // Paused
+            assertEquals("state:paused", MainWindowPage.onFx(filter::getText));
+            assertTrue(page.tableNamesAndStates().values().stream().allMatch("paused"::equals), page.tableNamesAndStates().toString());
+            robot.interact(() -> filter.setText("state:shutoff"));
+            page.waitUntil("the box shows Shut off", 5, () -> MainWindowPage.onFx(() -> robot.from(stateBox).lookup(".list-cell")
+                    .queryAllAs(ListCell.class).stream().anyMatch(c -> "Shut off".equals(c.getText()))));
+            robot.interact(() -> filter.setText(""));
+            page.waitUntil("every VM is back", 5, () -> page.table().getItems().size() == expectedTotal);
+
+            // A VM selected, then its node clicked: the pane below shows the node's host, not the VM.
+            robot.interact(() -> page.table().getSelectionModel().clearAndSelect(0));
+            page.waitUntil("the VM's details show", 5, () -> !robot.lookup("#detailsTabs").queryAll().isEmpty()
+                    && robot.lookup("#detailsTabs").query().isVisible());
+            page.selectTreeRow(nodes.get(0));
+            page.waitUntil("the host pane replaces the details", 5, () -> MainWindowPage.onFx(() -> page.table().getSelectionModel().isEmpty()
+                    && robot.lookup("#hostPane").queryAll().stream().anyMatch(n -> n.getScene() != null)
+                    && robot.lookup("#detailsTabs").queryAll().stream().noneMatch(n -> n.getScene() != null)));
+
             // Each node has its own worker thread; libvirt's events ride the toolkit's GTK loop, not a second
             // thread iterating the same GLib context.
             Set<String> threads = Thread.getAllStackTraces().keySet().stream().map(Thread::getName).collect(Collectors.toSet());
@@ -142,6 +173,30 @@ class MainWindowTest {
                         assertEquals(1, MainWindowPage.onFx(() -> Window.getWindows().size()), "no error dialog or other window");
             assertEquals(List.of(), log.problems());
         }
+    }
+
+    @Test
+    void aNodeThatFailsSaysWhyAndWhatToTry() throws Exception {
+        String socket = home.resolve("no-daemon/libvirt-sock").toString();
+        try (RunningApp app = RunningApp.start(home, "--connect", "qemu:///system?socket=" + socket)) {
+            page.waitUntil("the node has failed", 30, () -> page.nodeItems().stream().anyMatch(MainWindowTest::failed));
+            TreeItem<Object> failed = page.nodeItems().stream().filter(MainWindowTest::failed).findFirst().orElseThrow();
+            page.selectTreeRow(failed);
+            page.waitUntil("the host pane says why", 10, () -> MainWindowPage.onFx(() -> !robot.lookup("#hostMessage").queryAll().isEmpty()
+                    && robot.lookup("#hostMessage").queryAs(Label.class).getText().contains(socket)));
+            String message = MainWindowPage.onFx(() -> robot.lookup("#hostMessage").queryAs(Label.class).getText());
+            assertTrue(message.contains("could not be connected") && message.contains("No such file or directory"), message);
+            List<String> commands = MainWindowPage.onFx(() -> robot.lookup("#hostAdvice").lookup(".command")
+                    .queryAllAs(TextField.class).stream().map(TextField::getText).toList());
+            assertTrue(commands.contains("sudo systemctl enable --now libvirtd"), commands.toString());
+            assertTrue(MainWindowPage.onFx(() -> robot.lookup("#tableEmpty").queryAs(Label.class).getText()).endsWith("is not connected: the reason and what to try are below."));
+            // The whole reason is on screen, not cut to an ellipsis.
+            assertEquals(message, MainWindowPage.onFx(() -> MainWindowPage.shownText(robot.lookup("#hostMessage").queryAs(Label.class))));
+        }
+    }
+
+    private static boolean failed(TreeItem<Object> item) {
+        return MainWindowPage.onFx(() -> item.getValue() instanceof TreeEntry.Node node && node.row().status().state() == NodeState.FAILED);
     }
 
     private static Map<String, String> sorted(Map<String, String> map) {
