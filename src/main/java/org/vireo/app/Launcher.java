@@ -10,6 +10,8 @@ import org.vireo.app.cli.CreateCommand;
 import org.vireo.app.cli.InventoryCommand;
 import org.vireo.model.LogText;
 import org.vireo.model.Texts;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 
 /**
@@ -46,7 +48,13 @@ public final class Launcher {
         }
         // Returns when the window has closed; VireoApp.stop() hands closing connections and saving
         // state to a non-daemon thread, and the JVM ends when that is done.
+        // Logging set up here, before the start-up thread logs (SLF4J otherwise warns on the terminal that it replayed its calls).
+        LoggerFactory.getILoggerFactory();
         StartupState.loadEarly(paths, options.connect);
+        // JavaFX reports through JDK logging: its notes ("Unsupported JavaFX configuration" for a
+        // class-path start, which is how every jar runs) go into vireo.log instead of the terminal.
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
         Application.launch(VireoApp.class, args);
     }
 
