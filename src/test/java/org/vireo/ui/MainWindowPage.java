@@ -18,6 +18,7 @@ import javafx.scene.Node;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -188,6 +189,12 @@ public final class MainWindowPage {
 
     public String actionSummary() {
         return onFx(() -> robot.lookup("#actionSummary").queryAs(Label.class).getText());
+    }
+
+    /** Whether the menu bar's item with this id (without '#') is disabled, without opening its menu. */
+    public boolean menuItemDisabled(String itemId) {
+        return onFx(() -> robot.lookup(".menu-bar").queryAs(MenuBar.class).getMenus().stream()
+                .flatMap(m -> m.getItems().stream()).filter(i -> itemId.equals(i.getId())).findFirst().orElseThrow().isDisable());
     }
 
     public boolean isDisabledNow(String query) {

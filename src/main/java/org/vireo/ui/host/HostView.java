@@ -93,10 +93,16 @@ public final class HostView {
                     + "  " + messages.get("host.poolSpace", new ByteSize(Math.max(0, pool.availableBytes())).toHuman(),
                     new ByteSize(Math.max(0, pool.capacityBytes())).toHuman())));
         }
+        if (host.pools().isEmpty()) {
+            lists.getChildren().add(new Label("  " + messages.get("host.none")));
+        }
         lists.getChildren().add(sheet.heading("host.networks"));
         for (HostDetails.NetworkInfo network : host.networks()) {
             lists.getChildren().add(new Label("  " + network.name() + "  " + messages.get(network.active() ? "host.active" : "host.inactive")
                     + (network.addresses().isEmpty() ? "" : "  " + String.join(", ", network.addresses()))));
+        }
+        if (host.networks().isEmpty()) {
+            lists.getChildren().add(new Label("  " + messages.get("host.none")));
         }
     }
 }

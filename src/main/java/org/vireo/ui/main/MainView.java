@@ -12,6 +12,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -26,6 +27,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.stage.WindowEvent;
 import org.vireo.model.NodeRef;
+import org.vireo.model.LibvirtUri;
 import org.vireo.model.NodeState;
 import org.vireo.model.VmState;
 import org.vireo.model.VmStats;
@@ -125,7 +127,10 @@ public final class MainView {
     /** Every action of the window, once: the menus, the tool bar and the context menu are built from these. */
     private void defineActions(ConnectionsView connectionDialogs) {
         MainActions a = actionTable;
-        a.add("closeTab", messages.get("menu.file.closeTab"), "Shortcut+W", null, terminals::closeSelected);
+        var selectedTab = terminals.view().getSelectionModel().selectedItemProperty();
+        a.add("closeTab", messages.get("menu.file.closeTab"), "Shortcut+W",
+                Bindings.createBooleanBinding(() -> selectedTab.get() == null || !selectedTab.get().isClosable(), selectedTab),
+                terminals::closeSelected);
         a.add("quit", messages.get("menu.file.quit"), "Shortcut+Q", null, () -> ((Stage) window()).close());
         a.add("allVms", messages.get("menu.view.allVms"), "Shortcut+0", null,
                 () -> tree.view().getSelectionModel().select(tree.view().getRoot()));
@@ -137,7 +142,10 @@ public final class MainView {
             VmStats stats = viewModel.stats(vm.key());
             terminals.openSsh(vm, viewModel.node(vm.nodeId()).ref().uri(), stats == null ? List.of() : stats.addresses());
         }));
-        a.add("console", messages.get("action.console"), "Shortcut+Shift+O", singleVmDisabled(VmState::isActive),
+        // libvirt's test driver has no consoles: not offered for its VMs rather than opened to an error.
+        ObservableList<VmSummary> selection = models.actions().selection();
+        a.add("console", messages.get("action.console"), "Shortcut+Shift+O", singleVmDisabled(VmState::isActive).or(
+                Bindings.createBooleanBinding(() -> selection.size() == 1 && onTestDriver(selection.get(0)), selection)),
                 () -> withOneVm(terminals::openConsole));
         a.add("graphics", messages.get("action.graphics"), "Shortcut+Shift+G", singleVmDisabled(VmState::isActive),
                 () -> withOneVm(vm -> terminals.openGraphics(vm, viewModel.node(vm.nodeId()).ref().uri())));
@@ -165,6 +173,11 @@ public final class MainView {
         List<VmSummary> selection = models.actions().selection();
         return Bindings.createBooleanBinding(() -> selection.size() != 1 || !usable.test(selection.get(0).state()),
                 models.actions().selection());
+    }
+
+    private boolean onTestDriver(VmSummary vm) {
+        NodeRow node = viewModel.node(vm.nodeId());
+        return node != null && LibvirtUri.tryParse(node.ref().uri()).map(uri -> uri.driver().equals("test")).orElse(false);
     }
 
     private void withOneVm(Consumer<VmSummary> open) {

@@ -61,6 +61,7 @@ final class NodeTree {
             }
         });
         viewModel.groupByTagProperty().addListener((obs, old, byTag) -> {
+            refreshRoot();
             view.getSelectionModel().select(root);
             if (byTag) {
                 showTags();
@@ -108,7 +109,8 @@ final class NodeTree {
     }
 
     private void refreshRoot() {
-        setIfChanged(root, new TreeEntry.AllNodes(viewModel.nodes().size(), viewModel.allVms().size()));
+        setIfChanged(root, new TreeEntry.AllNodes(viewModel.nodes().size(), viewModel.allVms().size(),
+                viewModel.groupByTagProperty().get()));
     }
 
     /**
@@ -243,7 +245,7 @@ final class NodeTree {
                 return;
             }
             if (entry instanceof TreeEntry.AllNodes all) {
-                setText(messages.get("tree.allNodes") + "  (" + messages.get("tree.node.vmCount", all.vms()) + ")");
+                setText(messages.get(all.byTag() ? "tree.allTags" : "tree.allNodes") + "  (" + messages.get("tree.node.vmCount", all.vms()) + ")");
                 setGraphic(null);
             } else if (entry instanceof TreeEntry.Node node) {
                 setText(null);

@@ -9,7 +9,8 @@ import org.vireo.model.VmSummary;
  */
 sealed interface TreeEntry {
 
-    record AllNodes(int nodes, int vms) implements TreeEntry {
+    /** The root: every node, or every tag when the tree is grouped by tag. */
+    record AllNodes(int nodes, int vms, boolean byTag) implements TreeEntry {
     }
 
     record Node(NodeRow row, String name, NodeStatus status, int vms) implements TreeEntry {
