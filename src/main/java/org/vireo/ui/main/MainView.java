@@ -83,7 +83,7 @@ public final class MainView {
         this.calls = new ServiceCalls(localWork);
         this.tree = new NodeTree(viewModel, messages);
         this.table = new VmTable(viewModel, messages);
-        this.actionsView = new VmActionsView(models.actions(), messages, root);
+        this.actionsView = new VmActionsView(models.actions(), viewModel.allVms(), messages, root);
         centre = new SplitPane(table.view());
         centre.setOrientation(Orientation.VERTICAL);
         centre.setId("centreSplit");

@@ -3,7 +3,12 @@ package org.vireo.ui.main;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.scene.Node;
@@ -14,6 +19,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.controlsfx.control.textfield.TextFields;
 import org.vireo.model.ByteSize;
 import org.vireo.model.StorageItem;
 import org.vireo.model.VmAction;
@@ -39,11 +45,13 @@ final class VmActionsView {
             VmAction.DELETE, "Delete");
 
     private final ActionsViewModel actions;
+    private final List<VmSummary> allVms;
     private final Messages messages;
     private final Node owner;
 
-    VmActionsView(ActionsViewModel actions, Messages messages, Node owner) {
+    VmActionsView(ActionsViewModel actions, List<VmSummary> allVms, Messages messages, Node owner) {
         this.actions = actions;
+        this.allVms = allVms;
         this.messages = messages;
         this.owner = owner;
     }
@@ -171,6 +179,19 @@ final class VmActionsView {
         dialog.setContentText(messages.get("tags.text"));
         dialog.getEditor().setId("tagsField");
         dialog.getEditor().setAccessibleText(messages.get("tags.text"));
+        // The tags already used on these VMs' nodes are offered as the last one is typed (ControlsFX's completion).
+        Set<String> nodes = targets.stream().map(VmSummary::nodeId).collect(Collectors.toSet());
+        SortedSet<String> known = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        allVms.stream().filter(vm -> nodes.contains(vm.nodeId())).forEach(vm -> known.addAll(vm.tags()));
+        TextFields.bindAutoCompletion(dialog.getEditor(), request -> {
+            String text = request.getUserText();
+            int comma = text.lastIndexOf(',');
+            String typed = text.substring(comma + 1).strip();
+            String before = comma < 0 ? "" : text.substring(0, comma + 1) + " ";
+            List<String> already = Arrays.stream(text.split(",")).map(String::strip).toList();
+            return known.stream().filter(tag -> tag.toLowerCase(Locale.ROOT).startsWith(typed.toLowerCase(Locale.ROOT))
+                    && !already.contains(tag)).map(tag -> before + tag).toList();
+        });
         dialog.showAndWait().ifPresent(text -> actions.setTags(Arrays.stream(text.split(",")).map(String::strip).toList())
                 .thenAccept(result -> {
                     if (!result.failures().isEmpty()) {

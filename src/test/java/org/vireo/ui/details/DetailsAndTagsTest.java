@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Optional;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -126,6 +128,20 @@ class DetailsAndTagsTest {
                 page.selectTreeRow(groups.get(0));
                 page.waitUntil("the shop group lists its two VMs", 5, () -> page.table().getItems().size() == 2);
                 page.chooseFromMenu("#viewMenu", "#groupByNode");
+
+                // The tags dialog offers the node's existing tags as the last one is typed.
+                selectByFilter("web-1", 1);
+                page.chooseFromMenu("#vmMenu", "#menu-tags");
+                TextField tags = robot.lookup("#tagsField").queryAs(TextField.class);
+                robot.interact(() -> {
+                    tags.setText("web, ");
+                    tags.positionCaret(tags.getText().length());
+                });
+                robot.clickOn(tags).write("s");
+                page.waitUntil("shop is offered", 5, () -> MainWindowPage.onFx(() -> robot.lookup(".auto-complete-popup .list-cell")
+                        .queryAllAs(ListCell.class).stream().anyMatch(c -> "web, shop".equals(c.getText()))));
+                robot.type(KeyCode.ESCAPE);
+                robot.clickOn(robot.from(page.dialog()).lookup((Button b) -> b.getText().equals("Cancel")).queryButton());
             }
             // A restart reads the tags back from libvirt.
             try (RunningApp app = RunningApp.start(home, "--connect", uri)) {
