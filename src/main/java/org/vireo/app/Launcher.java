@@ -5,13 +5,13 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
 import javafx.application.Application;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import org.vireo.app.cli.CliOptions;
 import org.vireo.app.cli.CreateCommand;
 import org.vireo.app.cli.InventoryCommand;
 import org.vireo.model.LogText;
 import org.vireo.model.Texts;
-import org.slf4j.LoggerFactory;
-import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 
 /**

@@ -3,6 +3,7 @@ package org.vireo.ui.details;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -64,9 +65,16 @@ public final class VmDetailsView {
         performance.setPrefColumns(2);
         performance.setPadding(new Insets(8));
         performance.getChildren().addAll(charts);
+        Label noData = new Label(messages.get("details.chart.noData"));
+        noData.setId("chartsNoData");
+        noData.setWrapText(true);
+        noData.visibleProperty().bind(Bindings.size(viewModel.history()).lessThan(2));
+        noData.managedProperty().bind(noData.visibleProperty());
+        VBox performancePane = new VBox(4, noData, performance);
+        performancePane.setPadding(new Insets(8, 0, 0, 8));
         tabs.getTabs().addAll(
                 tab("details.tab.overview", "overviewTab", new ScrollPane(overview())),
-                tab("details.tab.performance", "performanceTab", new ScrollPane(performance)),
+                tab("details.tab.performance", "performanceTab", new ScrollPane(performancePane)),
                 tab("details.tab.hardware", "hardwareTab", hardware()),
                 tab("details.tab.snapshots", "snapshotsTab", new SnapshotsView(viewModel.snapshots(), messages).root()),
                 tab("details.tab.xml", "xmlTab", xmlPane()));

@@ -2,6 +2,7 @@ package org.vireo.ui.details;
 
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -47,6 +48,7 @@ public final class VmDetailsViewModel {
     private final SnapshotsViewModel snapshots;
     private final Messages messages;
     private long loadGeneration;
+    private Function<String, List<VmStats>> sampled = key -> List.of();
 
     public VmDetailsViewModel(VmService service, SnapshotService snapshotService, Messages messages) {
         this(service, snapshotService, messages, null);
@@ -61,7 +63,8 @@ public final class VmDetailsViewModel {
         vm.addListener((obs, old, now) -> {
             boolean otherVm = old == null || now == null || !old.key().equals(now.key());
             if (otherVm) {
-                history.clear();
+                // What was already sampled for it (its row was on screen) rather than starting empty.
+                history.setAll(now == null ? List.of() : sampled.apply(now.key()));
                 message.set("");
             }
             if (now == null) {
@@ -122,6 +125,11 @@ public final class VmDetailsViewModel {
     }
 
     /** Samples of the last five minutes, oldest first. */
+    /** Where the samples taken before a VM was shown come from (the window keeps the last five minutes). */
+    public void setSampledHistory(Function<String, List<VmStats>> sampled) {
+        this.sampled = sampled;
+    }
+
     public ObservableList<VmStats> history() {
         return history;
     }

@@ -26,8 +26,8 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.stage.WindowEvent;
-import org.vireo.model.NodeRef;
 import org.vireo.model.LibvirtUri;
+import org.vireo.model.NodeRef;
 import org.vireo.model.NodeState;
 import org.vireo.model.VmState;
 import org.vireo.model.VmStats;
@@ -114,6 +114,7 @@ public final class MainView {
 
         table.view().setContextMenu(bars.contextMenu());
         new TableSelection(table.view(), viewModel, models.actions(), lower::follow);
+        models.details().setSampledHistory(viewModel::sampledHistory);
         viewModel.statsTickProperty().addListener((obs, old, now) -> {
             VmSummary shown = models.details().vmProperty().get();
             VmStats sample = shown == null ? null : viewModel.stats(shown.key());

@@ -1,5 +1,6 @@
 package org.vireo.ui.main;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -68,6 +69,9 @@ public final class MainViewModel {
     private final StringProperty filterText = new SimpleStringProperty("");
     private final ObjectProperty<VmState> stateFilter = new SimpleObjectProperty<>();
     private boolean syncingState;
+    private static final long HISTORY_MILLIS = 5 * 60 * 1000;
+    private final Map<String, ArrayDeque<VmStats>> sampledHistory = new HashMap<>();
+    private long statsBatches;
     private final ReadOnlyStringWrapper emptyTableText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper emptyByFilter = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper("");
@@ -299,7 +303,30 @@ public final class MainViewModel {
 
     private void applyStats(List<Map<String, VmStats>> batch) {
         batch.forEach(latestStats::putAll);
+        long newest = 0;
+        for (Map<String, VmStats> samples : batch) {
+            for (VmStats sample : samples.values()) {
+                ArrayDeque<VmStats> kept = sampledHistory.computeIfAbsent(sample.key(), k -> new ArrayDeque<>());
+                if (kept.isEmpty() || kept.peekLast().sampledAtMillis() < sample.sampledAtMillis()) {
+                    kept.addLast(sample);
+                }
+                while (kept.peekFirst().sampledAtMillis() < sample.sampledAtMillis() - HISTORY_MILLIS) {
+                    kept.removeFirst();
+                }
+                newest = Math.max(newest, sample.sampledAtMillis());
+            }
+        }
+        long cutoff = newest - HISTORY_MILLIS;
+        if (newest > 0 && ++statsBatches % 64 == 0) {
+            sampledHistory.values().removeIf(kept -> kept.peekLast().sampledAtMillis() < cutoff);   // VMs no longer on screen
+        }
         statsTick.set(statsTick.get() + 1);
+    }
+
+    /** The samples of the last five minutes for a VM (taken while its row was on screen), oldest first. */
+    public List<VmStats> sampledHistory(String key) {
+        ArrayDeque<VmStats> kept = sampledHistory.get(key);
+        return kept == null ? List.of() : List.copyOf(kept);
     }
 
     /** True while a batch of worker reports is being applied; views use it to tell their own changes from ours. */

@@ -15,6 +15,7 @@ import org.vireo.libvirt.LibvirtRuntime;
 import org.vireo.model.NodeRef;
 import org.vireo.model.NodeState;
 import org.vireo.model.VmSnapshot;
+import org.vireo.model.VmStats;
 import org.vireo.model.VmSummary;
 import org.vireo.testlab.NodeFiles;
 import org.vireo.ui.FxQueue;
@@ -84,5 +85,20 @@ class VmDetailsViewModelTest {
         VmSnapshot taken = snapshots.snapshots().get(0);
         snapshots.delete(taken, false);
         fx.drainUntil("the snapshot is gone", 10, () -> snapshots.snapshots().isEmpty() && !snapshots.busyProperty().get());
+    }
+
+    @Test
+    void theChartsStartWithWhatWasAlreadySampled() throws Exception {
+        VmDetailsViewModel details = new VmDetailsViewModel(fleet, fleet, messages, fx);
+        VmSummary vm = vm("app-1");
+        long now = System.currentTimeMillis();
+        List<VmStats> before = List.of(new VmStats(vm.key(), now - 4000, 10, 1 << 20, 0, 0, 0, 0, List.of()),
+                new VmStats(vm.key(), now - 2000, 20, 1 << 20, 0, 0, 0, 0, List.of()));
+        details.setSampledHistory(key -> key.equals(vm.key()) ? before : List.of());
+        details.vmProperty().set(vm);
+        assertEquals(before, List.copyOf(details.history()), "the last minutes sampled while its row was on screen");
+        details.addSample(new VmStats(vm.key(), now, 30, 1 << 20, 0, 0, 0, 0, List.of()));
+        details.addSample(new VmStats(vm.key(), now, 30, 1 << 20, 0, 0, 0, 0, List.of()));
+        assertEquals(3, details.history().size(), "a sample arrives once");
     }
 }
