@@ -2,12 +2,17 @@ package org.vireo.app;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vireo.model.PrivateFiles;
@@ -15,7 +20,10 @@ import org.vireo.model.PrivateFiles;
 /**
  * The built-in demo lab: libvirt test-driver node files shipped as resources. libvirt needs a
  * real file path, so they are copied into the data directory and connected as {@code test:///PATH}.
- * Each connection gets its own in-memory copy of the node: nothing is ever written back.
+ * Each connection gets its own in-memory copy of the node; at close the window writes each demo
+ * node's state back into its file ({@link #save}), so what the user did is there at the next start.
+ * A file the user changed is kept until they reset the lab, or until a new Vireo ships a changed
+ * lab (its {@code .origin} beside the file records which shipped version the file started from).
  */
 final class DemoLab {
 
@@ -62,22 +70,76 @@ final class DemoLab {
     }
 
     private static void refresh(DemoNode node, Path target) throws IOException {
-        byte[] content;
+        byte[] content = shipped(node);
+        Path origin = originOf(target);
+        String shippedHash = sha256(content);
+        if (Files.exists(target) && Files.exists(origin) && Files.readString(origin).strip().equals(shippedHash)) {
+            return;   // started from this version's lab: keeps what the user did
+        }
+        if (!Files.exists(target) || !Arrays.equals(Files.readAllBytes(target), content)) {
+            if (Files.exists(target)) {
+                LOG.info("The demo lab changed in this version of Vireo: {} starts afresh", target);
+            }
+            writeWhole(target, content);
+        }
+        writeWhole(origin, shippedHash.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Puts every demo node file back as shipped. */
+    static void reset(Path dir) throws IOException {
+        PrivateFiles.directory(dir);
+        for (DemoNode node : NODES) {
+            Path target = dir.resolve(node.file());
+            byte[] content = shipped(node);
+            writeWhole(target, content);
+            writeWhole(originOf(target), sha256(content).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Writes a demo node's state (as libvirt dumped it) into its file, whole or not at all. */
+    static void save(Path target, String nodeXml) throws IOException {
+        writeWhole(target, nodeXml.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The demo node file {@code uri} names in {@code dir}, if it is one. */
+    static Optional<Path> fileOf(Path dir, String uri) {
+        for (DemoNode node : NODES) {
+            Path file = dir.resolve(node.file());
+            if (uri.equals(uriOf(file))) {
+                return Optional.of(file);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static byte[] shipped(DemoNode node) throws IOException {
         try (InputStream in = DemoLab.class.getResourceAsStream("/org/vireo/demo/" + node.file())) {
             if (in == null) {
                 throw new IOException("demo node file missing from the build: " + node.file());
             }
-            content = in.readAllBytes();
+            return in.readAllBytes();
         }
-        if (Files.exists(target) && Arrays.equals(Files.readAllBytes(target), content)) {
-            return;
-        }
+    }
+
+    private static Path originOf(Path target) {
+        return target.resolveSibling("." + target.getFileName() + ".origin");
+    }
+
+    private static void writeWhole(Path target, byte[] content) throws IOException {
         Path part = target.resolveSibling(target.getFileName() + ".part");
         try {
             Files.write(PrivateFiles.file(part), content);
             Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(part);
+        }
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -1,12 +1,18 @@
 package org.vireo.app;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
@@ -24,7 +30,9 @@ import org.vireo.app.cli.VersionProvider;
 import org.vireo.libvirt.LibvirtFleet;
 import org.vireo.libvirt.LibvirtRuntime;
 import org.vireo.model.NodeRef;
+import org.vireo.model.NodeState;
 import org.vireo.model.Texts;
+import org.vireo.service.DemoLabFiles;
 import org.vireo.service.create.CryptPasswordHasher;
 import org.vireo.service.create.SpecValidator;
 import org.vireo.service.fleet.LocalTags;
@@ -47,6 +55,7 @@ import org.vireo.ui.main.ActionsViewModel;
 import org.vireo.ui.main.ConnectionsViewModel;
 import org.vireo.ui.main.MainView;
 import org.vireo.ui.main.MainViewModel;
+import org.vireo.ui.main.NodeRow;
 import org.vireo.ui.preferences.PreferencesViewModel;
 import org.vireo.ui.terminal.TerminalTabs;
 import org.vireo.ui.wizard.CreateVmWizardViewModel;
@@ -134,7 +143,18 @@ public final class VireoApp extends Application {
                 new StoredConnections(context.connections, context.storeWriter, paths.dataDir().resolve("libvirt_known_hosts")), messages);
         HostViewModel host = new HostViewModel(fleet, paths.dataDir().resolve("known_hosts").toString());
         MainView.Models models = new MainView.Models(viewModel, actions, connections, details, host,
-                new PreferencesViewModel(settings, fleet), connected -> new CreateVmWizardViewModel(fleet, validator, connected));
+                new PreferencesViewModel(settings, fleet), connected -> new CreateVmWizardViewModel(fleet, validator, connected),
+                new DemoLabFiles() {
+                    @Override
+                    public boolean isDemoNode(String uri) {
+                        return DemoLab.fileOf(paths.demoLabDir(), uri).isPresent();
+                    }
+
+                    @Override
+                    public void reset() throws IOException {
+                        DemoLab.reset(paths.demoLabDir());
+                    }
+                });
         view = new MainView(models, centre -> new TerminalTabs(centre, messages.get("tab.vms"), terminalService, settings, messages),
                 messages, messages.get("about.text", VersionProvider.version(), paths.dataDir(), paths.logFile()), context.localWork);
         view.setDesktopDark(desktopDark);
@@ -224,11 +244,20 @@ public final class VireoApp extends Application {
         if (view != null) {
             view.terminals().closeAll();
         }
+        Map<String, Path> demoNodes = new LinkedHashMap<>();   // connected demo nodes: their state is written back
+        if (viewModel != null && paths != null) {
+            for (NodeRow row : viewModel.nodes()) {
+                if (row.status().state() == NodeState.CONNECTED) {
+                    DemoLab.fileOf(paths.demoLabDir(), row.ref().uri()).ifPresent(file -> demoNodes.put(row.ref().id(), file));
+                }
+            }
+        }
         Thread closer = new Thread(() -> {
             try {
                 if (terminalService != null) {
                     terminalService.close();
                 }
+                saveDemoLab(demoNodes);
                 if (fleet != null) {
                     fleet.close();
                 }
@@ -244,6 +273,20 @@ public final class VireoApp extends Application {
             }
         }, "vireo-shutdown");
         closer.start();
+    }
+
+    /** Writes each connected demo node's state into its file, so the next start shows what was done. */
+    private void saveDemoLab(Map<String, Path> demoNodes) {
+        demoNodes.forEach((nodeId, file) -> {
+            try {
+                String dumped = fleet.dumpTestNode(nodeId, Files.readString(file)).get(10, TimeUnit.SECONDS);
+                DemoLab.save(file, dumped);
+            } catch (IOException | ExecutionException | TimeoutException e) {
+                LOG.warn("Could not keep the demo node {} as it is: {}", file, e.toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 
     /** Waits until {@link #stop()}'s background work is done (tests restart the app in one JVM). */

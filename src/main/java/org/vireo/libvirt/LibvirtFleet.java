@@ -249,6 +249,15 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
         return node.call(what, call);
     }
 
+    /**
+     * A test-driver node as it is now, in the driver's node-file format, its CPU and memory kept
+     * from {@code nodeFileXml}, the file it was opened from (the demo lab writes it back at close,
+     * so a restart shows what was done).
+     */
+    public CompletableFuture<String> dumpTestNode(String nodeId, String nodeFileXml) {
+        return onNode(nodeId, Texts.get("op.saveDemoNode"), conn -> TestNodeDump.dump(conn, nodeFileXml));
+    }
+
     @Override
     public CompletableFuture<HostDetails> hostDetails(String nodeId) {
         return onNode(nodeId, Texts.get("op.readHost"), HostReader::read);

@@ -1,5 +1,7 @@
 package org.vireo.ui.main;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,8 @@ import org.vireo.model.NodeState;
 import org.vireo.model.VmState;
 import org.vireo.model.VmStats;
 import org.vireo.model.VmSummary;
+import org.vireo.service.DemoLabFiles;
+import org.vireo.ui.common.Dialogs;
 import org.vireo.ui.common.Messages;
 import org.vireo.ui.common.ServiceCalls;
 import org.vireo.ui.details.VmDetailsViewModel;
@@ -51,7 +55,7 @@ public final class MainView {
     /** The view models the window shows, built by the app's wiring. */
     public record Models(MainViewModel main, ActionsViewModel actions, ConnectionsViewModel connections, VmDetailsViewModel details,
                          HostViewModel host, PreferencesViewModel preferences,
-                         Function<List<NodeRef>, CreateVmWizardViewModel> wizards) {
+                         Function<List<NodeRef>, CreateVmWizardViewModel> wizards, DemoLabFiles demoLab) {
     }
 
     private final MainViewModel viewModel;
@@ -159,6 +163,7 @@ public final class MainView {
                 () -> selectedNode().ifPresent(viewModel::connect));
         a.add("disconnect", messages.get("menu.node.disconnect"), "Shortcut+Alt+X", disconnectDisabled,
                 () -> selectedNode().ifPresent(viewModel::disconnect));
+        a.add("resetDemoLab", messages.get("menu.view.resetDemoLab"), "Shortcut+Alt+R", null, this::resetDemoLab);
         a.add("about", messages.get("menu.help.about"), "F1", null, () -> AboutDialog.show(window(), messages, aboutText, calls));
     }
 
@@ -242,6 +247,28 @@ public final class MainView {
     /** Whether the desktop prefers dark, for the theme that follows it. */
     public void setDesktopDark(boolean dark) {
         this.desktopDark = dark;
+    }
+
+    /** Puts the demo lab back as shipped: its nodes disconnected, their files rewritten, connected again. */
+    private void resetDemoLab() {
+        List<NodeRow> demo = viewModel.nodes().stream().filter(n -> models.demoLab().isDemoNode(n.ref().uri())).toList();
+        if (demo.isEmpty() || !Dialogs.confirm(window(), "resetDemoLabPane", messages.get("demoLab.reset.title"),
+                messages.get("demoLab.reset.header"), messages.get("demoLab.reset.text", demo.size()), messages.get("demoLab.reset.ok"))) {
+            return;
+        }
+        demo.forEach(viewModel::disconnect);
+        calls.local(() -> {
+            try {
+                models.demoLab().reset();
+                return true;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).onSuccess(done -> demo.forEach(viewModel::connect))
+                .onFailure(reason -> {
+                    demo.forEach(viewModel::connect);
+                    Dialogs.error(window(), messages.get("demoLab.reset.title"), messages.get("demoLab.reset.failed"), reason);
+                }).start();
     }
 
     private void showPreferences() {

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import javafx.scene.control.Button;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,6 +15,7 @@ import org.testfx.api.FxRobot;
 import org.vireo.model.SavedConnection;
 import org.vireo.store.ConnectionRepository;
 import org.vireo.store.Database;
+import org.vireo.testlab.Virsh;
 import org.vireo.ui.MainWindowPage;
 import org.vireo.ui.RunningApp;
 
@@ -60,6 +64,35 @@ class RestartTest {
             });
             assertEquals(1001, size[0], 0.5);
             assertEquals(701, size[1], 0.5);
+        }
+    }
+
+    @Test
+    void theDemoLabKeepsWhatWasDoneUntilItIsReset() throws Exception {
+        Path workstation;
+        try (RunningApp app = RunningApp.start(home)) {
+            workstation = app.paths().demoLabDir().resolve("workstation.xml");
+            page.waitUntil("the demo lab connects", 30, () -> page.statusBar().startsWith("3 nodes (3 connected)"));
+            robot.interact(() -> robot.lookup("#filterField").queryAs(TextField.class).setText("alpine-tiny"));
+            page.waitUntil("one row", 5, () -> page.table().getItems().size() == 1);
+            robot.interact(() -> page.table().getSelectionModel().select(0));
+            robot.clickOn("#button-pause");
+            page.waitUntil("alpine-tiny is paused", 10, () -> "paused".equals(page.tableNamesAndStates().get("alpine-tiny")));
+        }
+        // Closing wrote the node's state into its file: libvirt itself reads it so.
+        assertEquals("paused", Virsh.listAll("test://" + workstation).get("alpine-tiny"));
+
+        try (RunningApp app = RunningApp.start(home)) {
+            page.waitUntil("the demo lab connects", 30, () -> page.statusBar().startsWith("3 nodes (3 connected)"));
+            page.waitUntil("alpine-tiny is still paused", 10, () -> "paused".equals(page.tableNamesAndStates().get("alpine-tiny")));
+
+            page.chooseFromMenu("#viewMenu", "#menu-resetDemoLab");
+            DialogPane confirm = page.dialog();
+            assertEquals("Put the demo lab back as it was shipped?", confirm.getHeaderText());
+            robot.clickOn(robot.from(confirm).lookup((Button b) -> b.getText().equals("Reset demo lab")).queryButton());
+            page.waitUntil("alpine-tiny runs again, as shipped", 30, () -> "running".equals(page.tableNamesAndStates().get("alpine-tiny"))
+                    && page.statusBar().startsWith("3 nodes (3 connected)"));
+            assertEquals("running", Virsh.listAll("test://" + workstation).get("alpine-tiny"));
         }
     }
 }
