@@ -338,6 +338,7 @@ public final class MainView {
             stage.getIcons().add(new Image(MainView.class.getResource("/org/vireo/icons/vireo-" + size + ".png").toExternalForm(), true));
         }
         geometry.restore(stage, split);
+        table.restoreColumns(saved);
         tree.view().getSelectionModel().select(tree.view().getRoot());
         // The table, not the filter field, has focus first: the field keeps showing its prompt.
         stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> table.view().requestFocus());
@@ -345,6 +346,8 @@ public final class MainView {
 
     /** The geometry to remember, read on the FX thread. */
     public Map<String, String> windowState(Stage stage) {
-        return WindowGeometry.read(stage, split);
+        Map<String, String> state = new LinkedHashMap<>(WindowGeometry.read(stage, split));
+        state.putAll(table.columnState());   // column choices, widths and sort order too
+        return state;
     }
 }

@@ -2,7 +2,9 @@ package org.vireo.ui.main;
 
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -310,5 +312,57 @@ final class VmTable {
 
     TableView<VmSummary> view() {
         return view;
+    }
+
+    static final String KEY_COLUMNS = "table.columns";
+    static final String KEY_SORT = "table.sort";
+
+    /** The columns as the user left them: order, width and shown or not; then the sort columns and directions. */
+    Map<String, String> columnState() {
+        List<String> columns = new ArrayList<>();
+        for (TableColumn<VmSummary, ?> column : view.getColumns()) {
+            columns.add(column.getId() + ":" + Math.round(column.getWidth()) + ":" + (column.isVisible() ? "shown" : "hidden"));
+        }
+        List<String> sort = new ArrayList<>();
+        for (TableColumn<VmSummary, ?> column : view.getSortOrder()) {
+            sort.add(column.getId() + ":" + (column.getSortType() == TableColumn.SortType.DESCENDING ? "down" : "up"));
+        }
+        return Map.of(KEY_COLUMNS, String.join(",", columns), KEY_SORT, String.join(",", sort));
+    }
+
+    /** Puts back what {@link #columnState} saved; unknown or missing columns keep their defaults. */
+    void restoreColumns(Map<String, String> saved) {
+        Map<String, TableColumn<VmSummary, ?>> byId = new LinkedHashMap<>();
+        view.getColumns().forEach(c -> byId.put(c.getId(), c));
+        List<TableColumn<VmSummary, ?>> order = new ArrayList<>();
+        for (String entry : saved.getOrDefault(KEY_COLUMNS, "").split(",")) {
+            String[] parts = entry.split(":");
+            TableColumn<VmSummary, ?> column = byId.remove(parts[0]);
+            if (column == null || parts.length != 3) {
+                continue;
+            }
+            order.add(column);
+            try {
+                column.setPrefWidth(Math.max(30, Math.min(2000, Double.parseDouble(parts[1]))));
+            } catch (NumberFormatException e) {
+                // a damaged value: the default width
+            }
+            column.setVisible(!parts[2].equals("hidden"));
+        }
+        if (!order.isEmpty()) {
+            order.addAll(byId.values());   // columns a newer version added
+            view.getColumns().setAll(order);
+        }
+        List<TableColumn<VmSummary, ?>> sort = new ArrayList<>();
+        for (String entry : saved.getOrDefault(KEY_SORT, "").split(",")) {
+            String[] parts = entry.split(":");
+            view.getColumns().stream().filter(c -> c.getId().equals(parts[0])).findFirst().ifPresent(column -> {
+                column.setSortType(parts.length > 1 && parts[1].equals("down") ? TableColumn.SortType.DESCENDING : TableColumn.SortType.ASCENDING);
+                sort.add(column);
+            });
+        }
+        if (!sort.isEmpty()) {
+            view.getSortOrder().setAll(sort);
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,7 @@ class RestartTest {
     @Test
     void savedConnectionsAndWindowGeometrySurviveARestart() throws Exception {
         Path dbFile;
+        double vcpusWidth;
         try (RunningApp app = RunningApp.start(home)) {
             dbFile = app.paths().database();
             page.waitUntil("the demo lab connects", 30, () -> page.statusBar().startsWith("3 nodes (3 connected)"));
@@ -38,7 +40,17 @@ class RestartTest {
                 Stage stage = (Stage) page.table().getScene().getWindow();
                 stage.setWidth(1001);
                 stage.setHeight(701);
+                // Column choices, widths and sort order are remembered too.
+                var table = page.table();
+                table.getColumns().stream().filter(c -> c.getId().equals("addressesColumn")).findFirst().orElseThrow().setVisible(true);
+                var vcpus = table.getColumns().stream().filter(c -> c.getId().equals("vcpusColumn")).findFirst().orElseThrow();
+                vcpus.setPrefWidth(111);
+                vcpus.setSortType(TableColumn.SortType.DESCENDING);
+                table.getSortOrder().setAll(List.of(vcpus));
             });
+            robot.interact(() -> { });
+            vcpusWidth = MainWindowPage.onFx(() -> page.table().getColumns().stream().filter(c -> c.getId().equals("vcpusColumn"))
+                    .findFirst().orElseThrow().getWidth());
         }
 
         // A real client of the same file: the user removes one demo node (as the
@@ -64,6 +76,14 @@ class RestartTest {
             });
             assertEquals(1001, size[0], 0.5);
             assertEquals(701, size[1], 0.5);
+            String columns = MainWindowPage.onFx(() -> page.table().getColumns().stream().filter(c -> c.isVisible())
+                    .map(c -> c.getId()).toList().toString());
+            assertTrue(columns.contains("addressesColumn"), columns);
+            assertEquals("vcpusColumn DESCENDING", MainWindowPage.onFx(() -> {
+                var first = page.table().getSortOrder().get(0);
+                return first.getId() + " " + first.getSortType();
+            }));
+            assertEquals(vcpusWidth, MainWindowPage.onFx(() -> page.table().getSortOrder().get(0).getWidth()), 2, "its width as left");
         }
     }
 
