@@ -50,7 +50,7 @@ public final class Form {
         return this;
     }
 
-    /** A labelled field with its message under it ({@code error-<field id>}), shown while the message is not empty. */
+    /** A labelled field with its message under it ({@code error-<field id>}); its line is kept while there is none. */
     public Form field(String label, Control control, ObservableStringValue error) {
         field(label, control);
         grid.add(errorLabel(control, error), 1, row++);
@@ -92,8 +92,8 @@ public final class Form {
         message.prefWidthProperty().bind(control.widthProperty());
         message.setMinHeight(Region.USE_PREF_SIZE);
         message.textProperty().bind(error);
-        message.managedProperty().bind(message.textProperty().isNotEmpty());
-        message.visibleProperty().bind(message.managedProperty());
+        // Always in the layout, one line tall while empty: a message that appears does not push the
+        // fields below it down under the pointer (only a second line of it does).
         error.addListener((obs, old, now) -> {
             markError(control, now != null && !now.isEmpty());
             growToFit(message);

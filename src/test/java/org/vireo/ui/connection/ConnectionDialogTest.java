@@ -44,11 +44,17 @@ class ConnectionDialogTest {
                 @SuppressWarnings("unchecked")
                 ChoiceBox<String> transport = robot.from(dialog).lookup("#conn-transport").queryAs(ChoiceBox.class);
                 transport.setValue("ssh");
+            });
+            // A message that appears under a field leaves the fields below it where they were.
+            double portY = MainWindowPage.onFx(() -> field(dialog, "#conn-port").localToScene(0, 0).getY());
+            robot.interact(() -> {
                 field(dialog, "#conn-host").setText("lab 1");
                 field(dialog, "#conn-port").setText("70000");
             });
             assertEquals("A host name (lab1.example.org) or an address (10.0.0.5, [::1]).", label(dialog, "#error-conn-host"));
             assertEquals("A port from 1 to 65535.", label(dialog, "#error-conn-port"));
+            assertEquals(portY, MainWindowPage.onFx(() -> field(dialog, "#conn-port").localToScene(0, 0).getY()), 3,
+                    "the port field stays put when the host's message appears (it moved 20 px before its line was kept)");
             assertTrue(okButton(dialog).isDisabled());
             robot.interact(() -> {
                 field(dialog, "#conn-host").setText("lab1.example.org");
