@@ -11,11 +11,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
@@ -162,6 +164,25 @@ class MainWindowTest {
             page.waitUntil("the host pane replaces the details", 5, () -> MainWindowPage.onFx(() -> page.table().getSelectionModel().isEmpty()
                     && robot.lookup("#hostPane").queryAll().stream().anyMatch(n -> n.getScene() != null)
                     && robot.lookup("#detailsTabs").queryAll().stream().noneMatch(n -> n.getScene() != null)));
+
+            // Tagging the selected VM moves it in a table sorted by tags: the table follows it, so it stays in view.
+            robot.clickOn(robot.lookup(".column-header").lookup("Tags").queryLabeled());
+            robot.interact(() -> page.table().getSelectionModel().clearAndSelect(0));
+            String tagged = MainWindowPage.onFx(() -> page.table().getSelectionModel().getSelectedItem().name());
+            page.chooseFromMenu("#vmMenu", "#menu-tags");
+            robot.interact(() -> robot.lookup("#tagsField").queryAs(TextField.class).setText("zzz-last"));
+            robot.clickOn(robot.from(page.dialog()).lookup((Button b) -> b.getText().equals("OK")).queryButton());
+            page.waitUntil("the tagged VM sorts last", 10, () -> MainWindowPage.onFx(() -> {
+                var items = page.table().getItems();
+                return items.get(items.size() - 1).name().equals(tagged);
+            }));
+            page.waitUntil("and is still in view, still selected", 5, () -> MainWindowPage.onFx(() -> {
+                VirtualFlow<?> flow = (VirtualFlow<?>) page.table().lookup(".virtual-flow");
+                int at = page.table().getSelectionModel().getSelectedIndex();
+                return page.table().getSelectionModel().getSelectedItem().name().equals(tagged)
+                        && at >= flow.getFirstVisibleCell().getIndex() && at <= flow.getLastVisibleCell().getIndex();
+            }));
+            robot.clickOn(robot.lookup(".column-header").lookup("Name").queryLabeled());
 
             // Each node has its own worker thread; libvirt's events ride the toolkit's GTK loop, not a second
             // thread iterating the same GLib context.
