@@ -17,6 +17,7 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.TableCell;
@@ -249,6 +250,26 @@ public final class MainWindowPage {
     public static String shownText(Labeled label) {
         return label.lookupAll(".text").stream().filter(n -> n instanceof Text).map(n -> ((Text) n).getText())
                 .findFirst().orElse("").replace("\n", "\n");
+    }
+
+    /**
+     * Every label, button and check box showing in {@code root} (menus, tool bar, panes, dialogs) whose
+     * text is cut to an ellipsis; table and tree cells, whose columns the user sizes, are left out.
+     */
+    public static List<String> truncated(Node root) {
+        return onFx(() -> labelled(root).stream()
+                .filter(l -> !l.getText().endsWith("\u2026") && shownText(l).endsWith("\u2026"))
+                .map(l -> (l.getId() == null ? l.getClass().getSimpleName() : "#" + l.getId()) + ": " + l.getText())
+                .toList());
+    }
+
+    /** The labels, buttons and check boxes with text showing in {@code root}, cells left out. */
+    public static List<Labeled> labelled(Node root) {
+        return onFx(() -> root.lookupAll("*").stream()
+                .filter(n -> n instanceof Labeled && n.isVisible() && n.getScene() != null)
+                .map(n -> (Labeled) n)
+                .filter(l -> !(l instanceof IndexedCell<?>) && l.getText() != null && !l.getText().isEmpty())
+                .toList());
     }
 
     public static <T> T onFx(Callable<T> read) {

@@ -84,6 +84,9 @@ class MainWindowTest {
             assertEquals("16 × x86_64 at 4200 MHz", MainWindowPage.onFx(() -> robot.lookup("#host-cpu").queryAs(Label.class).getText()));
             assertEquals("64 GiB", MainWindowPage.onFx(() -> robot.lookup("#host-memory").queryAs(Label.class).getText()));
             assertEquals("6 active of 12", MainWindowPage.onFx(() -> robot.lookup("#host-vms").queryAs(Label.class).getText()));
+            int labelled = MainWindowPage.labelled(page.table().getScene().getRoot()).size();
+            assertTrue(labelled > 20, "the walk sees the window's labels and buttons: " + labelled);
+            assertEquals(List.of(), MainWindowPage.truncated(page.table().getScene().getRoot()), "nothing cut off in the main window");
 
             // "All nodes" shows every VM, and the status bar counts them.
             robot.interact(() -> page.tree().getSelectionModel().select(page.tree().getRoot()));

@@ -106,6 +106,7 @@ class VmActionsTest {
                     robot.clickOn("#button-forceOff");
                     DialogPane confirm = page.dialog();
                     assertTrue(confirm.getHeaderText().contains("Force off 50 VMs?"), confirm.getHeaderText());
+                    assertEquals(List.of(), MainWindowPage.truncated(confirm), "nothing in the Force-off confirmation is cut off");
                     robot.clickOn(robot.from(confirm).lookup("#dontAsk").queryAs(CheckBox.class));
                     robot.clickOn(robot.from(confirm).lookup((Button b) -> b.getText().equals("Force off")).queryButton());
                     page.waitUntil("50 forced off", 30, () -> page.actionSummary().equals("50 forced off"));
@@ -120,6 +121,7 @@ class VmActionsTest {
                     focusTable();
                     robot.type(KeyCode.DELETE);
                     DialogPane delete = page.dialog();
+                    assertEquals(List.of(), MainWindowPage.truncated(delete), "nothing in the Delete confirmation is cut off");
                     String listed = robot.from(delete).lookup("#storageList").lookup(".label").queryAllAs(Label.class)
                             .stream().map(Label::getText).collect(Collectors.joining("\n"));
                     assertTrue(listed.contains("default-pool/doomed-vda.qcow2") && listed.contains("1 GiB"), listed);
