@@ -13,7 +13,9 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
 import javafx.stage.Screen;
+import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 
 /**
  * Every dialog of the app is made here, so each has its owner (it opens over its window, not in a
@@ -37,37 +39,45 @@ public final class Dialogs {
         if (owner == null) {
             return;
         }
-        dialog.setOnShown(e -> {
-            Window window = dialog.getDialogPane().getScene().getWindow();
-            Runnable centre = () -> {
-                Rectangle2D screen = Screen.getScreensForRectangle(owner.getX(), owner.getY(), owner.getWidth(), owner.getHeight())
-                        .stream().findFirst().orElse(Screen.getPrimary()).getVisualBounds();
-                double x = owner.getX() + (owner.getWidth() - window.getWidth()) / 2;
-                double y = owner.getY() + (owner.getHeight() - window.getHeight()) / 2;
-                window.setX(Math.max(screen.getMinX(), Math.min(x, screen.getMaxX() - window.getWidth())));
-                window.setY(Math.max(screen.getMinY(), Math.min(y, screen.getMaxY() - window.getHeight())));
-            };
-            centre.run();
-            // The window manager may place it once more when it maps it: that first move is undone.
-            long shownAt = System.nanoTime();
-            boolean[] moving = {false};
-            InvalidationListener[] replaced = new InvalidationListener[1];
-            replaced[0] = obs -> {
-                if (System.nanoTime() - shownAt > 1_000_000_000L) {
-                    window.xProperty().removeListener(replaced[0]);
-                    window.yProperty().removeListener(replaced[0]);
-                } else if (!moving[0] && !centred(window, owner)) {
-                    moving[0] = true;   // our own setX/setY come back here
-                    try {
-                        centre.run();
-                    } finally {
-                        moving[0] = false;
-                    }
+        dialog.setOnShown(e -> centreWhenShown(dialog.getDialogPane().getScene().getWindow(), owner));
+    }
+
+    /** As {@link #keepOver(Dialog, Window)}, for a window of its own (the wizard). */
+    public static void keepOver(Stage stage, Window owner) {
+        if (owner != null) {
+            stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> centreWhenShown(stage, owner));
+        }
+    }
+
+    private static void centreWhenShown(Window window, Window owner) {
+        Runnable centre = () -> {
+            Rectangle2D screen = Screen.getScreensForRectangle(owner.getX(), owner.getY(), owner.getWidth(), owner.getHeight())
+                    .stream().findFirst().orElse(Screen.getPrimary()).getVisualBounds();
+            double x = owner.getX() + (owner.getWidth() - window.getWidth()) / 2;
+            double y = owner.getY() + (owner.getHeight() - window.getHeight()) / 2;
+            window.setX(Math.max(screen.getMinX(), Math.min(x, screen.getMaxX() - window.getWidth())));
+            window.setY(Math.max(screen.getMinY(), Math.min(y, screen.getMaxY() - window.getHeight())));
+        };
+        centre.run();
+        // The window manager may place it once more when it maps it: that first move is undone.
+        long shownAt = System.nanoTime();
+        boolean[] moving = {false};
+        InvalidationListener[] replaced = new InvalidationListener[1];
+        replaced[0] = obs -> {
+            if (System.nanoTime() - shownAt > 1_000_000_000L) {
+                window.xProperty().removeListener(replaced[0]);
+                window.yProperty().removeListener(replaced[0]);
+            } else if (!moving[0] && !centred(window, owner)) {
+                moving[0] = true;   // our own setX/setY come back here
+                try {
+                    centre.run();
+                } finally {
+                    moving[0] = false;
                 }
-            };
-            window.xProperty().addListener(replaced[0]);
-            window.yProperty().addListener(replaced[0]);
-        });
+            }
+        };
+        window.xProperty().addListener(replaced[0]);
+        window.yProperty().addListener(replaced[0]);
     }
 
     private static boolean centred(Window window, Window owner) {

@@ -127,6 +127,7 @@ public final class MainView {
             }
         });
         new VisibleRowsWatcher(table.view(), models.details().vmProperty()::get, viewModel);
+        new SelectionInView(table.view());
     }
 
     /** Every action of the window, once: the menus, the tool bar and the context menu are built from these. */

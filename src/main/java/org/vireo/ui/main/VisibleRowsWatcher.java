@@ -3,10 +3,10 @@ package org.vireo.ui.main;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.VirtualFlow;
 import org.vireo.model.VmSummary;
+import org.vireo.ui.common.AfterEachLayout;
 
 /**
  * Tells the statistics sampler which VMs are on screen: the table's visible rows and the VM in the
@@ -20,7 +20,6 @@ final class VisibleRowsWatcher {
     private final TableView<VmSummary> table;
     private final Supplier<VmSummary> detailsVm;
     private final MainViewModel viewModel;
-    private final Runnable afterLayout = this::look;
     private List<VmSummary> watched = List.of();
     private VirtualFlow<?> flow;
 
@@ -28,17 +27,7 @@ final class VisibleRowsWatcher {
         this.table = table;
         this.detailsVm = detailsVm;
         this.viewModel = viewModel;
-        table.sceneProperty().addListener((obs, old, scene) -> move(old, scene));
-        move(null, table.getScene());
-    }
-
-    private void move(Scene from, Scene to) {
-        if (from != null) {
-            from.removePostLayoutPulseListener(afterLayout);
-        }
-        if (to != null) {
-            to.addPostLayoutPulseListener(afterLayout);
-        }
+        AfterEachLayout.attach(table, this::look);
     }
 
     private void look() {

@@ -43,6 +43,7 @@ import org.vireo.service.create.CreationStep;
 import org.vireo.service.create.OsVariant;
 import org.vireo.service.create.SpecValidator.Field;
 import org.vireo.service.create.VmSpec;
+import org.vireo.ui.common.Dialogs;
 import org.vireo.ui.common.DisplayConverter;
 import org.vireo.ui.common.FieldLabel;
 import org.vireo.ui.common.Form;
@@ -72,6 +73,7 @@ public final class CreateVmWizard {
         this.vm = vm;
         this.messages = messages;
         stage.initOwner(owner);
+        Dialogs.keepOver(stage, owner);
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle(messages.get("wizard.title"));
         addPage(sourcePage(), Set.of(Field.NAME, Field.INSTALL, Field.KERNEL));

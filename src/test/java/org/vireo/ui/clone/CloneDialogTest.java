@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -40,8 +41,10 @@ class CloneDialogTest {
         page.waitUntil("only web-01 is listed", 10, () -> page.table().getItems().size() == 1);
         robot.interact(() -> page.table().getSelectionModel().select(0));
         page.chooseFromMenu("#vmMenu", "#menu-clone");
-        page.dialog();
+        var dialog = page.dialog();
         page.waitUntil("the disks are read", 10, () -> !robot.lookup("#cloneMode-vdb").queryAll().isEmpty());
+        System.out.println("clone dialog: " + MainWindowPage.assertPlaced(dialog.getScene().getWindow(), MainWindowPage.mainWindow(), 300, 200, 40));
+        assertEquals(List.of(), MainWindowPage.truncated(dialog), "nothing in the clone dialog is cut off");
         assertEquals("web-02", MainWindowPage.onFx(() -> robot.lookup("#cloneName").queryAs(TextField.class).getText()));
 
         robot.interact(() -> robot.lookup("#cloneName").queryAs(TextField.class).setText("test"));

@@ -91,7 +91,9 @@ class RemoteAuthTest {
                             && page.renderedNodeDetail("127.0.0.1").startsWith("failed"));
                     String detail = page.renderedNodeDetail("127.0.0.1");
                     assertTrue(detail.contains("HOST KEY") || detail.contains("host key"), detail);
-                    assertTrue(robot.lookup("#sshSecret").queryAll().isEmpty(), "no passphrase was asked for the impostor");
+                    assertTrue(robot.lookup("#sshSecret").queryAll().isEmpty(), () -> "no passphrase was asked for the impostor; asked: "
+                            + MainWindowPage.onFx(() -> robot.lookup(".dialog-pane").queryAllAs(DialogPane.class).stream()
+                            .map(d -> d.getHeaderText() + " [" + d.getScene().getWindow().isShowing() + "]").toList()));
 
                     // Not a passing fault: said once, never retried (no warning every few seconds), and Disconnect works.
                     Thread.sleep(5_000);

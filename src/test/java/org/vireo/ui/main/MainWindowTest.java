@@ -169,8 +169,13 @@ class MainWindowTest {
                     && robot.lookup("#detailsTabs").queryAll().stream().noneMatch(n -> n.getScene() != null)));
 
             // Tagging the selected VM moves it in a table sorted by tags: the table follows it, so it stays in view.
+            robot.interact(() -> page.tree().getSelectionModel().select(page.tree().getRoot()));   // all 41: most out of view
+            page.waitUntil("all VMs are listed again", 5, () -> page.table().getItems().size() == expectedTotal);
             robot.clickOn(robot.lookup(".column-header").lookup("Tags").queryLabeled());
-            robot.interact(() -> page.table().getSelectionModel().clearAndSelect(0));
+            robot.interact(() -> {
+                page.table().getSelectionModel().clearAndSelect(0);
+                page.table().scrollTo(0);
+            });
             String tagged = MainWindowPage.onFx(() -> page.table().getSelectionModel().getSelectedItem().name());
             page.chooseFromMenu("#vmMenu", "#menu-tags");
             robot.interact(() -> robot.lookup("#tagsField").queryAs(TextField.class).setText("zzz-last"));

@@ -49,6 +49,11 @@ class CreateVmWizardTest {
             String uri = lab.uri();
             page.waitUntil("the shared node connects", 30, () -> page.tableNamesAndStates().containsKey("test"));
             robot.clickOn("#newVmButton");
+            page.waitUntil("the wizard opens", 10, () -> !robot.lookup("#wizardNext").queryAll().isEmpty());
+            var wizardWindow = MainWindowPage.onFx(() -> robot.lookup("#wizardNext").query().getScene().getWindow());
+            robot.sleep(500);   // under a window manager the window settles after it is mapped
+            System.out.println("wizard: " + MainWindowPage.assertPlaced(wizardWindow, MainWindowPage.mainWindow(), 600, 400, 40));
+            assertEquals(List.of(), MainWindowPage.truncated(wizardWindow.getScene().getRoot()), "nothing in the wizard is cut off");
             robot.interact(() -> {
                 @SuppressWarnings("unchecked")
                 ComboBox<NodeRef> nodes = robot.lookup("#wizard-node").queryAs(ComboBox.class);
