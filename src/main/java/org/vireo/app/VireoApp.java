@@ -254,12 +254,14 @@ public final class VireoApp extends Application {
         }
         Thread closer = new Thread(() -> {
             try {
-                if (terminalService != null) {
-                    terminalService.close();
-                }
+                // The demo lab is saved while its nodes are up; libvirt's connections close before the SSH
+                // sessions under them, or a node would see its tunnel go and reconnect (asking for a passphrase).
                 saveDemoLab(demoNodes);
                 if (fleet != null) {
                     fleet.close();
+                }
+                if (terminalService != null) {
+                    terminalService.close();
                 }
                 if (!windowState.isEmpty()) {
                     context.preferences.putAll(windowState);
