@@ -32,6 +32,8 @@ class AccessibilityTest {
     private final FxRobot robot = new FxRobot();
     private final MainWindowPage page = new MainWindowPage(robot);
     private final Map<String, List<String>> unnamed = new TreeMap<>();
+    private final Map<String, List<String>> cutOff = new TreeMap<>();
+    private final Map<String, String> misplaced = new TreeMap<>();
 
     @Test
     void everyReachableControlHasAName() throws Exception {
@@ -69,6 +71,8 @@ class AccessibilityTest {
             dialog("SSH target", "#vmMenu", "#menu-ssh");
         }
         assertEquals(Map.of(), unnamed, "controls announced by role alone");
+        assertEquals(Map.of(), cutOff, "text cut to an ellipsis at the default size");
+        assertEquals(Map.of(), misplaced, "dialogs not on screen and centred on the window");
     }
 
     @Test
@@ -109,6 +113,11 @@ class AccessibilityTest {
         robot.sleep(300);
         Window window = MainWindowPage.onFx(this::dialogWindow);
         check(what, window);
+        try {
+            System.out.println(what + ": " + MainWindowPage.assertPlaced(window, page.table().getScene().getWindow(), 200, 100, 40));
+        } catch (AssertionError e) {
+            misplaced.put(what, e.getMessage());
+        }
         robot.interact(() -> ((Stage) window).close());
     }
 
@@ -121,6 +130,10 @@ class AccessibilityTest {
         List<String> found = MainWindowPage.onFx(() -> AccessibleNames.unnamed((Parent) window.getScene().getRoot()));
         if (!found.isEmpty()) {
             unnamed.computeIfAbsent(screen, k -> new ArrayList<>()).addAll(found);
+        }
+        List<String> cut = MainWindowPage.truncated(window.getScene().getRoot());
+        if (!cut.isEmpty()) {
+            cutOff.computeIfAbsent(screen, k -> new ArrayList<>()).addAll(cut);
         }
     }
 }
