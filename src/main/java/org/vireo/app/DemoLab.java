@@ -76,24 +76,24 @@ final class DemoLab {
         if (Files.exists(target) && Files.exists(origin) && Files.readString(origin).strip().equals(shippedHash)) {
             return;   // started from this version's lab: keeps what the user did
         }
-        if (!Files.exists(target) || !Arrays.equals(Files.readAllBytes(target), content)) {
-            if (Files.exists(target)) {
-                LOG.info("The demo lab changed in this version of Vireo: {} starts afresh", target);
-            }
-            writeWhole(target, content);
+        if (Files.exists(target) && !Arrays.equals(Files.readAllBytes(target), content)) {
+            LOG.info("The demo lab changed in this version of Vireo: {} starts afresh", target);
         }
-        writeWhole(origin, shippedHash.getBytes(StandardCharsets.UTF_8));
+        writeShipped(target, content);
     }
 
     /** Puts every demo node file back as shipped. */
     static void reset(Path dir) throws IOException {
         PrivateFiles.directory(dir);
         for (DemoNode node : NODES) {
-            Path target = dir.resolve(node.file());
-            byte[] content = shipped(node);
-            writeWhole(target, content);
-            writeWhole(originOf(target), sha256(content).getBytes(StandardCharsets.UTF_8));
+            writeShipped(dir.resolve(node.file()), shipped(node));
         }
+    }
+
+    /** The node file as shipped, and beside it which shipped version it started from. */
+    private static void writeShipped(Path target, byte[] content) throws IOException {
+        writeWhole(target, content);
+        writeWhole(originOf(target), sha256(content).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Writes a demo node's state (as libvirt dumped it) into its file, whole or not at all. */

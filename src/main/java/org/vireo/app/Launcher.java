@@ -46,8 +46,6 @@ public final class Launcher {
             }
             System.exit(code);
         }
-        // Returns when the window has closed; VireoApp.stop() hands closing connections and saving
-        // state to a non-daemon thread, and the JVM ends when that is done.
         // Logging set up here, before the start-up thread logs (SLF4J otherwise warns on the terminal that it replayed its calls).
         LoggerFactory.getILoggerFactory();
         StartupState.loadEarly(paths, options.connect);
@@ -55,6 +53,8 @@ public final class Launcher {
         // class-path start, which is how every jar runs) go into vireo.log instead of the terminal.
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
+        // Returns when the window has closed; VireoApp.stop() hands closing connections and saving
+        // state to a non-daemon thread, and the JVM ends when that is done.
         Application.launch(VireoApp.class, args);
     }
 

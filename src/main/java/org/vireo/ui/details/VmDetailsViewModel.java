@@ -29,8 +29,8 @@ import org.vireo.ui.common.ServiceCalls;
  */
 public final class VmDetailsViewModel {
 
-    /** How much history the graphs keep. */
-    static final long HISTORY_MILLIS = 5 * 60 * 1000;
+    /** How much history the graphs keep (the window keeps as much of each on-screen VM's samples for them). */
+    public static final long HISTORY_MILLIS = 5 * 60 * 1000;
 
     private final VmService service;
     private final ServiceCalls calls;

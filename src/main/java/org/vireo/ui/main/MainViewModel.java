@@ -39,6 +39,7 @@ import org.vireo.service.InventoryListener;
 import org.vireo.service.StatsService;
 import org.vireo.ui.common.FxBatchQueue;
 import org.vireo.ui.common.Messages;
+import org.vireo.ui.details.VmDetailsViewModel;
 
 /**
  * The main window's state: nodes with their VMs, the flat VM list the table shows, what is
@@ -69,7 +70,6 @@ public final class MainViewModel {
     private final StringProperty filterText = new SimpleStringProperty("");
     private final ObjectProperty<VmState> stateFilter = new SimpleObjectProperty<>();
     private boolean syncingState;
-    private static final long HISTORY_MILLIS = 5 * 60 * 1000;
     private final Map<String, ArrayDeque<VmStats>> sampledHistory = new HashMap<>();
     private long statsBatches;
     private final ReadOnlyStringWrapper emptyTableText = new ReadOnlyStringWrapper("");
@@ -310,13 +310,13 @@ public final class MainViewModel {
                 if (kept.isEmpty() || kept.peekLast().sampledAtMillis() < sample.sampledAtMillis()) {
                     kept.addLast(sample);
                 }
-                while (kept.peekFirst().sampledAtMillis() < sample.sampledAtMillis() - HISTORY_MILLIS) {
+                while (kept.peekFirst().sampledAtMillis() < sample.sampledAtMillis() - VmDetailsViewModel.HISTORY_MILLIS) {
                     kept.removeFirst();
                 }
                 newest = Math.max(newest, sample.sampledAtMillis());
             }
         }
-        long cutoff = newest - HISTORY_MILLIS;
+        long cutoff = newest - VmDetailsViewModel.HISTORY_MILLIS;
         if (newest > 0 && ++statsBatches % 64 == 0) {
             sampledHistory.values().removeIf(kept -> kept.peekLast().sampledAtMillis() < cutoff);   // VMs no longer on screen
         }
