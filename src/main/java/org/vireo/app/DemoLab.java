@@ -11,7 +11,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,11 +85,39 @@ final class DemoLab {
     }
 
     /** Puts every demo node file back as shipped. */
+    /**
+     * Puts every node file back as shipped, all or none: each is written beside its place first, and only
+     * when all are written are they moved over the user's files (a full disk leaves the lab as it was).
+     */
     static void reset(Path dir) throws IOException {
         PrivateFiles.directory(dir);
-        for (DemoNode node : NODES) {
-            writeShipped(dir.resolve(node.file()), shipped(node));
+        Map<Path, Path> staged = new LinkedHashMap<>();
+        try {
+            for (DemoNode node : NODES) {
+                Path target = dir.resolve(node.file());
+                byte[] content = shipped(node);
+                staged.put(stage(target, content), target);
+                staged.put(stage(originOf(target), sha256(content).getBytes(StandardCharsets.UTF_8)), originOf(target));
+            }
+            for (Map.Entry<Path, Path> move : staged.entrySet()) {
+                Files.move(move.getKey(), move.getValue(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } finally {
+            for (Path part : staged.keySet()) {
+                Files.deleteIfExists(part);
+            }
         }
+    }
+
+    private static Path stage(Path target, byte[] content) throws IOException {
+        Path part = target.resolveSibling(target.getFileName() + ".part");
+        try {
+            Files.write(PrivateFiles.file(part), content);
+        } catch (IOException e) {
+            Files.deleteIfExists(part);
+            throw e;
+        }
+        return part;
     }
 
     /** The node file as shipped, and beside it which shipped version it started from. */
@@ -126,9 +156,8 @@ final class DemoLab {
     }
 
     private static void writeWhole(Path target, byte[] content) throws IOException {
-        Path part = target.resolveSibling(target.getFileName() + ".part");
+        Path part = stage(target, content);
         try {
-            Files.write(PrivateFiles.file(part), content);
             Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(part);

@@ -73,7 +73,8 @@ final class StatsSampler {
             double received = Double.NaN;
             double sent = Double.NaN;
             if (seconds > 0) {
-                cpu = Math.max(0, Math.min(100, (cpuTime - before.cpuTimeNs()) / 1e9 / seconds / Math.max(1, vm.vcpus()) * 100));
+                // A paused or crashed VM has no CPU figure (the test driver's clock runs on regardless).
+                cpu = !vm.state().isRunning() ? Double.NaN : Math.max(0, Math.min(100, (cpuTime - before.cpuTimeNs()) / 1e9 / seconds / Math.max(1, vm.vcpus()) * 100));
                 read = rate(counters.read(), before.read(), seconds);
                 written = rate(counters.written(), before.written(), seconds);
                 received = rate(counters.received(), before.received(), seconds);

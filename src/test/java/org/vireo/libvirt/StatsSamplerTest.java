@@ -54,6 +54,11 @@ class StatsSamplerTest {
             // The test driver's CPU time follows the wall clock: one vCPU's worth of two.
             assertEquals(50.0, second.cpuPercent(), 5.0);
             assertEquals(2L << 30, second.memoryBytes());
+
+            // Paused, the same domain has no CPU figure, though the test driver's clock runs on.
+            VmSummary paused = new VmSummary("n", uuid, "test", VmState.PAUSED, 2, 2L << 30);
+            Thread.sleep(200);
+            assertTrue(Double.isNaN(sampler.sample(conn, List.of(paused)).get(vm.key()).cpuPercent()), "no CPU % while paused");
         } finally {
             conn.close();
         }

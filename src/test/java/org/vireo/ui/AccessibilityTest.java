@@ -65,6 +65,8 @@ class AccessibilityTest {
             dialog("Add connection", "#nodeMenu", "#menu-addConnection");
             dialog("Clone", "#vmMenu", "#menu-clone");
             dialog("New VM wizard", "#vmMenu", "#menu-new");
+            dialog("About", "#helpMenu", "#menu-about");
+            dialog("Reset demo lab", "#viewMenu", "#menu-resetDemoLab");
 
             robot.interact(() -> page.table().getSelectionModel().clearAndSelect(page.table().getItems().indexOf(page.table().getItems()
                     .stream().filter(vm -> vm.name().equals("alpine-tiny")).findFirst().orElseThrow())));

@@ -246,7 +246,7 @@ public final class MainWindowPage {
         }
     }
 
-    /** What a label shows on screen, its wrapped lines joined: ends in "…" where the label cuts its text off. */
+    /** What a label shows on screen, its wrapped lines joined: ends in its ellipsis string where it cuts its text off. */
     public static String shownText(Labeled label) {
         return label.lookupAll(".text").stream().filter(n -> n instanceof Text).map(n -> ((Text) n).getText())
                 .findFirst().orElse("").replace("\n", "\n");
@@ -258,7 +258,8 @@ public final class MainWindowPage {
      */
     public static List<String> truncated(Node root) {
         return onFx(() -> labelled(root).stream()
-                .filter(l -> !l.getText().endsWith("\u2026") && shownText(l).endsWith("\u2026"))
+                .filter(l -> !l.getEllipsisString().isEmpty() && !l.getText().endsWith(l.getEllipsisString())
+                        && shownText(l).endsWith(l.getEllipsisString()))
                 .map(l -> (l.getId() == null ? l.getClass().getSimpleName() : "#" + l.getId()) + ": " + l.getText())
                 .toList());
     }
@@ -266,10 +267,23 @@ public final class MainWindowPage {
     /** The labels, buttons and check boxes with text showing in {@code root}, cells left out. */
     public static List<Labeled> labelled(Node root) {
         return onFx(() -> root.lookupAll("*").stream()
-                .filter(n -> n instanceof Labeled && n.isVisible() && n.getScene() != null)
+                .filter(n -> n instanceof Labeled && showing(n))
                 .map(n -> (Labeled) n)
                 .filter(l -> !(l instanceof IndexedCell<?>) && l.getText() != null && !l.getText().isEmpty())
                 .toList());
+    }
+
+    /** Whether the node and every parent are visible: a tab that is not selected hides its content by its container. */
+    public static boolean showing(Node node) {
+        if (node.getScene() == null) {
+            return false;
+        }
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static <T> T onFx(Callable<T> read) {

@@ -10,7 +10,10 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.vireo.model.ByteSize;
@@ -45,6 +48,12 @@ public final class CloneVmDialog {
         progress.textProperty().bind(viewModel.progressProperty());
         diskGrid.setHgap(10);
         diskGrid.setVgap(6);
+        // The target and both choices keep their size; the volume's name wraps instead of ending in "...".
+        ColumnConstraints fixed = new ColumnConstraints();
+        fixed.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints volume = new ColumnConstraints();
+        volume.setHgrow(Priority.ALWAYS);
+        diskGrid.getColumnConstraints().setAll(fixed, volume, fixed, fixed);
         viewModel.disks().addListener((ListChangeListener<CloneVmViewModel.DiskRow>) c -> {
             layoutDisks();
             // The disks arrive after the dialog is shown: grow it so the buttons stay in view.
@@ -91,7 +100,11 @@ public final class CloneVmDialog {
             pool.disableProperty().bind(viewModel.busyProperty().or(disk.mode().isNotEqualTo(DiskMode.CLONE)));
             mode.setAccessibleText(messages.get("clone.mode.accessible", disk.item().target()));
             pool.setAccessibleText(messages.get("clone.pool.accessible", disk.item().target()));
-            diskGrid.addRow(row++, new Label(disk.item().target()), new Label(where + size), mode, pool);
+            Label volume = new Label(where + size);
+            volume.setWrapText(true);
+            mode.setMinWidth(Region.USE_PREF_SIZE);
+            pool.setMinWidth(Region.USE_PREF_SIZE);
+            diskGrid.addRow(row++, new Label(disk.item().target()), volume, mode, pool);
         }
     }
 }

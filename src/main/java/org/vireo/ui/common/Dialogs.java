@@ -10,6 +10,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.DialogEvent;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
 import javafx.stage.Screen;
@@ -36,6 +37,7 @@ public final class Dialogs {
      */
     public static void keepOver(Dialog<?> dialog, Window owner) {
         dialog.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);   // the window manager keeps the whole content
+        wrapHeader(dialog);
         if (owner == null) {
             return;
         }
@@ -162,6 +164,19 @@ public final class Dialogs {
         ((Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
         Optional<ButtonType> answer = alert.showAndWait();
         return answer.isPresent() && answer.get() == action;
+    }
+
+    /** A long header (a 250-character VM name) wraps instead of widening the dialog to the screen. */
+    private static void wrapHeader(Dialog<?> dialog) {
+        // DialogPane makes its header label on its first layout, so it can only be reached once showing.
+        dialog.addEventHandler(DialogEvent.DIALOG_SHOWING, event -> {
+            dialog.getDialogPane().applyCss();
+            if (dialog.getDialogPane().lookup(".header-panel .label") instanceof Label header) {
+                header.setWrapText(true);
+                header.setMaxWidth(TEXT_WIDTH + 80);
+                header.setMinHeight(Region.USE_PREF_SIZE);
+            }
+        });
     }
 
     /** Text that wraps at a readable width. */

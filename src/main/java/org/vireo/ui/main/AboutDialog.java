@@ -22,6 +22,7 @@ final class AboutDialog {
         TextArea licences = new TextArea();
         licences.setId("aboutLicences");
         licences.setEditable(false);
+        licences.setAccessibleText(messages.get("about.licences"));
         licences.getStyleClass().add("monospace");
         licences.setPrefRowCount(18);
         licences.setPrefColumnCount(72);

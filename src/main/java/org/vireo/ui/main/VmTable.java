@@ -60,6 +60,8 @@ final class VmTable {
         return box;
     }
 
+    private final ColumnFit<VmSummary> fit;
+
     VmTable(MainViewModel viewModel, Messages messages) {
         view.setId("vmTable");
         view.setAccessibleText(messages.get("table.accessible"));
@@ -146,6 +148,8 @@ final class VmTable {
         disk.setVisible(false);
         net.setVisible(false);
         addresses.setVisible(false);
+        fit = new ColumnFit<>(view);
+        List.of(memUsed, disk, net, addresses, uptime).forEach(fit::fitWhenShown);
 
         view.getColumns().setAll(List.of(name, state, vcpus, memory, cpu, memUsed, disk, net, addresses, uptime, node, tags));
         view.setTableMenuButtonVisible(true);   // the built-in column chooser
@@ -347,7 +351,7 @@ final class VmTable {
             } catch (NumberFormatException e) {
                 // a damaged value: the default width
             }
-            column.setVisible(!parts[2].equals("hidden"));
+            fit.quietly(() -> column.setVisible(!parts[2].equals("hidden")));   // the saved width stands
         }
         if (!order.isEmpty()) {
             order.addAll(byId.values());   // columns a newer version added

@@ -376,8 +376,7 @@ public final class CreateVmWizard {
         int r = 0;
         for (Object item : items) {
             if (item instanceof Row row) {
-                Label label = new Label(messages.get(row.labelKey()));
-                label.setLabelFor(row.control());
+                Label label = FieldLabel.of(messages.get(row.labelKey()), row.control());
                 row.control().setMaxWidth(Double.MAX_VALUE);
                 GridPane.setHgrow(row.control(), Priority.ALWAYS);
                 grid.add(label, 0, r);

@@ -15,6 +15,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.skin.VirtualFlow;
@@ -230,5 +231,38 @@ class MainWindowTest {
 
     private static Map<String, String> sorted(Map<String, String> map) {
         return new TreeMap<>(map);
+    }
+
+    /**
+     * A column added from the chooser widens to its content instead of showing "192.168.100...", and the
+     * selection survives regrouping the tree by tag and back.
+     */
+    @Test
+    void anAddedColumnFitsItsContentAndTheSelectionSurvivesRegrouping() throws Exception {
+        try (RunningApp app = RunningApp.start(home)) {
+            page.waitUntil("the demo lab connects", 30, () -> page.statusBar().startsWith("3 nodes (3 connected)"));
+            robot.interact(() -> page.table().getSelectionModel().select(page.table().getItems().stream()
+                    .filter(vm -> vm.name().equals("fedora-41-desktop")).findFirst().orElseThrow()));
+            var addresses = MainWindowPage.onFx(() -> page.table().getColumns().stream()
+                    .filter(c -> c.getId().equals("addressesColumn")).findFirst().orElseThrow());
+            robot.interact(() -> addresses.setVisible(true));
+            page.waitUntil("addresses show", 15, () -> robot.lookup(".table-cell").queryAllAs(TableCell.class).stream()
+                    .anyMatch(c -> c.getTableColumn() == addresses && c.getText() != null && c.getText().contains(".")));
+            robot.sleep(500);
+            List<String> cut = MainWindowPage.onFx(() -> robot.lookup(".table-cell").queryAllAs(TableCell.class).stream()
+                    .filter(c -> c.getTableColumn() == addresses && c.getText() != null && !c.getText().isEmpty())
+                    .filter(c -> MainWindowPage.shownText(c).endsWith(c.getEllipsisString()))
+                    .map(c -> c.getText()).toList());
+            assertEquals(List.of(), cut, "addresses cut off in a column just added, " + MainWindowPage.onFx(addresses::getWidth) + " px wide");
+
+            page.chooseFromMenu("#viewMenu", "#groupByTag");
+            page.waitUntil("the tree groups by tag", 10, () -> page.tree().getRoot().getValue() instanceof TreeEntry.AllNodes all && all.byTag());
+            assertEquals("fedora-41-desktop", MainWindowPage.onFx(() -> page.table().getSelectionModel().getSelectedItem().name()),
+                    "the selection survives grouping by tag");
+            page.chooseFromMenu("#viewMenu", "#groupByNode");
+            page.waitUntil("the tree groups by node", 10, () -> page.tree().getRoot().getValue() instanceof TreeEntry.AllNodes all && !all.byTag());
+            assertEquals("fedora-41-desktop", MainWindowPage.onFx(() -> page.table().getSelectionModel().getSelectedItem().name()),
+                    "and grouping by node again");
+        }
     }
 }
