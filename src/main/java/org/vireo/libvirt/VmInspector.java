@@ -4,14 +4,18 @@ import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToLongFunction;
 import org.libvirt.Domain;
 import org.libvirt.LibvirtException;
 import org.libvirt.StorageVol;
 import org.vireo.model.OperationException;
 import org.vireo.model.Texts;
 import org.vireo.model.VmDetails;
+import org.vireo.model.VmDevice;
 import org.vireo.model.VmDisk;
 import org.vireo.model.VmSummary;
 
@@ -21,6 +25,7 @@ final class VmInspector {
     private static final int AFFECT_LIVE = 1;
     private static final int AFFECT_CONFIG = 2;
     private static final int MAXIMUM = 4;
+    private static final int XML_INACTIVE = 2;
     private static final int METADATA_DESCRIPTION = 0;
     private static final int METADATA_TITLE = 1;
 
@@ -46,12 +51,23 @@ final class VmInspector {
             String xml = domain.getXMLDesc(0);
             DomainXml parsed = DomainXml.parse(xml);
             List<VmDetails.DiskDetail> disks = new ArrayList<>();
+            Map<String, Long> capacities = new HashMap<>();
             for (VmDisk disk : parsed.disks()) {
-                disks.add(diskDetail(conn, disk));
+                VmDetails.DiskDetail detail = diskDetail(conn, disk);
+                disks.add(detail);
+                capacities.put(disk.target(), detail.capacityBytes());
+            }
+            ToLongFunction<VmDisk> capacity = disk -> capacities.computeIfAbsent(disk.target(),
+                    target -> diskDetail(conn, disk).capacityBytes());
+            List<VmDevice> devices = DeviceReader.read(xml, capacity);
+            if (domain.isActive() == 1 && domain.isPersistent() == 1) {
+                // What was saved for the next start and is not live yet is marked on its device.
+                devices = DeviceReader.withPending(devices, DeviceReader.read(domain.getXMLDesc(XML_INACTIVE), capacity));
             }
             return new VmDetails(DomainReader.read(vm.nodeId(), domain), parsed.title(), parsed.description(),
                     parsed.osType(), stateReason(conn, vm.uuid()), parsed.maxVcpus(), domain.getMaxMemory() * 1024L,
-                    disks, parsed.nics(), vm.state().isActive() ? GuestAddresses.of(conn, vm.uuid()) : List.of(), xml);
+                    disks, parsed.nics(), vm.state().isActive() ? GuestAddresses.of(conn, vm.uuid()) : List.of(), xml,
+                    parsed.platform(), devices);
         } finally {
             domain.free();
         }

@@ -33,6 +33,21 @@ final class XmlElements {
         return all.isEmpty() ? null : all.get(0);
     }
 
+    /** Every child element, in document order. */
+    static List<Element> children(Element parent) {
+        List<Element> result = new ArrayList<>();
+        if (parent == null) {
+            return result;
+        }
+        NodeList nodes = parent.getChildNodes();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            if (nodes.item(i) instanceof Element e) {
+                result.add(e);
+            }
+        }
+        return result;
+    }
+
     static List<Element> children(Element parent, String name) {
         List<Element> result = new ArrayList<>();
         if (parent == null) {

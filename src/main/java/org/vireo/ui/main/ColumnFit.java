@@ -31,6 +31,13 @@ final class ColumnFit<S> {
         AfterEachLayout.attach(table, this::fit);
     }
 
+    /** A narrow window squeezes the other columns' space, never a heading to "...". */
+    static void neverNarrowerThanHeading(TableColumn<?, ?> column) {
+        Text heading = new Text(column.getText());
+        heading.setFont(Font.getDefault());
+        column.setMinWidth(Math.ceil(heading.getLayoutBounds().getWidth() + HEADER_PADDING));
+    }
+
     /** From now on, this column fits its content each time the user shows it. */
     void fitWhenShown(TableColumn<S, ?> column) {
         column.visibleProperty().addListener((obs, was, now) -> {

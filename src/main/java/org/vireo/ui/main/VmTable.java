@@ -152,6 +152,7 @@ final class VmTable {
         List.of(memUsed, disk, net, addresses, uptime).forEach(fit::fitWhenShown);
 
         view.getColumns().setAll(List.of(name, state, vcpus, memory, cpu, memUsed, disk, net, addresses, uptime, node, tags));
+        view.getColumns().forEach(ColumnFit::neverNarrowerThanHeading);
         view.setTableMenuButtonVisible(true);   // the built-in column chooser
 
         // Rows of a node that is not connected stay listed, greyed.
