@@ -18,8 +18,11 @@ import java.util.function.Consumer;
 import org.libvirt.Domain;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vireo.model.DeviceChoices;
+import org.vireo.model.DiskSpec;
 import org.vireo.model.GraphicsEndpoint;
 import org.vireo.model.HostDetails;
+import org.vireo.model.NicSpec;
 import org.vireo.model.NodeFacts;
 import org.vireo.model.NodeFailure;
 import org.vireo.model.NodeRef;
@@ -30,12 +33,14 @@ import org.vireo.model.StorageItem;
 import org.vireo.model.Texts;
 import org.vireo.model.VmAction;
 import org.vireo.model.VmDetails;
+import org.vireo.model.VmDevice;
 import org.vireo.model.VmSnapshot;
 import org.vireo.model.VmStats;
 import org.vireo.model.VmSummary;
 import org.vireo.service.CloneService;
 import org.vireo.service.ConsoleService;
 import org.vireo.service.CredentialPrompts;
+import org.vireo.service.DeviceService;
 import org.vireo.service.Fleet;
 import org.vireo.service.HostService;
 import org.vireo.service.InventoryListener;
@@ -52,7 +57,7 @@ import org.vireo.service.create.VmSpec;
  * VM operations, each run on the worker of the VM's node.
  */
 public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCreation, ConsoleService, HostService,
-        SnapshotService, CloneService {
+        SnapshotService, CloneService, DeviceService {
 
     private static final Logger LOG = LoggerFactory.getLogger(LibvirtFleet.class);
 
@@ -289,6 +294,42 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
     @Override
     public CompletableFuture<String> setHardware(VmSummary vm, int vcpus, long memoryBytes) {
         return onNodeOf(vm, Texts.get("op.setHardware", vm.name()), conn -> VmInspector.setHardware(conn, vm, vcpus, memoryBytes));
+    }
+
+    @Override
+    public CompletableFuture<DeviceChoices> deviceChoices(VmSummary vm) {
+        return onNodeOf(vm, Texts.get("op.device.choices", vm.name()), conn -> VmDevices.choices(conn, vm));
+    }
+
+    @Override
+    public CompletableFuture<String> addDisk(VmSummary vm, DiskSpec disk) {
+        return onNodeOf(vm, Texts.get("op.device.addDisk", vm.name()), conn -> VmDevices.addDisk(conn, vm, disk));
+    }
+
+    @Override
+    public CompletableFuture<String> editDisk(VmSummary vm, String target, DiskSpec disk) {
+        return onNodeOf(vm, Texts.get("op.device.editDisk", vm.name(), target), conn -> VmDevices.editDisk(conn, vm, target, disk));
+    }
+
+    @Override
+    public CompletableFuture<String> changeMedia(VmSummary vm, String target, DiskSpec.Source media) {
+        return onNodeOf(vm, Texts.get("op.device.media", vm.name(), target), conn -> VmDevices.changeMedia(conn, vm, target, media));
+    }
+
+    @Override
+    public CompletableFuture<String> addNic(VmSummary vm, NicSpec nic) {
+        return onNodeOf(vm, Texts.get("op.device.addNic", vm.name()), conn -> VmDevices.addNic(conn, vm, nic));
+    }
+
+    @Override
+    public CompletableFuture<String> editNic(VmSummary vm, String mac, NicSpec nic) {
+        return onNodeOf(vm, Texts.get("op.device.editNic", vm.name(), mac), conn -> VmDevices.editNic(conn, vm, mac, nic));
+    }
+
+    @Override
+    public CompletableFuture<String> removeDevice(VmSummary vm, VmDevice device, boolean deleteVolume) {
+        return onNodeOf(vm, Texts.get("op.device.remove", vm.name(), device.title()),
+                conn -> VmDevices.remove(conn, vm, device, deleteVolume));
     }
 
     @Override

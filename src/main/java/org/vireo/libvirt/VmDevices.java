@@ -1,0 +1,357 @@
+package org.vireo.libvirt;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.libvirt.Connect;
+import org.libvirt.Domain;
+import org.libvirt.LibvirtException;
+import org.libvirt.StoragePool;
+import org.libvirt.StorageVol;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vireo.model.DeviceChoices;
+import org.vireo.model.DiskSpec;
+import org.vireo.model.NicSpec;
+import org.vireo.model.OperationException;
+import org.vireo.model.Texts;
+import org.vireo.model.VmDevice;
+import org.vireo.model.VmDisk;
+import org.vireo.model.VmSummary;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * The device changes of the Hardware tab; runs on the VM's node worker.
+ *
+ * <p>The saved definition is changed by defining the edited XML (what virt-manager does too): it
+ * works on every driver, the test driver included, and a refused define leaves the domain exactly as
+ * it was. A running domain is then changed by libvirt's device calls with {@code AFFECT_LIVE}; what
+ * they refuse stays in the saved definition for the next start, and libvirt's reason is returned.
+ */
+final class VmDevices {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VmDevices.class);
+    private static final int AFFECT_LIVE = 1;
+    private static final int XML_SECURE = 1;
+    private static final int XML_INACTIVE = 2;
+
+    private enum Live { ATTACH, UPDATE, DETACH }
+
+    /** One edit, applied alike to the saved and to the live definition; returns the device it added, changed or removed (null: not there). */
+    private interface Edit {
+        Element apply(Document doc);
+    }
+
+    private VmDevices() {
+    }
+
+    static String addDisk(Connect conn, VmSummary vm, DiskSpec spec) throws LibvirtException {
+        StorageVol created = null;
+        String path = "";
+        String format = "";
+        if (spec.source() instanceof DiskSpec.NewVolume fresh) {
+            StoragePool pool = conn.storagePoolLookupByName(fresh.pool());
+            try {
+                created = pool.storageVolCreateXML(DomainXmlBuilder.volume(fresh.name(), fresh.capacityBytes(), fresh.format()), 0);
+            } finally {
+                pool.free();
+            }
+            path = created.getPath();
+            format = fresh.format();
+        } else if (spec.source() instanceof DiskSpec.ExistingVolume existing) {
+            path = existing.path();
+            format = existing.format();
+        } else if (spec.source() instanceof DiskSpec.NodePath nodePath) {
+            path = nodePath.path();
+            format = spec.device().equals("cdrom") ? "raw" : "";
+        }
+        String source = path;
+        String driverType = format;
+        try {
+            String result = change(conn, vm, doc -> {
+                Element disk = DeviceXml.disk(doc, spec, source, driverType);
+                DeviceXml.append(doc, disk);
+                return disk;
+            }, Live.ATTACH);
+            created = free(created);
+            return result;
+        } catch (RuntimeException | LibvirtException refused) {
+            if (created != null) {
+                try {
+                    created.delete(0);
+                    LOG.info("Rolled back: deleted the new volume {} after the disk was refused", source);
+                } catch (LibvirtException e) {
+                    LOG.warn("The new volume {} could not be deleted again: {}", source, LibvirtErrors.message(e));
+                }
+                free(created);
+            }
+            throw refused;
+        }
+    }
+
+    static String editDisk(Connect conn, VmSummary vm, String target, DiskSpec spec) throws LibvirtException {
+        return change(conn, vm, doc -> {
+            Element disk = DeviceXml.diskByTarget(doc, target);
+            if (disk != null) {
+                DeviceXml.applySettings(disk, spec);
+            }
+            return disk;
+        }, Live.UPDATE);
+    }
+
+    static String changeMedia(Connect conn, VmSummary vm, String target, DiskSpec.Source media) throws LibvirtException {
+        String path = media instanceof DiskSpec.ExistingVolume v ? v.path()
+                : media instanceof DiskSpec.NodePath p ? p.path() : "";
+        return change(conn, vm, doc -> {
+            Element disk = DeviceXml.diskByTarget(doc, target);
+            if (disk != null) {
+                DeviceXml.setMedia(disk, path);
+            }
+            return disk;
+        }, Live.UPDATE);
+    }
+
+    static String addNic(Connect conn, VmSummary vm, NicSpec spec) throws LibvirtException {
+        return change(conn, vm, doc -> {
+            Element nic = DeviceXml.nic(doc, spec);
+            DeviceXml.append(doc, nic);
+            return nic;
+        }, Live.ATTACH);
+    }
+
+    static String editNic(Connect conn, VmSummary vm, String mac, NicSpec spec) throws LibvirtException {
+        return change(conn, vm, doc -> {
+            Element nic = DeviceXml.nicByMac(doc, mac);
+            if (nic != null) {
+                DeviceXml.applyNic(nic, spec);
+            }
+            return nic;
+        }, Live.UPDATE);
+    }
+
+    static String remove(Connect conn, VmSummary vm, VmDevice device, boolean deleteVolume) throws LibvirtException {
+        StorageVol volume = null;
+        if (deleteVolume && device.disk() != null) {
+            volume = volumeOf(conn, device.disk());
+            if (volume != null) {
+                List<String> others = usersOf(conn, vm.uuid(), volume.getPath(), device.disk());
+                if (!others.isEmpty()) {
+                    String where = volume.getPath();
+                    free(volume);
+                    throw new OperationException(Texts.get("op.device.remove", vm.name(), device.title()),
+                            Texts.get("device.volumeInUse", where, String.join(", ", others)));
+                }
+            }
+        }
+        String notLive;
+        try {
+            notLive = change(conn, vm, doc -> {
+                Element found = device.nic() != null ? DeviceXml.nicByMac(doc, device.nic().mac())
+                        : device.disk() != null ? DeviceXml.diskByTarget(doc, device.disk().target()) : null;
+                DeviceXml.remove(found);
+                return found;
+            }, Live.DETACH);
+        } catch (RuntimeException | LibvirtException refused) {
+            free(volume);
+            throw refused;
+        }
+        if (volume != null) {
+            String path = volume.getPath();
+            if (!notLive.isEmpty()) {
+                free(volume);
+                return notLive + "\n" + Texts.get("device.volumeKept", path);
+            }
+            try {
+                volume.delete(0);
+                LOG.info("Deleted the volume {} with its disk", path);
+            } finally {
+                free(volume);
+            }
+        }
+        return notLive;
+    }
+
+    /**
+     * Applies {@code edit} to the saved definition (define, all or nothing), then live; returns what
+     * was not done live. A transient domain has only the live definition, where a refusal is final.
+     */
+    private static String change(Connect conn, VmSummary vm, Edit edit, Live live) throws LibvirtException {
+        Domain domain = conn.domainLookupByUUIDString(vm.uuid());
+        try {
+            boolean persistent = domain.isPersistent() == 1;
+            boolean active = domain.isActive() == 1;
+            if (persistent) {
+                Document saved = XmlElements.parse(domain.getXMLDesc(XML_INACTIVE | XML_SECURE));
+                if (edit.apply(saved) == null) {
+                    throw new OperationException(Texts.get("op.device.find", vm.name()), Texts.get("device.gone", vm.name()));
+                }
+                conn.domainDefineXML(DeviceReader.fragment(saved.getDocumentElement())).free();
+            }
+            if (!active) {
+                return "";
+            }
+            Document running = XmlElements.parse(domain.getXMLDesc(XML_SECURE));
+            Element device = edit.apply(running);
+            if (device == null) {
+                return persistent ? "" : Texts.get("device.gone", vm.name());   // only in the saved definition: added or removed there
+            }
+            String xml = DeviceReader.fragment(device);
+            try {
+                switch (live) {
+                    case ATTACH -> domain.attachDeviceFlags(xml, AFFECT_LIVE);
+                    case UPDATE -> domain.updateDeviceFlags(xml, AFFECT_LIVE);
+                    case DETACH -> domain.detachDeviceFlags(xml, AFFECT_LIVE);
+                    default -> throw new IllegalStateException();
+                }
+                return "";
+            } catch (LibvirtException refused) {
+                if (!persistent) {
+                    throw refused;
+                }
+                return Texts.get("device.notLive", LibvirtErrors.message(refused));
+            }
+        } finally {
+            domain.free();
+        }
+    }
+
+    static DeviceChoices choices(Connect conn, VmSummary vm) throws LibvirtException {
+        Map<String, List<String>> users = new TreeMap<>();
+        Set<String> macs = new HashSet<>();
+        Set<String> targets = new HashSet<>();
+        for (Domain domain : allDomains(conn)) {
+            try {
+                boolean self = domain.getUUIDString().equals(vm.uuid());
+                String name = domain.getName();
+                for (String xml : definitions(domain)) {
+                    DomainXml parsed = DomainXml.parse(xml);
+                    for (VmDisk disk : parsed.disks()) {
+                        if (self) {
+                            targets.add(disk.target());
+                        } else if (disk.hasMedia()) {
+                            List<String> list = users.computeIfAbsent(key(conn, disk), k -> new ArrayList<>());
+                            if (!list.contains(name)) {
+                                list.add(name);
+                            }
+                        }
+                    }
+                    if (!self) {
+                        parsed.nics().forEach(nic -> macs.add(nic.mac().toLowerCase(Locale.ROOT)));
+                    }
+                }
+            } finally {
+                domain.free();
+            }
+        }
+        List<String> interfaces = new ArrayList<>();
+        List<String> bridges = new ArrayList<>();
+        try {
+            for (String name : conn.listInterfaces()) {
+                interfaces.add(name);
+                try {
+                    if (conn.interfaceLookupByName(name).getXMLDescription(0).contains("type='bridge'")) {
+                        bridges.add(name);
+                    }
+                } catch (LibvirtException e) {
+                    // listed but gone: not offered as a bridge
+                }
+            }
+        } catch (LibvirtException noInterfaceDriver) {
+            LOG.debug("No host interfaces listed on this node: {}", LibvirtErrors.message(noInterfaceDriver));
+        }
+        return new DeviceChoices(NodeFactsReader.read(conn), users, macs, targets, interfaces, bridges);
+    }
+
+    /** The path of a disk's storage, as the users map and the volume picker name it. */
+    private static String key(Connect conn, VmDisk disk) {
+        if (!disk.volume().isEmpty()) {
+            try {
+                StorageVol vol = conn.storagePoolLookupByName(disk.pool()).storageVolLookupByName(disk.volume());
+                try {
+                    return vol.getPath();
+                } finally {
+                    vol.free();
+                }
+            } catch (LibvirtException e) {
+                return disk.pool() + "/" + disk.volume();
+            }
+        }
+        return disk.path().isEmpty() ? disk.where() : disk.path();
+    }
+
+    private static List<String> usersOf(Connect conn, String selfUuid, String path, VmDisk disk) throws LibvirtException {
+        List<String> names = new ArrayList<>();
+        for (Domain domain : allDomains(conn)) {
+            try {
+                if (domain.getUUIDString().equals(selfUuid)) {
+                    continue;
+                }
+                for (String xml : definitions(domain)) {
+                    for (VmDisk other : DomainXml.parse(xml).disks()) {
+                        if (other.hasMedia() && key(conn, other).equals(path) && !names.contains(domain.getName())) {
+                            names.add(domain.getName());
+                        }
+                    }
+                }
+            } finally {
+                domain.free();
+            }
+        }
+        return names;
+    }
+
+    /** The live and, for a running persistent domain, the saved definition. */
+    private static List<String> definitions(Domain domain) throws LibvirtException {
+        List<String> xml = new ArrayList<>();
+        xml.add(domain.getXMLDesc(0));
+        if (domain.isActive() == 1 && domain.isPersistent() == 1) {
+            xml.add(domain.getXMLDesc(XML_INACTIVE));
+        }
+        return xml;
+    }
+
+    private static List<Domain> allDomains(Connect conn) throws LibvirtException {
+        List<Domain> domains = new ArrayList<>();
+        for (int id : conn.listDomains()) {
+            try {
+                domains.add(conn.domainLookupByID(id));
+            } catch (LibvirtException gone) {
+                // stopped meanwhile: listed below if defined
+            }
+        }
+        for (String name : conn.listDefinedDomains()) {
+            try {
+                domains.add(conn.domainLookupByName(name));
+            } catch (LibvirtException gone) {
+                // undefined meanwhile
+            }
+        }
+        return domains;
+    }
+
+    private static StorageVol volumeOf(Connect conn, VmDisk disk) {
+        try {
+            return !disk.volume().isEmpty()
+                    ? conn.storagePoolLookupByName(disk.pool()).storageVolLookupByName(disk.volume())
+                    : disk.path().isEmpty() ? null : conn.storageVolLookupByPath(disk.path());
+        } catch (LibvirtException notAVolume) {
+            return null;   // a plain file outside any pool: there is no volume to delete
+        }
+    }
+
+    private static StorageVol free(StorageVol vol) {
+        if (vol != null) {
+            try {
+                vol.free();
+            } catch (LibvirtException ignored) {
+                // the handle is gone either way
+            }
+        }
+        return null;
+    }
+}
