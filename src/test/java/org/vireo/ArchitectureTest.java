@@ -59,7 +59,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule portsAndRulesArePlainJava = noClasses()
-            .that().resideInAnyPackage("org.vireo.service", "org.vireo.service.create")
+            .that().resideInAnyPackage("org.vireo.service", "org.vireo.service.create", "org.vireo.service.device")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.libvirt..", "java.sql..", "com.jcraft..",
                     "org.vireo.service.fleet..", "org.vireo.ui..", "org.vireo.libvirt..", "org.vireo.store..", "org.vireo.ssh..",
                     "org.vireo.rfb..", "org.vireo.terminal..", "org.vireo.app..")
@@ -121,7 +121,7 @@ class ArchitectureTest {
             .layer("Ui").definedBy("org.vireo.ui..")
             .layer("Adapters").definedBy("org.vireo.libvirt..", "org.vireo.store..", "org.vireo.ssh..", "org.vireo.rfb..",
                     "org.vireo.terminal..", "org.vireo.service.fleet..")
-            .layer("Ports").definedBy("org.vireo.service", "org.vireo.service.create..")
+            .layer("Ports").definedBy("org.vireo.service", "org.vireo.service.create..", "org.vireo.service.device..")
             .layer("Model").definedBy("org.vireo.model..")
             .whereLayer("App").mayNotBeAccessedByAnyLayer()
             .whereLayer("Ui").mayOnlyBeAccessedByLayers("App")

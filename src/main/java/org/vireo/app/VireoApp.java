@@ -131,7 +131,7 @@ public final class VireoApp extends Application {
         settings.onSaveFailed(new SaveFailureNotice(messages, () -> primaryStage)::failed);
         ActionsViewModel actions = new ActionsViewModel(tags, settings,
                 vm -> new CloneVmViewModel(fleet, fleet, tags, vm, messages));
-        VmDetailsViewModel details = new VmDetailsViewModel(fleet, fleet, messages);
+        VmDetailsViewModel details = new VmDetailsViewModel(fleet, fleet, fleet, messages);
         SpecValidator validator = new SpecValidator(new CryptPasswordHasher());
         DialogSshPrompts dialogs = new DialogSshPrompts(messages, () -> primaryStage);
         fleet.setCredentialPrompts(dialogs);

@@ -14,7 +14,6 @@ import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 import org.vireo.model.ByteSize;
 import org.vireo.model.Texts;
-import org.vireo.model.VmDevice.Kind;
 import org.vireo.model.VmDevice;
 import org.vireo.model.VmDisk;
 import org.vireo.model.VmNic;
@@ -28,27 +27,27 @@ import org.w3c.dom.Element;
 final class DeviceReader {
 
     private static final String DOT = " · ";
-    private static final Map<String, Kind> KINDS = new HashMap<>();
+    private static final Map<String, VmDevice.Kind> KINDS = new HashMap<>();
 
     static {
-        KINDS.put("interface", Kind.NIC);
-        KINDS.put("graphics", Kind.GRAPHICS);
-        KINDS.put("video", Kind.VIDEO);
-        KINDS.put("sound", Kind.SOUND);
-        KINDS.put("audio", Kind.SOUND);
-        KINDS.put("input", Kind.INPUT);
+        KINDS.put("interface", VmDevice.Kind.NIC);
+        KINDS.put("graphics", VmDevice.Kind.GRAPHICS);
+        KINDS.put("video", VmDevice.Kind.VIDEO);
+        KINDS.put("sound", VmDevice.Kind.SOUND);
+        KINDS.put("audio", VmDevice.Kind.SOUND);
+        KINDS.put("input", VmDevice.Kind.INPUT);
         for (String name : List.of("serial", "console", "channel", "parallel")) {
-            KINDS.put(name, Kind.CONSOLE);
+            KINDS.put(name, VmDevice.Kind.CONSOLE);
         }
-        KINDS.put("controller", Kind.CONTROLLER);
+        KINDS.put("controller", VmDevice.Kind.CONTROLLER);
         for (String name : List.of("hostdev", "redirdev", "smartcard", "redirfilter")) {
-            KINDS.put(name, Kind.HOST_DEVICE);
+            KINDS.put(name, VmDevice.Kind.HOST_DEVICE);
         }
-        KINDS.put("tpm", Kind.TPM);
-        KINDS.put("rng", Kind.RNG);
-        KINDS.put("watchdog", Kind.WATCHDOG);
-        KINDS.put("filesystem", Kind.FILESYSTEM);
-        KINDS.put("memballoon", Kind.BALLOON);
+        KINDS.put("tpm", VmDevice.Kind.TPM);
+        KINDS.put("rng", VmDevice.Kind.RNG);
+        KINDS.put("watchdog", VmDevice.Kind.WATCHDOG);
+        KINDS.put("filesystem", VmDevice.Kind.FILESYSTEM);
+        KINDS.put("memballoon", VmDevice.Kind.BALLOON);
     }
 
     private DeviceReader() {
@@ -104,7 +103,7 @@ final class DeviceReader {
     }
 
     private static boolean tracked(VmDevice device) {
-        return device.kind() == Kind.DISK || device.kind() == Kind.DRIVE || device.kind() == Kind.NIC;
+        return device.kind() == VmDevice.Kind.DISK || device.kind() == VmDevice.Kind.DRIVE || device.kind() == VmDevice.Kind.NIC;
     }
 
     private static VmDevice device(String name, int index, Element e, ToLongFunction<VmDisk> capacity) {
@@ -112,18 +111,18 @@ final class DeviceReader {
         if (name.equals("disk")) {
             VmDisk disk = DomainXml.disk(e);
             return disk.isDrive()
-                    ? new VmDevice(Kind.DRIVE, disk.target(), Texts.get("device.drive." + disk.device(), disk.target()),
+                    ? new VmDevice(VmDevice.Kind.DRIVE, disk.target(), Texts.get("device.drive." + disk.device(), disk.target()),
                             driveSummary(disk), fragment, disk, null, VmDevice.Pending.NONE)
-                    : new VmDevice(Kind.DISK, disk.target(), disk.target(), diskSummary(disk, capacity.applyAsLong(disk)),
+                    : new VmDevice(VmDevice.Kind.DISK, disk.target(), disk.target(), diskSummary(disk, capacity.applyAsLong(disk)),
                             fragment, disk, null, VmDevice.Pending.NONE);
         }
         if (name.equals("interface")) {
             VmNic nic = DomainXml.nic(e);
             String key = nic.mac().isEmpty() ? "interface" + index : nic.mac();
-            return new VmDevice(Kind.NIC, key, Texts.get("device.nic", nic.mac().isEmpty() ? "#" + (index + 1) : nic.mac()),
+            return new VmDevice(VmDevice.Kind.NIC, key, Texts.get("device.nic", nic.mac().isEmpty() ? "#" + (index + 1) : nic.mac()),
                     nicSummary(nic), fragment, null, nic, VmDevice.Pending.NONE);
         }
-        Kind kind = KINDS.getOrDefault(name, Kind.OTHER);
+        VmDevice.Kind kind = KINDS.getOrDefault(name, VmDevice.Kind.OTHER);
         return new VmDevice(kind, name + index, title(kind, name, e), summary(kind, name, e), fragment, null, null,
                 VmDevice.Pending.NONE);
     }
@@ -177,7 +176,7 @@ final class DeviceReader {
         return String.join(DOT, parts);
     }
 
-    private static String title(Kind kind, String name, Element e) {
+    private static String title(VmDevice.Kind kind, String name, Element e) {
         String type = e.getAttribute("type");
         return switch (kind) {
             case GRAPHICS -> type.toUpperCase(Locale.ROOT);
@@ -192,7 +191,7 @@ final class DeviceReader {
         };
     }
 
-    private static String summary(Kind kind, String name, Element e) {
+    private static String summary(VmDevice.Kind kind, String name, Element e) {
         List<String> parts = new ArrayList<>();
         String type = e.getAttribute("type");
         String model = e.getAttribute("model");

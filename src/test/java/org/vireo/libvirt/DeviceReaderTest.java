@@ -17,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.libvirt.Domain;
 import org.vireo.model.VmDetails;
 import org.vireo.model.VmDevice;
-import org.vireo.model.VmDevice.Kind;
 import org.vireo.model.VmSummary;
 import org.vireo.testlab.NodeFiles;
 import org.w3c.dom.Element;
@@ -52,7 +51,7 @@ class DeviceReaderTest {
         assertEquals("127.0.0.1 · port chosen at start", byTitle.get("VNC").summary());
         assertEquals("emulator · 2.0", byTitle.get("TPM").summary().replace("tpm-crb · ", ""));
         assertEquals("virtiofs · /srv/share \u2192 share", byTitle.get("Shared folder").summary());
-        assertTrue(details.devices().stream().anyMatch(d -> d.kind() == Kind.OTHER && d.title().equals("vsock")), "vsock is other");
+        assertTrue(details.devices().stream().anyMatch(d -> d.kind() == VmDevice.Kind.OTHER && d.title().equals("vsock")), "vsock is other");
         assertTrue(byTitle.get("vda").xml().startsWith("<disk ") && byTitle.get("vda").xml().contains("protocol=\"rbd\""), byTitle.get("vda").xml());
         assertTrue(byTitle.get("vda").xml().endsWith("\n</disk>"), "indented relative to itself: " + byTitle.get("vda").xml());
 
@@ -94,7 +93,7 @@ class DeviceReaderTest {
                 assertEquals(kindsInXml(domain.getXMLDesc(0)), kindsListed(details.devices()), "device kinds of " + name + " on " + uri);
                 for (VmDevice device : details.devices()) {
                     assertFalse(device.title().isBlank(), name + ": a device without a title: " + device);
-                    if (device.kind() == Kind.DISK) {
+                    if (device.kind() == VmDevice.Kind.DISK) {
                         assertFalse(device.summary().contains("no source"), name + ": " + device);
                     }
                 }

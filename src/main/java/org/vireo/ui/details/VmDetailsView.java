@@ -75,7 +75,8 @@ public final class VmDetailsView {
         tabs.getTabs().addAll(
                 tab("details.tab.overview", "overviewTab", new ScrollPane(overview())),
                 tab("details.tab.performance", "performanceTab", new ScrollPane(performancePane)),
-                tab("details.tab.hardware", "hardwareTab", hardware()),
+                tab("details.tab.hardware", "hardwareTab",
+                        new HardwareTab(viewModel.hardware(), hardware(), messages, () -> tabs.getScene().getWindow()).root()),
                 tab("details.tab.snapshots", "snapshotsTab", new SnapshotsView(viewModel.snapshots(), messages).root()),
                 tab("details.tab.xml", "xmlTab", xmlPane()));
         ((ScrollPane) tabs.getTabs().get(0).getContent()).setFitToWidth(true);
@@ -152,7 +153,9 @@ public final class VmDetailsView {
         grid.setPadding(new Insets(8));
         grid.addRow(0, FieldLabel.of(messages.get("details.vcpus"), vcpus), vcpus, vcpusError);
         grid.addRow(1, FieldLabel.of(messages.get("details.memory"), memory), memory, memoryError);
-        grid.add(new VBox(6, new Label(messages.get("details.hardware.hint")), apply, message), 1, 2, 2, 1);
+        Label hint = new Label(messages.get("details.hardware.hint"));
+        hint.setWrapText(true);
+        grid.add(new VBox(6, hint, apply, message), 1, 2, 2, 1);
         return grid;
     }
 
@@ -196,8 +199,18 @@ public final class VmDetailsView {
         row = sheet.fact(row, "details.os", details.osType());
         row = sheet.fact(row, "details.vcpus", details.vm().vcpus() + " / " + details.maxVcpus());
         row = sheet.fact(row, "details.memory", details.vm().memory().toHuman() + " / " + new ByteSize(details.maxMemoryBytes()).toHuman());
-        sheet.fact(row, "details.addresses", details.addresses().isEmpty() ? "—" : String.join(", ", details.addresses()));
+        row = sheet.fact(row, "details.addresses", details.addresses().isEmpty() ? "—" : String.join(", ", details.addresses()));
+        VmDetails.Platform platform = details.platform();
+        row = sheet.fact(row, "details.firmware", messages.get("firmware." + platform.firmware())
+                + (platform.loader().isEmpty() ? "" : " (" + platform.loader() + ")"));
+        row = sheet.fact(row, "details.machine", platform.machine().isEmpty() ? "—" : platform.machine());
+        row = sheet.fact(row, "details.osinfo", platform.os().isEmpty() ? "—" : platform.os());
+        row = sheet.fact(row, "details.cpuMode", platform.cpuMode().isEmpty() ? messages.get("details.cpuMode.default") : platform.cpuMode());
+        sheet.fact(row, "details.display", platform.display().isEmpty() ? messages.get("details.none") : platform.display());
         devices.getChildren().add(sheet.heading("details.disks"));
+        if (details.disks().isEmpty()) {
+            devices.getChildren().add(new Label("  " + messages.get("details.none")));
+        }
         for (VmDetails.DiskDetail disk : details.disks()) {
             String where = disk.volume().isEmpty() ? disk.disk().path() : disk.volume() + "  (" + disk.disk().path() + ")";
             String size = disk.capacityBytes() >= 0 ? new ByteSize(disk.capacityBytes()).toHuman() + "  " : "";
@@ -206,6 +219,9 @@ public final class VmDetailsView {
                     + (disk.disk().format().isEmpty() ? "" : "  [" + disk.disk().format() + "]")));
         }
         devices.getChildren().add(sheet.heading("details.nics"));
+        if (details.nics().isEmpty()) {
+            devices.getChildren().add(new Label("  " + messages.get("details.none")));
+        }
         for (VmNic nic : details.nics()) {
             devices.getChildren().add(new Label("  " + nic.mac() + "  " + nic.type() + (nic.source().isEmpty() ? "" : " " + nic.source())
                     + (nic.model().isEmpty() ? "" : "  (" + nic.model() + ")")));

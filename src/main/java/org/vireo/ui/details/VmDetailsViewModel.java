@@ -18,6 +18,7 @@ import javafx.collections.ObservableList;
 import org.vireo.model.VmDetails;
 import org.vireo.model.VmStats;
 import org.vireo.model.VmSummary;
+import org.vireo.service.DeviceService;
 import org.vireo.service.SnapshotService;
 import org.vireo.service.VmService;
 import org.vireo.ui.common.Messages;
@@ -46,19 +47,23 @@ public final class VmDetailsViewModel {
     private final ReadOnlyStringWrapper memoryError = new ReadOnlyStringWrapper("");
     private final ObservableList<VmStats> history = FXCollections.observableArrayList();
     private final SnapshotsViewModel snapshots;
+    private final HardwareViewModel hardware;
     private final Messages messages;
     private long loadGeneration;
     private Function<String, List<VmStats>> sampled = key -> List.of();
 
-    public VmDetailsViewModel(VmService service, SnapshotService snapshotService, Messages messages) {
-        this(service, snapshotService, messages, null);
+    public VmDetailsViewModel(VmService service, SnapshotService snapshotService, DeviceService deviceService, Messages messages) {
+        this(service, snapshotService, deviceService, messages, null);
     }
 
-    VmDetailsViewModel(VmService service, SnapshotService snapshotService, Messages messages, Executor fxThread) {
+    VmDetailsViewModel(VmService service, SnapshotService snapshotService, DeviceService deviceService, Messages messages,
+            Executor fxThread) {
         this.service = service;
         this.messages = messages;
         this.snapshots = new SnapshotsViewModel(snapshotService, messages, fxThread);
         snapshots.vmProperty().bind(vm);
+        this.hardware = new HardwareViewModel(deviceService, messages, fxThread, this::load);
+        hardware.vmProperty().bind(vm);
         this.calls = ServiceCalls.on(fxThread);
         vm.addListener((obs, old, now) -> {
             boolean otherVm = old == null || now == null || !old.key().equals(now.key());
@@ -69,6 +74,7 @@ public final class VmDetailsViewModel {
             }
             if (now == null) {
                 details.set(null);
+                hardware.show(List.of());
             } else if (otherVm || old.state() != now.state() || !old.equals(now)) {
                 load();
             }
@@ -84,6 +90,10 @@ public final class VmDetailsViewModel {
 
     public SnapshotsViewModel snapshots() {
         return snapshots;
+    }
+
+    public HardwareViewModel hardware() {
+        return hardware;
     }
 
     public ReadOnlyObjectProperty<VmDetails> detailsProperty() {
@@ -162,6 +172,7 @@ public final class VmDetailsViewModel {
                 .unlessStale(() -> generation == loadGeneration)   // the user moved on to another VM meanwhile
                 .onSuccess(loaded -> {
                     details.set(loaded);
+                    hardware.show(loaded.devices());
                     title.set(loaded.title());
                     description.set(loaded.description());
                     vcpusText.set(Integer.toString(loaded.vm().vcpus()));

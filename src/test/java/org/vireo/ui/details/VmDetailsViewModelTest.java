@@ -49,7 +49,7 @@ class VmDetailsViewModelTest {
 
     @Test
     void loadsEditsAndRefusesWhereTyped() throws Exception {
-        VmDetailsViewModel details = new VmDetailsViewModel(fleet, fleet, messages, fx);
+        VmDetailsViewModel details = new VmDetailsViewModel(fleet, fleet, fleet, messages, fx);
         details.vmProperty().set(vm("db-1"));
         fx.drainUntil("the details load", 10, () -> details.detailsProperty().get() != null);
         assertFalse(details.loadingProperty().get());
@@ -71,7 +71,7 @@ class VmDetailsViewModelTest {
 
     @Test
     void snapshotsAreTakenAndDeleted() throws Exception {
-        VmDetailsViewModel details = new VmDetailsViewModel(fleet, fleet, messages, fx);
+        VmDetailsViewModel details = new VmDetailsViewModel(fleet, fleet, fleet, messages, fx);
         SnapshotsViewModel snapshots = details.snapshots();
         details.vmProperty().set(vm("web-1"));
         fx.drainUntil("the (empty) snapshot list loads", 10, () -> details.detailsProperty().get() != null);
@@ -89,7 +89,7 @@ class VmDetailsViewModelTest {
 
     @Test
     void theChartsStartWithWhatWasAlreadySampled() throws Exception {
-        VmDetailsViewModel details = new VmDetailsViewModel(fleet, fleet, messages, fx);
+        VmDetailsViewModel details = new VmDetailsViewModel(fleet, fleet, fleet, messages, fx);
         VmSummary vm = vm("app-1");
         long now = System.currentTimeMillis();
         List<VmStats> before = List.of(new VmStats(vm.key(), now - 4000, 10, 1 << 20, 0, 0, 0, 0, List.of()),

@@ -1,0 +1,276 @@
+package org.vireo.ui.details;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.vireo.model.DiskSpec;
+import org.vireo.model.VmDevice;
+import org.vireo.model.VmSummary;
+import org.vireo.ui.common.Dialogs;
+import org.vireo.ui.common.FieldLabel;
+import org.vireo.ui.common.Messages;
+
+/**
+ * The Hardware tab: every device of the VM grouped by kind, with processor and memory first; the
+ * selected one's line, what is pending for the next start, the outcome of the last change, its
+ * actions and its XML.
+ */
+final class HardwareTab {
+
+    /** The first entry of the list: the vCPU and memory editor. */
+    private static final String PROCESSOR = "processor";
+
+    private final HardwareViewModel viewModel;
+    private final Messages messages;
+    private final Supplier<Window> owner;
+    private final TreeView<Object> tree = new TreeView<>(new TreeItem<>());
+    private final BorderPane detail = new BorderPane();
+    private final Node processorEditor;
+    private final VBox devicePane = new VBox(8);
+    private final Label title = new Label();
+    private final Label summary = new Label();
+    private final Label pending = new Label();
+    private final Label outcome = new Label();
+    private final TextArea xml = new TextArea();
+    private final HBox actions = new HBox(8);
+
+    HardwareTab(HardwareViewModel viewModel, Node processorEditor, Messages messages, Supplier<Window> owner) {
+        this.viewModel = viewModel;
+        this.processorEditor = processorEditor;
+        this.messages = messages;
+        this.owner = owner;
+        tree.setId("deviceTree");
+        tree.setShowRoot(false);
+        tree.setAccessibleText(messages.get("hardware.list"));
+        tree.setCellFactory(t -> new DeviceCell());
+        viewModel.devices().addListener((ListChangeListener<VmDevice>) c -> rebuild());
+        rebuild();
+        tree.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            Object value = now == null ? null : now.getValue();
+            viewModel.selectedProperty().set(value instanceof VmDevice device ? device : null);
+            showDetail(value);
+        });
+        viewModel.selectedProperty().addListener((obs, old, now) -> {
+            if (now != null && (tree.getSelectionModel().getSelectedItem() == null
+                    || tree.getSelectionModel().getSelectedItem().getValue() != now)) {
+                select(now);
+            }
+        });
+        title.setId("deviceTitle");
+        title.getStyleClass().add("fact-name");
+        summary.setId("deviceSummary");
+        summary.setWrapText(true);
+        pending.setId("devicePending");
+        pending.setWrapText(true);
+        pending.getStyleClass().add("field-warning-text");
+        pending.managedProperty().bind(pending.visibleProperty());
+        outcome.setId("deviceMessage");
+        outcome.setWrapText(true);
+        outcome.textProperty().bind(viewModel.messageProperty());
+        outcome.visibleProperty().bind(viewModel.messageProperty().isNotEmpty());
+        outcome.managedProperty().bind(outcome.visibleProperty());
+        xml.setId("deviceXml");
+        xml.setEditable(false);
+        xml.setWrapText(false);
+        xml.getStyleClass().add("monospace");
+        xml.setAccessibleText(messages.get("hardware.xml"));
+        Label xmlLabel = FieldLabel.of(messages.get("hardware.xml"), xml);
+        for (Label wrapped : List.of(summary, pending, outcome)) {
+            wrapped.setMinHeight(Region.USE_PREF_SIZE);   // the XML gives way, never a message
+        }
+        xml.setMinHeight(60);
+        devicePane.getChildren().addAll(title, summary, pending, actions, xmlLabel, xml);
+        VBox.setVgrow(xml, Priority.ALWAYS);
+        devicePane.setPadding(new Insets(8));
+        detail.setTop(outcome);
+        BorderPane.setMargin(outcome, new Insets(8, 8, 0, 8));
+        showDetail(PROCESSOR);
+    }
+
+    Node root() {
+        Button addDisk = toolButton("addDisk", "hardware.addDisk", () -> viewModel.withChoices(choices ->
+                DeviceDialogs.disk(owner.get(), new DiskForm(choices, vm().name(), "disk", null), messages).ifPresent(viewModel::addDisk)));
+        Button addDrive = toolButton("addDrive", "hardware.addDrive", () -> viewModel.withChoices(choices ->
+                DeviceDialogs.disk(owner.get(), new DiskForm(choices, vm().name(), "cdrom", null), messages).ifPresent(viewModel::addDisk)));
+        Button addNic = toolButton("addNic", "hardware.addNic", () -> viewModel.withChoices(choices ->
+                DeviceDialogs.nic(owner.get(), new NicForm(choices, null), messages).ifPresent(viewModel::addNic)));
+        // A CD-ROM drive is added to a shut-off VM: hot-plugging one is refused by QEMU on every bus.
+        addDrive.disableProperty().bind(viewModel.busyProperty().or(viewModel.vmProperty().isNull()).or(
+                Bindings.createBooleanBinding(() -> vm() != null && vm().state().isActive(), viewModel.vmProperty())));
+        ToolBar bar = new ToolBar(addDisk, addDrive, addNic);
+        SplitPane split = new SplitPane(tree, detail);
+        split.setDividerPositions(0.42);
+        SplitPane.setResizableWithParent(tree, false);
+        BorderPane pane = new BorderPane(split);
+        pane.setTop(bar);
+        return pane;
+    }
+
+    private Button toolButton(String id, String key, Runnable action) {
+        Button button = new Button(messages.get(key));
+        button.setId(id);
+        button.setOnAction(e -> action.run());
+        button.disableProperty().bind(viewModel.busyProperty().or(viewModel.vmProperty().isNull()));
+        return button;
+    }
+
+    private VmSummary vm() {
+        return viewModel.vmProperty().get();
+    }
+
+    private void rebuild() {
+        Object keep = tree.getSelectionModel().getSelectedItem() == null ? PROCESSOR : tree.getSelectionModel().getSelectedItem().getValue();
+        Map<VmDevice.Kind, TreeItem<Object>> groups = new EnumMap<>(VmDevice.Kind.class);
+        for (VmDevice.Kind kind : VmDevice.Kind.values()) {
+            TreeItem<Object> group = new TreeItem<>(kind);
+            group.setExpanded(true);
+            groups.put(kind, group);
+        }
+        for (VmDevice device : viewModel.devices()) {
+            groups.get(device.kind()).getChildren().add(new TreeItem<>(device));
+        }
+        TreeItem<Object> root = tree.getRoot();
+        root.getChildren().setAll(new TreeItem<>(PROCESSOR));
+        // Disks, drives and NICs always show their group (the place to add one); the rest only when present.
+        groups.forEach((kind, group) -> {
+            if (!group.getChildren().isEmpty() || List.of(VmDevice.Kind.DISK, VmDevice.Kind.DRIVE, VmDevice.Kind.NIC).contains(kind)) {
+                root.getChildren().add(group);
+            }
+        });
+        VmDevice now = viewModel.selectedProperty().get();
+        if (now != null) {
+            select(now);
+        } else if (keep == PROCESSOR || keep instanceof VmDevice) {
+            tree.getSelectionModel().select(root.getChildren().get(0));
+        }
+    }
+
+    private void select(VmDevice device) {
+        for (TreeItem<Object> group : tree.getRoot().getChildren()) {
+            for (TreeItem<Object> item : group.getChildren()) {
+                if (item.getValue() == device) {
+                    tree.getSelectionModel().select(item);
+                    return;
+                }
+            }
+        }
+    }
+
+    private void showDetail(Object value) {
+        if (value instanceof VmDevice device) {
+            title.setText(device.title());
+            summary.setText(device.summary());
+            pending.setText(device.pending() == VmDevice.Pending.NONE ? ""
+                    : messages.get("hardware.pending." + device.pending().name().toLowerCase(Locale.ROOT)));
+            pending.setVisible(device.pending() != VmDevice.Pending.NONE);
+            xml.setText(device.xml());
+            actions.getChildren().setAll(actionsFor(device));
+            detail.setCenter(devicePane);
+        } else if (value instanceof VmDevice.Kind kind) {
+            Label words = new Label(messages.get("hardware.group." + kind.name().toLowerCase(Locale.ROOT) + ".about"));
+            words.setWrapText(true);
+            VBox box = new VBox(8, words);
+            box.setPadding(new Insets(8));
+            detail.setCenter(box);
+        } else {
+            detail.setCenter(processorEditor);
+        }
+    }
+
+    private List<Node> actionsFor(VmDevice device) {
+        Button remove = button("removeDevice", "hardware.remove", () -> confirmRemove(device));
+        if (device.disk() != null && device.kind() == VmDevice.Kind.DRIVE) {
+            Button insert = button("insertMedia", device.disk().hasMedia() ? "hardware.change" : "hardware.insert",
+                    () -> viewModel.withChoices(choices -> DeviceDialogs.media(owner.get(),
+                            new DiskForm(choices, vm().name(), "cdrom", null), device, messages)
+                            .ifPresent(media -> viewModel.changeMedia(device.disk().target(), media))));
+            Button eject = button("ejectMedia", "hardware.eject",
+                    () -> viewModel.changeMedia(device.disk().target(), new DiskSpec.None()));
+            eject.disableProperty().unbind();
+            eject.disableProperty().bind(viewModel.busyProperty().or(Bindings.createBooleanBinding(() -> !device.disk().hasMedia())));
+            return List.of(insert, eject, remove);
+        }
+        if (device.disk() != null) {
+            Button edit = button("editDevice", "hardware.edit", () -> viewModel.withChoices(choices ->
+                    DeviceDialogs.disk(owner.get(), new DiskForm(choices, vm().name(), "disk", device.disk()), messages)
+                            .ifPresent(spec -> viewModel.editDisk(device.disk().target(), spec))));
+            return List.of(edit, remove);
+        }
+        if (device.nic() != null) {
+            Button edit = button("editDevice", "hardware.edit", () -> viewModel.withChoices(choices ->
+                    DeviceDialogs.nic(owner.get(), new NicForm(choices, device.nic()), messages)
+                            .ifPresent(spec -> viewModel.editNic(device.nic().mac(), spec))));
+            return List.of(edit, remove);
+        }
+        Label notYet = new Label(messages.get("hardware.readOnly"));
+        notYet.setWrapText(true);
+        return List.of(notYet);
+    }
+
+    private Button button(String id, String key, Runnable action) {
+        Button button = new Button(messages.get(key));
+        button.setId(id);
+        button.setOnAction(e -> action.run());
+        button.disableProperty().bind(viewModel.busyProperty());
+        return button;
+    }
+
+    /** Removing from a running VM, or deleting a volume, is asked first; Cancel is the default. */
+    private void confirmRemove(VmDevice device) {
+        boolean running = vm() != null && vm().state().isActive();
+        boolean hasVolume = device.kind() == VmDevice.Kind.DISK && device.disk() != null && device.disk().ownedByVm();
+        CheckBox deleteVolume = new CheckBox(messages.get("hardware.remove.deleteVolume", device.disk() == null ? "" : device.disk().where()));
+        deleteVolume.setId("deleteVolume");
+        VBox content = new VBox(8, Dialogs.wrapped(messages.get(running ? "hardware.remove.running" : "hardware.remove.text", device.title())));
+        if (hasVolume) {
+            content.getChildren().add(deleteVolume);
+        }
+        boolean yes = Dialogs.confirm(owner.get(), "removeDeviceDialog", messages.get("hardware.remove.title"),
+                messages.get("hardware.remove.header", device.title(), vm().name()), content,
+                Bindings.when(deleteVolume.selectedProperty()).then(messages.get("hardware.remove.withVolume"))
+                        .otherwise(messages.get("hardware.remove.ok")));
+        if (yes) {
+            viewModel.remove(device, hasVolume && deleteVolume.isSelected());
+        }
+    }
+
+    /** A device's line in the list: its title, then its summary, then what is pending. */
+    private final class DeviceCell extends TreeCell<Object> {
+        @Override
+        protected void updateItem(Object item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setText(null);
+            } else if (item instanceof VmDevice device) {
+                setText(device.title() + (device.summary().isEmpty() ? "" : " · " + device.summary())
+                        + (device.pending() == VmDevice.Pending.NONE ? "" : "  \u2022 " + messages.get("hardware.pendingMark")));
+            } else if (item instanceof VmDevice.Kind kind) {
+                long count = getTreeItem().getChildren().size();
+                setText(messages.get("hardware.group." + kind.name().toLowerCase(Locale.ROOT)) + " (" + count + ")");
+            } else {
+                setText(messages.get("hardware.processor"));
+            }
+        }
+    }
+}

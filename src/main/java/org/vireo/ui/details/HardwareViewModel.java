@@ -1,0 +1,141 @@
+package org.vireo.ui.details;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.vireo.model.DeviceChoices;
+import org.vireo.model.DiskSpec;
+import org.vireo.model.NicSpec;
+import org.vireo.model.VmDevice;
+import org.vireo.model.VmSummary;
+import org.vireo.service.DeviceService;
+import org.vireo.ui.common.Messages;
+import org.vireo.ui.common.ServiceCalls;
+
+/**
+ * The Hardware tab: the shown VM's devices, the one selected, and the changes made to them. Each change
+ * runs on the VM's node worker; its outcome (done, done for the next start only, or libvirt's reason
+ * for refusing) is shown by the device, and the details are read again. FX thread only.
+ */
+public final class HardwareViewModel {
+
+    private final DeviceService service;
+    private final ServiceCalls calls;
+    private final Messages messages;
+    private final Runnable reload;
+    private final ObjectProperty<VmSummary> vm = new SimpleObjectProperty<>();
+    private final ObservableList<VmDevice> devices = FXCollections.observableArrayList();
+    private final ObjectProperty<VmDevice> selected = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private String selectAfterReload;
+
+    HardwareViewModel(DeviceService service, Messages messages, Executor fxThread, Runnable reload) {
+        this.service = service;
+        this.messages = messages;
+        this.calls = ServiceCalls.on(fxThread);
+        this.reload = reload;
+        vm.addListener((obs, old, now) -> {
+            if (old == null || now == null || !old.key().equals(now.key())) {
+                message.set("");
+                selected.set(null);
+            }
+        });
+    }
+
+    /** The devices of a freshly read definition; the selection follows its device by key. */
+    void show(List<VmDevice> now) {
+        String keep = selectAfterReload != null ? selectAfterReload
+                : selected.get() == null ? null : selected.get().kind() + "/" + selected.get().key();
+        selectAfterReload = null;
+        devices.setAll(now);
+        selected.set(keep == null ? null : now.stream().filter(d -> (d.kind() + "/" + d.key()).equals(keep)).findFirst().orElse(null));
+    }
+
+    public ObjectProperty<VmSummary> vmProperty() {
+        return vm;
+    }
+
+    public ObservableList<VmDevice> devices() {
+        return devices;
+    }
+
+    public ObjectProperty<VmDevice> selectedProperty() {
+        return selected;
+    }
+
+    /** The outcome of the last change, shown by the device it was about. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    /** Reads what the forms choose from (pools, volumes and their users, networks, MACs in use), then opens one. */
+    public void withChoices(Consumer<DeviceChoices> open) {
+        VmSummary shown = vm.get();
+        if (shown == null) {
+            return;
+        }
+        calls.run(() -> service.deviceChoices(shown)).busy(busy).onSuccess(open).onFailure(message::set).start();
+    }
+
+    public void addDisk(DiskSpec disk) {
+        change(() -> service.addDisk(vm.get(), disk), "hardware.done.addDisk", "DISK/" + disk.target(), disk.target());
+        if (!disk.device().equals("disk")) {
+            selectAfterReload = "DRIVE/" + disk.target();
+        }
+    }
+
+    public void editDisk(String target, DiskSpec disk) {
+        change(() -> service.editDisk(vm.get(), target, disk), "hardware.done.editDisk",
+                (disk.device().equals("disk") ? "DISK/" : "DRIVE/") + disk.target(), target);
+    }
+
+    public void changeMedia(String target, DiskSpec.Source media) {
+        change(() -> service.changeMedia(vm.get(), target, media),
+                media instanceof DiskSpec.None ? "hardware.done.eject" : "hardware.done.insert", "DRIVE/" + target, target);
+    }
+
+    public void addNic(NicSpec nic) {
+        change(() -> service.addNic(vm.get(), nic), "hardware.done.addNic", "NIC/" + nic.mac(), nic.mac());
+    }
+
+    public void editNic(String mac, NicSpec nic) {
+        change(() -> service.editNic(vm.get(), mac, nic), "hardware.done.editNic", "NIC/" + mac, mac);
+    }
+
+    public void remove(VmDevice device, boolean deleteVolume) {
+        change(() -> service.removeDevice(vm.get(), device, deleteVolume),
+                deleteVolume ? "hardware.done.removeWithVolume" : "hardware.done.remove", null, device.title());
+    }
+
+    private void change(Supplier<CompletableFuture<String>> call, String doneKey, String selectKey, String what) {
+        if (vm.get() == null) {
+            return;
+        }
+        selectAfterReload = selectKey;
+        message.set("");
+        calls.run(call).busy(busy)
+                .onSuccess(notLive -> message.set(notLive.isEmpty() ? messages.get(doneKey, what)
+                        : messages.get(doneKey, what) + " " + notLive))
+                .onFailure(reason -> {
+                    selectAfterReload = null;
+                    message.set(messages.get("hardware.refused", reason));
+                })
+                .always(reload)
+                .start();
+    }
+}
