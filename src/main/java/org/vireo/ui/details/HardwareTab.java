@@ -239,7 +239,9 @@ final class HardwareTab {
     /** Removing from a running VM, or deleting a volume, is asked first; Cancel is the default. */
     private void confirmRemove(VmDevice device) {
         boolean running = vm() != null && vm().state().isActive();
-        boolean hasVolume = device.kind() == VmDevice.Kind.DISK && device.disk() != null && device.disk().ownedByVm();
+        // A shared disk is offered too: deleting its volume is then refused, naming the other VMs.
+        boolean hasVolume = device.kind() == VmDevice.Kind.DISK && device.disk() != null && device.disk().protocol().isEmpty()
+                && (!device.disk().path().isEmpty() || !device.disk().volume().isEmpty());
         CheckBox deleteVolume = new CheckBox(messages.get("hardware.remove.deleteVolume", device.disk() == null ? "" : device.disk().where()));
         deleteVolume.setId("deleteVolume");
         VBox content = new VBox(8, Dialogs.wrapped(messages.get(running ? "hardware.remove.running" : "hardware.remove.text", device.title())));

@@ -1,0 +1,179 @@
+package org.vireo.ui.details;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.vireo.libvirt.TestDriverClient;
+import org.vireo.model.VmDevice;
+import org.vireo.testlab.LocalLibvirtd;
+import org.vireo.testlab.LogCapture;
+import org.vireo.testlab.Virsh;
+import org.vireo.ui.MainWindowPage;
+import org.vireo.ui.RunningApp;
+
+/**
+ * The Hardware tab driven through the real window on a private libvirtd's test driver, virsh as the
+ * oracle: a data disk on a new volume, an ISO inserted and ejected, a second NIC with its link down,
+ * the disk removed with its volume, and a removal refused because another VM uses the volume.
+ */
+class HardwareTabTest {
+
+    @TempDir
+    Path home;
+
+    private final FxRobot robot = new FxRobot();
+    private final MainWindowPage page = new MainWindowPage(robot);
+
+    @Test
+    void disksMediaAndNicsChangedThroughTheWindowAsVirshSays() throws Exception {
+        try (LocalLibvirtd daemon = LocalLibvirtd.start(home.resolve("libvirtd"));
+             TestDriverClient setup = new TestDriverClient(daemon.sharedTestNode())) {
+            String uri = daemon.sharedTestNode();
+            String root = setup.createVolume("box-root.qcow2", 1L << 30);
+            String shared = setup.createVolume("shared.qcow2", 1L << 30);
+            String iso = setup.createVolume("debian-12.iso", 1L << 28);
+            setup.define("<domain type='test'><name>box</name><memory>262144</memory><vcpu>1</vcpu><os><type>hvm</type></os><devices>"
+                    + "<disk type='file' device='disk'><source file='" + root + "'/><target dev='vda' bus='virtio'/></disk>"
+                    + "<disk type='file' device='disk'><source file='" + shared + "'/><target dev='vdb' bus='virtio'/><shareable/></disk>"
+                    + "<disk type='file' device='cdrom'><target dev='sda' bus='sata'/><readonly/></disk>"
+                    + "<interface type='network'><mac address='52:54:00:aa:00:01'/><source network='default'/><model type='virtio'/></interface>"
+                    + "</devices></domain>");
+            setup.define("<domain type='test'><name>peer</name><memory>262144</memory><vcpu>1</vcpu><os><type>hvm</type></os><devices>"
+                    + "<disk type='file' device='disk'><source file='" + shared + "'/><target dev='vda' bus='virtio'/><shareable/></disk>"
+                    + "<interface type='network'><mac address='52:54:00:bb:00:01'/><source network='default'/></interface>"
+                    + "</devices></domain>");
+            try (LogCapture log = new LogCapture(); RunningApp app = RunningApp.start(home, "--connect", uri)) {
+                page.waitUntil("box is listed", 30, () -> page.tableNamesAndStates().containsKey("box"));
+                robot.interact(() -> page.table().getSelectionModel().select(page.table().getItems().stream()
+                        .filter(v -> v.name().equals("box")).findFirst().orElseThrow()));
+                page.waitUntil("its details", 10, () -> !robot.lookup("#detailsTabs").queryAll().isEmpty());
+                robot.interact(() -> robot.lookup("#detailsTabs").queryAs(TabPane.class).getSelectionModel().select(2));
+                page.waitUntil("the devices are listed", 10, () -> device("vda") != null);
+
+                // A data disk on a new 1 GiB volume; a size that is not one is refused where it is typed.
+                robot.clickOn("#addDisk");
+                DialogPane dialog = page.dialog();
+                assertEquals("diskDialog", dialog.getId());
+                MainWindowPage.assertPlaced(dialog.getScene().getWindow(), MainWindowPage.mainWindow(), 300, 200, 40);
+                assertEquals(List.of(), MainWindowPage.truncated(dialog), "nothing cut off in the disk dialog");
+                assertEquals("vdc", field("#diskTarget").getText(), "the first free virtio name");
+                assertEquals("box-vdc.qcow2", field("#diskName").getText());
+                robot.interact(() -> field("#diskSize").setText("lots"));
+                assertTrue(text("#error-diskSize").startsWith("Disk size:"), text("#error-diskSize"));
+                assertTrue(page.isDisabledNow("#deviceOk"));
+                robot.interact(() -> field("#diskSize").setText("1 GiB"));
+                robot.clickOn("#deviceOk");
+                page.waitUntil("the disk is added", 15, () -> text("#deviceMessage").equals("Added vdc."));
+                assertTrue(blockList(uri).contains("vdc /default-pool/box-vdc.qcow2"), blockList(uri));
+                assertTrue(Virsh.run(uri, "vol-info", "--pool", "default-pool", "box-vdc.qcow2").stream()
+                        .anyMatch(l -> l.matches("Capacity:\\s+1\\.00 GiB")));
+                page.waitUntil("the new disk is selected", 10, () -> "vdc".equals(text("#deviceTitle")));
+
+                // An ISO volume into the empty CD-ROM drive, then out again.
+                select("CD-ROM sda");
+                robot.clickOn("#insertMedia");
+                assertEquals("mediaDialog", page.dialog().getId());
+                robot.interact(() -> {
+                    @SuppressWarnings("unchecked")
+                    ComboBox<DiskForm.VolumeChoice> volumes = robot.lookup("#diskVolume").queryAs(ComboBox.class);
+                    volumes.setValue(volumes.getItems().stream().filter(v -> v.volume().path().equals(iso)).findFirst().orElseThrow());
+                });
+                robot.clickOn("#deviceOk");
+                page.waitUntil("the ISO is in", 15, () -> blockList(uri).contains("sda " + iso));
+                page.waitUntil("eject is offered", 10, () -> page.isEnabled("#ejectMedia"));
+                robot.clickOn("#ejectMedia");
+                page.waitUntil("the drive is empty", 15, () -> blockList(uri).contains("sda -"));
+
+                // A second NIC: another VM's MAC is refused at its field; then its link is set down.
+                robot.clickOn("#addNic");
+                assertEquals("nicDialog", page.dialog().getId());
+                robot.interact(() -> field("#nicMac").setText("52:54:00:BB:00:01"));
+                assertEquals("52:54:00:bb:00:01 is already used by another VM on this node.", text("#error-nicMac"));
+                robot.interact(() -> field("#nicMac").setText("52:54:00:aa:00:09"));
+                robot.clickOn("#deviceOk");
+                page.waitUntil("the NIC is added", 15, () -> ifaceList(uri).contains("52:54:00:aa:00:09"));
+                page.waitUntil("the new NIC is selected", 10, () -> "NIC 52:54:00:aa:00:09".equals(text("#deviceTitle")));
+                robot.clickOn("#editDevice");
+                assertEquals("nicDialog", page.dialog().getId());
+                robot.interact(() -> robot.lookup("#nicLinkUp").queryAs(CheckBox.class).setSelected(false));
+                robot.clickOn("#deviceOk");
+                page.waitUntil("the link is down", 15, () -> String.join(" ",
+                        Virsh.run(uri, "domif-getlink", "box", "52:54:00:aa:00:09", "--config")).contains("down"));
+
+                // The shared volume cannot be deleted with the disk: peer uses it, and nothing changes.
+                String before = String.join("\n", Virsh.run(uri, "dumpxml", "box", "--inactive"));
+                select("vdb");
+                robot.clickOn("#removeDevice");
+                assertEquals("removeDeviceDialog", page.dialog().getId());
+                robot.interact(() -> robot.lookup("#deleteVolume").queryAs(CheckBox.class).setSelected(true));
+                robot.clickOn(robot.from(page.dialog()).lookup((Button b) -> b.getText().equals("Remove and delete volume")).queryButton());
+                page.waitUntil("the refusal is shown", 15, () -> text("#deviceMessage").contains("also used by peer"));
+                assertTrue(text("#deviceMessage").startsWith("Nothing was changed."), text("#deviceMessage"));
+                assertEquals(before, String.join("\n", Virsh.run(uri, "dumpxml", "box", "--inactive")), "box is as it was");
+
+                // The new data disk goes with its volume.
+                select("vdc");
+                robot.clickOn("#removeDevice");
+                page.dialog();
+                robot.interact(() -> robot.lookup("#deleteVolume").queryAs(CheckBox.class).setSelected(true));
+                robot.clickOn(robot.from(page.dialog()).lookup((Button b) -> b.getText().equals("Remove and delete volume")).queryButton());
+                page.waitUntil("vdc is gone", 15, () -> !blockList(uri).contains("vdc"));
+                assertFalse(Virsh.run(uri, "vol-list", "default-pool").stream().anyMatch(l -> l.contains("box-vdc.qcow2")), "its volume too");
+                page.waitUntil("the list follows", 10, () -> device("vdc") == null);
+                assertEquals(List.of(), log.problems());
+            }
+        }
+    }
+
+    private String blockList(String uri) {
+        return String.join("\n", Virsh.run(uri, "domblklist", "box", "--inactive")).replaceAll("[ \\t]+", " ");
+    }
+
+    private String ifaceList(String uri) {
+        return String.join("\n", Virsh.run(uri, "domiflist", "box", "--inactive"));
+    }
+
+    private TextField field(String id) {
+        return robot.lookup(id).queryAs(TextField.class);
+    }
+
+    private String text(String id) {
+        return MainWindowPage.onFx(() -> robot.lookup(id).queryAll().isEmpty() ? "" : robot.lookup(id).queryAs(Label.class).getText());
+    }
+
+    private TreeItem<Object> device(String title) {
+        return MainWindowPage.onFx(() -> {
+            @SuppressWarnings("unchecked")
+            TreeView<Object> tree = robot.lookup("#deviceTree").queryAs(TreeView.class);
+            for (TreeItem<Object> group : tree.getRoot().getChildren()) {
+                for (TreeItem<Object> item : group.getChildren()) {
+                    if (item.getValue() instanceof VmDevice d && d.title().equals(title)) {
+                        return item;
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    private void select(String title) {
+        TreeItem<Object> item = device(title);
+        robot.interact(() -> robot.lookup("#deviceTree").queryAs(TreeView.class).getSelectionModel().select(item));
+        page.waitUntil(title + " is shown", 10, () -> title.equals(text("#deviceTitle")));
+    }
+}
