@@ -35,6 +35,12 @@ final class DomainXmlBuilder {
     private DomainXmlBuilder() {
     }
 
+    /**
+     * Root ports for a q35 VM, as virt-manager makes them: libvirt would add only those its devices take,
+     * leaving none free to hot-plug a disk or NIC into later; the devices take about six of these.
+     */
+    static final int SPARE_ROOT_PORTS = 14;
+
     static String domain(VmSpec spec, NodeFacts facts) {
         Layout layout = Layout.of(spec, facts);
         String type = facts.domainTypes().isEmpty() ? "kvm" : facts.domainTypes().get(0);
@@ -130,6 +136,15 @@ final class DomainXmlBuilder {
             rng.setAttribute("model", "virtio");
             Element backend = text(rng, "backend", "/dev/urandom");
             backend.setAttribute("model", "random");
+            Element root = child(devices, "controller");
+            root.setAttribute("type", "pci");
+            root.setAttribute("index", "0");
+            root.setAttribute("model", "pcie-root");
+            for (int i = 0; i < SPARE_ROOT_PORTS; i++) {
+                Element port = child(devices, "controller");
+                port.setAttribute("type", "pci");
+                port.setAttribute("model", "pcie-root-port");
+            }
         }
         return serialize(doc);
     }

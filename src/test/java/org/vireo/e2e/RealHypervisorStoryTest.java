@@ -16,6 +16,8 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TreeView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.vireo.model.NodeRef;
 import org.vireo.model.NodeState;
+import org.vireo.model.VmDevice;
 import org.vireo.model.VmState;
 import org.vireo.model.VmStats;
 import org.vireo.model.VmSummary;
@@ -118,8 +121,39 @@ class RealHypervisorStoryTest {
                 page.waitUntil("the serial console answers", 20, () -> screen(console).contains("serial-42"));
                 step("serial console answered");
 
+                // A data disk hot-plugged into the running guest, seen by its kernel, then hot-unplugged with its volume.
                 robot.clickOn("#vmListTab");
                 selectOnly("story-vm");
+                robot.interact(() -> robot.lookup("#detailsTabs").queryAs(TabPane.class).getSelectionModel().select(2));
+                page.waitUntil("devices can be added", 10, () -> page.isEnabled("#addDisk"));
+                robot.clickOn("#addDisk");
+                page.dialog();
+                robot.interact(() -> {
+                    robot.lookup("#diskPool").queryAs(ChoiceBox.class).setValue("lab-images");
+                    robot.lookup("#diskSize").queryAs(TextField.class).setText("16 MiB");
+                });
+                robot.clickOn("#deviceOk");
+                page.waitUntil("vdb is hot-plugged", 30, () -> deviceMessage().equals("Added vdb."));
+                assertTrue(String.join("\n", Virsh.run(oracle, "domblklist", "story-vm")).contains("vdb"), "live");
+                robot.interact(() -> console.tab().getTabPane().getSelectionModel().select(console.tab()));
+                typeInto(console, "cat /sys/block/vdb/size");
+                page.waitUntil("the guest sees a 16 MiB vdb", 30, () -> screen(console).contains("32768"));
+                step("disk hot-plugged, the guest sees it");
+                robot.clickOn("#vmListTab");
+                selectDevice("vdb");
+                page.waitUntil("remove is offered", 10, () -> page.isEnabled("#removeDevice"));
+                robot.clickOn("#removeDevice");
+                DialogPane remove = page.dialog();
+                robot.interact(() -> robot.lookup("#deleteVolume").queryAs(CheckBox.class).setSelected(true));
+                robot.clickOn(robot.from(remove).lookup((Button b) -> b.getText().equals("Remove and delete volume")).queryButton());
+                page.waitUntil("vdb is hot-unplugged", 60, () -> deviceMessage().startsWith("Removed vdb"));
+                assertEquals("Removed vdb and deleted its volume.", deviceMessage());
+                assertFalse(String.join("\n", Virsh.run(oracle, "domblklist", "story-vm")).contains("vdb"), "gone live");
+                assertFalse(String.join("\n", Virsh.run(oracle, "domblklist", "story-vm", "--inactive")).contains("vdb"), "and saved");
+                step("disk hot-unplugged with its volume");
+
+                selectOnly("story-vm");
+                robot.clickOn(page.firstRowCell());
                 page.chooseFromMenu("#vmMenu", "#menu-forceOff");
                 DialogPane confirm = page.dialog();
                 robot.clickOn(robot.from(confirm).lookup((Button b) -> b.getText().equals("Force off")).queryButton());
@@ -190,6 +224,8 @@ class RealHypervisorStoryTest {
                 robot.lookup("#wizard-outcome").queryAs(Label.class).getText()).startsWith("Created story-vm"));
         robot.interact(() -> List.copyOf(Window.getWindows()).stream()
                 .filter(w -> w != page.table().getScene().getWindow()).forEach(w -> ((Stage) w).close()));
+        page.waitUntil("the wizard is closed", 10, () -> Window.getWindows().stream()
+                .noneMatch(w -> w.isShowing() && w != page.table().getScene().getWindow()));
     }
 
     private void next(String from) {
@@ -216,6 +252,23 @@ class RealHypervisorStoryTest {
     private void typeInto(TerminalTab tab, String command) {
         robot.interact(() -> tab.widget().getTerminalPanel().getCanvas().requestFocus());
         robot.write(command).type(KeyCode.ENTER);
+    }
+
+    private String deviceMessage() {
+        return MainWindowPage.onFx(() -> robot.lookup("#deviceMessage").queryAll().isEmpty() ? ""
+                : robot.lookup("#deviceMessage").queryAs(Label.class).getText());
+    }
+
+    private void selectDevice(String title) {
+        robot.interact(() -> {
+            @SuppressWarnings("unchecked")
+            TreeView<Object> tree = robot.lookup("#deviceTree").queryAs(TreeView.class);
+            tree.getRoot().getChildren().stream().flatMap(g -> g.getChildren().stream())
+                    .filter(i -> i.getValue() instanceof VmDevice d && d.title().equals(title))
+                    .findFirst().ifPresent(i -> tree.getSelectionModel().select(i));
+        });
+        page.waitUntil(title + " is shown", 10, () -> !robot.lookup("#deviceTitle").queryAll().isEmpty()
+                && title.equals(robot.lookup("#deviceTitle").queryAs(Label.class).getText()));
     }
 
     private void selectOnly(String name) {

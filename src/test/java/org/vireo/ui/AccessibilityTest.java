@@ -57,6 +57,13 @@ class AccessibilityTest {
             }
 
             robot.interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
+                    .filter(t -> "hardwareTab".equals(t.getId())).findFirst().orElseThrow()));
+            page.waitUntil("devices can be added", 10, () -> page.isEnabled("#addDisk"));
+            dialog("Add disk", () -> robot.clickOn("#addDisk"));
+            dialog("Add CD-ROM drive", () -> robot.clickOn("#addDrive"));
+            dialog("Add network interface", () -> robot.clickOn("#addNic"));
+
+            robot.interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
                     .filter(t -> "snapshotsTab".equals(t.getId())).findFirst().orElseThrow()));
             page.waitUntil("snapshots can be taken", 10, () -> page.isEnabled("#takeSnapshot"));
             dialog("Take snapshot", () -> robot.clickOn("#takeSnapshot"));

@@ -1,0 +1,102 @@
+package org.vireo.libvirt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.libvirt.Connect;
+import org.libvirt.Domain;
+import org.vireo.model.DiskSpec;
+import org.vireo.model.NicSpec;
+import org.vireo.model.VmState;
+import org.vireo.model.VmSummary;
+import org.vireo.testlab.LocalLibvirtd;
+import org.vireo.testlab.Virsh;
+
+/**
+ * Device changes on a running QEMU guest (TCG, q35 with free PCIe root ports, firmware only) on a
+ * private libvirtd: media inserted into and ejected from an empty CD-ROM, a virtio disk and a NIC
+ * hot-plugged, the NIC's link set down; the live and the saved definition follow each time, and the
+ * VM keeps running. virsh through the same daemon is the oracle.
+ */
+class QemuDevicesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRunningGuestTakesMediaDisksAndNicsLiveAndSaved() throws Exception {
+        try (LocalLibvirtd daemon = LocalLibvirtd.start(dir.resolve("libvirtd"))) {
+            String uri = daemon.systemNode();
+            Path poolDir = Files.createDirectories(dir.resolve("pool"));
+            Virsh.run(uri, "pool-create-as", "vms", "dir", "--target", poolDir.toString());
+            Virsh.run(uri, "vol-create-as", "vms", "hot-vm-vda.qcow2", "64M", "--format", "qcow2");
+            Virsh.run(uri, "vol-create-as", "vms", "rescue.iso", "4M", "--format", "raw");
+            StringBuilder ports = new StringBuilder();
+            for (int i = 1; i <= 8; i++) {
+                ports.append("<controller type='pci' index='").append(i).append("' model='pcie-root-port'/>");
+            }
+            Path xml = Files.writeString(dir.resolve("hot-vm.xml"), "<domain type='qemu'><name>hot-vm</name>"
+                    + "<memory unit='MiB'>128</memory><vcpu>1</vcpu><os><type arch='x86_64' machine='q35'>hvm</type></os><devices>"
+                    + "<disk type='file' device='disk'><driver name='qemu' type='qcow2'/><source file='" + poolDir.resolve("hot-vm-vda.qcow2")
+                    + "'/><target dev='vda' bus='virtio'/></disk>"
+                    + "<disk type='file' device='cdrom'><driver name='qemu' type='raw'/><target dev='sda' bus='sata'/><readonly/></disk>"
+                    + "<controller type='pci' index='0' model='pcie-root'/>" + ports
+                    + "<interface type='user'><mac address='52:54:00:00:00:01'/><model type='virtio'/></interface>"
+                    + "</devices></domain>");
+            Virsh.run(uri, "define", xml.toString());
+            Virsh.run(uri, "start", "hot-vm");
+            LibvirtRuntime.start();
+            Connect conn = new Connect(uri);
+            try {
+                Domain domain = conn.domainLookupByName("hot-vm");
+                VmSummary vm = new VmSummary("qemu", domain.getUUIDString(), "hot-vm", VmState.RUNNING, 1, 128L << 20, true, false, List.of());
+                domain.free();
+                String iso = poolDir.resolve("rescue.iso").toString();
+
+                // Media into the empty drive and out again: live and saved both follow.
+                assertEquals("", VmDevices.changeMedia(conn, vm, "sda", new DiskSpec.ExistingVolume("vms", "rescue.iso", iso, "raw")));
+                assertTrue(blockList(uri, false).contains("sda " + iso), blockList(uri, false));
+                assertTrue(blockList(uri, true).contains("sda " + iso), blockList(uri, true));
+                assertEquals("", VmDevices.changeMedia(conn, vm, "sda", new DiskSpec.None()));
+                assertTrue(blockList(uri, false).contains("sda -") && blockList(uri, true).contains("sda -"),
+                        blockList(uri, false) + "\n" + blockList(uri, true));
+
+                // A virtio disk on a new volume, hot-plugged into a free root port.
+                String notLive = VmDevices.addDisk(conn, vm, new DiskSpec("disk",
+                        new DiskSpec.NewVolume("vms", "hot-vm-vdb.qcow2", 32L << 20, "qcow2"), "virtio", "vdb", "", false, false));
+                assertEquals("", notLive, "hot-plugged");
+                assertTrue(blockList(uri, false).contains("vdb " + poolDir.resolve("hot-vm-vdb.qcow2")), blockList(uri, false));
+                assertTrue(blockList(uri, true).contains("vdb " + poolDir.resolve("hot-vm-vdb.qcow2")), blockList(uri, true));
+
+                // A second NIC, hot-plugged, its link set down live.
+                assertEquals("", VmDevices.addNic(conn, vm, new NicSpec("user", "", "virtio", "52:54:00:00:00:02", true)));
+                assertTrue(String.join("\n", Virsh.run(uri, "domiflist", "hot-vm")).contains("52:54:00:00:00:02"));
+                assertEquals("", VmDevices.editNic(conn, vm, "52:54:00:00:00:02", new NicSpec("user", "", "virtio", "52:54:00:00:00:02", false)));
+                assertTrue(String.join(" ", Virsh.run(uri, "domif-getlink", "hot-vm", "52:54:00:00:00:02")).contains("down"), "live link down");
+                assertTrue(String.join(" ", Virsh.run(uri, "domif-getlink", "hot-vm", "52:54:00:00:00:02", "--config")).contains("down"), "saved too");
+
+                // A bus that cannot be hot-plugged: saved for the next start, said so, the VM still running.
+                String sata = VmDevices.addDisk(conn, vm, new DiskSpec("disk",
+                        new DiskSpec.NewVolume("vms", "hot-vm-sdb.qcow2", 32L << 20, "qcow2"), "sata", "sdb", "", false, false));
+                assertTrue(sata.contains("next start"), sata);
+                assertTrue(blockList(uri, true).contains("sdb") && !blockList(uri, false).contains("sdb"));
+
+                assertEquals("running", Virsh.run(uri, "domstate", "hot-vm").get(0).strip());
+                assertFalse(Virsh.run(uri, "domblklist", "hot-vm").isEmpty());
+            } finally {
+                conn.close();
+            }
+        }
+    }
+
+    private static String blockList(String uri, boolean saved) {
+        List<String> args = saved ? List.of("domblklist", "hot-vm", "--inactive") : List.of("domblklist", "hot-vm");
+        return String.join("\n", Virsh.run(uri, args.toArray(String[]::new))).replaceAll("[ \\t]+", " ");
+    }
+}
