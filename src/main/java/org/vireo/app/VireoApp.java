@@ -132,6 +132,8 @@ public final class VireoApp extends Application {
         ActionsViewModel actions = new ActionsViewModel(tags, settings,
                 vm -> new CloneVmViewModel(fleet, fleet, tags, vm, messages));
         VmDetailsViewModel details = new VmDetailsViewModel(fleet, fleet, fleet, messages);
+        details.hardware().setConfirmations(() -> settings.getBoolean(PreferencesViewModel.CONFIRM_DEVICE_REMOVE, true),
+                () -> settings.getBoolean(PreferencesViewModel.CONFIRM_VOLUME_DELETE, true));
         SpecValidator validator = new SpecValidator(new CryptPasswordHasher());
         DialogSshPrompts dialogs = new DialogSshPrompts(messages, () -> primaryStage);
         fleet.setCredentialPrompts(dialogs);

@@ -141,10 +141,9 @@ class RealHypervisorStoryTest {
                 step("disk hot-plugged, the guest sees it");
                 robot.clickOn("#vmListTab");
                 selectDevice("vdb");
-                page.waitUntil("remove is offered", 10, () -> page.isEnabled("#removeDevice"));
-                robot.clickOn("#removeDevice");
+                page.waitUntil("remove is offered", 10, () -> page.isEnabled("#removeWithVolume"));
+                robot.clickOn("#removeWithVolume");
                 DialogPane remove = page.dialog();
-                robot.interact(() -> robot.lookup("#deleteVolume").queryAs(CheckBox.class).setSelected(true));
                 robot.clickOn(robot.from(remove).lookup((Button b) -> b.getText().equals("Remove and delete volume")).queryButton());
                 page.waitUntil("vdb is hot-unplugged", 60, () -> deviceMessage().startsWith("Removed vdb"));
                 assertEquals("Removed vdb and deleted its volume.", deviceMessage());

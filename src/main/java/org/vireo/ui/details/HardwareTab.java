@@ -10,7 +10,6 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
@@ -199,7 +198,7 @@ final class HardwareTab {
     }
 
     private List<Node> actionsFor(VmDevice device) {
-        Button remove = button("removeDevice", "hardware.remove", () -> confirmRemove(device));
+        Button remove = button("removeDevice", "hardware.remove", () -> remove(device, false));
         if (device.disk() != null && device.kind() == VmDevice.Kind.DRIVE) {
             Button insert = button("insertMedia", device.disk().hasMedia() ? "hardware.change" : "hardware.insert",
                     () -> viewModel.withChoices(choices -> DeviceDialogs.media(owner.get(),
@@ -215,7 +214,11 @@ final class HardwareTab {
             Button edit = button("editDevice", "hardware.edit", () -> viewModel.withChoices(choices ->
                     DeviceDialogs.disk(owner.get(), new DiskForm(choices, vm().name(), "disk", device.disk()), messages)
                             .ifPresent(spec -> viewModel.editDisk(device.disk().target(), spec))));
-            return List.of(edit, remove);
+            if (!hasVolume(device)) {
+                return List.of(edit, remove);
+            }
+            // A shared disk is offered too: deleting its volume is then refused, naming the other VMs.
+            return List.of(edit, remove, button("removeWithVolume", "hardware.removeWithVolume", () -> remove(device, true)));
         }
         if (device.nic() != null) {
             Button edit = button("editDevice", "hardware.edit", () -> viewModel.withChoices(choices ->
@@ -236,24 +239,26 @@ final class HardwareTab {
         return button;
     }
 
-    /** Removing from a running VM, or deleting a volume, is asked first; Cancel is the default. */
-    private void confirmRemove(VmDevice device) {
-        boolean running = vm() != null && vm().state().isActive();
-        // A shared disk is offered too: deleting its volume is then refused, naming the other VMs.
-        boolean hasVolume = device.kind() == VmDevice.Kind.DISK && device.disk() != null && device.disk().protocol().isEmpty()
+    private static boolean hasVolume(VmDevice device) {
+        return device.kind() == VmDevice.Kind.DISK && device.disk() != null && device.disk().protocol().isEmpty()
                 && (!device.disk().path().isEmpty() || !device.disk().volume().isEmpty());
-        CheckBox deleteVolume = new CheckBox(messages.get("hardware.remove.deleteVolume", device.disk() == null ? "" : device.disk().where()));
-        deleteVolume.setId("deleteVolume");
-        VBox content = new VBox(8, Dialogs.wrapped(messages.get(running ? "hardware.remove.running" : "hardware.remove.text", device.title())));
-        if (hasVolume) {
-            content.getChildren().add(deleteVolume);
+    }
+
+    /** Removing from a running VM, and deleting a volume, are asked first (as Preferences say); Cancel is the default. */
+    private void remove(VmDevice device, boolean withVolume) {
+        if (!viewModel.asksBeforeRemoving(withVolume)) {
+            viewModel.remove(device, withVolume);
+            return;
         }
-        boolean yes = Dialogs.confirm(owner.get(), "removeDeviceDialog", messages.get("hardware.remove.title"),
+        boolean running = vm() != null && vm().state().isActive();
+        VBox content = new VBox(8, Dialogs.wrapped(messages.get(running ? "hardware.remove.running" : "hardware.remove.text", device.title())));
+        if (withVolume) {
+            content.getChildren().add(Dialogs.wrapped(messages.get("hardware.remove.volume", device.disk().where())));
+        }
+        if (Dialogs.confirm(owner.get(), "removeDeviceDialog", messages.get("hardware.remove.title"),
                 messages.get("hardware.remove.header", device.title(), vm().name()), content,
-                Bindings.when(deleteVolume.selectedProperty()).then(messages.get("hardware.remove.withVolume"))
-                        .otherwise(messages.get("hardware.remove.ok")));
-        if (yes) {
-            viewModel.remove(device, hasVolume && deleteVolume.isSelected());
+                messages.get(withVolume ? "hardware.remove.withVolume" : "hardware.remove.ok"))) {
+            viewModel.remove(device, withVolume);
         }
     }
 

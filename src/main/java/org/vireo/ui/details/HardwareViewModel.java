@@ -3,6 +3,7 @@ package org.vireo.ui.details;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
@@ -39,6 +40,8 @@ public final class HardwareViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private String selectAfterReload;
+    private BooleanSupplier confirmRunningRemove = () -> true;
+    private BooleanSupplier confirmVolumeDelete = () -> true;
 
     HardwareViewModel(DeviceService service, Messages messages, Executor fxThread, Runnable reload) {
         this.service = service;
@@ -60,6 +63,19 @@ public final class HardwareViewModel {
         selectAfterReload = null;
         devices.setAll(now);
         selected.set(keep == null ? null : now.stream().filter(d -> (d.kind() + "/" + d.key()).equals(keep)).findFirst().orElse(null));
+    }
+
+    /** Where the two confirmations are switched (Preferences); both ask until then. */
+    public void setConfirmations(BooleanSupplier runningRemove, BooleanSupplier volumeDelete) {
+        this.confirmRunningRemove = runningRemove;
+        this.confirmVolumeDelete = volumeDelete;
+    }
+
+    /** Whether removing {@code device} (with its volume or not) is asked first. */
+    public boolean asksBeforeRemoving(boolean withVolume) {
+        VmSummary shown = vm.get();
+        return shown != null && shown.state().isActive() && confirmRunningRemove.getAsBoolean()
+                || withVolume && confirmVolumeDelete.getAsBoolean();
     }
 
     public ObjectProperty<VmSummary> vmProperty() {

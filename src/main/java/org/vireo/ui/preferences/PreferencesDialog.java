@@ -46,6 +46,12 @@ public final class PreferencesDialog {
         CheckBox delete = new CheckBox(messages.get("prefs.confirm.delete"));
         delete.setId("confirmDelete");
         delete.selectedProperty().bindBidirectional(viewModel.confirmDeleteProperty());
+        CheckBox deviceRemove = new CheckBox(messages.get("prefs.confirm.deviceRemove"));
+        deviceRemove.setId("confirmDeviceRemove");
+        deviceRemove.selectedProperty().bindBidirectional(viewModel.confirmDeviceRemoveProperty());
+        CheckBox volumeDelete = new CheckBox(messages.get("prefs.confirm.volumeDelete"));
+        volumeDelete.setId("confirmVolumeDelete");
+        volumeDelete.selectedProperty().bindBidirectional(viewModel.confirmVolumeDeleteProperty());
         ChoiceBox<String> theme = new ChoiceBox<>(
                 FXCollections.observableArrayList("light", "dark", "desktop"));
         theme.setId("prefsTheme");
@@ -91,6 +97,8 @@ public final class PreferencesDialog {
         grid.addRow(4, FieldLabel.of(messages.get("prefs.terminalFontSize"), fontSize), fontSize);
         grid.add(forceOff, 0, 5, 2, 1);
         grid.add(delete, 0, 6, 2, 1);
+        grid.add(deviceRemove, 0, 7, 2, 1);
+        grid.add(volumeDelete, 0, 8, 2, 1);
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         dialog.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> {

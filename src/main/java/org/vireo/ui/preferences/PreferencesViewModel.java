@@ -15,6 +15,8 @@ public final class PreferencesViewModel {
     public static final String STATS_INTERVAL = "stats.intervalSeconds";
     public static final String CONFIRM_FORCE_OFF = "confirm.forceOff";
     public static final String CONFIRM_DELETE = "confirm.delete";
+    public static final String CONFIRM_DEVICE_REMOVE = "confirm.deviceRemove";
+    public static final String CONFIRM_VOLUME_DELETE = "confirm.volumeDelete";
     public static final String TERMINAL_FONT_SIZE = "terminal.fontSize";
     public static final String TERMINAL_FONT_FAMILY = "terminal.fontFamily";
     public static final String DEFAULT_TERMINAL_FONT = "DejaVu Sans Mono";
@@ -27,6 +29,8 @@ public final class PreferencesViewModel {
     private final IntegerProperty statsInterval = new SimpleIntegerProperty();
     private final BooleanProperty confirmForceOff = new SimpleBooleanProperty();
     private final BooleanProperty confirmDelete = new SimpleBooleanProperty();
+    private final BooleanProperty confirmDeviceRemove = new SimpleBooleanProperty();
+    private final BooleanProperty confirmVolumeDelete = new SimpleBooleanProperty();
     private final IntegerProperty terminalFontSize = new SimpleIntegerProperty();
     private final StringProperty terminalFontFamily = new SimpleStringProperty();
     private final StringProperty theme = new SimpleStringProperty();
@@ -43,6 +47,8 @@ public final class PreferencesViewModel {
         statsInterval.set(settings.getInt(STATS_INTERVAL, 2));
         confirmForceOff.set(settings.getBoolean(CONFIRM_FORCE_OFF, true));
         confirmDelete.set(settings.getBoolean(CONFIRM_DELETE, true));
+        confirmDeviceRemove.set(settings.getBoolean(CONFIRM_DEVICE_REMOVE, true));
+        confirmVolumeDelete.set(settings.getBoolean(CONFIRM_VOLUME_DELETE, true));
         terminalFontSize.set(settings.getInt(TERMINAL_FONT_SIZE, 14));
         terminalFontFamily.set(settings.getString(TERMINAL_FONT_FAMILY, DEFAULT_TERMINAL_FONT));
         theme.set(settings.getString(THEME, "desktop"));
@@ -54,6 +60,8 @@ public final class PreferencesViewModel {
         settings.putInt(STATS_INTERVAL, seconds);
         settings.putBoolean(CONFIRM_FORCE_OFF, confirmForceOff.get());
         settings.putBoolean(CONFIRM_DELETE, confirmDelete.get());
+        settings.putBoolean(CONFIRM_DEVICE_REMOVE, confirmDeviceRemove.get());
+        settings.putBoolean(CONFIRM_VOLUME_DELETE, confirmVolumeDelete.get());
         settings.putInt(TERMINAL_FONT_SIZE, Math.max(8, Math.min(36, terminalFontSize.get())));
         String family = terminalFontFamily.get();
         settings.putString(TERMINAL_FONT_FAMILY, family == null || family.isBlank() ? DEFAULT_TERMINAL_FONT : family);
@@ -91,5 +99,15 @@ public final class PreferencesViewModel {
 
     public BooleanProperty confirmDeleteProperty() {
         return confirmDelete;
+    }
+
+    /** Ask before a device is removed from a running VM. */
+    public BooleanProperty confirmDeviceRemoveProperty() {
+        return confirmDeviceRemove;
+    }
+
+    /** Ask before a disk's volume is deleted with it. */
+    public BooleanProperty confirmVolumeDeleteProperty() {
+        return confirmVolumeDelete;
     }
 }

@@ -118,9 +118,8 @@ class HardwareTabTest {
                 // The shared volume cannot be deleted with the disk: peer uses it, and nothing changes.
                 String before = String.join("\n", Virsh.run(uri, "dumpxml", "box", "--inactive"));
                 select("vdb");
-                robot.clickOn("#removeDevice");
+                robot.clickOn("#removeWithVolume");
                 assertEquals("removeDeviceDialog", page.dialog().getId());
-                robot.interact(() -> robot.lookup("#deleteVolume").queryAs(CheckBox.class).setSelected(true));
                 robot.clickOn(robot.from(page.dialog()).lookup((Button b) -> b.getText().equals("Remove and delete volume")).queryButton());
                 page.waitUntil("the refusal is shown", 15, () -> text("#deviceMessage").contains("also used by peer"));
                 assertTrue(text("#deviceMessage").startsWith("Nothing was changed."), text("#deviceMessage"));
@@ -128,13 +127,18 @@ class HardwareTabTest {
 
                 // The new data disk goes with its volume.
                 select("vdc");
-                robot.clickOn("#removeDevice");
+                robot.clickOn("#removeWithVolume");
                 page.dialog();
-                robot.interact(() -> robot.lookup("#deleteVolume").queryAs(CheckBox.class).setSelected(true));
                 robot.clickOn(robot.from(page.dialog()).lookup((Button b) -> b.getText().equals("Remove and delete volume")).queryButton());
                 page.waitUntil("vdc is gone", 15, () -> !blockList(uri).contains("vdc"));
                 assertFalse(Virsh.run(uri, "vol-list", "default-pool").stream().anyMatch(l -> l.contains("box-vdc.qcow2")), "its volume too");
                 page.waitUntil("the list follows", 10, () -> device("vdc") == null);
+
+                // From a shut-off VM a NIC goes at once: there is nothing to confirm.
+                select("NIC 52:54:00:aa:00:09");
+                robot.clickOn("#removeDevice");
+                page.waitUntil("the NIC is removed", 15, () -> !ifaceList(uri).contains("52:54:00:aa:00:09"));
+                assertTrue(robot.lookup(".dialog-pane").queryAll().isEmpty(), "no confirmation");
                 assertEquals(List.of(), log.problems());
             }
         }
