@@ -7,13 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.ToLongFunction;
+import java.util.function.Function;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 import org.vireo.model.ByteSize;
 import org.vireo.model.Texts;
+import org.vireo.model.VmDetails;
 import org.vireo.model.VmDevice;
 import org.vireo.model.VmDisk;
 import org.vireo.model.VmNic;
@@ -54,10 +55,10 @@ final class DeviceReader {
     }
 
     /**
-     * The devices of {@code xml}, in the document's order; {@code capacity} gives a disk's volume size
-     * (or -1) by target.
+     * The devices of {@code xml}, in the document's order; {@code storage} gives a disk's volume
+     * ("pool/volume", or empty) and its size (or -1).
      */
-    static List<VmDevice> read(String xml, ToLongFunction<VmDisk> capacity) {
+    static List<VmDevice> read(String xml, Function<VmDisk, VmDetails.DiskDetail> storage) {
         Element devices = XmlElements.child(XmlElements.parse(xml).getDocumentElement(), "devices");
         List<VmDevice> result = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
@@ -67,7 +68,7 @@ final class DeviceReader {
                 continue;   // the overview's, not a device
             }
             int index = seen.merge(name, 1, Integer::sum) - 1;
-            result.add(device(name, index, e, capacity));
+            result.add(device(name, index, e, storage));
         }
         return result;
     }
@@ -106,14 +107,14 @@ final class DeviceReader {
         return device.kind() == VmDevice.Kind.DISK || device.kind() == VmDevice.Kind.DRIVE || device.kind() == VmDevice.Kind.NIC;
     }
 
-    private static VmDevice device(String name, int index, Element e, ToLongFunction<VmDisk> capacity) {
+    private static VmDevice device(String name, int index, Element e, Function<VmDisk, VmDetails.DiskDetail> storage) {
         String fragment = fragment(e);
         if (name.equals("disk")) {
             VmDisk disk = DomainXml.disk(e);
             return disk.isDrive()
                     ? new VmDevice(VmDevice.Kind.DRIVE, disk.target(), Texts.get("device.drive." + disk.device(), disk.target()),
                             driveSummary(disk), fragment, disk, null, VmDevice.Pending.NONE)
-                    : new VmDevice(VmDevice.Kind.DISK, disk.target(), disk.target(), diskSummary(disk, capacity.applyAsLong(disk)),
+                    : new VmDevice(VmDevice.Kind.DISK, disk.target(), disk.target(), diskSummary(disk, storage.apply(disk)),
                             fragment, disk, null, VmDevice.Pending.NONE);
         }
         if (name.equals("interface")) {
@@ -127,13 +128,17 @@ final class DeviceReader {
                 VmDevice.Pending.NONE);
     }
 
-    private static String diskSummary(VmDisk disk, long capacityBytes) {
+    private static String diskSummary(VmDisk disk, VmDetails.DiskDetail detail) {
         List<String> parts = new ArrayList<>();
         parts.add(disk.bus().isEmpty() ? disk.type() : disk.bus());
-        String size = capacityBytes >= 0 ? new ByteSize(capacityBytes).toHuman() + " " : "";
+        String size = detail.capacityBytes() >= 0 ? new ByteSize(detail.capacityBytes()).toHuman() + " " : "";
         String format = disk.format().isEmpty() ? "" : disk.format() + " ";
+        int slash = detail.volume().indexOf('/');
         if (!disk.volume().isEmpty()) {
             parts.add(Texts.get("device.disk.inPool", size + format + disk.volume(), disk.pool()));
+        } else if (slash > 0) {
+            // A file that is a volume of a pool: named as the pool knows it
+            parts.add(Texts.get("device.disk.inPool", size + format + detail.volume().substring(slash + 1), detail.volume().substring(0, slash)));
         } else if (!disk.protocol().isEmpty()) {
             parts.add(format + disk.where());
         } else if (!disk.path().isEmpty()) {

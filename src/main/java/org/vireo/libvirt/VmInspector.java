@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.ToLongFunction;
+import java.util.function.Function;
 import org.libvirt.Domain;
 import org.libvirt.LibvirtException;
 import org.libvirt.StorageVol;
@@ -51,14 +51,13 @@ final class VmInspector {
             String xml = domain.getXMLDesc(0);
             DomainXml parsed = DomainXml.parse(xml);
             List<VmDetails.DiskDetail> disks = new ArrayList<>();
-            Map<String, Long> capacities = new HashMap<>();
+            Map<VmDisk, VmDetails.DiskDetail> storage = new HashMap<>();
             for (VmDisk disk : parsed.disks()) {
                 VmDetails.DiskDetail detail = diskDetail(conn, disk);
                 disks.add(detail);
-                capacities.put(disk.target(), detail.capacityBytes());
+                storage.put(disk, detail);
             }
-            ToLongFunction<VmDisk> capacity = disk -> capacities.computeIfAbsent(disk.target(),
-                    target -> diskDetail(conn, disk).capacityBytes());
+            Function<VmDisk, VmDetails.DiskDetail> capacity = disk -> storage.computeIfAbsent(disk, d -> diskDetail(conn, d));
             List<VmDevice> devices = DeviceReader.read(xml, capacity);
             if (domain.isActive() == 1 && domain.isPersistent() == 1) {
                 // What was saved for the next start and is not live yet is marked on its device.
