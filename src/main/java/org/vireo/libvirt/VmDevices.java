@@ -208,6 +208,11 @@ final class VmDevices {
                     case DETACH -> domain.detachDeviceFlags(xml, AFFECT_LIVE);
                     default -> throw new IllegalStateException();
                 }
+                // libvirt returns once it asked the guest; a guest that has not let go yet (no OS, no hot-plug
+                // support) keeps the device, and saying "removed" would be untrue.
+                if (live == Live.DETACH && edit.apply(XmlElements.parse(domain.getXMLDesc(XML_SECURE))) != null) {
+                    return Texts.get("device.notReleased");
+                }
                 return "";
             } catch (LibvirtException refused) {
                 if (!persistent) {

@@ -9,10 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.vireo.model.DiskSpec;
 import org.vireo.model.NicSpec;
+import org.vireo.model.VmDevice;
 import org.vireo.model.VmState;
 import org.vireo.model.VmSummary;
 import org.vireo.testlab.LocalLibvirtd;
@@ -52,7 +52,7 @@ class QemuDevicesTest {
             Virsh.run(uri, "define", xml.toString());
             Virsh.run(uri, "start", "hot-vm");
             LibvirtRuntime.start();
-            Connect conn = new Connect(uri);
+            VireoConnect conn = new VireoConnect(uri);
             try {
                 Domain domain = conn.domainLookupByName("hot-vm");
                 VmSummary vm = new VmSummary("qemu", domain.getUUIDString(), "hot-vm", VmState.RUNNING, 1, 128L << 20, true, false, List.of());
@@ -80,6 +80,15 @@ class QemuDevicesTest {
                 assertEquals("", VmDevices.editNic(conn, vm, "52:54:00:00:00:02", new NicSpec("user", "", "virtio", "52:54:00:00:00:02", false)));
                 assertTrue(String.join(" ", Virsh.run(uri, "domif-getlink", "hot-vm", "52:54:00:00:00:02")).contains("down"), "live link down");
                 assertTrue(String.join(" ", Virsh.run(uri, "domif-getlink", "hot-vm", "52:54:00:00:00:02", "--config")).contains("down"), "saved too");
+
+                // Removed: gone from the saved definition at once; live when the guest lets go, which a guest
+                // without an operating system never does, and that is said rather than "removed".
+                VmDevice second = VmInspector.details(conn, vm).devices().stream()
+                        .filter(d -> d.nic() != null && d.nic().mac().equals("52:54:00:00:00:02")).findFirst().orElseThrow();
+                String removed = VmDevices.remove(conn, vm, second, false);
+                assertFalse(String.join("\n", Virsh.run(uri, "domiflist", "hot-vm", "--inactive")).contains("52:54:00:00:00:02"));
+                boolean stillLive = String.join("\n", Virsh.run(uri, "domiflist", "hot-vm")).contains("52:54:00:00:00:02");
+                assertEquals(stillLive, removed.contains("has not released it yet"), "said exactly when still there: " + removed);
 
                 // A bus that cannot be hot-plugged: saved for the next start, said so, the VM still running.
                 String sata = VmDevices.addDisk(conn, vm, new DiskSpec("disk",

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
@@ -83,6 +84,22 @@ class HardwareTabTest {
                 assertTrue(Virsh.run(uri, "vol-info", "--pool", "default-pool", "box-vdc.qcow2").stream()
                         .anyMatch(l -> l.matches("Capacity:\\s+1\\.00 GiB")));
                 page.waitUntil("the new disk is selected", 10, () -> "vdc".equals(text("#deviceTitle")));
+
+                // The root disk's settings: cache off and read-only, through the edit dialog.
+                select("vda");
+                robot.clickOn("#editDevice");
+                assertEquals("diskDialog", page.dialog().getId());
+                robot.interact(() -> {
+                    @SuppressWarnings("unchecked")
+                    ChoiceBox<String> cache = robot.lookup("#diskCache").queryAs(ChoiceBox.class);
+                    cache.setValue("none");
+                    robot.lookup("#diskReadOnly").queryAs(CheckBox.class).setSelected(true);
+                });
+                robot.clickOn("#deviceOk");
+                page.waitUntil("vda is changed", 15, () -> text("#deviceMessage").equals("Changed vda."));
+                String vda = String.join("\n", Virsh.run(uri, "dumpxml", "box", "--inactive"));
+                assertTrue(vda.matches("(?s).*<driver name='qemu'[^>]* cache='none'/>\\s*<source file='" + root
+                        + "'/>\\s*<target dev='vda' bus='virtio'/>\\s*<readonly/>.*"), vda);
 
                 // An ISO volume into the empty CD-ROM drive, then out again.
                 select("CD-ROM sda");
