@@ -60,7 +60,7 @@ final class DeviceDialogs {
         if (form.device().equals("disk")) {
             grid.field(messages.get("disk.cache"), cache).span(readOnly).span(shareable);
         }
-        return show(dialog, grid.grid(), messages.get(form.editingExisting() ? "disk.apply" : "disk.add"), form.validProperty(),
+        return show(dialog, grid.grid(), messages.get(form.editingExisting() ? "disk.apply" : form.device().equals("cdrom") ? "disk.addDrive" : "disk.add"), form.validProperty(),
                 form::spec);
     }
 
