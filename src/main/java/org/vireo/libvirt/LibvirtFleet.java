@@ -297,6 +297,14 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
     }
 
     @Override
+    public CompletableFuture<Void> setAutostart(VmSummary vm, boolean on) {
+        return onNodeOf(vm, Texts.get(on ? "op.autostartOn" : "op.autostartOff", vm.name()), conn -> {
+            VmInspector.setAutostart(conn, vm, on);
+            return null;
+        });
+    }
+
+    @Override
     public CompletableFuture<DeviceChoices> deviceChoices(VmSummary vm) {
         return onNodeOf(vm, Texts.get("op.device.choices", vm.name()), conn -> VmDevices.choices(conn, vm));
     }

@@ -66,7 +66,7 @@ final class VmInspector {
             return new VmDetails(DomainReader.read(vm.nodeId(), domain), parsed.title(), parsed.description(),
                     parsed.osType(), stateReason(conn, vm.uuid()), parsed.maxVcpus(), domain.getMaxMemory() * 1024L,
                     disks, parsed.nics(), vm.state().isActive() ? GuestAddresses.of(conn, vm.uuid()) : List.of(), xml,
-                    parsed.platform(), devices);
+                    parsed.platform(), devices, domain.isPersistent() == 1 && domain.getAutostart());
         } finally {
             domain.free();
         }
@@ -122,6 +122,15 @@ final class VmInspector {
             // An empty value removes the element; libvirt keeps the text as text.
             domain.setMetadata(METADATA_TITLE, title.isBlank() ? null : title.strip().replace('\n', ' '), null, null, flags);
             domain.setMetadata(METADATA_DESCRIPTION, description.isBlank() ? null : description, null, null, flags);
+        } finally {
+            domain.free();
+        }
+    }
+
+    static void setAutostart(VireoConnect conn, VmSummary vm, boolean on) throws LibvirtException {
+        Domain domain = conn.domainLookupByUUIDString(vm.uuid());
+        try {
+            domain.setAutostart(on);
         } finally {
             domain.free();
         }

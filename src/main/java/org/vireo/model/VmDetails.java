@@ -11,10 +11,12 @@ import java.util.List;
  * @param xml           the live domain XML, as libvirt returns it
  * @param platform      firmware, machine, OS, CPU mode and display, for the overview
  * @param devices       every device, for the Hardware tab, marked where the saved definition differs
+ * @param autostart     whether libvirt starts it with the host (persistent domains only)
  */
 public record VmDetails(VmSummary vm, String title, String description, String osType, String stateReason,
                         int maxVcpus, long maxMemoryBytes, List<DiskDetail> disks, List<VmNic> nics,
-                        List<String> addresses, String xml, Platform platform, List<VmDevice> devices) {
+                        List<String> addresses, String xml, Platform platform, List<VmDevice> devices,
+                        boolean autostart) {
 
     /**
      * @param firmware "bios", "uefi" or "uefi-secure"

@@ -31,6 +31,9 @@ public interface VmService {
      */
     CompletableFuture<String> setHardware(VmSummary vm, int vcpus, long memoryBytes);
 
+    /** Makes libvirt start the VM with its host, or not (persistent VMs only). */
+    CompletableFuture<Void> setAutostart(VmSummary vm, boolean on);
+
     /** Replaces the VM's tags (stored in the domain's own metadata, so they travel with it). */
     CompletableFuture<Void> setTags(VmSummary vm, List<String> tags);
 }

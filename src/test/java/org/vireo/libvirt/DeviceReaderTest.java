@@ -83,7 +83,7 @@ class DeviceReaderTest {
                         .stream().filter(d -> d.title().equals("vda")).findFirst().orElseThrow().summary());
             }
         }
-        assertTrue(domains >= 42, "read " + domains + " domains");
+        assertTrue(domains >= 41, "the demo lab's 41 domains at least: read " + domains);
     }
 
     /** Every domain's details on {@code uri}, checked against its own dumpxml's device counts. */

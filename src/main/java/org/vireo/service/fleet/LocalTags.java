@@ -116,4 +116,9 @@ public final class LocalTags extends ForwardingFleet implements VmService {
     public CompletableFuture<String> setHardware(VmSummary vm, int vcpus, long memoryBytes) {
         return vms.setHardware(vm, vcpus, memoryBytes);
     }
+
+    @Override
+    public CompletableFuture<Void> setAutostart(VmSummary vm, boolean on) {
+        return vms.setAutostart(vm, on);
+    }
 }

@@ -53,6 +53,7 @@ final class HardwareTab {
     private final Label outcome = new Label();
     private final TextArea xml = new TextArea();
     private final HBox actions = new HBox(8);
+    private Object shown;
 
     HardwareTab(HardwareViewModel viewModel, Node processorEditor, Messages messages, Supplier<Window> owner) {
         this.viewModel = viewModel;
@@ -177,6 +178,10 @@ final class HardwareTab {
     }
 
     private void showDetail(Object value) {
+        if (value != null && value.equals(shown)) {
+            return;   // the same device read again: its buttons stay, and the keyboard focus with them
+        }
+        shown = value;
         if (value instanceof VmDevice device) {
             title.setText(device.title());
             summary.setText(device.summary());
@@ -184,7 +189,12 @@ final class HardwareTab {
                     : messages.get("hardware.pending." + device.pending().name().toLowerCase(Locale.ROOT)));
             pending.setVisible(device.pending() != VmDevice.Pending.NONE);
             xml.setText(device.xml());
+            // A button pressed here goes with the reload: the list keeps the keyboard, not the window's first button.
+            boolean hadFocus = actions.getChildren().stream().anyMatch(Node::isFocused);
             actions.getChildren().setAll(actionsFor(device));
+            if (hadFocus) {
+                tree.requestFocus();
+            }
             detail.setCenter(devicePane);
         } else if (value instanceof VmDevice.Kind kind) {
             Label words = new Label(messages.get("hardware.group." + kind.name().toLowerCase(Locale.ROOT) + ".about"));

@@ -11,6 +11,7 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
@@ -119,6 +120,14 @@ public final class VmDetailsView {
         edit.addRow(0, FieldLabel.of(messages.get("details.title"), title), title);
         edit.addRow(1, FieldLabel.of(messages.get("details.description"), description), description);
         edit.add(new HBox(8, save, message), 1, 2);
+        CheckBox autostart = new CheckBox(messages.get("details.autostart"));
+        autostart.setId("autostartBox");
+        autostart.selectedProperty().bindBidirectional(viewModel.autostartProperty());
+        autostart.setOnAction(e -> viewModel.applyAutostart(autostart.isSelected()));
+        // libvirt starts only persistent domains with the host
+        autostart.disableProperty().bind(Bindings.createBooleanBinding(() -> viewModel.detailsProperty().get() == null
+                || !viewModel.detailsProperty().get().vm().persistent(), viewModel.detailsProperty()));
+        edit.add(autostart, 1, 3);
         GridPane.setHgrow(title, Priority.ALWAYS);
         devices.setId("devices");
         VBox box = new VBox(10, facts, edit, devices);

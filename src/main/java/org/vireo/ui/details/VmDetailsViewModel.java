@@ -41,6 +41,7 @@ public final class VmDetailsViewModel {
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final StringProperty title = new SimpleStringProperty("");
     private final StringProperty description = new SimpleStringProperty("");
+    private final BooleanProperty autostart = new SimpleBooleanProperty();
     private final StringProperty vcpusText = new SimpleStringProperty("");
     private final StringProperty memoryText = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper vcpusError = new ReadOnlyStringWrapper("");
@@ -117,6 +118,24 @@ public final class VmDetailsViewModel {
         return description;
     }
 
+    /** "Start with the host", as libvirt last said. */
+    public BooleanProperty autostartProperty() {
+        return autostart;
+    }
+
+    /** Turns "start with the host" on or off; the box shows libvirt's value again afterwards. */
+    public void applyAutostart(boolean on) {
+        VmSummary shown = vm.get();
+        if (shown == null) {
+            return;
+        }
+        calls.run(() -> service.setAutostart(shown, on))
+                .onSuccess(ok -> message.set(messages.get(on ? "details.autostart.on" : "details.autostart.off")))
+                .onFailure(message::set)
+                .always(this::load)
+                .start();
+    }
+
     public StringProperty vcpusTextProperty() {
         return vcpusText;
     }
@@ -175,6 +194,7 @@ public final class VmDetailsViewModel {
                     hardware.show(loaded.devices());
                     title.set(loaded.title());
                     description.set(loaded.description());
+                    autostart.set(loaded.autostart());
                     vcpusText.set(Integer.toString(loaded.vm().vcpus()));
                     memoryText.set(MemoryText.format(loaded.vm().memoryBytes()));
                 })

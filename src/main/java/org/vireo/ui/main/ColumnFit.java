@@ -13,11 +13,11 @@ import org.vireo.ui.common.AfterEachLayout;
 /**
  * A column the user adds from the column chooser widens to what its cells and its heading show, as a
  * double-click on its edge would, instead of squeezing its text to "...". Live figures (addresses) arrive
- * a tick after the column appears, so it keeps growing to fit for a few seconds; it never shrinks.
+ * a tick or more after the column appears, so it keeps growing to fit for half a minute; it never shrinks.
  */
 final class ColumnFit<S> {
 
-    private static final long FIT_NANOS = 8_000_000_000L;
+    private static final long FIT_NANOS = 30_000_000_000L;
     private static final double PADDING = 14;
     private static final double HEADER_PADDING = 30;   // the sort arrow
 
@@ -73,8 +73,8 @@ final class ColumnFit<S> {
                     needed = Math.max(needed, textWidth(cell.getText(), cell) + cell.snappedLeftInset() + cell.snappedRightInset() + PADDING);
                 }
             }
-            if (needed > column.getWidth() + 1) {
-                table.resizeColumn(column, needed - column.getWidth());
+            if (needed > column.getWidth() + 1 && !table.resizeColumn(column, needed - column.getWidth())) {
+                column.setPrefWidth(needed);   // the resize policy found no room: the table scrolls sideways instead
             }
         }
     }

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TabPane;
@@ -89,6 +90,16 @@ class DetailsAndTagsTest {
                 page.waitUntil("saved", 10, () -> text("#detailsMessage").equals("saved"));
                 assertEquals(List.of("Front end <one> & only"), Virsh.run(uri, "desc", "web-1", "--title"));
                 assertEquals(List.of("Serves the shop.", "Second line."), Virsh.run(uri, "desc", "web-1"));
+
+                // Start with the host, on and off again.
+                robot.interact(() -> robot.lookup("#autostartBox").queryAs(CheckBox.class).fire());
+                page.waitUntil("autostart is on", 10, () -> Virsh.run(uri, "dominfo", "web-1").stream()
+                        .anyMatch(l -> l.matches("Autostart:\\s+enable")));
+                page.waitUntil("the box says so", 10, () -> text("#detailsMessage").equals("It starts with its host from now on.")
+                        && MainWindowPage.onFx(() -> robot.lookup("#autostartBox").queryAs(CheckBox.class).isSelected()));
+                robot.interact(() -> robot.lookup("#autostartBox").queryAs(CheckBox.class).fire());
+                page.waitUntil("autostart is off", 10, () -> Virsh.run(uri, "dominfo", "web-1").stream()
+                        .anyMatch(l -> l.matches("Autostart:\\s+disable")));
 
                 // Hardware, with a bad value refused at its field first.
                 robot.interact(() -> robot.lookup("#detailsTabs").queryAs(TabPane.class).getSelectionModel().select(2));
