@@ -109,7 +109,8 @@ final class VmInspector {
             }
             String[] names = state.getValue() >= 0 && state.getValue() < REASONS.length ? REASONS[state.getValue()] : new String[0];
             String name = reason.getValue() >= 0 && reason.getValue() < names.length ? names[reason.getValue()] : "unknown";
-            return Texts.get("vm.reason." + name.toLowerCase(Locale.ROOT).replace(' ', '-'));
+            // A reason libvirt does not know is no reason: "Running", not "Running (unknown)".
+            return name.equals("unknown") ? "" : Texts.get("vm.reason." + name.toLowerCase(Locale.ROOT).replace(' ', '-'));
         } finally {
             LibvirtNative.INSTANCE.virDomainFree(domain);
         }

@@ -55,6 +55,7 @@ class DeviceReaderTest {
         assertTrue(byTitle.get("vda").xml().startsWith("<disk ") && byTitle.get("vda").xml().contains("protocol=\"rbd\""), byTitle.get("vda").xml());
         assertTrue(byTitle.get("vda").xml().endsWith("\n</disk>"), "indented relative to itself: " + byTitle.get("vda").xml());
 
+        assertEquals("", details.stateReason(), "the test driver gives no reason: none is shown, not 'unknown'");
         assertEquals("uefi-secure", details.platform().firmware());
         assertEquals("q35", details.platform().machine());
         assertEquals("http://debian.org/debian/12", details.platform().os());

@@ -206,8 +206,9 @@ public final class VmDetailsView {
         row = sheet.fact(row, "details.state", messages.get("vm.state." + details.vm().state().id())
                 + (details.stateReason().isEmpty() ? "" : " (" + details.stateReason() + ")"));
         row = sheet.fact(row, "details.os", details.osType());
-        row = sheet.fact(row, "details.vcpus", details.vm().vcpus() + " / " + details.maxVcpus());
-        row = sheet.fact(row, "details.memory", details.vm().memory().toHuman() + " / " + new ByteSize(details.maxMemoryBytes()).toHuman());
+        row = sheet.fact(row, "details.vcpus", messages.get("details.currentOfMaximum", details.vm().vcpus(), details.maxVcpus()));
+        row = sheet.fact(row, "details.memory", messages.get("details.currentOfMaximum", details.vm().memory().toHuman(),
+                new ByteSize(details.maxMemoryBytes()).toHuman()));
         row = sheet.fact(row, "details.addresses", details.addresses().isEmpty() ? "—" : String.join(", ", details.addresses()));
         VmDetails.Platform platform = details.platform();
         row = sheet.fact(row, "details.firmware", messages.get("firmware." + platform.firmware())
