@@ -81,7 +81,7 @@ final class DeviceReader {
         Map<String, VmDevice> savedByKey = new LinkedHashMap<>();
         for (VmDevice device : saved) {
             if (tracked(device)) {
-                savedByKey.put(device.kind() + "/" + device.key(), device);
+                savedByKey.put(device.id(), device);
             }
         }
         List<VmDevice> result = new ArrayList<>();
@@ -90,7 +90,7 @@ final class DeviceReader {
                 result.add(device);
                 continue;
             }
-            VmDevice next = savedByKey.remove(device.kind() + "/" + device.key());
+            VmDevice next = savedByKey.remove(device.id());
             if (next == null) {
                 result.add(device.withPending(VmDevice.Pending.REMOVED));
             } else if (!next.summary().equals(device.summary())) {

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
+import org.libvirt.Interface;
 import org.libvirt.LibvirtException;
 import org.libvirt.StoragePool;
 import org.libvirt.StorageVol;
@@ -78,7 +79,7 @@ final class VmDevices {
                 DeviceXml.append(doc, disk);
                 return disk;
             }, Live.ATTACH);
-            created = free(created);
+            DiskVolumes.free(created);
             return result;
         } catch (RuntimeException | LibvirtException refused) {
             if (created != null) {
@@ -88,7 +89,7 @@ final class VmDevices {
                 } catch (LibvirtException e) {
                     LOG.warn("The new volume {} could not be deleted again: {}", source, LibvirtErrors.message(e));
                 }
-                free(created);
+                DiskVolumes.free(created);
             }
             throw refused;
         }
@@ -137,12 +138,12 @@ final class VmDevices {
     static String remove(Connect conn, VmSummary vm, VmDevice device, boolean deleteVolume) throws LibvirtException {
         StorageVol volume = null;
         if (deleteVolume && device.disk() != null) {
-            volume = volumeOf(conn, device.disk());
+            volume = DiskVolumes.of(conn, device.disk());
             if (volume != null) {
-                List<String> others = usersOf(conn, vm.uuid(), volume.getPath(), device.disk());
+                List<String> others = usage(conn, vm.uuid()).users().getOrDefault(volume.getPath(), List.of());
                 if (!others.isEmpty()) {
                     String where = volume.getPath();
-                    free(volume);
+                    DiskVolumes.free(volume);
                     throw new OperationException(Texts.get("op.device.remove", vm.name(), device.title()),
                             Texts.get("device.volumeInUse", where, String.join(", ", others)));
                 }
@@ -157,20 +158,20 @@ final class VmDevices {
                 return found;
             }, Live.DETACH);
         } catch (RuntimeException | LibvirtException refused) {
-            free(volume);
+            DiskVolumes.free(volume);
             throw refused;
         }
         if (volume != null) {
             String path = volume.getPath();
             if (!notLive.isEmpty()) {
-                free(volume);
+                DiskVolumes.free(volume);
                 return notLive + "\n" + Texts.get("device.volumeKept", path);
             }
             try {
                 volume.delete(0);
                 LOG.info("Deleted the volume {} with its disk", path);
             } finally {
-                free(volume);
+                DiskVolumes.free(volume);
             }
         }
         return notLive;
@@ -225,42 +226,54 @@ final class VmDevices {
         }
     }
 
-    static DeviceChoices choices(Connect conn, VmSummary vm) throws LibvirtException {
-        Map<String, List<String>> users = new TreeMap<>();
-        Set<String> macs = new HashSet<>();
-        Set<String> targets = new HashSet<>();
+    /** What the other domains of the node use (volumes and paths by VM, MACs) and the VM's own disk targets, live and saved. */
+    private record Usage(Map<String, List<String>> users, Set<String> macs, Set<String> targets) {
+    }
+
+    private static Usage usage(Connect conn, String selfUuid) throws LibvirtException {
+        Usage usage = new Usage(new TreeMap<>(), new HashSet<>(), new HashSet<>());
         for (Domain domain : allDomains(conn)) {
             try {
-                boolean self = domain.getUUIDString().equals(vm.uuid());
+                boolean self = domain.getUUIDString().equals(selfUuid);
                 String name = domain.getName();
                 for (String xml : definitions(domain)) {
                     DomainXml parsed = DomainXml.parse(xml);
                     for (VmDisk disk : parsed.disks()) {
                         if (self) {
-                            targets.add(disk.target());
+                            usage.targets().add(disk.target());
                         } else if (disk.hasMedia()) {
-                            List<String> list = users.computeIfAbsent(key(conn, disk), k -> new ArrayList<>());
+                            List<String> list = usage.users().computeIfAbsent(key(conn, disk), k -> new ArrayList<>());
                             if (!list.contains(name)) {
                                 list.add(name);
                             }
                         }
                     }
                     if (!self) {
-                        parsed.nics().forEach(nic -> macs.add(nic.mac().toLowerCase(Locale.ROOT)));
+                        parsed.nics().forEach(nic -> usage.macs().add(nic.mac().toLowerCase(Locale.ROOT)));
                     }
                 }
             } finally {
                 domain.free();
             }
         }
+        return usage;
+    }
+
+    static DeviceChoices choices(Connect conn, VmSummary vm) throws LibvirtException {
+        Usage usage = usage(conn, vm.uuid());
         List<String> interfaces = new ArrayList<>();
         List<String> bridges = new ArrayList<>();
         try {
             for (String name : conn.listInterfaces()) {
                 interfaces.add(name);
                 try {
-                    if (conn.interfaceLookupByName(name).getXMLDescription(0).contains("type='bridge'")) {
-                        bridges.add(name);
+                    Interface iface = conn.interfaceLookupByName(name);
+                    try {
+                        if ("bridge".equals(XmlElements.parse(iface.getXMLDescription(0)).getDocumentElement().getAttribute("type"))) {
+                            bridges.add(name);
+                        }
+                    } finally {
+                        iface.free();
                     }
                 } catch (LibvirtException e) {
                     // listed but gone: not offered as a bridge
@@ -269,45 +282,19 @@ final class VmDevices {
         } catch (LibvirtException noInterfaceDriver) {
             LOG.debug("No host interfaces listed on this node: {}", LibvirtErrors.message(noInterfaceDriver));
         }
-        return new DeviceChoices(NodeFactsReader.read(conn), users, macs, targets, interfaces, bridges);
+        return new DeviceChoices(NodeFactsReader.read(conn), usage.users(), usage.macs(), usage.targets(), interfaces, bridges);
     }
 
     /** The path of a disk's storage, as the users map and the volume picker name it. */
     private static String key(Connect conn, VmDisk disk) {
-        if (!disk.volume().isEmpty()) {
-            try {
-                StorageVol vol = conn.storagePoolLookupByName(disk.pool()).storageVolLookupByName(disk.volume());
-                try {
-                    return vol.getPath();
-                } finally {
-                    vol.free();
-                }
-            } catch (LibvirtException e) {
-                return disk.pool() + "/" + disk.volume();
-            }
+        StorageVol vol = DiskVolumes.of(conn, disk);
+        try {
+            return vol != null ? vol.getPath() : disk.path().isEmpty() ? disk.where() : disk.path();
+        } catch (LibvirtException gone) {
+            return disk.where();
+        } finally {
+            DiskVolumes.free(vol);
         }
-        return disk.path().isEmpty() ? disk.where() : disk.path();
-    }
-
-    private static List<String> usersOf(Connect conn, String selfUuid, String path, VmDisk disk) throws LibvirtException {
-        List<String> names = new ArrayList<>();
-        for (Domain domain : allDomains(conn)) {
-            try {
-                if (domain.getUUIDString().equals(selfUuid)) {
-                    continue;
-                }
-                for (String xml : definitions(domain)) {
-                    for (VmDisk other : DomainXml.parse(xml).disks()) {
-                        if (other.hasMedia() && key(conn, other).equals(path) && !names.contains(domain.getName())) {
-                            names.add(domain.getName());
-                        }
-                    }
-                }
-            } finally {
-                domain.free();
-            }
-        }
-        return names;
     }
 
     /** The live and, for a running persistent domain, the saved definition. */
@@ -337,26 +324,5 @@ final class VmDevices {
             }
         }
         return domains;
-    }
-
-    private static StorageVol volumeOf(Connect conn, VmDisk disk) {
-        try {
-            return !disk.volume().isEmpty()
-                    ? conn.storagePoolLookupByName(disk.pool()).storageVolLookupByName(disk.volume())
-                    : disk.path().isEmpty() ? null : conn.storageVolLookupByPath(disk.path());
-        } catch (LibvirtException notAVolume) {
-            return null;   // a plain file outside any pool: there is no volume to delete
-        }
-    }
-
-    private static StorageVol free(StorageVol vol) {
-        if (vol != null) {
-            try {
-                vol.free();
-            } catch (LibvirtException ignored) {
-                // the handle is gone either way
-            }
-        }
-        return null;
     }
 }

@@ -73,11 +73,8 @@ final class VmInspector {
     }
 
     private static VmDetails.DiskDetail diskDetail(VireoConnect conn, VmDisk disk) {
-        StorageVol vol = null;
+        StorageVol vol = DiskVolumes.of(conn, disk);
         try {
-            vol = !disk.volume().isEmpty()
-                    ? conn.storagePoolLookupByName(disk.pool()).storageVolLookupByName(disk.volume())
-                    : disk.path().isEmpty() ? null : conn.storageVolLookupByPath(disk.path());
             if (vol == null) {
                 return new VmDetails.DiskDetail(disk, "", -1);
             }
@@ -86,13 +83,7 @@ final class VmInspector {
         } catch (LibvirtException notAVolume) {
             return new VmDetails.DiskDetail(disk, "", -1);
         } finally {
-            if (vol != null) {
-                try {
-                    vol.free();
-                } catch (LibvirtException ignored) {
-                    // the handle is gone either way
-                }
-            }
+            DiskVolumes.free(vol);
         }
     }
 

@@ -87,15 +87,8 @@ final class VmOperations {
             if (!disk.device().equals("disk")) {
                 continue;   // CD-ROMs and floppies hold shared media (ISOs): never offered for deletion
             }
-            StorageVol vol = null;
-            try {
-                vol = !disk.volume().isEmpty()
-                        ? conn.storagePoolLookupByName(disk.pool()).storageVolLookupByName(disk.volume())
-                        : conn.storageVolLookupByPath(disk.path());
-            } catch (LibvirtException notAVolume) {
-                // A plain file outside any pool: shown, but left in place.
-            }
-            if (vol == null) {
+            StorageVol vol = DiskVolumes.of(conn, disk);
+            if (vol == null) {   // a plain file outside any pool: shown, but left in place
                 items.add(new StorageItem(disk.target(), disk.path(), "", 0, false));
                 continue;
             }

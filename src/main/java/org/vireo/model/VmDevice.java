@@ -26,6 +26,15 @@ public record VmDevice(Kind kind, String key, String title, String summary, Stri
         NONE, ADDED, CHANGED, REMOVED
     }
 
+    /** What identifies the device among all of the domain's: its kind and its key. */
+    public String id() {
+        return id(kind, key);
+    }
+
+    public static String id(Kind kind, String key) {
+        return kind + "/" + key;
+    }
+
     public VmDevice withPending(Pending now) {
         return new VmDevice(kind, key, title, summary, xml, disk, nic, now);
     }

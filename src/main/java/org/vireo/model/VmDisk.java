@@ -19,8 +19,12 @@ public record VmDisk(String target, String device, String bus, String format, St
 
     /** A disk whose storage belongs to this VM alone, so deleting the VM may delete it. */
     public boolean ownedByVm() {
-        return device.equals("disk") && !readOnly && !shareable && protocol.isEmpty()
-                && (!path.isEmpty() || !volume.isEmpty());
+        return device.equals("disk") && !readOnly && !shareable && storedOnNode();
+    }
+
+    /** Whether its data is on the node (a path or a pool's volume), so that a volume may be deleted with it. */
+    public boolean storedOnNode() {
+        return protocol.isEmpty() && (!path.isEmpty() || !volume.isEmpty());
     }
 
     public boolean isDrive() {

@@ -131,8 +131,7 @@ class AccessibilityTest {
     }
 
     private Window dialogWindow() {
-        return Window.getWindows().stream().filter(w -> w instanceof Stage && w.isShowing() && w != page.table().getScene().getWindow())
-                .reduce((a, b) -> b).orElse(null);
+        return MainWindowPage.windowBesides(page.table().getScene().getWindow());
     }
 
     private void check(String screen, Window window) {

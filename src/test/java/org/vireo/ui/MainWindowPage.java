@@ -182,6 +182,12 @@ public final class MainWindowPage {
         });
     }
 
+    /** The newest window showing besides {@code main} (a dialog, the wizard), or null; call on the FX thread. */
+    public static Window windowBesides(Window main) {
+        return Window.getWindows().stream().filter(w -> w instanceof Stage && w.isShowing() && w != main)
+                .reduce((a, b) -> b).orElse(null);
+    }
+
     /** The main window: the one showing the VM table. */
     public static Window mainWindow() {
         return onFx(() -> Window.getWindows().stream().filter(w -> w.getScene() != null && w.getScene().lookup("#vmTable") != null)

@@ -131,13 +131,9 @@ public final class DiskForm {
         SourceKind kind = editing != null ? SourceKind.NONE : sourceKind.get();
         nameError.set(kind == SourceKind.NEW_VOLUME ? DeviceRules.volumeNameProblem(name.get(), pool()) : "");
         sizeError.set(kind == SourceKind.NEW_VOLUME ? DeviceRules.sizeProblem(size.get(), pool(), format.get()) : "");
-        volumeError.set(kind == SourceKind.EXISTING_VOLUME && volume.get() == null ? messagesKey("volume") : "");
+        volumeError.set(kind == SourceKind.EXISTING_VOLUME && volume.get() == null ? Texts.get("device.form.volume") : "");
         pathError.set(kind == SourceKind.PATH ? DeviceRules.pathProblem(path.get()) : "");
         targetError.set(DeviceRules.targetProblem(target.get(), ownTargets));
-    }
-
-    private static String messagesKey(String what) {
-        return Texts.get("device.form." + what);
     }
 
     public DiskSpec spec() {

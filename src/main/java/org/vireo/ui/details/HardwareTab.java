@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -109,15 +110,15 @@ final class HardwareTab {
     }
 
     Node root() {
-        Button addDisk = toolButton("addDisk", "hardware.addDisk", () -> viewModel.withChoices(choices ->
-                DeviceDialogs.disk(owner.get(), new DiskForm(choices, vm().name(), "disk", null), messages).ifPresent(viewModel::addDisk)));
-        Button addDrive = toolButton("addDrive", "hardware.addDrive", () -> viewModel.withChoices(choices ->
-                DeviceDialogs.disk(owner.get(), new DiskForm(choices, vm().name(), "cdrom", null), messages).ifPresent(viewModel::addDisk)));
-        Button addNic = toolButton("addNic", "hardware.addNic", () -> viewModel.withChoices(choices ->
-                DeviceDialogs.nic(owner.get(), new NicForm(choices, null), messages).ifPresent(viewModel::addNic)));
+        BooleanBinding noVm = viewModel.vmProperty().isNull();
         // A CD-ROM drive is added to a shut-off VM: hot-plugging one is refused by QEMU on every bus.
-        addDrive.disableProperty().bind(viewModel.busyProperty().or(viewModel.vmProperty().isNull()).or(
-                Bindings.createBooleanBinding(() -> vm() != null && vm().state().isActive(), viewModel.vmProperty())));
+        BooleanBinding noVmOrRunning = Bindings.createBooleanBinding(() -> vm() == null || vm().state().isActive(), viewModel.vmProperty());
+        Button addDisk = toolButton("addDisk", "hardware.addDisk", noVm, () -> viewModel.withChoices(choices ->
+                DeviceDialogs.disk(owner.get(), new DiskForm(choices, vm().name(), "disk", null), messages).ifPresent(viewModel::addDisk)));
+        Button addDrive = toolButton("addDrive", "hardware.addDrive", noVmOrRunning, () -> viewModel.withChoices(choices ->
+                DeviceDialogs.disk(owner.get(), new DiskForm(choices, vm().name(), "cdrom", null), messages).ifPresent(viewModel::addDisk)));
+        Button addNic = toolButton("addNic", "hardware.addNic", noVm, () -> viewModel.withChoices(choices ->
+                DeviceDialogs.nic(owner.get(), new NicForm(choices, null), messages).ifPresent(viewModel::addNic)));
         ToolBar bar = new ToolBar(addDisk, addDrive, addNic);
         SplitPane split = new SplitPane(tree, detail);
         split.setDividerPositions(0.42);
@@ -127,11 +128,11 @@ final class HardwareTab {
         return pane;
     }
 
-    private Button toolButton(String id, String key, Runnable action) {
+    private Button toolButton(String id, String key, BooleanBinding unavailable, Runnable action) {
         Button button = new Button(messages.get(key));
         button.setId(id);
         button.setOnAction(e -> action.run());
-        button.disableProperty().bind(viewModel.busyProperty().or(viewModel.vmProperty().isNull()));
+        button.disableProperty().bind(viewModel.busyProperty().or(unavailable));
         return button;
     }
 
@@ -250,8 +251,7 @@ final class HardwareTab {
     }
 
     private static boolean hasVolume(VmDevice device) {
-        return device.kind() == VmDevice.Kind.DISK && device.disk() != null && device.disk().protocol().isEmpty()
-                && (!device.disk().path().isEmpty() || !device.disk().volume().isEmpty());
+        return device.kind() == VmDevice.Kind.DISK && device.disk() != null && device.disk().storedOnNode();
     }
 
     /** Removing from a running VM, and deleting a volume, are asked first (as Preferences say); Cancel is the default. */

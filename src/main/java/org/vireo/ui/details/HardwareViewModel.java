@@ -59,10 +59,10 @@ public final class HardwareViewModel {
     /** The devices of a freshly read definition; the selection follows its device by key. */
     void show(List<VmDevice> now) {
         String keep = selectAfterReload != null ? selectAfterReload
-                : selected.get() == null ? null : selected.get().kind() + "/" + selected.get().key();
+                : selected.get() == null ? null : selected.get().id();
         selectAfterReload = null;
         devices.setAll(now);
-        selected.set(keep == null ? null : now.stream().filter(d -> (d.kind() + "/" + d.key()).equals(keep)).findFirst().orElse(null));
+        selected.set(keep == null ? null : now.stream().filter(d -> d.id().equals(keep)).findFirst().orElse(null));
     }
 
     /** Where the two confirmations are switched (Preferences); both ask until then. */
@@ -109,28 +109,29 @@ public final class HardwareViewModel {
     }
 
     public void addDisk(DiskSpec disk) {
-        change(() -> service.addDisk(vm.get(), disk), "hardware.done.addDisk", "DISK/" + disk.target(), disk.target());
-        if (!disk.device().equals("disk")) {
-            selectAfterReload = "DRIVE/" + disk.target();
-        }
+        change(() -> service.addDisk(vm.get(), disk), "hardware.done.addDisk", deviceKey(disk), disk.target());
     }
 
     public void editDisk(String target, DiskSpec disk) {
-        change(() -> service.editDisk(vm.get(), target, disk), "hardware.done.editDisk",
-                (disk.device().equals("disk") ? "DISK/" : "DRIVE/") + disk.target(), target);
+        change(() -> service.editDisk(vm.get(), target, disk), "hardware.done.editDisk", deviceKey(disk), target);
+    }
+
+    /** The list's key of the disk or drive {@code disk} makes, to select it once it is read back. */
+    private static String deviceKey(DiskSpec disk) {
+        return VmDevice.id(disk.device().equals("disk") ? VmDevice.Kind.DISK : VmDevice.Kind.DRIVE, disk.target());
     }
 
     public void changeMedia(String target, DiskSpec.Source media) {
         change(() -> service.changeMedia(vm.get(), target, media),
-                media instanceof DiskSpec.None ? "hardware.done.eject" : "hardware.done.insert", "DRIVE/" + target, target);
+                media instanceof DiskSpec.None ? "hardware.done.eject" : "hardware.done.insert", VmDevice.id(VmDevice.Kind.DRIVE, target), target);
     }
 
     public void addNic(NicSpec nic) {
-        change(() -> service.addNic(vm.get(), nic), "hardware.done.addNic", "NIC/" + nic.mac(), nic.mac());
+        change(() -> service.addNic(vm.get(), nic), "hardware.done.addNic", VmDevice.id(VmDevice.Kind.NIC, nic.mac()), nic.mac());
     }
 
     public void editNic(String mac, NicSpec nic) {
-        change(() -> service.editNic(vm.get(), mac, nic), "hardware.done.editNic", "NIC/" + mac, mac);
+        change(() -> service.editNic(vm.get(), mac, nic), "hardware.done.editNic", VmDevice.id(VmDevice.Kind.NIC, mac), mac);
     }
 
     public void remove(VmDevice device, boolean deleteVolume) {

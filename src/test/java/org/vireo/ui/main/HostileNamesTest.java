@@ -108,9 +108,9 @@ class HostileNamesTest {
                             page.table().getItems().stream().filter(vm -> !vm.name().equals(longName)).findFirst().orElseThrow())));
                 }
                 page.chooseFromMenu("#vmMenu", item);
-                page.waitUntil(item + " opens", 10, () -> otherWindow(main) != null);
+                page.waitUntil(item + " opens", 10, () -> MainWindowPage.windowBesides(main) != null);
                 robot.sleep(300);
-                Window dialog = MainWindowPage.onFx(() -> otherWindow(main));
+                Window dialog = MainWindowPage.onFx(() -> MainWindowPage.windowBesides(main));
                 List<String> found = MainWindowPage.truncated(dialog.getScene().getRoot());
                 if (!found.isEmpty()) {
                     cut.put(item, found);
@@ -123,15 +123,10 @@ class HostileNamesTest {
                     misplaced.put(item, e.getMessage());
                 }
                 robot.interact(() -> ((Stage) dialog).close());
-                page.waitUntil(item + " closes", 10, () -> otherWindow(main) == null);
+                page.waitUntil(item + " closes", 10, () -> MainWindowPage.windowBesides(main) == null);
             }
         }
         assertEquals(Map.of(), cut, "text cut to an ellipsis beside a 250-character name");
         assertEquals(Map.of(), misplaced, "dialogs about the long-named VM off the screen or off the window");
-    }
-
-    private static Window otherWindow(Window main) {
-        return Window.getWindows().stream().filter(w -> w instanceof Stage && w.isShowing() && w != main)
-                .reduce((a, b) -> b).orElse(null);
     }
 }
