@@ -61,15 +61,18 @@ public final class Dialogs {
             window.setY(Math.max(screen.getMinY(), Math.min(y, screen.getMaxY() - window.getHeight())));
         };
         centre.run();
-        // The window manager may place it once more when it maps it: that first move is undone.
+        // The window manager may place it once more when it maps it, late on a loaded machine: any
+        // move in the first second is undone, and a move into the screen's corner (where openbox
+        // puts a window it was not told where to put) for some seconds more; the user's own moves stay.
         long shownAt = System.nanoTime();
         boolean[] moving = {false};
         InvalidationListener[] replaced = new InvalidationListener[1];
         replaced[0] = obs -> {
-            if (System.nanoTime() - shownAt > 1_000_000_000L) {
+            long age = System.nanoTime() - shownAt;
+            if (age > 8_000_000_000L) {
                 window.xProperty().removeListener(replaced[0]);
                 window.yProperty().removeListener(replaced[0]);
-            } else if (!moving[0] && !centred(window, owner)) {
+            } else if (!moving[0] && !centred(window, owner) && (age < 1_000_000_000L || inCorner(window))) {
                 moving[0] = true;   // our own setX/setY come back here
                 try {
                     centre.run();
@@ -80,6 +83,12 @@ public final class Dialogs {
         };
         window.xProperty().addListener(replaced[0]);
         window.yProperty().addListener(replaced[0]);
+    }
+
+    private static boolean inCorner(Window window) {
+        Rectangle2D screen = Screen.getScreensForRectangle(window.getX(), window.getY(), 1, 1)
+                .stream().findFirst().orElse(Screen.getPrimary()).getBounds();
+        return window.getX() <= screen.getMinX() + 2 && window.getY() <= screen.getMinY() + 2;
     }
 
     private static boolean centred(Window window, Window owner) {
