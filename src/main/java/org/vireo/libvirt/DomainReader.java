@@ -21,18 +21,21 @@ final class DomainReader {
     // virConnectListAllDomainsFlags
     private static final int LIST_TRANSIENT = 8;
     private static final int LIST_MANAGEDSAVE = 256;
+    private static final int LIST_AUTOSTART = 1024;
     private static final int METADATA_ELEMENT = 2;
 
     static List<VmSummary> readAll(String nodeId, Connect conn) throws LibvirtException {
         // Two extra list calls answer persistence and managed save for every domain at once.
         Set<String> transientUuids = uuids(conn.listAllDomains(LIST_TRANSIENT));
         Set<String> savedUuids = uuids(conn.listAllDomains(LIST_MANAGEDSAVE));
+        Set<String> autostartUuids = uuids(conn.listAllDomains(LIST_AUTOSTART));
         Domain[] domains = conn.listAllDomains(0);
         List<VmSummary> vms = new ArrayList<>(domains.length);
         for (Domain domain : domains) {
             try {
                 String uuid = domain.getUUIDString();
-                vms.add(read(nodeId, domain, !transientUuids.contains(uuid), savedUuids.contains(uuid)));
+                vms.add(read(nodeId, domain, !transientUuids.contains(uuid), savedUuids.contains(uuid),
+                        autostartUuids.contains(uuid)));
             } catch (LibvirtException e) {
                 // Undefined between the list and the read: it is simply gone.
                 if (!isNoSuchDomain(e)) {
@@ -47,15 +50,16 @@ final class DomainReader {
     }
 
     static VmSummary read(String nodeId, Domain domain) throws LibvirtException {
-        return read(nodeId, domain, domain.isPersistent() == 1, domain.hasManagedSaveImage() == 1);
+        boolean persistent = domain.isPersistent() == 1;
+        return read(nodeId, domain, persistent, domain.hasManagedSaveImage() == 1, persistent && domain.getAutostart());
     }
 
-    private static VmSummary read(String nodeId, Domain domain, boolean persistent, boolean managedSave)
+    private static VmSummary read(String nodeId, Domain domain, boolean persistent, boolean managedSave, boolean autostart)
             throws LibvirtException {
         DomainInfo info = domain.getInfo();
         return new VmSummary(nodeId, domain.getUUIDString(), domain.getName(),
                 VmState.fromLibvirtCode(info.state.ordinal()), info.nrVirtCpu, info.memory * 1024L,
-                persistent, managedSave, tags(domain));
+                persistent, managedSave, autostart, tags(domain));
     }
 
     static List<String> tags(Domain domain) throws LibvirtException {

@@ -210,6 +210,9 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
     public CompletableFuture<Void> perform(VmSummary vm, VmAction action, boolean deleteStorage) {
         return onNodeOf(vm, Texts.get("op.action." + action.id(), vm.name()), conn -> {
             VmOperations.perform(conn, vm, action, deleteStorage);
+            if (action == VmAction.AUTOSTART_ON || action == VmAction.AUTOSTART_OFF) {
+                refresh(vm);   // libvirt sends no event for autostart: the row is read again
+            }
             return null;
         });
     }
@@ -300,6 +303,15 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
     public CompletableFuture<Void> setAutostart(VmSummary vm, boolean on) {
         return onNodeOf(vm, Texts.get(on ? "op.autostartOn" : "op.autostartOff", vm.name()), conn -> {
             VmInspector.setAutostart(conn, vm, on);
+            refresh(vm);
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> rename(VmSummary vm, String newName) {
+        return onNodeOf(vm, Texts.get("op.rename", vm.name()), conn -> {
+            VmOperations.rename(conn, vm, newName.strip());
             return null;
         });
     }

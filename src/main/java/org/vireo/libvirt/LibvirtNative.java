@@ -70,6 +70,16 @@ interface LibvirtNative extends Library {
 
     int virDomainGetState(Pointer domain, IntByReference state, IntByReference reason, int flags);
 
+    int virDomainInjectNMI(Pointer domain, int flags);
+
+    int virDomainRename(Pointer domain, String newName, int flags);
+
+    /** The domain capabilities XML for the given emulator, arch, machine and virt type (any may be null). */
+    String virConnectGetDomainCapabilities(Pointer conn, String emulator, String arch, String machine, String virttype, int flags);
+
+    /** The CPU model names libvirt knows for {@code arch}; the array is freed by the caller with {@code free}. */
+    int virConnectGetCPUModelNames(Pointer conn, String arch, PointerByReference models, int flags);
+
     // virDomainMemoryModFlags: LIVE 1, CONFIG 2, MAXIMUM 4
     int virDomainSetMemoryFlags(Pointer domain, NativeLong memoryKiB, int flags);
 }

@@ -1,12 +1,15 @@
 package org.vireo.libvirt;
 
+import com.sun.jna.Pointer;
 import java.util.ArrayList;
 import java.util.List;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.libvirt.LibvirtException;
 import org.libvirt.StorageVol;
+import org.vireo.model.OperationException;
 import org.vireo.model.StorageItem;
+import org.vireo.model.Texts;
 import org.vireo.model.VmAction;
 import org.vireo.model.VmDisk;
 import org.vireo.model.VmState;
@@ -30,7 +33,7 @@ final class VmOperations {
         return conn.domainLookupByUUIDString(vm.uuid());
     }
 
-    static void perform(Connect conn, VmSummary vm, VmAction action, boolean deleteStorage) throws LibvirtException {
+    static void perform(VireoConnect conn, VmSummary vm, VmAction action, boolean deleteStorage) throws LibvirtException {
         Domain domain = lookup(conn, vm);
         try {
             switch (action) {
@@ -38,6 +41,9 @@ final class VmOperations {
                 case SHUTDOWN -> domain.shutdown();
                 case REBOOT -> domain.reboot(0);
                 case FORCE_OFF -> domain.destroy();
+                case RESET -> domain.reset();
+                case NMI -> injectNmi(conn, vm);
+                case AUTOSTART_ON, AUTOSTART_OFF -> domain.setAutostart(action == VmAction.AUTOSTART_ON);
                 case PAUSE -> domain.suspend();
                 case RESUME -> {
                     if (vm.state() == VmState.PM_SUSPENDED) {
@@ -78,6 +84,34 @@ final class VmOperations {
             } finally {
                 vol.free();
             }
+        }
+    }
+
+    private static void injectNmi(VireoConnect conn, VmSummary vm) {
+        Pointer domain = LibvirtNative.INSTANCE.virDomainLookupByUUIDString(conn.nativePointer(), vm.uuid());
+        if (domain == null) {
+            throw new OperationException(Texts.get("op.nmi", vm.name()), LastError.take());
+        }
+        try {
+            if (LibvirtNative.INSTANCE.virDomainInjectNMI(domain, 0) != 0) {
+                throw new OperationException(Texts.get("op.nmi", vm.name()), LastError.take());
+            }
+        } finally {
+            LibvirtNative.INSTANCE.virDomainFree(domain);
+        }
+    }
+
+    static void rename(VireoConnect conn, VmSummary vm, String newName) {
+        Pointer domain = LibvirtNative.INSTANCE.virDomainLookupByUUIDString(conn.nativePointer(), vm.uuid());
+        if (domain == null) {
+            throw new OperationException(Texts.get("op.rename", vm.name()), LastError.take());
+        }
+        try {
+            if (LibvirtNative.INSTANCE.virDomainRename(domain, newName, 0) != 0) {
+                throw new OperationException(Texts.get("op.rename", vm.name()), LastError.take());
+            }
+        } finally {
+            LibvirtNative.INSTANCE.virDomainFree(domain);
         }
     }
 

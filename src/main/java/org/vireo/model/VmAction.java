@@ -6,10 +6,14 @@ public enum VmAction {
     SHUTDOWN("shutdown"),
     REBOOT("reboot"),
     FORCE_OFF("forceOff"),
+    RESET("reset"),
+    NMI("nmi"),
     PAUSE("pause"),
     RESUME("resume"),
     SAVE("save"),
     RESTORE("restore"),
+    AUTOSTART_ON("autostartOn"),
+    AUTOSTART_OFF("autostartOff"),
     DELETE("delete");
 
     private final String id;
@@ -28,16 +32,21 @@ public enum VmAction {
         return switch (this) {
             case START -> !state.isActive() && !vm.managedSave();
             case RESTORE -> !state.isActive() && vm.managedSave();
-            case SHUTDOWN, REBOOT, PAUSE -> state.isRunning();
+            case SHUTDOWN, REBOOT, PAUSE, RESET, NMI -> state.isRunning();
             case FORCE_OFF -> state.isActive();
             case RESUME -> state == VmState.PAUSED || state == VmState.PM_SUSPENDED;
             case SAVE -> vm.persistent() && (state.isRunning() || state == VmState.PAUSED);
+            case AUTOSTART_ON -> vm.persistent() && !vm.autostart();
+            case AUTOSTART_OFF -> vm.persistent() && vm.autostart();
             case DELETE -> true;
         };
     }
 
-    /** Actions that lose work or data ask first (each can be switched off in the preferences). */
+    /**
+     * Actions that lose work or data ask first (each can be switched off in the preferences): a reset
+     * is a power cycle, and an NMI makes most kernels panic or dump.
+     */
     public boolean asksForConfirmation() {
-        return this == FORCE_OFF || this == DELETE;
+        return this == FORCE_OFF || this == RESET || this == NMI || this == DELETE;
     }
 }

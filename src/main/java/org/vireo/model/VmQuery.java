@@ -9,7 +9,8 @@ import java.util.function.Function;
 
 /**
  * The filter a user types. A bare word matches a VM's name, its tags or its addresses (substring, any
- * case); {@code tag:web}, {@code state:running} and {@code node:lab} narrow by tag, state and node name;
+ * case); {@code tag:web}, {@code state:running}, {@code node:lab} and {@code autostart:yes} (or {@code no})
+ * narrow by tag, state, node name and whether it starts with its host;
  * double quotes keep spaces in one part ({@code tag:"two words"}). All parts must match. A filter Vireo
  * does not know ({@code color:red}) or a state that does not exist ({@code state:foo}) matches nothing
  * and is named by {@link #problem()}, so the user is told instead of seeing an empty list.
@@ -20,6 +21,7 @@ public final class VmQuery {
     private final List<String> tags = new ArrayList<>();
     private final List<String> states = new ArrayList<>();
     private final List<String> nodes = new ArrayList<>();
+    private Boolean autostart;
     private String problem;
 
     private VmQuery() {
@@ -38,6 +40,7 @@ public final class VmQuery {
                 case "tag" -> query.tags.add(value);
                 case "state" -> query.state(value);
                 case "node" -> query.nodes.add(value);
+                case "autostart" -> query.autostart(value);
                 case "" -> query.words.add(value);
                 default -> {
                     if (key.chars().allMatch(Character::isLetter)) {
@@ -60,6 +63,17 @@ public final class VmQuery {
             problem = Texts.get("filter.unknownState", value);
         }
         states.add(wanted);
+    }
+
+    private void autostart(String value) {
+        switch (value) {
+            case "yes", "on", "true", "y" -> autostart = true;
+            case "no", "off", "false", "n" -> autostart = false;
+            default -> {
+                problem = problem != null ? problem : Texts.get("filter.unknownAutostart", value);
+                words.add("\u0000");
+            }
+        }
     }
 
     /** Splits on spaces outside double quotes; the quotes themselves are dropped. */
@@ -126,7 +140,7 @@ public final class VmQuery {
     }
 
     public boolean isEmpty() {
-        return words.isEmpty() && tags.isEmpty() && states.isEmpty() && nodes.isEmpty();
+        return words.isEmpty() && tags.isEmpty() && states.isEmpty() && nodes.isEmpty() && autostart == null;
     }
 
     /** Why this filter cannot match as typed (an unknown filter or state), in plain words; empty when it can. */
@@ -163,6 +177,9 @@ public final class VmQuery {
             if (!running && !id.startsWith(state) && !words.startsWith(state)) {
                 return false;
             }
+        }
+        if (autostart != null && vm.autostart() != autostart) {
+            return false;
         }
         if (!nodes.isEmpty()) {
             String node = nodeName.apply(vm.nodeId()).toLowerCase(Locale.ROOT);

@@ -12,16 +12,23 @@ import java.util.Objects;
  * @param memoryBytes current memory (the balloon target), in bytes
  * @param persistent  false for a transient domain, which vanishes when it stops
  * @param managedSave true when a managed-save image waits to be restored
+ * @param autostart   true when libvirt starts it with its host
  * @param tags        the user's tags, sorted
  */
 public record VmSummary(String nodeId, String uuid, String name, VmState state, int vcpus, long memoryBytes,
-                        boolean persistent, boolean managedSave, List<String> tags) {
+                        boolean persistent, boolean managedSave, boolean autostart, List<String> tags) {
     public VmSummary {
         Objects.requireNonNull(nodeId, "nodeId");
         Objects.requireNonNull(uuid, "uuid");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(state, "state");
         tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    /** Not started with its host. */
+    public VmSummary(String nodeId, String uuid, String name, VmState state, int vcpus, long memoryBytes,
+                     boolean persistent, boolean managedSave, List<String> tags) {
+        this(nodeId, uuid, name, state, vcpus, memoryBytes, persistent, managedSave, false, tags);
     }
 
     /** A persistent domain without managed save or tags: what tests and generators mostly need. */
@@ -31,7 +38,7 @@ public record VmSummary(String nodeId, String uuid, String name, VmState state, 
 
     /** The same VM in another state: what a pause or resume changes, and nothing else. */
     public VmSummary withState(VmState now) {
-        return new VmSummary(nodeId, uuid, name, now, vcpus, memoryBytes, persistent, managedSave, tags);
+        return new VmSummary(nodeId, uuid, name, now, vcpus, memoryBytes, persistent, managedSave, autostart, tags);
     }
 
     public ByteSize memory() {

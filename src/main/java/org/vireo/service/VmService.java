@@ -34,6 +34,12 @@ public interface VmService {
     /** Makes libvirt start the VM with its host, or not (persistent VMs only). */
     CompletableFuture<Void> setAutostart(VmSummary vm, boolean on);
 
+    /**
+     * Renames a shut-off persistent VM through libvirt's rename: its UUID, disks, NVRAM, snapshots and
+     * tags stay; the inventory follows by libvirt's events.
+     */
+    CompletableFuture<Void> rename(VmSummary vm, String newName);
+
     /** Replaces the VM's tags (stored in the domain's own metadata, so they travel with it). */
     CompletableFuture<Void> setTags(VmSummary vm, List<String> tags);
 }

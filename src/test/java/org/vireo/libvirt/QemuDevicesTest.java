@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.libvirt.Domain;
 import org.vireo.model.DiskSpec;
 import org.vireo.model.NicSpec;
+import org.vireo.model.VmAction;
 import org.vireo.model.VmDevice;
 import org.vireo.model.VmState;
 import org.vireo.model.VmSummary;
@@ -95,6 +97,16 @@ class QemuDevicesTest {
                         new DiskSpec.NewVolume("vms", "hot-vm-sdb.qcow2", 32L << 20, "qcow2"), "sata", "sdb", "", false, false));
                 assertTrue(sata.contains("next start"), sata);
                 assertTrue(blockList(uri, true).contains("sdb") && !blockList(uri, false).contains("sdb"));
+
+                // Force reset: QEMU resets the machine, and libvirt tells its listeners (virsh event here) it rebooted.
+                Process events = new ProcessBuilder("virsh", "-c", uri, "event", "--domain", "hot-vm", "--event", "reboot",
+                        "--timeout", "20").redirectErrorStream(true).start();
+                Thread.sleep(1500);   // virsh registers for the event before the reset
+                VmOperations.perform(conn, vm, VmAction.RESET, false);
+                String seen = new String(events.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(seen.contains("event 'reboot' for domain 'hot-vm'"), seen);
+                // An NMI reaches QEMU (a guest without an OS shows nothing; the e2e guest's kernel does).
+                VmOperations.perform(conn, vm, VmAction.NMI, false);
 
                 assertEquals("running", Virsh.run(uri, "domstate", "hot-vm").get(0).strip());
                 assertFalse(Virsh.run(uri, "domblklist", "hot-vm").isEmpty());

@@ -37,7 +37,7 @@ class QemuSnapshotsAndClonesTest {
     private static LocalLibvirtd daemon;
     private static String uri;
     private static Path poolDir;
-    private static Connect conn;
+    private static VireoConnect conn;
 
     @BeforeAll
     static void startDaemon() throws Exception {
@@ -46,7 +46,7 @@ class QemuSnapshotsAndClonesTest {
         poolDir = Files.createDirectories(dir.resolve("pool"));
         Virsh.run(uri, "pool-create-as", "vms", "dir", "--target", poolDir.toString());
         LibvirtRuntime.start();
-        conn = new Connect(uri);
+        conn = new VireoConnect(uri);
     }
 
     @AfterAll
@@ -79,6 +79,37 @@ class QemuSnapshotsAndClonesTest {
 
         VmSnapshots.delete(conn, vm, "before", true);
         assertEquals(List.of(), Virsh.run(uri, "snapshot-list", "snap-vm", "--name").stream().filter(l -> !l.isBlank()).toList());
+    }
+
+    /** libvirt's rename (9.0 here) keeps snapshots, their tree, the current one and the tags. */
+    @Test
+    void renameKeepsSnapshotsTheirTreeAndTheCurrentOne() throws Exception {
+        VmSummary vm = define("old-name", "qcow2", "old-name-vda.qcow2");
+        define("run-vm-taken", "qcow2", "run-vm-taken-vda.qcow2");
+        VmSnapshots.take(conn, vm, "first", "", false);
+        VmSnapshots.take(conn, vm, "second", "", false);
+        VmSnapshots.take(conn, vm, "third", "", false);
+        VmSnapshots.revert(conn, vm, "second");
+        VmOperations.setTags(conn, vm, List.of("keep-me"));
+        String before = String.join("\n", Virsh.run(uri, "dumpxml", "--inactive", "old-name"));
+        OperationException taken = assertThrows(OperationException.class, () -> VmOperations.rename(conn, vm, "run-vm-taken"));
+        assertTrue(taken.detail().contains("already exists"), taken.detail());
+        assertEquals(before, String.join("\n", Virsh.run(uri, "dumpxml", "--inactive", "old-name")), "a refused rename changes nothing");
+
+        VmOperations.rename(conn, vm, "new-name");
+
+        List<String> names = Virsh.run(uri, "list", "--all", "--name").stream().filter(l -> !l.isBlank()).toList();
+        assertTrue(names.contains("new-name") && !names.contains("old-name"), names.toString());
+        assertEquals(List.of("first", "second", "third"), Virsh.run(uri, "snapshot-list", "new-name", "--name").stream()
+                .filter(l -> !l.isBlank()).sorted().toList());
+        assertEquals("first", Virsh.run(uri, "snapshot-parent", "new-name", "second").get(0).strip());
+        assertEquals("second", Virsh.run(uri, "snapshot-parent", "new-name", "third").get(0).strip());
+        assertEquals("second", Virsh.run(uri, "snapshot-current", "new-name", "--name").get(0).strip());
+        assertTrue(String.join("\n", Virsh.run(uri, "metadata", "new-name", VireoTags.NAMESPACE)).contains("keep-me"));
+        assertEquals(before.replace("<name>old-name</name>", "<name>new-name</name>"),
+                String.join("\n", Virsh.run(uri, "dumpxml", "--inactive", "new-name")), "only the name changed");
+        VmSnapshots.revert(conn, vm, "first");   // the snapshots still work: reverting needs the disk's own copy
+        assertEquals("first", Virsh.run(uri, "snapshot-current", "new-name", "--name").get(0).strip());
     }
 
     @Test

@@ -27,16 +27,24 @@ class VmActionTest {
 
     @Test
     void actionsFollowLibvirtsStateRules() {
-        assertEquals(EnumSet.of(VmAction.START, VmAction.DELETE), allowed(VmState.SHUT_OFF, true, false));
-        assertEquals(EnumSet.of(VmAction.RESTORE, VmAction.DELETE), allowed(VmState.SHUT_OFF, true, true));
-        assertEquals(EnumSet.of(VmAction.SHUTDOWN, VmAction.REBOOT, VmAction.FORCE_OFF, VmAction.PAUSE, VmAction.SAVE,
-                VmAction.DELETE), allowed(VmState.RUNNING, true, false));
-        assertEquals(EnumSet.of(VmAction.SHUTDOWN, VmAction.REBOOT, VmAction.FORCE_OFF, VmAction.PAUSE, VmAction.DELETE),
-                allowed(VmState.RUNNING, false, false), "a transient VM has no managed save");
-        assertEquals(EnumSet.of(VmAction.FORCE_OFF, VmAction.RESUME, VmAction.SAVE, VmAction.DELETE),
+        assertEquals(EnumSet.of(VmAction.START, VmAction.AUTOSTART_ON, VmAction.DELETE), allowed(VmState.SHUT_OFF, true, false));
+        assertEquals(EnumSet.of(VmAction.RESTORE, VmAction.AUTOSTART_ON, VmAction.DELETE), allowed(VmState.SHUT_OFF, true, true));
+        assertEquals(EnumSet.of(VmAction.SHUTDOWN, VmAction.REBOOT, VmAction.FORCE_OFF, VmAction.RESET, VmAction.NMI, VmAction.PAUSE,
+                VmAction.SAVE, VmAction.AUTOSTART_ON, VmAction.DELETE), allowed(VmState.RUNNING, true, false));
+        assertEquals(EnumSet.of(VmAction.SHUTDOWN, VmAction.REBOOT, VmAction.FORCE_OFF, VmAction.RESET, VmAction.NMI, VmAction.PAUSE,
+                VmAction.DELETE), allowed(VmState.RUNNING, false, false), "a transient VM has no managed save and no autostart");
+        assertEquals(EnumSet.of(VmAction.FORCE_OFF, VmAction.RESUME, VmAction.SAVE, VmAction.AUTOSTART_ON, VmAction.DELETE),
                 allowed(VmState.PAUSED, true, false));
-        assertEquals(EnumSet.of(VmAction.FORCE_OFF, VmAction.RESUME, VmAction.DELETE), allowed(VmState.PM_SUSPENDED, true, false));
-        assertEquals(EnumSet.of(VmAction.FORCE_OFF, VmAction.DELETE), allowed(VmState.CRASHED, true, false));
+        assertEquals(EnumSet.of(VmAction.FORCE_OFF, VmAction.RESUME, VmAction.AUTOSTART_ON, VmAction.DELETE),
+                allowed(VmState.PM_SUSPENDED, true, false));
+        assertEquals(EnumSet.of(VmAction.FORCE_OFF, VmAction.AUTOSTART_ON, VmAction.DELETE), allowed(VmState.CRASHED, true, false));
+    }
+
+    @Test
+    void autostartIsOfferedAsTheOppositeOfWhatItIs() {
+        VmSummary on = new VmSummary("n", "u", "vm", VmState.SHUT_OFF, 1, 1, true, false, true, List.of());
+        assertTrue(VmAction.AUTOSTART_OFF.allowedFor(on));
+        assertTrue(!VmAction.AUTOSTART_ON.allowedFor(on));
     }
 
     @Test
@@ -73,6 +81,13 @@ class VmActionTest {
         assertTrue(badState.problem().orElseThrow().contains("foo"), badState.problem().toString());
         assertTrue(VmQuery.parse("state:shut-off web").problem().isEmpty());
         assertTrue(VmQuery.parse("10.0.0.5:22").problem().isEmpty(), "an address with a port is a word");
+
+        VmSummary starts = new VmSummary("n1", "u3", "dns", VmState.RUNNING, 1, 1, true, false, true, List.of());
+        assertEquals(List.of(starts), matching("autostart:yes", nodes, web, db, starts));
+        assertEquals(List.of(web, db), matching("autostart:no", nodes, web, db, starts));
+        assertEquals(List.of(starts), matching("AUTOSTART:on d", nodes, web, db, starts));
+        assertEquals(List.of(), matching("autostart:perhaps", nodes, web, db, starts));
+        assertTrue(VmQuery.parse("autostart:perhaps").problem().orElseThrow().contains("perhaps"));
     }
 
     private static List<VmSummary> matching(String text, Function<String, String> nodes, VmSummary... vms) {

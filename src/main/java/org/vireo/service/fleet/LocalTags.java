@@ -73,7 +73,7 @@ public final class LocalTags extends ForwardingFleet implements VmService {
         TreeSet<String> merged = new TreeSet<>(vm.tags());
         merged.addAll(local);
         return new VmSummary(vm.nodeId(), vm.uuid(), vm.name(), vm.state(), vm.vcpus(), vm.memoryBytes(), vm.persistent(),
-                vm.managedSave(), new ArrayList<>(merged));
+                vm.managedSave(), vm.autostart(), new ArrayList<>(merged));
     }
 
     @Override
@@ -120,5 +120,10 @@ public final class LocalTags extends ForwardingFleet implements VmService {
     @Override
     public CompletableFuture<Void> setAutostart(VmSummary vm, boolean on) {
         return vms.setAutostart(vm, on);
+    }
+
+    @Override
+    public CompletableFuture<Void> rename(VmSummary vm, String newName) {
+        return vms.rename(vm, newName);
     }
 }

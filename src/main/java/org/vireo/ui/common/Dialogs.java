@@ -1,6 +1,8 @@
 package org.vireo.ui.common;
 
 import java.util.Optional;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.InvalidationListener;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Rectangle2D;
@@ -17,6 +19,7 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.stage.WindowEvent;
+import javafx.util.Duration;
 
 /**
  * Every dialog of the app is made here, so each has its owner (it opens over its window, not in a
@@ -83,6 +86,17 @@ public final class Dialogs {
         };
         window.xProperty().addListener(replaced[0]);
         window.yProperty().addListener(replaced[0]);
+        // A window manager's placement does not always come back as a move (openbox may map the window
+        // where it was before JavaFX's move): it is looked at again a few times, and brought back from the corner.
+        Timeline again = new Timeline();
+        for (double seconds : new double[] {0.2, 0.5, 1, 2, 4}) {
+            again.getKeyFrames().add(new KeyFrame(Duration.seconds(seconds), e -> {
+                if (window.isShowing() && inCorner(window) && !centred(window, owner)) {
+                    centre.run();
+                }
+            }));
+        }
+        again.play();
     }
 
     private static boolean inCorner(Window window) {

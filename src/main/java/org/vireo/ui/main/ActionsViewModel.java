@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -27,6 +28,7 @@ import org.vireo.service.VmService;
 import org.vireo.ui.clone.CloneVmViewModel;
 import org.vireo.ui.common.FailureText;
 import org.vireo.ui.common.ServiceCalls;
+import org.vireo.ui.rename.RenameViewModel;
 
 /**
  * Lifecycle actions on the selected VMs: which are possible, running them (concurrently, each
@@ -70,6 +72,19 @@ public final class ActionsViewModel {
     public BooleanBinding canClone() {
         return Bindings.createBooleanBinding(() -> selection.size() == 1
                 && selection.get(0).state() == VmState.SHUT_OFF, selection);
+    }
+
+    /** Renaming takes one persistent VM, shut off (libvirt renames only an inactive domain). */
+    public BooleanBinding canRename() {
+        return Bindings.createBooleanBinding(() -> selection.size() == 1 && selection.get(0).persistent()
+                && selection.get(0).state() == VmState.SHUT_OFF, selection);
+    }
+
+    /** The rename dialog's view model for the one selected VM; {@code allVms} gives the names taken on its node. */
+    public RenameViewModel renameSelected(List<VmSummary> allVms) {
+        VmSummary vm = selection.get(0);
+        return new RenameViewModel(vms, vm, allVms.stream().filter(other -> other.nodeId().equals(vm.nodeId()))
+                .map(VmSummary::name).collect(Collectors.toSet()));
     }
 
     /** The clone dialog's view model for the one selected VM. */

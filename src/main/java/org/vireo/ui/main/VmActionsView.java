@@ -29,20 +29,25 @@ import org.vireo.ui.common.Dialogs;
 import org.vireo.ui.common.FieldLabel;
 import org.vireo.ui.common.Messages;
 import org.vireo.ui.common.Notices;
+import org.vireo.ui.rename.RenameDialog;
 
 /** The VM actions as the user reaches them: menu, context menu, toolbar, shortcuts, and their dialogs. */
 final class VmActionsView {
 
-    private static final Map<VmAction, String> SHORTCUTS = Map.of(
-            VmAction.START, "Shortcut+Shift+R",
-            VmAction.SHUTDOWN, "Shortcut+Shift+D",
-            VmAction.REBOOT, "Shortcut+Shift+B",
-            VmAction.FORCE_OFF, "Shortcut+Shift+F",
-            VmAction.PAUSE, "Shortcut+Shift+P",
-            VmAction.RESUME, "Shortcut+Shift+U",
-            VmAction.SAVE, "Shortcut+Shift+M",
-            VmAction.RESTORE, "Shortcut+Shift+E",
-            VmAction.DELETE, "Delete");
+    private static final Map<VmAction, String> SHORTCUTS = Map.ofEntries(
+            Map.entry(VmAction.START, "Shortcut+Shift+R"),
+            Map.entry(VmAction.SHUTDOWN, "Shortcut+Shift+D"),
+            Map.entry(VmAction.REBOOT, "Shortcut+Shift+B"),
+            Map.entry(VmAction.FORCE_OFF, "Shortcut+Shift+F"),
+            Map.entry(VmAction.RESET, "Shortcut+Shift+X"),
+            Map.entry(VmAction.NMI, "Shortcut+Shift+I"),
+            Map.entry(VmAction.PAUSE, "Shortcut+Shift+P"),
+            Map.entry(VmAction.RESUME, "Shortcut+Shift+U"),
+            Map.entry(VmAction.SAVE, "Shortcut+Shift+M"),
+            Map.entry(VmAction.RESTORE, "Shortcut+Shift+E"),
+            Map.entry(VmAction.AUTOSTART_ON, "Shortcut+Shift+H"),
+            Map.entry(VmAction.AUTOSTART_OFF, "Shortcut+Shift+J"),
+            Map.entry(VmAction.DELETE, "Delete"));
 
     private final ActionsViewModel actions;
     private final List<VmSummary> allVms;
@@ -65,18 +70,21 @@ final class VmActionsView {
         table.add("tags", messages.get("menu.vm.tags"), "Shortcut+Shift+L", Bindings.isEmpty(actions.selection()), this::editTags);
         table.add("clone", messages.get("menu.vm.clone"), "Shortcut+Shift+K", actions.canClone().not(),
                 () -> new CloneVmDialog(actions.cloneSelected(), messages).show(window()));
+        table.add("rename", messages.get("menu.vm.rename"), "Shift+F2", actions.canRename().not(),
+                () -> RenameDialog.show(window(), actions.renameSelected(List.copyOf(allVms)), messages));
     }
 
     /** The menu entries of the VM actions in order, with separators between groups. */
     static List<Object> menuEntries() {
         List<Object> entries = new ArrayList<>();
         for (VmAction action : VmAction.values()) {
-            if (action == VmAction.FORCE_OFF || action == VmAction.SAVE || action == VmAction.DELETE) {
+            if (action == VmAction.FORCE_OFF || action == VmAction.PAUSE || action == VmAction.AUTOSTART_ON
+                    || action == VmAction.DELETE) {
                 entries.add(MainActions.SEPARATOR);
             }
             entries.add(action.id());
         }
-        entries.addAll(List.of(MainActions.SEPARATOR, "tags", "clone"));
+        entries.addAll(List.of(MainActions.SEPARATOR, "tags", "rename", "clone"));
         return entries;
     }
 

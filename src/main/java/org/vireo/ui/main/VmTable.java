@@ -118,6 +118,12 @@ final class VmTable {
         tags.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(VisibleText.of(String.join(", ", c.getValue().tags()))));
         tags.setPrefWidth(160);
 
+        TableColumn<VmSummary, String> autostart = new TableColumn<>(messages.get("table.autostart"));
+        autostart.setId("autostartColumn");
+        autostart.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(!c.getValue().persistent() ? ""
+                : messages.get(c.getValue().autostart() ? "table.autostart.yes" : "table.autostart.no")));
+        autostart.setPrefWidth(90);
+
         // Activity only for VMs that run: a paused or crashed VM has no CPU %, disk or network rate, only its memory.
         ToDoubleFunction<VmSummary> cpuValue = whileRunning(live(viewModel, s -> s.cpuPercent()));
         ToDoubleFunction<VmSummary> memUsedValue = live(viewModel, s -> (double) s.memoryBytes());
@@ -148,10 +154,11 @@ final class VmTable {
         disk.setVisible(false);
         net.setVisible(false);
         addresses.setVisible(false);
+        autostart.setVisible(false);
         fit = new ColumnFit<>(view);
-        List.of(memUsed, disk, net, addresses, uptime).forEach(fit::fitWhenShown);
+        List.of(memUsed, disk, net, addresses, uptime, autostart).forEach(fit::fitWhenShown);
 
-        view.getColumns().setAll(List.of(name, state, vcpus, memory, cpu, memUsed, disk, net, addresses, uptime, node, tags));
+        view.getColumns().setAll(List.of(name, state, vcpus, memory, cpu, memUsed, disk, net, addresses, uptime, autostart, node, tags));
         view.getColumns().forEach(ColumnFit::neverNarrowerThanHeading);
         view.setTableMenuButtonVisible(true);   // the built-in column chooser
 
@@ -168,6 +175,7 @@ final class VmTable {
                 Map.entry(memory, Comparator.comparing(VmSummary::memory)),
                 Map.entry(node, Comparator.comparing((VmSummary vm) -> viewModel.nodeName(vm.nodeId()), String.CASE_INSENSITIVE_ORDER)),
                 Map.entry(tags, Comparator.comparing((VmSummary vm) -> String.join(", ", vm.tags()))),
+                Map.entry(autostart, Comparator.comparing((VmSummary vm) -> vm.persistent() ? (vm.autostart() ? 2 : 1) : 0)),
                 Map.entry(addresses, Comparator.comparing(addressText)));
         // Rows equal on every chosen column stay put: the name, then the node, then the UUID decide last.
         lastKeys = direct.get(name).thenComparing(direct.get(node)).thenComparing(VmSummary::uuid);

@@ -46,6 +46,12 @@ public final class PreferencesDialog {
         CheckBox delete = new CheckBox(messages.get("prefs.confirm.delete"));
         delete.setId("confirmDelete");
         delete.selectedProperty().bindBidirectional(viewModel.confirmDeleteProperty());
+        CheckBox reset = new CheckBox(messages.get("prefs.confirm.reset"));
+        reset.setId("confirmReset");
+        reset.selectedProperty().bindBidirectional(viewModel.confirmResetProperty());
+        CheckBox nmi = new CheckBox(messages.get("prefs.confirm.nmi"));
+        nmi.setId("confirmNmi");
+        nmi.selectedProperty().bindBidirectional(viewModel.confirmNmiProperty());
         CheckBox deviceRemove = new CheckBox(messages.get("prefs.confirm.deviceRemove"));
         deviceRemove.setId("confirmDeviceRemove");
         deviceRemove.selectedProperty().bindBidirectional(viewModel.confirmDeviceRemoveProperty());
@@ -97,8 +103,10 @@ public final class PreferencesDialog {
         grid.addRow(4, FieldLabel.of(messages.get("prefs.terminalFontSize"), fontSize), fontSize);
         grid.add(forceOff, 0, 5, 2, 1);
         grid.add(delete, 0, 6, 2, 1);
-        grid.add(deviceRemove, 0, 7, 2, 1);
-        grid.add(volumeDelete, 0, 8, 2, 1);
+        grid.add(reset, 0, 7, 2, 1);
+        grid.add(nmi, 0, 8, 2, 1);
+        grid.add(deviceRemove, 0, 9, 2, 1);
+        grid.add(volumeDelete, 0, 10, 2, 1);
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         dialog.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> {

@@ -15,6 +15,8 @@ public final class PreferencesViewModel {
     public static final String STATS_INTERVAL = "stats.intervalSeconds";
     public static final String CONFIRM_FORCE_OFF = "confirm.forceOff";
     public static final String CONFIRM_DELETE = "confirm.delete";
+    public static final String CONFIRM_RESET = "confirm.reset";
+    public static final String CONFIRM_NMI = "confirm.nmi";
     public static final String CONFIRM_DEVICE_REMOVE = "confirm.deviceRemove";
     public static final String CONFIRM_VOLUME_DELETE = "confirm.volumeDelete";
     public static final String TERMINAL_FONT_SIZE = "terminal.fontSize";
@@ -29,6 +31,8 @@ public final class PreferencesViewModel {
     private final IntegerProperty statsInterval = new SimpleIntegerProperty();
     private final BooleanProperty confirmForceOff = new SimpleBooleanProperty();
     private final BooleanProperty confirmDelete = new SimpleBooleanProperty();
+    private final BooleanProperty confirmReset = new SimpleBooleanProperty();
+    private final BooleanProperty confirmNmi = new SimpleBooleanProperty();
     private final BooleanProperty confirmDeviceRemove = new SimpleBooleanProperty();
     private final BooleanProperty confirmVolumeDelete = new SimpleBooleanProperty();
     private final IntegerProperty terminalFontSize = new SimpleIntegerProperty();
@@ -47,6 +51,8 @@ public final class PreferencesViewModel {
         statsInterval.set(settings.getInt(STATS_INTERVAL, 2));
         confirmForceOff.set(settings.getBoolean(CONFIRM_FORCE_OFF, true));
         confirmDelete.set(settings.getBoolean(CONFIRM_DELETE, true));
+        confirmReset.set(settings.getBoolean(CONFIRM_RESET, true));
+        confirmNmi.set(settings.getBoolean(CONFIRM_NMI, true));
         confirmDeviceRemove.set(settings.getBoolean(CONFIRM_DEVICE_REMOVE, true));
         confirmVolumeDelete.set(settings.getBoolean(CONFIRM_VOLUME_DELETE, true));
         terminalFontSize.set(settings.getInt(TERMINAL_FONT_SIZE, 14));
@@ -60,6 +66,8 @@ public final class PreferencesViewModel {
         settings.putInt(STATS_INTERVAL, seconds);
         settings.putBoolean(CONFIRM_FORCE_OFF, confirmForceOff.get());
         settings.putBoolean(CONFIRM_DELETE, confirmDelete.get());
+        settings.putBoolean(CONFIRM_RESET, confirmReset.get());
+        settings.putBoolean(CONFIRM_NMI, confirmNmi.get());
         settings.putBoolean(CONFIRM_DEVICE_REMOVE, confirmDeviceRemove.get());
         settings.putBoolean(CONFIRM_VOLUME_DELETE, confirmVolumeDelete.get());
         settings.putInt(TERMINAL_FONT_SIZE, Math.max(8, Math.min(36, terminalFontSize.get())));
@@ -102,6 +110,14 @@ public final class PreferencesViewModel {
     }
 
     /** Ask before a device is removed from a running VM. */
+    public BooleanProperty confirmResetProperty() {
+        return confirmReset;
+    }
+
+    public BooleanProperty confirmNmiProperty() {
+        return confirmNmi;
+    }
+
     public BooleanProperty confirmDeviceRemoveProperty() {
         return confirmDeviceRemove;
     }
