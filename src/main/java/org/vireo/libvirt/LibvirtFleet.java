@@ -34,6 +34,7 @@ import org.vireo.model.Texts;
 import org.vireo.model.VmAction;
 import org.vireo.model.VmDetails;
 import org.vireo.model.VmDevice;
+import org.vireo.model.VmSettings;
 import org.vireo.model.VmSnapshot;
 import org.vireo.model.VmStats;
 import org.vireo.model.VmSummary;
@@ -49,6 +50,7 @@ import org.vireo.service.SnapshotService;
 import org.vireo.service.StatsService;
 import org.vireo.service.VmCreation;
 import org.vireo.service.VmService;
+import org.vireo.service.VmSettingsService;
 import org.vireo.service.create.CreationStep;
 import org.vireo.service.create.VmSpec;
 
@@ -57,7 +59,7 @@ import org.vireo.service.create.VmSpec;
  * VM operations, each run on the worker of the VM's node.
  */
 public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCreation, ConsoleService, HostService,
-        SnapshotService, CloneService, DeviceService {
+        SnapshotService, CloneService, DeviceService, VmSettingsService {
 
     private static final Logger LOG = LoggerFactory.getLogger(LibvirtFleet.class);
 
@@ -306,6 +308,37 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
             refresh(vm);
             return null;
         });
+    }
+
+    @Override
+    public CompletableFuture<VmSettings> settings(VmSummary vm) {
+        return onNodeOf(vm, Texts.get("op.settings.read", vm.name()), conn -> VmSettingsEditor.read(conn, vm));
+    }
+
+    @Override
+    public CompletableFuture<String> setBoot(VmSummary vm, VmSettings.Boot boot) {
+        String what = Texts.get("op.settings.boot", vm.name());
+        return onNodeOf(vm, what, conn -> VmSettingsEditor.change(conn, vm, what, saved -> VmSettingsEditor.setBoot(saved, boot), null));
+    }
+
+    @Override
+    public CompletableFuture<String> setCpu(VmSummary vm, VmSettings.Cpu cpu) {
+        String what = Texts.get("op.settings.cpu", vm.name());
+        return onNodeOf(vm, what, conn -> readAgain(vm, VmSettingsEditor.change(conn, vm, what,
+                saved -> VmSettingsEditor.setCpu(saved, cpu), VmSettingsEditor.liveVcpus(cpu.vcpus()))));
+    }
+
+    @Override
+    public CompletableFuture<String> setMemory(VmSummary vm, VmSettings.Memory memory) {
+        String what = Texts.get("op.settings.memory", vm.name());
+        return onNodeOf(vm, what, conn -> readAgain(vm, VmSettingsEditor.change(conn, vm, what,
+                saved -> VmSettingsEditor.setMemory(saved, memory), VmSettingsEditor.liveMemory(memory.currentBytes()))));
+    }
+
+    /** A live vCPU or balloon change sends no lifecycle event: the row is read again. */
+    private <T> T readAgain(VmSummary vm, T result) {
+        refresh(vm);
+        return result;
     }
 
     @Override

@@ -74,8 +74,8 @@ interface LibvirtNative extends Library {
 
     int virDomainRename(Pointer domain, String newName, int flags);
 
-    /** The domain capabilities XML for the given emulator, arch, machine and virt type (any may be null). */
-    String virConnectGetDomainCapabilities(Pointer conn, String emulator, String arch, String machine, String virttype, int flags);
+    /** The domain capabilities XML for the given emulator, arch, machine and virt type (any may be null); freed by the caller. */
+    Pointer virConnectGetDomainCapabilities(Pointer conn, String emulator, String arch, String machine, String virttype, int flags);
 
     /** The CPU model names libvirt knows for {@code arch}; the array is freed by the caller with {@code free}. */
     int virConnectGetCPUModelNames(Pointer conn, String arch, PointerByReference models, int flags);

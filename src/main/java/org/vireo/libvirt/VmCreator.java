@@ -1,7 +1,5 @@
 package org.vireo.libvirt;
 
-import com.sun.jna.Pointer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -11,7 +9,6 @@ import org.libvirt.Domain;
 import org.libvirt.LibvirtException;
 import org.libvirt.StoragePool;
 import org.libvirt.StorageVol;
-import org.libvirt.jna.Libvirt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vireo.model.NodeFacts;
@@ -27,8 +24,6 @@ import org.vireo.service.create.VmSpec;
 final class VmCreator {
 
     private static final Logger LOG = LoggerFactory.getLogger(VmCreator.class);
-    private static final int DEFINE_VALIDATE = 1;
-    private static final int VIR_ERR_INVALID_ARG = 8;
 
     /** One thing to take back if a later step fails. */
     private interface Undo {
@@ -73,7 +68,7 @@ final class VmCreator {
             }
             current = steps.get(index);
             progress.accept(new CreationStep(current, ++index, steps.size(), false));
-            Domain domain = define(conn, DomainXmlBuilder.domain(spec, facts));
+            Domain domain = DomainDefinition.define(conn, DomainXmlBuilder.domain(spec, facts), Texts.get("op.define"));
             undo.push(() -> {
                 if (domain.isActive() == 1) {
                     domain.destroy();
@@ -109,24 +104,6 @@ final class VmCreator {
         vol.delete(0);
         vol.free();
         LOG.info("Rolled back: deleted the volume {}", name);
-    }
-
-    /** Defines with libvirt's schema validation; drivers that refuse the flag get the plain define. */
-    private static Domain define(VireoConnect conn, String xml) throws LibvirtException {
-        Pointer defined = LibvirtNative.INSTANCE.virDomainDefineXMLFlags(conn.nativePointer(), xml, DEFINE_VALIDATE);
-        if (defined == null) {
-            org.libvirt.jna.virError error = Libvirt.INSTANCE.virGetLastError();
-            boolean flagRefused = error != null && error.code == VIR_ERR_INVALID_ARG && String.valueOf(error.message).contains("flags");
-            if (!flagRefused) {
-                throw new OperationException(Texts.get("op.define"), LastError.take());
-            }
-            LastError.take();
-            return conn.domainDefineXML(xml);
-        }
-        byte[] uuid = new byte[37];
-        LibvirtNative.INSTANCE.virDomainGetUUIDString(defined, uuid);
-        LibvirtNative.INSTANCE.virDomainFree(defined);
-        return conn.domainLookupByUUIDString(new String(uuid, 0, 36, StandardCharsets.US_ASCII));
     }
 
     private static void rollBack(Deque<Undo> undo, Consumer<CreationStep> progress, int total) {

@@ -2,6 +2,7 @@ package org.vireo.libvirt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -13,8 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.libvirt.Domain;
 import org.vireo.model.DiskSpec;
 import org.vireo.model.NicSpec;
+import org.vireo.model.OperationException;
 import org.vireo.model.VmAction;
 import org.vireo.model.VmDevice;
+import org.vireo.model.VmSettings;
 import org.vireo.model.VmState;
 import org.vireo.model.VmSummary;
 import org.vireo.testlab.LocalLibvirtd;
@@ -97,6 +100,31 @@ class QemuDevicesTest {
                         new DiskSpec.NewVolume("vms", "hot-vm-sdb.qcow2", 32L << 20, "qcow2"), "sata", "sdb", "", false, false));
                 assertTrue(sata.contains("next start"), sata);
                 assertTrue(blockList(uri, true).contains("sdb") && !blockList(uri, false).contains("sdb"));
+
+                // Settings: the models offered are libvirt's for x86_64 that the domain capabilities call usable.
+                VmSettings settings = VmSettingsEditor.read(conn, vm);
+                List<String> usable = Virsh.run(uri, "domcapabilities", "--virttype", "qemu", "--arch", "x86_64", "--machine", "q35").stream()
+                        .map(String::strip).filter(l -> l.startsWith("<model usable='yes'"))
+                        .map(l -> l.replaceAll("<[^>]*>", "").strip()).toList();
+                List<String> expected = Virsh.run(uri, "cpu-models", "x86_64").stream().filter(usable::contains)
+                        .sorted(String.CASE_INSENSITIVE_ORDER).toList();
+                assertFalse(expected.isEmpty());
+                assertEquals(expected, settings.limits().cpuModels());
+                assertTrue(settings.limits().cpuModes().contains("host-model"), settings.limits().cpuModes().toString());
+                // A topology QEMU refuses (3 sockets for 1 vCPU): refused with its words, the saved XML untouched.
+                String saved = String.join("\n", Virsh.run(uri, "dumpxml", "--inactive", "hot-vm"));
+                OperationException topology = assertThrows(OperationException.class, () -> VmSettingsEditor.change(conn, vm, "cpu",
+                        doc -> VmSettingsEditor.setCpu(doc, new VmSettings.Cpu("", "", 3, 1, 1, 1, 1)), VmSettingsEditor.liveVcpus(1)));
+                assertTrue(topology.detail().contains("topology"), topology.detail());
+                assertEquals(saved, String.join("\n", Virsh.run(uri, "dumpxml", "--inactive", "hot-vm")));
+                // The balloon lowered live; the maximum for the next start.
+                String memory = VmSettingsEditor.change(conn, vm, "memory",
+                        doc -> VmSettingsEditor.setMemory(doc, new VmSettings.Memory(96L << 20, 192L << 20)), VmSettingsEditor.liveMemory(96L << 20));
+                assertEquals("Saved: it applies at the next start (the VM runs with the old values until then).", memory);
+                List<String> info = Virsh.run(uri, "dominfo", "hot-vm");
+                assertTrue(info.stream().anyMatch(l -> l.matches("Max memory:\\s+131072 KiB")), "the running maximum stays: " + info);
+                assertTrue(String.join("\n", Virsh.run(uri, "dumpxml", "--inactive", "hot-vm")).contains("<memory unit='KiB'>196608</memory>"));
+                assertEquals(new VmSettings.Memory(96L << 20, 192L << 20), VmSettingsEditor.read(conn, vm).saved().memory());
 
                 // Force reset: QEMU resets the machine, and libvirt tells its listeners (virsh event here) it rebooted.
                 Process events = new ProcessBuilder("virsh", "-c", uri, "event", "--domain", "hot-vm", "--event", "reboot",
