@@ -131,7 +131,7 @@ public final class VireoApp extends Application {
         settings.onSaveFailed(new SaveFailureNotice(messages, () -> primaryStage)::failed);
         ActionsViewModel actions = new ActionsViewModel(tags, settings,
                 vm -> new CloneVmViewModel(fleet, fleet, tags, vm, messages));
-        VmDetailsViewModel details = new VmDetailsViewModel(fleet, fleet, fleet, messages);
+        VmDetailsViewModel details = new VmDetailsViewModel(fleet, fleet, fleet, fleet, messages);
         details.hardware().setConfirmations(() -> settings.getBoolean(PreferencesViewModel.CONFIRM_DEVICE_REMOVE, true),
                 () -> settings.getBoolean(PreferencesViewModel.CONFIRM_VOLUME_DELETE, true));
         SpecValidator validator = new SpecValidator(new CryptPasswordHasher());

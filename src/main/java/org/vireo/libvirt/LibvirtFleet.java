@@ -297,11 +297,6 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
     }
 
     @Override
-    public CompletableFuture<String> setHardware(VmSummary vm, int vcpus, long memoryBytes) {
-        return onNodeOf(vm, Texts.get("op.setHardware", vm.name()), conn -> VmInspector.setHardware(conn, vm, vcpus, memoryBytes));
-    }
-
-    @Override
     public CompletableFuture<Void> setAutostart(VmSummary vm, boolean on) {
         return onNodeOf(vm, Texts.get(on ? "op.autostartOn" : "op.autostartOff", vm.name()), conn -> {
             VmInspector.setAutostart(conn, vm, on);

@@ -128,58 +128,6 @@ final class VmInspector {
         }
     }
 
-    /** Returns what could not be applied live, in libvirt's words; empty when everything was. */
-    static String setHardware(VireoConnect conn, VmSummary vm, int vcpus, long memoryBytes) throws LibvirtException {
-        Domain domain = conn.domainLookupByUUIDString(vm.uuid());
-        List<String> notLive = new ArrayList<>();
-        try {
-            boolean persistent = domain.isPersistent() == 1;
-            boolean active = domain.isActive() == 1;
-            long memoryKiB = memoryBytes / 1024;
-            if (persistent) {
-                // virDomainGetMaxVcpus needs a running domain; the XML has the ceiling in any state.
-                if (vcpus > DomainXml.parse(domain.getXMLDesc(0)).maxVcpus()) {
-                    domain.setVcpusFlags(vcpus, AFFECT_CONFIG | MAXIMUM);
-                }
-                domain.setVcpusFlags(vcpus, AFFECT_CONFIG);
-                setMemory(conn, vm.uuid(), memoryKiB, AFFECT_CONFIG | MAXIMUM, true);
-                setMemory(conn, vm.uuid(), memoryKiB, AFFECT_CONFIG, true);
-            }
-            if (active) {
-                try {
-                    domain.setVcpusFlags(vcpus, AFFECT_LIVE);
-                } catch (LibvirtException e) {
-                    notLive.add("vCPUs: " + LibvirtErrors.message(e));
-                }
-                String memory = setMemory(conn, vm.uuid(), memoryKiB, AFFECT_LIVE, false);
-                if (!memory.isEmpty()) {
-                    notLive.add("memory: " + memory);
-                }
-            }
-            return String.join("\n", notLive);
-        } finally {
-            domain.free();
-        }
-    }
-
-    /** Returns libvirt's error text, or throws it when {@code mustSucceed}. */
-    private static String setMemory(VireoConnect conn, String uuid, long kib, int flags, boolean mustSucceed) {
-        Pointer domain = LibvirtNative.INSTANCE.virDomainLookupByUUIDString(conn.nativePointer(), uuid);
-        try {
-            if (LibvirtNative.INSTANCE.virDomainSetMemoryFlags(domain, new NativeLong(kib), flags) == 0) {
-                return "";
-            }
-        } finally {
-            LibvirtNative.INSTANCE.virDomainFree(domain);
-        }
-        // The failure is libvirt's last error on this thread; libvirt-java reads it the same way.
-        String error = LastError.take();
-        if (mustSucceed) {
-            throw new OperationException(Texts.get("op.setMemory", uuid), error);
-        }
-        return error;
-    }
-
     private static int flags(Domain domain) throws LibvirtException {
         return (domain.isPersistent() == 1 ? AFFECT_CONFIG : 0) | (domain.isActive() == 1 ? AFFECT_LIVE : 0);
     }

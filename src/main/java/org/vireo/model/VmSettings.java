@@ -24,7 +24,15 @@ public record VmSettings(Values saved, Values live, Limits limits) {
     }
 
     public boolean cpuPending() {
-        return live != null && !saved.cpu().equals(live.cpu());
+        if (live == null) {
+            return false;
+        }
+        // A running host-model VM shows the model libvirt expanded it to: that is not a pending change.
+        VmSettings.Cpu running = saved.cpu().mode().equals("host-model") && live.cpu().mode().equals("custom")
+                ? new Cpu("host-model", "", live.cpu().sockets(), live.cpu().cores(), live.cpu().threads(), live.cpu().vcpus(),
+                        live.cpu().maxVcpus())
+                : live.cpu();
+        return !saved.cpu().equals(running);
     }
 
     public boolean memoryPending() {

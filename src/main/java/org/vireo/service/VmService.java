@@ -25,12 +25,6 @@ public interface VmService {
     /** Sets the domain's title and description (persistently, and live when it runs). */
     CompletableFuture<Void> setOverview(VmSummary vm, String title, String description);
 
-    /**
-     * Sets vCPUs and memory in the persistent configuration, and live where the driver and
-     * guest allow; completes with what could not be applied live (empty when all was).
-     */
-    CompletableFuture<String> setHardware(VmSummary vm, int vcpus, long memoryBytes);
-
     /** Makes libvirt start the VM with its host, or not (persistent VMs only). */
     CompletableFuture<Void> setAutostart(VmSummary vm, boolean on);
 

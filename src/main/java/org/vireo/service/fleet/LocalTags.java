@@ -113,11 +113,6 @@ public final class LocalTags extends ForwardingFleet implements VmService {
     }
 
     @Override
-    public CompletableFuture<String> setHardware(VmSummary vm, int vcpus, long memoryBytes) {
-        return vms.setHardware(vm, vcpus, memoryBytes);
-    }
-
-    @Override
     public CompletableFuture<Void> setAutostart(VmSummary vm, boolean on) {
         return vms.setAutostart(vm, on);
     }

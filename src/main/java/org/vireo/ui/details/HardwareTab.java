@@ -38,15 +38,16 @@ import org.vireo.ui.common.Messages;
  */
 final class HardwareTab {
 
-    /** The first entry of the list: the vCPU and memory editor. */
-    private static final String PROCESSOR = "processor";
+    /** A settings page listed before the devices: Processor, Memory, Boot options. */
+    record Page(String id, Node content) {
+    }
 
     private final HardwareViewModel viewModel;
     private final Messages messages;
     private final Supplier<Window> owner;
     private final TreeView<Object> tree = new TreeView<>(new TreeItem<>());
     private final BorderPane detail = new BorderPane();
-    private final Node processorEditor;
+    private final List<Page> pages;
     private final VBox devicePane = new VBox(8);
     private final Label title = new Label();
     private final Label summary = new Label();
@@ -56,9 +57,9 @@ final class HardwareTab {
     private final HBox actions = new HBox(8);
     private Object shown;
 
-    HardwareTab(HardwareViewModel viewModel, Node processorEditor, Messages messages, Supplier<Window> owner) {
+    HardwareTab(HardwareViewModel viewModel, List<Page> pages, Messages messages, Supplier<Window> owner) {
         this.viewModel = viewModel;
-        this.processorEditor = processorEditor;
+        this.pages = List.copyOf(pages);
         this.messages = messages;
         this.owner = owner;
         tree.setId("deviceTree");
@@ -106,7 +107,7 @@ final class HardwareTab {
         devicePane.setPadding(new Insets(8));
         detail.setTop(outcome);
         BorderPane.setMargin(outcome, new Insets(8, 8, 0, 8));
-        showDetail(PROCESSOR);
+        showDetail(pages.get(0));
     }
 
     Node root() {
@@ -141,7 +142,7 @@ final class HardwareTab {
     }
 
     private void rebuild() {
-        Object keep = tree.getSelectionModel().getSelectedItem() == null ? PROCESSOR : tree.getSelectionModel().getSelectedItem().getValue();
+        Object keep = tree.getSelectionModel().getSelectedItem() == null ? pages.get(0) : tree.getSelectionModel().getSelectedItem().getValue();
         Map<VmDevice.Kind, TreeItem<Object>> groups = new EnumMap<>(VmDevice.Kind.class);
         for (VmDevice.Kind kind : VmDevice.Kind.values()) {
             TreeItem<Object> group = new TreeItem<>(kind);
@@ -152,7 +153,7 @@ final class HardwareTab {
             groups.get(device.kind()).getChildren().add(new TreeItem<>(device));
         }
         TreeItem<Object> root = tree.getRoot();
-        root.getChildren().setAll(new TreeItem<>(PROCESSOR));
+        root.getChildren().setAll(pages.stream().map(page -> new TreeItem<Object>(page)).toList());
         // Disks, drives and NICs always show their group (the place to add one); the rest only when present.
         groups.forEach((kind, group) -> {
             if (!group.getChildren().isEmpty() || List.of(VmDevice.Kind.DISK, VmDevice.Kind.DRIVE, VmDevice.Kind.NIC).contains(kind)) {
@@ -162,7 +163,9 @@ final class HardwareTab {
         VmDevice now = viewModel.selectedProperty().get();
         if (now != null) {
             select(now);
-        } else if (keep == PROCESSOR || keep instanceof VmDevice) {
+        } else if (keep instanceof Page page) {
+            tree.getSelectionModel().select(root.getChildren().get(pages.indexOf(page)));
+        } else if (keep instanceof VmDevice) {
             tree.getSelectionModel().select(root.getChildren().get(0));
         }
     }
@@ -203,8 +206,8 @@ final class HardwareTab {
             VBox box = new VBox(8, words);
             box.setPadding(new Insets(8));
             detail.setCenter(box);
-        } else {
-            detail.setCenter(processorEditor);
+        } else if (value instanceof Page page) {
+            detail.setCenter(page.content());
         }
     }
 
@@ -285,8 +288,8 @@ final class HardwareTab {
             } else if (item instanceof VmDevice.Kind kind) {
                 long count = getTreeItem().getChildren().size();
                 setText(messages.get("hardware.group." + kind.name().toLowerCase(Locale.ROOT)) + " (" + count + ")");
-            } else {
-                setText(messages.get("hardware.processor"));
+            } else if (item instanceof Page page) {
+                setText(messages.get("hardware.page." + page.id()));
             }
         }
     }

@@ -77,7 +77,7 @@ public final class VmDetailsView {
                 tab("details.tab.overview", "overviewTab", new ScrollPane(overview())),
                 tab("details.tab.performance", "performanceTab", new ScrollPane(performancePane)),
                 tab("details.tab.hardware", "hardwareTab",
-                        new HardwareTab(viewModel.hardware(), hardware(), messages, () -> tabs.getScene().getWindow()).root()),
+                        new HardwareTab(viewModel.hardware(), settingsPages(), messages, () -> tabs.getScene().getWindow()).root()),
                 tab("details.tab.snapshots", "snapshotsTab", new SnapshotsView(viewModel.snapshots(), messages).root()),
                 tab("details.tab.xml", "xmlTab", xmlPane()));
         ((ScrollPane) tabs.getTabs().get(0).getContent()).setFitToWidth(true);
@@ -135,37 +135,10 @@ public final class VmDetailsView {
         return box;
     }
 
-    private Node hardware() {
-        TextField vcpus = new TextField();
-        vcpus.setId("vcpusField");
-        vcpus.setPrefColumnCount(6);
-        vcpus.textProperty().bindBidirectional(viewModel.vcpusTextProperty());
-        TextField memory = new TextField();
-        memory.setId("memoryField");
-        memory.setPrefColumnCount(10);
-        memory.textProperty().bindBidirectional(viewModel.memoryTextProperty());
-        Label vcpusError = errorLabel("vcpusError");
-        vcpusError.textProperty().bind(viewModel.vcpusErrorProperty());
-        Label memoryError = errorLabel("memoryError");
-        memoryError.textProperty().bind(viewModel.memoryErrorProperty());
-        Button apply = new Button(messages.get("details.apply"));
-        apply.setId("applyHardware");
-        apply.disableProperty().bind(viewModel.vcpusErrorProperty().isNotEmpty().or(viewModel.memoryErrorProperty().isNotEmpty()));
-        apply.setOnAction(e -> viewModel.applyHardware());
-        Label message = new Label();
-        message.setId("hardwareMessage");
-        message.setWrapText(true);
-        message.textProperty().bind(viewModel.messageProperty());
-        GridPane grid = new GridPane();
-        grid.setHgap(12);
-        grid.setVgap(6);
-        grid.setPadding(new Insets(8));
-        grid.addRow(0, FieldLabel.of(messages.get("details.vcpus"), vcpus), vcpus, vcpusError);
-        grid.addRow(1, FieldLabel.of(messages.get("details.memory"), memory), memory, memoryError);
-        Label hint = new Label(messages.get("details.hardware.hint"));
-        hint.setWrapText(true);
-        grid.add(new VBox(6, hint, apply, message), 1, 2, 2, 1);
-        return grid;
+    private List<HardwareTab.Page> settingsPages() {
+        SettingsPages pages = new SettingsPages(viewModel.settings(), viewModel.detailsProperty(), messages);
+        return List.of(new HardwareTab.Page("processor", pages.processor()), new HardwareTab.Page("memory", pages.memory()),
+                new HardwareTab.Page("boot", pages.boot()));
     }
 
     private static Label errorLabel(String id) {

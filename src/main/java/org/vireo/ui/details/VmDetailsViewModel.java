@@ -21,6 +21,7 @@ import org.vireo.model.VmSummary;
 import org.vireo.service.DeviceService;
 import org.vireo.service.SnapshotService;
 import org.vireo.service.VmService;
+import org.vireo.service.VmSettingsService;
 import org.vireo.ui.common.Messages;
 import org.vireo.ui.common.ServiceCalls;
 
@@ -42,29 +43,29 @@ public final class VmDetailsViewModel {
     private final StringProperty title = new SimpleStringProperty("");
     private final StringProperty description = new SimpleStringProperty("");
     private final BooleanProperty autostart = new SimpleBooleanProperty();
-    private final StringProperty vcpusText = new SimpleStringProperty("");
-    private final StringProperty memoryText = new SimpleStringProperty("");
-    private final ReadOnlyStringWrapper vcpusError = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper memoryError = new ReadOnlyStringWrapper("");
     private final ObservableList<VmStats> history = FXCollections.observableArrayList();
     private final SnapshotsViewModel snapshots;
     private final HardwareViewModel hardware;
+    private final SettingsViewModel settings;
     private final Messages messages;
     private long loadGeneration;
     private Function<String, List<VmStats>> sampled = key -> List.of();
 
-    public VmDetailsViewModel(VmService service, SnapshotService snapshotService, DeviceService deviceService, Messages messages) {
-        this(service, snapshotService, deviceService, messages, null);
+    public VmDetailsViewModel(VmService service, SnapshotService snapshotService, DeviceService deviceService,
+                              VmSettingsService settingsService, Messages messages) {
+        this(service, snapshotService, deviceService, settingsService, messages, null);
     }
 
-    VmDetailsViewModel(VmService service, SnapshotService snapshotService, DeviceService deviceService, Messages messages,
-            Executor fxThread) {
+    VmDetailsViewModel(VmService service, SnapshotService snapshotService, DeviceService deviceService,
+                       VmSettingsService settingsService, Messages messages, Executor fxThread) {
         this.service = service;
         this.messages = messages;
         this.snapshots = new SnapshotsViewModel(snapshotService, messages, fxThread);
         snapshots.vmProperty().bind(vm);
         this.hardware = new HardwareViewModel(deviceService, messages, fxThread, this::load);
         hardware.vmProperty().bind(vm);
+        this.settings = new SettingsViewModel(settingsService, messages, fxThread);
+        settings.vmProperty().bind(vm);
         this.calls = ServiceCalls.on(fxThread);
         vm.addListener((obs, old, now) -> {
             boolean otherVm = old == null || now == null || !old.key().equals(now.key());
@@ -80,8 +81,6 @@ public final class VmDetailsViewModel {
                 load();
             }
         });
-        vcpusText.addListener((obs, old, now) -> validate());
-        memoryText.addListener((obs, old, now) -> validate());
     }
 
     /** The VM shown; the main window sets it, and sets it again when the VM changes. */
@@ -95,6 +94,11 @@ public final class VmDetailsViewModel {
 
     public HardwareViewModel hardware() {
         return hardware;
+    }
+
+    /** The Processor, Memory and Boot pages. */
+    public SettingsViewModel settings() {
+        return settings;
     }
 
     public ReadOnlyObjectProperty<VmDetails> detailsProperty() {
@@ -136,23 +140,6 @@ public final class VmDetailsViewModel {
                 .start();
     }
 
-    public StringProperty vcpusTextProperty() {
-        return vcpusText;
-    }
-
-    /** Memory as typed: "4096", "4096 MiB", "4 GiB", "4G". */
-    public StringProperty memoryTextProperty() {
-        return memoryText;
-    }
-
-    public ReadOnlyStringProperty vcpusErrorProperty() {
-        return vcpusError.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty memoryErrorProperty() {
-        return memoryError.getReadOnlyProperty();
-    }
-
     /** Samples of the last five minutes, oldest first. */
     /** Where the samples taken before a VM was shown come from (the window keeps the last five minutes). */
     public void setSampledHistory(Function<String, List<VmStats>> sampled) {
@@ -187,6 +174,7 @@ public final class VmDetailsViewModel {
             return;
         }
         long generation = ++loadGeneration;
+        settings.load();
         calls.run(() -> service.details(shown)).busy(loading)
                 .unlessStale(() -> generation == loadGeneration)   // the user moved on to another VM meanwhile
                 .onSuccess(loaded -> {
@@ -195,8 +183,6 @@ public final class VmDetailsViewModel {
                     title.set(loaded.title());
                     description.set(loaded.description());
                     autostart.set(loaded.autostart());
-                    vcpusText.set(Integer.toString(loaded.vm().vcpus()));
-                    memoryText.set(MemoryText.format(loaded.vm().memoryBytes()));
                 })
                 .onFailure(reason -> {
                     details.set(null);
@@ -215,40 +201,6 @@ public final class VmDetailsViewModel {
                 .onFailure(message::set)
                 .always(this::load)
                 .start();
-    }
-
-    /** Applies vCPUs and memory when both fields are valid. */
-    public boolean applyHardware() {
-        VmSummary shown = vm.get();
-        if (shown == null || !validate()) {
-            return false;
-        }
-        int vcpus = Integer.parseInt(vcpusText.get().strip());
-        long memory = MemoryText.parse(memoryText.get());
-        calls.run(() -> service.setHardware(shown, vcpus, memory))
-                .onSuccess(notLive -> message.set(notLive.isEmpty() ? messages.get("details.applied")
-                        : messages.get("details.appliedNotLive", notLive)))
-                .onFailure(message::set)
-                .always(this::load)
-                .start();
-        return true;
-    }
-
-    private boolean validate() {
-        String vcpus = vcpusText.get() == null ? "" : vcpusText.get().strip();
-        String vcpusProblem = "";
-        try {
-            int n = Integer.parseInt(vcpus);
-            if (n < 1 || n > 4096) {
-                vcpusProblem = messages.get("details.vcpus.range");
-            }
-        } catch (NumberFormatException e) {
-            vcpusProblem = messages.get("details.vcpus.number");
-        }
-        vcpusError.set(vcpusProblem);
-        String memoryProblem = MemoryText.problem(memoryText.get(), messages);
-        memoryError.set(memoryProblem);
-        return vcpusProblem.isEmpty() && memoryProblem.isEmpty();
     }
 
     List<VmStats> historySnapshot() {

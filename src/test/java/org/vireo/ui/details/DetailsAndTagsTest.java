@@ -17,6 +17,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,17 +102,29 @@ class DetailsAndTagsTest {
                 page.waitUntil("autostart is off", 10, () -> Virsh.run(uri, "dominfo", "web-1").stream()
                         .anyMatch(l -> l.matches("Autostart:\\s+disable")));
 
-                // Hardware, with a bad value refused at its field first.
+                // Processor and memory pages of the Hardware tab, with a bad value refused at its field first.
                 robot.interact(() -> robot.lookup("#detailsTabs").queryAs(TabPane.class).getSelectionModel().select(2));
-                robot.interact(() -> robot.lookup("#memoryField").queryAs(TextField.class).setText("0"));
-                assertEquals("between 16 MiB and 16 TiB", text("#memoryError"));
-                assertTrue(page.isDisabledNow("#applyHardware"));
+                page.waitUntil("the processor page shows its values", 10, () -> !field("#maxVcpusField").isEmpty());
+                robot.interact(() -> robot.lookup("#maxVcpusField").queryAs(TextField.class).setText("0"));
+                assertTrue(text("#maxVcpusError").startsWith("Between 1 and "), text("#maxVcpusError"));
+                assertTrue(page.isDisabledNow("#applyCpu"));
                 robot.interact(() -> {
+                    robot.lookup("#maxVcpusField").queryAs(TextField.class).setText("3");
                     robot.lookup("#vcpusField").queryAs(TextField.class).setText("3");
-                    robot.lookup("#memoryField").queryAs(TextField.class).setText("512 MiB");
                 });
-                robot.clickOn("#applyHardware");
-                page.waitUntil("applied", 10, () -> text("#hardwareMessage").equals("applied"));
+                robot.interact(() -> robot.lookup("#applyCpu").queryButton().fire());
+                page.waitUntil("applied", 10, () -> text("#cpuMessage").equals("Applied."));
+                showPage("memory");
+                page.waitUntil("the memory page shows its values", 10, () -> !field("#memoryMaxField").isEmpty());
+                robot.interact(() -> robot.lookup("#memoryMaxField").queryAs(TextField.class).setText("0"));
+                assertTrue(text("#memoryMaxError").startsWith("Between 64 MiB and the host's"), text("#memoryMaxError"));
+                assertTrue(page.isDisabledNow("#applyMemory"));
+                robot.interact(() -> {
+                    robot.lookup("#memoryMaxField").queryAs(TextField.class).setText("512 MiB");
+                    robot.lookup("#memoryCurrentField").queryAs(TextField.class).setText("512 MiB");
+                });
+                robot.interact(() -> robot.lookup("#applyMemory").queryButton().fire());
+                page.waitUntil("memory applied", 10, () -> text("#memoryMessage").equals("Applied."));
                 List<String> info = Virsh.run(uri, "dominfo", "web-1");
                 assertTrue(info.stream().anyMatch(l -> l.matches("CPU\\(s\\):\\s+3")), info.toString());
                 assertTrue(info.stream().anyMatch(l -> l.matches("Max memory:\\s+524288 KiB")), info.toString());
@@ -203,6 +216,22 @@ class DetailsAndTagsTest {
         robot.interact(() -> robot.lookup("#filterField").queryAs(TextField.class).setText(filter));
         page.waitUntil(expected + " rows match " + filter, 10, () -> page.table().getItems().size() == expected);
         robot.interact(() -> page.table().getSelectionModel().selectAll());
+    }
+
+    /** Selects a settings page (processor, memory, boot) in the Hardware tab's list. */
+    private void showPage(String id) {
+        robot.interact(() -> {
+            TreeView<?> tree = robot.lookup("#deviceTree").queryAs(TreeView.class);
+            for (TreeItem<?> item : tree.getRoot().getChildren()) {
+                if (item.getValue() instanceof HardwareTab.Page p && p.id().equals(id)) {
+                    ((TreeView<Object>) tree).getSelectionModel().select((TreeItem<Object>) item);
+                }
+            }
+        });
+    }
+
+    private String field(String id) {
+        return MainWindowPage.onFx(() -> robot.lookup(id).queryAllAs(TextField.class).stream().findFirst().map(TextField::getText).orElse(""));
     }
 
     /** A label's text, or "" while it is not there yet (the details of the first VM arrive after the pane shows). */

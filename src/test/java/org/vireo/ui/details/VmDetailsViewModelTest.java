@@ -14,6 +14,7 @@ import org.vireo.libvirt.LibvirtFleet;
 import org.vireo.libvirt.LibvirtRuntime;
 import org.vireo.model.NodeRef;
 import org.vireo.model.NodeState;
+import org.vireo.model.VmSettings;
 import org.vireo.model.VmSnapshot;
 import org.vireo.model.VmStats;
 import org.vireo.model.VmSummary;
@@ -49,29 +50,62 @@ class VmDetailsViewModelTest {
 
     @Test
     void loadsEditsAndRefusesWhereTyped() throws Exception {
-        VmDetailsViewModel details = new VmDetailsViewModel(fleet, fleet, fleet, messages, fx);
+        VmDetailsViewModel details = new VmDetailsViewModel(fleet, fleet, fleet, fleet, messages, fx);
         details.vmProperty().set(vm("db-1"));
         fx.drainUntil("the details load", 10, () -> details.detailsProperty().get() != null);
         assertFalse(details.loadingProperty().get());
-        assertEquals("2", details.vcpusTextProperty().get());
+        SettingsViewModel settings = details.settings();
+        fx.drainUntil("the settings load", 10, () -> settings.settingsProperty().get() != null);
+        assertEquals("2", settings.vcpusProperty().get());
 
         details.titleProperty().set("Database, primary");
         details.saveOverview();
         fx.drainUntil("saved and read back", 10, () -> details.messageProperty().get().equals("saved")
                 && details.detailsProperty().get().title().equals("Database, primary"));
 
-        details.vcpusTextProperty().set("many");
-        assertFalse(details.vcpusErrorProperty().get().isEmpty(), "refused where typed");
-        assertFalse(details.applyHardware(), "nothing is sent while a field is wrong");
-        details.vcpusTextProperty().set("1");
-        assertEquals("", details.vcpusErrorProperty().get());
-        assertTrue(details.applyHardware());
-        fx.drainUntil("applied and read back", 10, () -> details.detailsProperty().get().vm().vcpus() == 1);
+        settings.vcpusProperty().set("many");
+        assertEquals("A whole number of vCPUs, e.g. 2.", settings.vcpusErrorProperty().get(), "refused where typed, the wizard's words");
+        assertFalse(settings.canApplyCpu().get(), "nothing is sent while a field is wrong");
+        settings.vcpusProperty().set("3");
+        assertEquals("No more than the maximum of 2.", settings.vcpusErrorProperty().get());
+        settings.maxVcpusProperty().set("100000");
+        assertTrue(settings.maxVcpusErrorProperty().get().startsWith("Between 1 and "), settings.maxVcpusErrorProperty().get());
+        settings.maxVcpusProperty().set("4");
+        settings.socketsProperty().set("3");
+        assertEquals("Sockets, cores and threads: whole numbers from 1, or all three empty for the hypervisor's default.",
+                settings.topologyErrorProperty().get());
+        settings.coresProperty().set("1");
+        settings.threadsProperty().set("1");
+        assertEquals("3 × 1 × 1 = 3, but the maximum is 4 vCPUs: the product must equal it.", settings.topologyErrorProperty().get());
+        settings.socketsProperty().set("2");
+        settings.coresProperty().set("2");
+        assertTrue(settings.canApplyCpu().get());
+        settings.applyCpu();
+        // It runs: the maximum and topology wait for the next start, and 3 vCPUs are more than it runs with at most.
+        fx.drainUntil("applied and read back", 10, () -> settings.settingsProperty().get() != null
+                && settings.settingsProperty().get().saved().cpu().maxVcpus() == 4);
+        assertEquals("Saved: it applies at the next start (the VM runs with the old values until then).", settings.cpuMessageProperty().get());
+        assertEquals("Saved for the next start: 3 of at most 4 vCPUs, Hypervisor default, 2 × 2 × 1. Runs now with 2 of at most 2 vCPUs,"
+                + " Hypervisor default.", settings.cpuPendingProperty().get());
+        assertEquals("2", settings.socketsProperty().get());
+        assertEquals("4", settings.maxVcpusProperty().get(), "the fields show what was saved");
+
+        settings.memoryMaximumProperty().set("1 TiB");
+        assertTrue(settings.memoryMaximumErrorProperty().get().startsWith("Between 64 MiB and the host's"),
+                settings.memoryMaximumErrorProperty().get());
+        settings.memoryMaximumProperty().set("512 MiB");
+        settings.memoryCurrentProperty().set("1 GiB");
+        assertEquals("No more than the maximum of 512 MiB.", settings.memoryCurrentErrorProperty().get());
+        settings.memoryCurrentProperty().set("384");
+        settings.applyMemory();
+        fx.drainUntil("memory applied", 10, () -> settings.settingsProperty().get() != null
+                && settings.settingsProperty().get().saved().memory().equals(new VmSettings.Memory(384L << 20, 512L << 20)));
+        assertEquals("384 MiB", settings.memoryCurrentProperty().get());
     }
 
     @Test
     void snapshotsAreTakenAndDeleted() throws Exception {
-        VmDetailsViewModel details = new VmDetailsViewModel(fleet, fleet, fleet, messages, fx);
+        VmDetailsViewModel details = new VmDetailsViewModel(fleet, fleet, fleet, fleet, messages, fx);
         SnapshotsViewModel snapshots = details.snapshots();
         details.vmProperty().set(vm("web-1"));
         fx.drainUntil("the (empty) snapshot list loads", 10, () -> details.detailsProperty().get() != null);
@@ -89,7 +123,7 @@ class VmDetailsViewModelTest {
 
     @Test
     void theChartsStartWithWhatWasAlreadySampled() throws Exception {
-        VmDetailsViewModel details = new VmDetailsViewModel(fleet, fleet, fleet, messages, fx);
+        VmDetailsViewModel details = new VmDetailsViewModel(fleet, fleet, fleet, fleet, messages, fx);
         VmSummary vm = vm("app-1");
         long now = System.currentTimeMillis();
         List<VmStats> before = List.of(new VmStats(vm.key(), now - 4000, 10, 1 << 20, 0, 0, 0, 0, List.of()),
