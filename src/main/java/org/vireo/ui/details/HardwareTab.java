@@ -56,6 +56,7 @@ final class HardwareTab {
     private final TextArea xml = new TextArea();
     private final HBox actions = new HBox(8);
     private Object shown;
+    private boolean rebuilding;
 
     HardwareTab(HardwareViewModel viewModel, List<Page> pages, Messages messages, Supplier<Window> owner) {
         this.viewModel = viewModel;
@@ -69,6 +70,9 @@ final class HardwareTab {
         viewModel.devices().addListener((ListChangeListener<VmDevice>) c -> rebuild());
         rebuild();
         tree.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (rebuilding) {
+                return;   // the list is being replaced: what was chosen is chosen again at its end
+            }
             Object value = now == null ? null : now.getValue();
             viewModel.selectedProperty().set(value instanceof VmDevice device ? device : null);
             showDetail(value);
@@ -153,37 +157,52 @@ final class HardwareTab {
             groups.get(device.kind()).getChildren().add(new TreeItem<>(device));
         }
         TreeItem<Object> root = tree.getRoot();
-        root.getChildren().setAll(pages.stream().map(page -> new TreeItem<Object>(page)).toList());
-        // Disks, drives and NICs always show their group (the place to add one); the rest only when present.
-        groups.forEach((kind, group) -> {
-            if (!group.getChildren().isEmpty() || List.of(VmDevice.Kind.DISK, VmDevice.Kind.DRIVE, VmDevice.Kind.NIC).contains(kind)) {
-                root.getChildren().add(group);
+        rebuilding = true;
+        try {
+            root.getChildren().setAll(pages.stream().map(page -> new TreeItem<Object>(page)).toList());
+            // Disks, drives and NICs always show their group (the place to add one); the rest only when present.
+            groups.forEach((kind, group) -> {
+                if (!group.getChildren().isEmpty() || List.of(VmDevice.Kind.DISK, VmDevice.Kind.DRIVE, VmDevice.Kind.NIC).contains(kind)) {
+                    root.getChildren().add(group);
+                }
+            });
+            // The same entry again: the device by its id (the list holds new records), a page or a group as it was.
+            TreeItem<Object> again = keep instanceof VmDevice device ? find(device) : null;
+            if (again == null && !(keep instanceof VmDevice)) {
+                again = root.getChildren().stream().filter(item -> keep.equals(item.getValue())).findFirst().orElse(null);
             }
-        });
-        VmDevice now = viewModel.selectedProperty().get();
-        if (now != null) {
-            select(now);
-        } else if (keep instanceof Page page) {
-            tree.getSelectionModel().select(root.getChildren().get(pages.indexOf(page)));
-        } else if (keep instanceof VmDevice) {
-            tree.getSelectionModel().select(root.getChildren().get(0));
+            tree.getSelectionModel().select(again != null ? again : root.getChildren().get(0));
+        } finally {
+            rebuilding = false;
         }
+        Object value = tree.getSelectionModel().getSelectedItem().getValue();
+        viewModel.selectedProperty().set(value instanceof VmDevice device ? device : null);
+        showDetail(value);
     }
 
     private void select(VmDevice device) {
-        for (TreeItem<Object> group : tree.getRoot().getChildren()) {
-            for (TreeItem<Object> item : group.getChildren()) {
-                if (item.getValue() == device) {
-                    tree.getSelectionModel().select(item);
-                    return;
-                }
-            }
+        TreeItem<Object> item = find(device);
+        if (item != null) {
+            tree.getSelectionModel().select(item);
         }
     }
 
+    private TreeItem<Object> find(VmDevice device) {
+        for (TreeItem<Object> group : tree.getRoot().getChildren()) {
+            for (TreeItem<Object> item : group.getChildren()) {
+                if (item.getValue() instanceof VmDevice d && d.id().equals(device.id())) {
+                    return item;
+                }
+            }
+        }
+        return null;
+    }
+
     private void showDetail(Object value) {
-        if (value != null && value.equals(shown)) {
-            return;   // the same device read again: its buttons stay, and the keyboard focus with them
+        if (value == null || value.equals(shown)) {
+            // The same device read again, or the moment between a reload's new list and its selection:
+            // its buttons stay, and the keyboard focus with them.
+            return;
         }
         shown = value;
         if (value instanceof VmDevice device) {

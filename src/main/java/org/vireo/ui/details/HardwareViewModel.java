@@ -40,6 +40,7 @@ public final class HardwareViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private String selectAfterReload;
+    private boolean reloading;
     private BooleanSupplier confirmRunningRemove = () -> true;
     private BooleanSupplier confirmVolumeDelete = () -> true;
 
@@ -54,6 +55,12 @@ public final class HardwareViewModel {
                 selected.set(null);
             }
         });
+        // A device the user picks while a change is on its way stays picked when the list comes back.
+        selected.addListener((obs, old, now) -> {
+            if (!reloading && now != null) {
+                selectAfterReload = null;
+            }
+        });
     }
 
     /** The devices of a freshly read definition; the selection follows its device by key. */
@@ -61,8 +68,13 @@ public final class HardwareViewModel {
         String keep = selectAfterReload != null ? selectAfterReload
                 : selected.get() == null ? null : selected.get().id();
         selectAfterReload = null;
-        devices.setAll(now);
-        selected.set(keep == null ? null : now.stream().filter(d -> d.id().equals(keep)).findFirst().orElse(null));
+        reloading = true;
+        try {
+            devices.setAll(now);
+            selected.set(keep == null ? null : now.stream().filter(d -> d.id().equals(keep)).findFirst().orElse(null));
+        } finally {
+            reloading = false;
+        }
     }
 
     /** Where the two confirmations are switched (Preferences); both ask until then. */

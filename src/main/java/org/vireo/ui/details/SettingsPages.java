@@ -20,6 +20,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -129,7 +130,7 @@ final class SettingsPages {
                 || list.getSelectionModel().getSelectedIndex() >= viewModel.bootRows().size() - 1,
                 list.getSelectionModel().selectedIndexProperty(), viewModel.bootRows()));
         // The keyboard moves them too: Alt+Up, Alt+Down; Space ticks and unticks.
-        list.setOnKeyPressed(e -> {
+        list.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.isAltDown() && e.getCode() == KeyCode.UP) {
                 moveUp.run();
                 e.consume();
@@ -264,7 +265,15 @@ final class SettingsPages {
             bound = row;
             box.selectedProperty().bindBidirectional(row.enabledProperty());
             VmSettings.BootDevice device = row.device();
-            box.setText(device.title() + (device.summary().isEmpty() ? "" : " · " + device.summary()));
+            int place = 0;
+            for (SettingsViewModel.BootRow other : viewModel.bootRows()) {
+                place += other.enabledProperty().get() ? 1 : 0;
+                if (other == row) {
+                    break;
+                }
+            }
+            String first = row.enabledProperty().get() ? place + ". " : "";
+            box.setText(first + device.title() + (device.summary().isEmpty() ? "" : " · " + device.summary()));
             box.setAccessibleText(messages.get("settings.boot.item", device.title()));
             setGraphic(box);
             setText(null);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -12,10 +13,13 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -156,9 +160,51 @@ class HardwareTabTest {
                 robot.clickOn("#removeDevice");
                 page.waitUntil("the NIC is removed", 15, () -> !ifaceList(uri).contains("52:54:00:aa:00:09"));
                 assertTrue(robot.lookup(".dialog-pane").queryAll().isEmpty(), "no confirmation");
+
+                // Boot from the CD-ROM first (moved up with the keyboard), then vda; a boot menu that waits 5 s.
+                robot.interact(() -> {
+                    TreeView<Object> tree = robot.lookup("#deviceTree").queryAs(TreeView.class);
+                    tree.getSelectionModel().select(tree.getRoot().getChildren().stream()
+                            .filter(i -> i.getValue() instanceof HardwareTab.Page p && p.id().equals("boot")).findFirst().orElseThrow());
+                });
+                page.waitUntil("the boot order is listed", 10, () -> bootRows().size() == 4);
+                assertEquals(List.of("1. Disk vda", "Disk vdb", "CD-ROM sda", "NIC 52:54:00:aa:00:01"), bootRows());
+                assertTrue(page.isDisabledNow("#applyBoot"), "nothing changed yet");
+                @SuppressWarnings("unchecked")
+                ListView<Object> list = robot.lookup("#bootList").queryAs(ListView.class);
+                robot.interact(() -> {
+                    list.getSelectionModel().select(2);
+                    list.requestFocus();
+                });
+                robot.type(KeyCode.SPACE);
+                robot.press(KeyCode.ALT, KeyCode.UP).release(KeyCode.UP, KeyCode.ALT);
+                robot.press(KeyCode.ALT, KeyCode.UP).release(KeyCode.UP, KeyCode.ALT);
+                assertEquals(List.of("1. CD-ROM sda", "2. Disk vda", "Disk vdb", "NIC 52:54:00:aa:00:01"), bootRows());
+                robot.interact(() -> robot.lookup("#bootMenu").queryAs(CheckBox.class).setSelected(true));
+                robot.interact(() -> field("#bootMenuSeconds").setText("99"));
+                assertEquals("A whole number of seconds from 0 to 65.", text("#bootMenuSecondsError"));
+                assertTrue(page.isDisabledNow("#applyBoot"));
+                robot.interact(() -> field("#bootMenuSeconds").setText("5"));
+                robot.interact(() -> robot.lookup("#applyBoot").queryButton().fire());   // below the fold of its page
+                page.waitUntil("applied", 10, () -> text("#bootMessage").equals("Applied."));
+                String xml = String.join("\n", Virsh.run(uri, "dumpxml", "box", "--inactive"));
+                assertFalse(xml.contains("<boot dev="), xml);
+                assertTrue(xml.matches("(?s).*<target dev='sda' bus='sata'/>(?:(?!</disk>).)*<boot order='1'/>.*"), xml);
+                assertTrue(xml.matches("(?s).*<target dev='vda' bus='virtio'/>(?:(?!</disk>).)*<boot order='2'/>.*"), xml);
+                assertTrue(xml.contains("<bootmenu enable='yes' timeout='5000'/>"), xml);
+                page.waitUntil("read back in the same order", 10, () -> bootRows().equals(
+                        List.of("1. CD-ROM sda", "2. Disk vda", "Disk vdb", "NIC 52:54:00:aa:00:01")) && page.isDisabledNow("#applyBoot"));
                 assertEquals(List.of(), log.problems());
             }
         }
+    }
+
+    /** The boot list as shown: each row's check box text up to its first " · ". */
+    private List<String> bootRows() {
+        return MainWindowPage.onFx(() -> robot.lookup("#bootList").lookup(".list-cell").queryAllAs(ListCell.class).stream()
+                .filter(c -> c.getItem() != null && c.getGraphic() instanceof CheckBox)
+                .sorted(Comparator.comparingInt(ListCell::getIndex))
+                .map(c -> ((CheckBox) c.getGraphic()).getText().split(" · ")[0]).toList());
     }
 
     private String blockList(String uri) {
