@@ -38,6 +38,7 @@ import org.vireo.model.VmSettings;
 import org.vireo.model.VmSnapshot;
 import org.vireo.model.VmStats;
 import org.vireo.model.VmSummary;
+import org.vireo.model.VmXml;
 import org.vireo.service.CloneService;
 import org.vireo.service.ConsoleService;
 import org.vireo.service.CredentialPrompts;
@@ -328,6 +329,16 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
         String what = Texts.get("op.settings.memory", vm.name());
         return onNodeOf(vm, what, conn -> readAgain(vm, VmSettingsEditor.change(conn, vm, what,
                 saved -> VmSettingsEditor.setMemory(saved, memory), VmSettingsEditor.liveMemory(memory.currentBytes()))));
+    }
+
+    @Override
+    public CompletableFuture<VmXml> xml(VmSummary vm) {
+        return onNodeOf(vm, Texts.get("op.xml.read", vm.name()), conn -> VmXmlEditor.read(conn, vm));
+    }
+
+    @Override
+    public CompletableFuture<String> defineXml(VmSummary vm, String xml) {
+        return onNodeOf(vm, Texts.get("op.xml.define", vm.name()), conn -> VmXmlEditor.define(conn, vm, xml));
     }
 
     /** A live vCPU or balloon change sends no lifecycle event: the row is read again. */

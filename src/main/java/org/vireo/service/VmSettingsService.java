@@ -3,6 +3,7 @@ package org.vireo.service;
 import java.util.concurrent.CompletableFuture;
 import org.vireo.model.VmSettings;
 import org.vireo.model.VmSummary;
+import org.vireo.model.VmXml;
 
 /**
  * A VM's boot, processor and memory settings. Each change is saved for the next start (a refusal changes
@@ -18,4 +19,10 @@ public interface VmSettingsService {
     CompletableFuture<String> setCpu(VmSummary vm, VmSettings.Cpu cpu);
 
     CompletableFuture<String> setMemory(VmSummary vm, VmSettings.Memory memory);
+
+    /** The saved and the running definition, as the XML tab shows them. */
+    CompletableFuture<VmXml> xml(VmSummary vm);
+
+    /** Saves an edited definition (checked first, then defined with libvirt's validation). */
+    CompletableFuture<String> defineXml(VmSummary vm, String xml);
 }
