@@ -22,6 +22,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import javafx.util.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,7 @@ import org.vireo.ui.common.Notices;
 import org.vireo.ui.common.SaveFailureNotice;
 import org.vireo.ui.common.ServiceCalls;
 import org.vireo.ui.common.Theme;
+import org.vireo.ui.details.VmDetailsView;
 import org.vireo.ui.details.VmDetailsViewModel;
 import org.vireo.ui.host.HostViewModel;
 import org.vireo.ui.login.DialogSshPrompts;
@@ -134,6 +136,7 @@ public final class VireoApp extends Application {
         VmDetailsViewModel details = new VmDetailsViewModel(fleet, fleet, fleet, fleet, messages);
         details.hardware().setConfirmations(() -> settings.getBoolean(PreferencesViewModel.CONFIRM_DEVICE_REMOVE, true),
                 () -> settings.getBoolean(PreferencesViewModel.CONFIRM_VOLUME_DELETE, true));
+        details.xml().setEditingAllowed(() -> settings.getBoolean(PreferencesViewModel.ALLOW_XML_EDITING, false));
         SpecValidator validator = new SpecValidator(new CryptPasswordHasher());
         DialogSshPrompts dialogs = new DialogSshPrompts(messages, () -> primaryStage);
         fleet.setCredentialPrompts(dialogs);
@@ -164,6 +167,12 @@ public final class VireoApp extends Application {
                 savedPreferences.getOrDefault(PreferencesViewModel.THEME, "desktop")), desktopDark);
         view.install(primaryStage, savedPreferences);
         saveGeometryAsItSettles(primaryStage, settings);
+        // An XML edit not applied is not lost silently: closing the window (or Quit) asks first.
+        primaryStage.addEventFilter(WindowEvent.WINDOW_CLOSE_REQUEST, e -> {
+            if (!VmDetailsView.confirmDiscardXml(primaryStage, details, messages)) {
+                e.consume();
+            }
+        });
         // --connect: the node added for this run is the one the window opens on; otherwise the preferred one.
         AppContext.commandLineNodes(options.connect).stream().findFirst().map(NodeRef::id)
                 .or(() -> Optional.ofNullable(savedPreferences.get(PreferencesViewModel.DEFAULT_NODE)).filter(id -> !id.isEmpty()))

@@ -1,6 +1,5 @@
 package org.vireo.libvirt;
 
-import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import java.util.function.Function;
 import org.libvirt.Domain;
 import org.libvirt.LibvirtException;
 import org.libvirt.StorageVol;
-import org.vireo.model.OperationException;
 import org.vireo.model.Texts;
 import org.vireo.model.VmDetails;
 import org.vireo.model.VmDevice;
@@ -24,7 +22,6 @@ final class VmInspector {
 
     private static final int AFFECT_LIVE = 1;
     private static final int AFFECT_CONFIG = 2;
-    private static final int MAXIMUM = 4;
     private static final int XML_INACTIVE = 2;
     private static final int METADATA_DESCRIPTION = 0;
     private static final int METADATA_TITLE = 1;

@@ -18,17 +18,18 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Window;
 import org.vireo.model.ByteSize;
 import org.vireo.model.VmDetails;
 import org.vireo.model.VmNic;
 import org.vireo.model.VmStats;
+import org.vireo.model.VmSummary;
+import org.vireo.ui.common.Dialogs;
 import org.vireo.ui.common.FactSheet;
 import org.vireo.ui.common.FieldLabel;
 import org.vireo.ui.common.Messages;
@@ -43,7 +44,6 @@ public final class VmDetailsView {
     private final GridPane facts = new GridPane();
     private final FactSheet sheet;
     private final VBox devices = new VBox(4);
-    private final TextArea xml = new TextArea();
     private final List<LineChart<Number, Number>> charts;
 
     public VmDetailsView(VmDetailsViewModel viewModel, Messages messages) {
@@ -79,7 +79,8 @@ public final class VmDetailsView {
                 tab("details.tab.hardware", "hardwareTab",
                         new HardwareTab(viewModel.hardware(), settingsPages(), messages, () -> tabs.getScene().getWindow()).root()),
                 tab("details.tab.snapshots", "snapshotsTab", new SnapshotsView(viewModel.snapshots(), messages).root()),
-                tab("details.tab.xml", "xmlTab", xmlPane()));
+                tab("details.tab.xml", "xmlTab", new XmlTab(viewModel.xml(), messages).root()));
+        askBeforeLeavingXml(tabs.getTabs().get(tabs.getTabs().size() - 1));
         ((ScrollPane) tabs.getTabs().get(0).getContent()).setFitToWidth(true);
         ((ScrollPane) tabs.getTabs().get(1).getContent()).setFitToWidth(true);
         viewModel.detailsProperty().addListener((obs, old, now) -> show(now));
@@ -148,29 +149,51 @@ public final class VmDetailsView {
         return label;
     }
 
-    private Node xmlPane() {
-        xml.setId("xmlText");
-        xml.setAccessibleText(messages.get("details.xml.accessible"));
-        xml.setEditable(false);
-        xml.getStyleClass().add("monospace");
-        Button copy = new Button(messages.get("details.copyXml"));
-        copy.setId("copyXml");
-        copy.setOnAction(e -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(xml.getText());
-            Clipboard.getSystemClipboard().setContent(content);
+    /**
+     * Leaving the XML tab with an edit not applied asks: keep editing (the default), or discard it. The
+     * edit is also kept per VM when another VM is chosen, and the window asks before it closes.
+     */
+    private void askBeforeLeavingXml(Tab xmlTab) {
+        boolean[] asking = {false};
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now == xmlTab) {
+                viewModel.xml().refreshEditingAllowed();
+            }
+            if (old != xmlTab || asking[0] || !viewModel.xml().dirtyProperty().get()) {
+                return;
+            }
+            asking[0] = true;
+            try {
+                if (confirmDiscardXml()) {
+                    viewModel.xml().revert();
+                } else {
+                    tabs.getSelectionModel().select(xmlTab);
+                }
+            } finally {
+                asking[0] = false;
+            }
         });
-        VBox box = new VBox(6, xml, copy);
-        VBox.setVgrow(xml, Priority.ALWAYS);
-        box.setPadding(new Insets(8));
-        return box;
+    }
+
+    private boolean confirmDiscardXml() {
+        return confirmDiscardXml(tabs.getScene().getWindow(), viewModel, messages);
+    }
+
+    /** Asks whether an XML edit not applied may go (Cancel is the default); true when there is none or the user lets it go. */
+    public static boolean confirmDiscardXml(Window owner, VmDetailsViewModel details, Messages messages) {
+        if (!details.xml().dirtyProperty().get()) {
+            return true;
+        }
+        VmSummary vm = details.vmProperty().get();
+        return Dialogs.confirm(owner, "discardXmlDialog", messages.get("xml.discard.title"),
+                messages.get("xml.discard.header", vm == null ? "" : vm.name()), messages.get("xml.discard.text"),
+                messages.get("xml.discard.ok"));
     }
 
     private void show(VmDetails details) {
         facts.getChildren().clear();
         devices.getChildren().clear();
         if (details == null) {
-            xml.clear();
             return;
         }
         int row = 0;
@@ -209,7 +232,6 @@ public final class VmDetailsView {
             devices.getChildren().add(new Label("  " + nic.mac() + "  " + nic.type() + (nic.source().isEmpty() ? "" : " " + nic.source())
                     + (nic.model().isEmpty() ? "" : "  (" + nic.model() + ")")));
         }
-        xml.setText(details.xml());
     }
 
     private LineChart<Number, Number> chart(String id, String title, double upper, List<String> names,

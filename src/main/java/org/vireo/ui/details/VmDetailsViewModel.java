@@ -47,6 +47,7 @@ public final class VmDetailsViewModel {
     private final SnapshotsViewModel snapshots;
     private final HardwareViewModel hardware;
     private final SettingsViewModel settings;
+    private final XmlViewModel xml;
     private final Messages messages;
     private long loadGeneration;
     private Function<String, List<VmStats>> sampled = key -> List.of();
@@ -66,6 +67,8 @@ public final class VmDetailsViewModel {
         hardware.vmProperty().bind(vm);
         this.settings = new SettingsViewModel(settingsService, messages, fxThread);
         settings.vmProperty().bind(vm);
+        this.xml = new XmlViewModel(settingsService, messages, fxThread);
+        xml.vmProperty().bind(vm);
         this.calls = ServiceCalls.on(fxThread);
         vm.addListener((obs, old, now) -> {
             boolean otherVm = old == null || now == null || !old.key().equals(now.key());
@@ -94,6 +97,11 @@ public final class VmDetailsViewModel {
 
     public HardwareViewModel hardware() {
         return hardware;
+    }
+
+    /** The XML tab. */
+    public XmlViewModel xml() {
+        return xml;
     }
 
     /** The Processor, Memory and Boot pages. */
@@ -175,6 +183,7 @@ public final class VmDetailsViewModel {
         }
         long generation = ++loadGeneration;
         settings.load();
+        xml.load();
         calls.run(() -> service.details(shown)).busy(loading)
                 .unlessStale(() -> generation == loadGeneration)   // the user moved on to another VM meanwhile
                 .onSuccess(loaded -> {

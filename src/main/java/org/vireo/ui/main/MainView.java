@@ -137,7 +137,7 @@ public final class MainView {
         a.add("closeTab", messages.get("menu.file.closeTab"), "Shortcut+W",
                 Bindings.createBooleanBinding(() -> selectedTab.get() == null || !selectedTab.get().isClosable(), selectedTab),
                 terminals::closeSelected);
-        a.add("quit", messages.get("menu.file.quit"), "Shortcut+Q", null, () -> ((Stage) window()).close());
+        a.add("quit", messages.get("menu.file.quit"), "Shortcut+Q", null, () -> window().fireEvent(new WindowEvent(window(), WindowEvent.WINDOW_CLOSE_REQUEST)));
         a.add("allVms", messages.get("menu.view.allVms"), "Shortcut+0", null,
                 () -> tree.view().getSelectionModel().select(tree.view().getRoot()));
         a.add("find", messages.get("menu.view.find"), "Shortcut+F", null, this::focusSearch);

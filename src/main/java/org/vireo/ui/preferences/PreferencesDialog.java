@@ -46,6 +46,10 @@ public final class PreferencesDialog {
         CheckBox delete = new CheckBox(messages.get("prefs.confirm.delete"));
         delete.setId("confirmDelete");
         delete.selectedProperty().bindBidirectional(viewModel.confirmDeleteProperty());
+        CheckBox xmlEditing = new CheckBox(messages.get("prefs.allowXmlEditing"));
+        xmlEditing.setId("allowXmlEditing");
+        xmlEditing.setWrapText(true);
+        xmlEditing.selectedProperty().bindBidirectional(viewModel.allowXmlEditingProperty());
         CheckBox reset = new CheckBox(messages.get("prefs.confirm.reset"));
         reset.setId("confirmReset");
         reset.selectedProperty().bindBidirectional(viewModel.confirmResetProperty());
@@ -107,6 +111,7 @@ public final class PreferencesDialog {
         grid.add(nmi, 0, 8, 2, 1);
         grid.add(deviceRemove, 0, 9, 2, 1);
         grid.add(volumeDelete, 0, 10, 2, 1);
+        grid.add(xmlEditing, 0, 11, 2, 1);
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         dialog.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> {

@@ -15,6 +15,7 @@ public final class PreferencesViewModel {
     public static final String STATS_INTERVAL = "stats.intervalSeconds";
     public static final String CONFIRM_FORCE_OFF = "confirm.forceOff";
     public static final String CONFIRM_DELETE = "confirm.delete";
+    public static final String ALLOW_XML_EDITING = "xml.editing";
     public static final String CONFIRM_RESET = "confirm.reset";
     public static final String CONFIRM_NMI = "confirm.nmi";
     public static final String CONFIRM_DEVICE_REMOVE = "confirm.deviceRemove";
@@ -31,6 +32,7 @@ public final class PreferencesViewModel {
     private final IntegerProperty statsInterval = new SimpleIntegerProperty();
     private final BooleanProperty confirmForceOff = new SimpleBooleanProperty();
     private final BooleanProperty confirmDelete = new SimpleBooleanProperty();
+    private final BooleanProperty allowXmlEditing = new SimpleBooleanProperty();
     private final BooleanProperty confirmReset = new SimpleBooleanProperty();
     private final BooleanProperty confirmNmi = new SimpleBooleanProperty();
     private final BooleanProperty confirmDeviceRemove = new SimpleBooleanProperty();
@@ -51,6 +53,7 @@ public final class PreferencesViewModel {
         statsInterval.set(settings.getInt(STATS_INTERVAL, 2));
         confirmForceOff.set(settings.getBoolean(CONFIRM_FORCE_OFF, true));
         confirmDelete.set(settings.getBoolean(CONFIRM_DELETE, true));
+        allowXmlEditing.set(settings.getBoolean(ALLOW_XML_EDITING, false));
         confirmReset.set(settings.getBoolean(CONFIRM_RESET, true));
         confirmNmi.set(settings.getBoolean(CONFIRM_NMI, true));
         confirmDeviceRemove.set(settings.getBoolean(CONFIRM_DEVICE_REMOVE, true));
@@ -66,6 +69,7 @@ public final class PreferencesViewModel {
         settings.putInt(STATS_INTERVAL, seconds);
         settings.putBoolean(CONFIRM_FORCE_OFF, confirmForceOff.get());
         settings.putBoolean(CONFIRM_DELETE, confirmDelete.get());
+        settings.putBoolean(ALLOW_XML_EDITING, allowXmlEditing.get());
         settings.putBoolean(CONFIRM_RESET, confirmReset.get());
         settings.putBoolean(CONFIRM_NMI, confirmNmi.get());
         settings.putBoolean(CONFIRM_DEVICE_REMOVE, confirmDeviceRemove.get());
@@ -110,6 +114,11 @@ public final class PreferencesViewModel {
     }
 
     /** Ask before a device is removed from a running VM. */
+    /** Off by default, as in virt-manager: the XML tab is read-only until this is on. */
+    public BooleanProperty allowXmlEditingProperty() {
+        return allowXmlEditing;
+    }
+
     public BooleanProperty confirmResetProperty() {
         return confirmReset;
     }

@@ -19,6 +19,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
+import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -56,8 +57,8 @@ class DetailsAndTagsTest {
                 page.waitUntil("the details of " + vm.name() + " load", 10,
                         () -> vm.name().equals(text("#fact-name")) && text("#fact-uuid").equals(vm.uuid()));
                 assertEquals("", text("#detailsMessage"), vm.name());
-                assertTrue(MainWindowPage.onFx(() -> robot.lookup("#xmlText").queryAs(TextArea.class).getText())
-                        .contains("<name>" + vm.name().replace("&", "&amp;") + "</name>"), vm.name());
+                page.waitUntil("the XML of " + vm.name(), 10, () -> MainWindowPage.onFx(() -> robot.lookup("#xmlEditor")
+                        .queryAs(CodeArea.class).getText()).contains("<name>" + vm.name().replace("&", "&amp;") + "</name>"));
             }
             robot.interact(() -> page.table().getSelectionModel().clearAndSelect(
                     page.table().getItems().indexOf(rows.stream().filter(v -> v.name().equals("test-many-devices")).findFirst().orElseThrow())));
