@@ -314,21 +314,23 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
     @Override
     public CompletableFuture<String> setBoot(VmSummary vm, VmSettings.Boot boot) {
         String what = Texts.get("op.settings.boot", vm.name());
-        return onNodeOf(vm, what, conn -> VmSettingsEditor.change(conn, vm, what, saved -> VmSettingsEditor.setBoot(saved, boot), null));
+        return onNodeOf(vm, what, conn -> VmSettingsEditor.change(conn, vm, what, saved -> VmSettingsEditor.setBoot(saved, boot), null,
+                VmSettings::bootPending));
     }
 
     @Override
     public CompletableFuture<String> setCpu(VmSummary vm, VmSettings.Cpu cpu) {
         String what = Texts.get("op.settings.cpu", vm.name());
         return onNodeOf(vm, what, conn -> readAgain(vm, VmSettingsEditor.change(conn, vm, what,
-                saved -> VmSettingsEditor.setCpu(saved, cpu), VmSettingsEditor.liveVcpus(cpu.vcpus()))));
+                saved -> VmSettingsEditor.setCpu(saved, cpu), VmSettingsEditor.liveVcpus(cpu.vcpus()), VmSettings::cpuPending)));
     }
 
     @Override
     public CompletableFuture<String> setMemory(VmSummary vm, VmSettings.Memory memory) {
         String what = Texts.get("op.settings.memory", vm.name());
         return onNodeOf(vm, what, conn -> readAgain(vm, VmSettingsEditor.change(conn, vm, what,
-                saved -> VmSettingsEditor.setMemory(saved, memory), VmSettingsEditor.liveMemory(memory.currentBytes()))));
+                saved -> VmSettingsEditor.setMemory(saved, memory), VmSettingsEditor.liveMemory(memory.currentBytes()),
+                VmSettings::memoryPending)));
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.libvirt.Domain;
 import org.libvirt.LibvirtException;
 import org.libvirt.NodeInfo;
@@ -36,6 +37,7 @@ final class VmSettingsEditor {
     private static final int XML_INACTIVE = 2;
     private static final int AFFECT_LIVE = 1;
     private static final int DEFAULT_MAX_VCPUS = 255;
+    private static final VmSettings.Limits NO_LIMITS = new VmSettings.Limits(0, 0, 0, List.of(), List.of(), "");
 
     private VmSettingsEditor() {
     }
@@ -328,6 +330,15 @@ final class VmSettingsEditor {
      * user should know ("" when all of it is in effect now).
      */
     static String change(VireoConnect conn, VmSummary vm, String what, Edit edit, LiveChange live) throws LibvirtException {
+        return change(conn, vm, what, edit, live, s -> !s.saved().equals(s.live()));
+    }
+
+    /**
+     * As above; {@code pending} says whether the section changed still waits for the next start (another
+     * section's pending change, a disk added for the next start, is not this change's).
+     */
+    static String change(VireoConnect conn, VmSummary vm, String what, Edit edit, LiveChange live,
+                         Predicate<VmSettings> pending) throws LibvirtException {
         Domain domain = VmOperations.lookup(conn, vm);
         try {
             boolean persistent = domain.isPersistent() == 1;
@@ -342,12 +353,12 @@ final class VmSettingsEditor {
                 return "";
             }
             List<String> notLive = live == null ? List.of() : live.apply(conn, domain);
-            VmSettings.Values now = values(XmlElements.parse(domain.getXMLDesc(0)));
-            VmSettings.Values next = values(XmlElements.parse(domain.getXMLDesc(XML_INACTIVE)));
+            VmSettings after = new VmSettings(values(XmlElements.parse(domain.getXMLDesc(XML_INACTIVE))),
+                    values(XmlElements.parse(domain.getXMLDesc(0))), NO_LIMITS);
             if (!notLive.isEmpty()) {
                 return Texts.get("settings.notLive", String.join("; ", notLive));
             }
-            return now.equals(next) ? "" : Texts.get("settings.nextStart");
+            return pending.test(after) ? Texts.get("settings.nextStart") : "";
         } finally {
             domain.free();
         }

@@ -35,8 +35,12 @@ public record VmSettings(Values saved, Values live, Limits limits) {
         return !saved.cpu().equals(running);
     }
 
+    /**
+     * The maximum waits for the next start; the current memory is the balloon's, set live, and the running
+     * definition follows it only as the guest gives memory back — that is not a pending change.
+     */
     public boolean memoryPending() {
-        return live != null && !saved.memory().equals(live.memory());
+        return live != null && saved.memory().maximumBytes() != live.memory().maximumBytes();
     }
 
     public record Values(Boot boot, Cpu cpu, Memory memory) {

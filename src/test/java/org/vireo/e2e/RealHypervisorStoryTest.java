@@ -18,6 +18,7 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -151,6 +152,33 @@ class RealHypervisorStoryTest {
                 assertFalse(String.join("\n", Virsh.run(oracle, "domblklist", "story-vm", "--inactive")).contains("vdb"), "and saved");
                 step("disk hot-unplugged with its volume");
 
+                // Memory now lowered while it runs: the guest's balloon driver gives it back (virsh dommemstat: actual).
+                selectPage("Memory");
+                page.waitUntil("the memory page shows 256 MiB", 10, () -> MainWindowPage.onFx(() -> robot.lookup("#memoryCurrentField")
+                        .queryAllAs(TextField.class).stream().anyMatch(f -> f.getText().equals("256 MiB"))));
+                robot.interact(() -> field("#memoryCurrentField").setText("192 MiB"));
+                robot.interact(() -> robot.lookup("#applyMemory").queryButton().fire());
+                page.waitUntil("the balloon is set", 20, () -> !MainWindowPage.onFx(
+                        () -> robot.lookup("#memoryMessage").queryAs(Label.class).getText()).isEmpty());
+                assertEquals("Applied.", MainWindowPage.onFx(() -> robot.lookup("#memoryMessage").queryAs(Label.class).getText()));
+                page.waitUntil("the guest gave the memory back", 60, () -> Virsh.run(oracle, "dommemstat", "story-vm").stream()
+                        .anyMatch(l -> l.strip().equals("actual 196608")));
+                step("memory lowered live (balloon)");
+
+                // A non-maskable interrupt: the guest's kernel says so on its serial console.
+                page.chooseFromMenu("#vmMenu", "#menu-nmi");
+                DialogPane nmi = page.dialog();
+                robot.clickOn(robot.from(nmi).lookup((Button b) -> b.getText().equals("Send NMI")).queryButton());
+                page.waitUntil("the kernel reports the NMI", 20, () -> screen(console).contains("NMI received"));
+                step("NMI sent, the kernel saw it");
+
+                // Force reset: the guest starts again from its firmware, its kernel's banner on the console.
+                page.chooseFromMenu("#vmMenu", "#menu-reset");
+                DialogPane reset = page.dialog();
+                robot.clickOn(robot.from(reset).lookup((Button b) -> b.getText().equals("Reset")).queryButton());
+                page.waitUntil("the guest boots again", 90, () -> screen(console).contains("VIREO-GUEST-READY"));
+                step("reset, the guest booted again");
+
                 selectOnly("story-vm");
                 robot.clickOn(page.firstRowCell());
                 page.chooseFromMenu("#vmMenu", "#menu-forceOff");
@@ -268,6 +296,12 @@ class RealHypervisorStoryTest {
         });
         page.waitUntil(title + " is shown", 10, () -> !robot.lookup("#deviceTitle").queryAll().isEmpty()
                 && title.equals(robot.lookup("#deviceTitle").queryAs(Label.class).getText()));
+    }
+
+    /** A settings page of the Hardware tab, clicked by its name in the list ("Memory"). */
+    private void selectPage(String title) {
+        robot.clickOn(MainWindowPage.onFx(() -> robot.lookup("#deviceTree .tree-cell").queryAll().stream()
+                .filter(n -> n instanceof TreeCell<?> c && title.equals(c.getText())).findFirst().orElseThrow()));
     }
 
     private void selectOnly(String name) {

@@ -47,7 +47,7 @@ class QemuDevicesTest {
                 ports.append("<controller type='pci' index='").append(i).append("' model='pcie-root-port'/>");
             }
             Path xml = Files.writeString(dir.resolve("hot-vm.xml"), "<domain type='qemu'><name>hot-vm</name>"
-                    + "<memory unit='MiB'>128</memory><vcpu>1</vcpu><os><type arch='x86_64' machine='q35'>hvm</type></os><devices>"
+                    + "<memory unit='MiB'>128</memory><vcpu current='1'>2</vcpu><os><type arch='x86_64' machine='q35'>hvm</type></os><devices>"
                     + "<disk type='file' device='disk'><driver name='qemu' type='qcow2'/><source file='" + poolDir.resolve("hot-vm-vda.qcow2")
                     + "'/><target dev='vda' bus='virtio'/></disk>"
                     + "<disk type='file' device='cdrom'><driver name='qemu' type='raw'/><target dev='sda' bus='sata'/><readonly/></disk>"
@@ -114,12 +114,20 @@ class QemuDevicesTest {
                 // A topology QEMU refuses (3 sockets for 1 vCPU): refused with its words, the saved XML untouched.
                 String saved = String.join("\n", Virsh.run(uri, "dumpxml", "--inactive", "hot-vm"));
                 OperationException topology = assertThrows(OperationException.class, () -> VmSettingsEditor.change(conn, vm, "cpu",
-                        doc -> VmSettingsEditor.setCpu(doc, new VmSettings.Cpu("", "", 3, 1, 1, 1, 1)), VmSettingsEditor.liveVcpus(1)));
+                        doc -> VmSettingsEditor.setCpu(doc, new VmSettings.Cpu("", "", 3, 1, 1, 1, 2)), VmSettingsEditor.liveVcpus(1)));
                 assertTrue(topology.detail().contains("topology"), topology.detail());
                 assertEquals(saved, String.join("\n", Virsh.run(uri, "dumpxml", "--inactive", "hot-vm")));
+                // A second vCPU hot-added to the running guest (its maximum is 2): live and saved.
+                assertEquals("", VmSettingsEditor.change(conn, vm, "cpu",
+                        doc -> VmSettingsEditor.setCpu(doc, new VmSettings.Cpu("", "", 0, 0, 0, 2, 2)), VmSettingsEditor.liveVcpus(2),
+                        VmSettings::cpuPending), "in effect now: nothing waits");
+                assertTrue(Virsh.run(uri, "vcpucount", "hot-vm", "--live", "--active").get(0).strip().equals("2"),
+                        Virsh.run(uri, "vcpucount", "hot-vm").toString());
+                assertTrue(Virsh.run(uri, "vcpucount", "hot-vm", "--config", "--active").get(0).strip().equals("2"));
                 // The balloon lowered live; the maximum for the next start.
                 String memory = VmSettingsEditor.change(conn, vm, "memory",
-                        doc -> VmSettingsEditor.setMemory(doc, new VmSettings.Memory(96L << 20, 192L << 20)), VmSettingsEditor.liveMemory(96L << 20));
+                        doc -> VmSettingsEditor.setMemory(doc, new VmSettings.Memory(96L << 20, 192L << 20)), VmSettingsEditor.liveMemory(96L << 20),
+                        VmSettings::memoryPending);
                 assertEquals("Saved: it applies at the next start (the VM runs with the old values until then).", memory);
                 List<String> info = Virsh.run(uri, "dominfo", "hot-vm");
                 assertTrue(info.stream().anyMatch(l -> l.matches("Max memory:\\s+131072 KiB")), "the running maximum stays: " + info);

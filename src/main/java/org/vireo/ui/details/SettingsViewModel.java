@@ -95,6 +95,9 @@ public final class SettingsViewModel {
     private final StringProperty bootMessage = new SimpleStringProperty("");
     private final StringBinding menuSecondsError;
     private final BooleanBinding bootChanged;
+    private final StringBinding bootPending;
+    private final StringBinding memoryPending;
+    private final StringBinding cpuPending;
 
     public SettingsViewModel(VmSettingsService service, Messages messages) {
         this(service, messages, null);
@@ -126,6 +129,24 @@ public final class SettingsViewModel {
         bootChanged = Bindings.createBooleanBinding(() -> saved() != null && menuSecondsError.get().isEmpty()
                 && !sameBoot(bootFromFields(), saved().boot()), bootRows, bootMenu, menuSeconds, settings, menuSecondsError);
 
+        cpuPending = Bindings.createStringBinding(() -> {
+            VmSettings s = settings.get();
+            if (s == null || !s.cpuPending()) {
+                return "";
+            }
+            return messages.get("settings.cpu.pending", cpuWords(s.saved().cpu()), cpuWords(s.live().cpu()));
+        }, settings);
+        memoryPending = Bindings.createStringBinding(() -> {
+            VmSettings s = settings.get();
+            if (s == null || !s.memoryPending()) {
+                return "";
+            }
+            return messages.get("settings.memory.pending", memoryWords(s.saved().memory()), memoryWords(s.live().memory()));
+        }, settings);
+        bootPending = Bindings.createStringBinding(() -> {
+            VmSettings s = settings.get();
+            return s == null || !s.bootPending() ? "" : messages.get("settings.boot.pending");
+        }, settings);
         vm.addListener((obs, old, now) -> {
             if (old == null || now == null || !old.key().equals(now.key())) {
                 settings.set(null);   // another VM: its own fields, not the last one's edits
@@ -260,13 +281,7 @@ public final class SettingsViewModel {
 
     /** What waits for the next start, in words; empty when the running VM has what is saved. */
     public StringBinding cpuPendingProperty() {
-        return Bindings.createStringBinding(() -> {
-            VmSettings s = settings.get();
-            if (s == null || !s.cpuPending()) {
-                return "";
-            }
-            return messages.get("settings.cpu.pending", cpuWords(s.saved().cpu()), cpuWords(s.live().cpu()));
-        }, settings);
+        return cpuPending;
     }
 
     private String cpuWords(VmSettings.Cpu cpu) {
@@ -339,13 +354,7 @@ public final class SettingsViewModel {
     }
 
     public StringBinding memoryPendingProperty() {
-        return Bindings.createStringBinding(() -> {
-            VmSettings s = settings.get();
-            if (s == null || !s.memoryPending()) {
-                return "";
-            }
-            return messages.get("settings.memory.pending", memoryWords(s.saved().memory()), memoryWords(s.live().memory()));
-        }, settings);
+        return memoryPending;
     }
 
     private String memoryWords(VmSettings.Memory memory) {
@@ -410,10 +419,7 @@ public final class SettingsViewModel {
     }
 
     public StringBinding bootPendingProperty() {
-        return Bindings.createStringBinding(() -> {
-            VmSettings s = settings.get();
-            return s == null || !s.bootPending() ? "" : messages.get("settings.boot.pending");
-        }, settings);
+        return bootPending;
     }
 
     /** Moves the row at {@code index} one place up (-1) or down (+1); a device moved up boots. */

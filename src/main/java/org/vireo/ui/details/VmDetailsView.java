@@ -3,6 +3,7 @@ package org.vireo.ui.details;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -131,7 +132,19 @@ public final class VmDetailsView {
         edit.add(autostart, 1, 3);
         GridPane.setHgrow(title, Priority.ALWAYS);
         devices.setId("devices");
-        VBox box = new VBox(10, facts, edit, devices);
+        // What waits for the next start, as the Processor, Memory and Boot pages say it.
+        SettingsViewModel settings = viewModel.settings();
+        Label pending = new Label();
+        pending.setId("overviewPending");
+        pending.setWrapText(true);
+        pending.getStyleClass().add("field-warning-text");
+        pending.textProperty().bind(Bindings.createStringBinding(() -> String.join("\n", Stream.of(
+                settings.cpuPendingProperty().get(), settings.memoryPendingProperty().get(), settings.bootPendingProperty().get())
+                .filter(t -> !t.isEmpty()).toList()), settings.cpuPendingProperty(), settings.memoryPendingProperty(),
+                settings.bootPendingProperty()));
+        pending.visibleProperty().bind(pending.textProperty().isNotEmpty());
+        pending.managedProperty().bind(pending.visibleProperty());
+        VBox box = new VBox(10, facts, pending, edit, devices);
         box.setPadding(new Insets(8));
         return box;
     }

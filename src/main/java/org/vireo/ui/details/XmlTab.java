@@ -57,7 +57,8 @@ final class XmlTab {
             area.multiPlainChanges().successionEnds(Duration.ofMillis(80))
                     .subscribe(ignore -> area.setStyleSpans(0, highlight(area.getText())));
         }
-        saved.editableProperty().bind(viewModel.editingAllowedProperty().and(viewModel.busyProperty().not()));
+        saved.editableProperty().bind(viewModel.editingAllowedProperty().and(viewModel.busyProperty().not())
+                .and(viewModel.transientProperty().not()));
         viewModel.textProperty().addListener((obs, old, now) -> {
             if (!now.equals(saved.getText())) {
                 replace(saved, now);
@@ -74,14 +75,17 @@ final class XmlTab {
 
         Label savedTitle = new Label();
         savedTitle.setId("xmlSavedTitle");
-        savedTitle.textProperty().bind(Bindings.createStringBinding(() -> messages.get(viewModel.liveProperty().get().isEmpty()
-                ? "xml.saved.title" : "xml.saved.titleRunning"), viewModel.liveProperty()));
+        savedTitle.textProperty().bind(Bindings.createStringBinding(() -> messages.get(viewModel.transientProperty().get()
+                ? "xml.transient.title" : viewModel.liveProperty().get().isEmpty() ? "xml.saved.title" : "xml.saved.titleRunning"),
+                viewModel.liveProperty(), viewModel.transientProperty()));
         VBox savedBox = new VBox(4, savedTitle, scroll(saved));
         Label liveTitle = new Label(messages.get("xml.live.title"));
         VBox liveBox = new VBox(4, liveTitle, scroll(live));
         SplitPane panes = new SplitPane(savedBox);
-        viewModel.liveProperty().addListener((obs, old, now) -> showLive(panes, liveBox, !now.isEmpty()));
-        showLive(panes, liveBox, !viewModel.liveProperty().get().isEmpty());
+        viewModel.liveProperty().addListener((obs, old, now) -> showLive(panes, liveBox, !now.isEmpty() && !viewModel.transientProperty().get()));
+        viewModel.transientProperty().addListener((obs, old, now) -> showLive(panes, liveBox,
+                !viewModel.liveProperty().get().isEmpty() && !now));
+        showLive(panes, liveBox, !viewModel.liveProperty().get().isEmpty() && !viewModel.transientProperty().get());
 
         Label readOnly = note("xmlReadOnly");
         readOnly.setText(messages.get("xml.readOnly"));

@@ -46,6 +46,7 @@ public final class XmlViewModel {
     private final IntegerProperty messageLine = new SimpleIntegerProperty();
     private final ObjectBinding<Optional<XmlEditRules.Problem>> problem;
     private final BooleanBinding dirty;
+    private final BooleanBinding transientVm;
     /** Edits not applied, by VM key: switching to another VM and back finds them again. */
     private final Map<String, String> drafts = new HashMap<>();
     private BooleanSupplier allowed = () -> false;
@@ -62,6 +63,7 @@ public final class XmlViewModel {
         problem = Bindings.createObjectBinding(() -> saved.get().isEmpty() || text.get().equals(saved.get()) ? Optional.empty()
                 : XmlEditRules.problem(text.get(), saved.get()), text, saved);
         dirty = Bindings.createBooleanBinding(() -> !saved.get().isEmpty() && !text.get().equals(saved.get()), text, saved);
+        transientVm = Bindings.createBooleanBinding(() -> saved.get().isEmpty() && !live.get().isEmpty(), saved, live);
         vm.addListener((obs, old, now) -> {
             if (old != null && (now == null || !old.key().equals(now.key()))) {
                 if (dirty.get()) {
@@ -132,6 +134,11 @@ public final class XmlViewModel {
         return dirty;
     }
 
+    /** Running without a saved definition: shown, never edited (there is nothing to define). */
+    public BooleanBinding transientProperty() {
+        return transientVm;
+    }
+
     public BooleanBinding canApply() {
         return dirty.and(editingAllowed).and(busy.not()).and(Bindings.createBooleanBinding(() -> problem.get().isEmpty(), problem));
     }
@@ -160,7 +167,8 @@ public final class XmlViewModel {
             text.set(draft);
             message.set(messages.get("xml.draftKept"));
         } else if (!keepEdit) {
-            text.set(loaded.saved());
+            // A transient VM has no saved definition: its running one is shown, and cannot be edited.
+            text.set(loaded.saved().isEmpty() ? loaded.live() : loaded.saved());
         }
     }
 
