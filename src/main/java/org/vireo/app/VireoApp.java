@@ -59,6 +59,7 @@ import org.vireo.ui.main.MainView;
 import org.vireo.ui.main.MainViewModel;
 import org.vireo.ui.main.NodeRow;
 import org.vireo.ui.preferences.PreferencesViewModel;
+import org.vireo.ui.storage.StorageViewModel;
 import org.vireo.ui.terminal.TerminalTabs;
 import org.vireo.ui.wizard.CreateVmWizardViewModel;
 import picocli.CommandLine;
@@ -147,6 +148,7 @@ public final class VireoApp extends Application {
         ConnectionsViewModel connections = new ConnectionsViewModel(viewModel,
                 new StoredConnections(context.connections, context.storeWriter, paths.dataDir().resolve("libvirt_known_hosts")), messages);
         HostViewModel host = new HostViewModel(fleet, paths.dataDir().resolve("known_hosts").toString());
+        host.setStorage(new StorageViewModel(fleet, messages));
         MainView.Models models = new MainView.Models(viewModel, actions, connections, details, host,
                 new PreferencesViewModel(settings, fleet), connected -> new CreateVmWizardViewModel(fleet, validator, connected),
                 new DemoLabFiles() {

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.libvirt.Domain;
+import org.libvirt.StoragePool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vireo.model.DeviceChoices;
@@ -30,6 +31,8 @@ import org.vireo.model.NodeState;
 import org.vireo.model.NodeStatus;
 import org.vireo.model.OperationException;
 import org.vireo.model.StorageItem;
+import org.vireo.model.StoragePoolInfo;
+import org.vireo.model.StorageVolumeInfo;
 import org.vireo.model.Texts;
 import org.vireo.model.VmAction;
 import org.vireo.model.VmDetails;
@@ -49,6 +52,7 @@ import org.vireo.service.InventoryListener;
 import org.vireo.service.NodeTunnels;
 import org.vireo.service.SnapshotService;
 import org.vireo.service.StatsService;
+import org.vireo.service.StorageService;
 import org.vireo.service.VmCreation;
 import org.vireo.service.VmService;
 import org.vireo.service.VmSettingsService;
@@ -60,7 +64,7 @@ import org.vireo.service.create.VmSpec;
  * VM operations, each run on the worker of the VM's node.
  */
 public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCreation, ConsoleService, HostService,
-        SnapshotService, CloneService, DeviceService, VmSettingsService {
+        SnapshotService, CloneService, DeviceService, VmSettingsService, StorageService {
 
     private static final Logger LOG = LoggerFactory.getLogger(LibvirtFleet.class);
 
@@ -331,6 +335,76 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
         return onNodeOf(vm, what, conn -> readAgain(vm, VmSettingsEditor.change(conn, vm, what,
                 saved -> VmSettingsEditor.setMemory(saved, memory), VmSettingsEditor.liveMemory(memory.currentBytes()),
                 VmSettings::memoryPending)));
+    }
+
+    @Override
+    public CompletableFuture<List<StoragePoolInfo>> pools(String nodeId) {
+        return onNode(nodeId, Texts.get("op.storage.pools"), StoragePools::pools);
+    }
+
+    @Override
+    public CompletableFuture<List<StorageVolumeInfo>> volumes(String nodeId, String pool) {
+        return onNode(nodeId, Texts.get("op.storage.volumes", pool), conn -> StoragePools.volumes(conn, pool));
+    }
+
+    @Override
+    public CompletableFuture<Void> startPool(String nodeId, String pool) {
+        return onPool(nodeId, pool, "op.storage.startPool", p -> p.create(0));
+    }
+
+    @Override
+    public CompletableFuture<Void> stopPool(String nodeId, String pool) {
+        return onPool(nodeId, pool, "op.storage.stopPool", StoragePool::destroy);
+    }
+
+    @Override
+    public CompletableFuture<Void> setPoolAutostart(String nodeId, String pool, boolean on) {
+        return onPool(nodeId, pool, "op.storage.autostartPool", p -> p.setAutostart(on ? 1 : 0));
+    }
+
+    @Override
+    public CompletableFuture<Void> refreshPool(String nodeId, String pool) {
+        return onPool(nodeId, pool, "op.storage.refreshPool", p -> p.refresh(0));
+    }
+
+    private CompletableFuture<Void> onPool(String nodeId, String pool, String whatKey, StoragePools.PoolCall call) {
+        return onNode(nodeId, Texts.get(whatKey, pool), conn -> {
+            StoragePools.onPool(conn, pool, call);
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> deletePool(String nodeId, String pool, boolean deleteContents) {
+        return onNode(nodeId, Texts.get("op.storage.deletePool", pool), conn -> {
+            StoragePools.delete(conn, pool, deleteContents);
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> createVolume(String nodeId, String pool, String name, String format, long capacityBytes,
+                                                boolean preallocate, String backingPath) {
+        return onNode(nodeId, Texts.get("op.storage.createVolume", name), conn -> {
+            StoragePools.createVolume(conn, pool, name, format, capacityBytes, preallocate, backingPath);
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> deleteVolume(String nodeId, String pool, String name) {
+        return onNode(nodeId, Texts.get("op.storage.deleteVolume", name), conn -> {
+            StoragePools.deleteVolume(conn, pool, name);
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> resizeVolume(String nodeId, String pool, String name, long capacityBytes, boolean shrink) {
+        return onNode(nodeId, Texts.get("op.storage.resizeVolume", name), conn -> {
+            StoragePools.resizeVolume(conn, pool, name, capacityBytes, shrink);
+            return null;
+        });
     }
 
     @Override

@@ -259,6 +259,11 @@ final class VmDevices {
         return usage;
     }
 
+    /** Every domain's disks (running and saved) by the path of their storage: the VMs that use each volume. */
+    static Map<String, List<String>> volumeUsers(Connect conn) throws LibvirtException {
+        return usage(conn, "").users();
+    }
+
     static DeviceChoices choices(Connect conn, VmSummary vm) throws LibvirtException {
         Usage usage = usage(conn, vm.uuid());
         List<String> interfaces = new ArrayList<>();

@@ -6,6 +6,8 @@ import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
@@ -14,6 +16,7 @@ import org.vireo.model.HostDetails;
 import org.vireo.model.NodeAdvice;
 import org.vireo.ui.common.FactSheet;
 import org.vireo.ui.common.Messages;
+import org.vireo.ui.storage.StorageView;
 
 /** The host pane: facts, storage pools and virtual networks of the selected node. */
 public final class HostView {
@@ -25,7 +28,7 @@ public final class HostView {
     private final Label message = new Label();
     private final VBox advice = new VBox(4);
     private final HostViewModel viewModel;
-    private final ScrollPane root;
+    private final Node root;
 
     public HostView(HostViewModel viewModel, Messages messages) {
         this.messages = messages;
@@ -41,9 +44,20 @@ public final class HostView {
         viewModel.advice().addListener((ListChangeListener<NodeAdvice>) c -> showAdvice());
         VBox box = new VBox(10, message, advice, facts, lists);
         box.setPadding(new Insets(8));
-        root = new ScrollPane(box);
+        ScrollPane overview = new ScrollPane(box);
+        overview.setFitToWidth(true);
+        if (viewModel.storage() == null) {
+            root = overview;
+        } else {
+            Tab overviewTab = new Tab(messages.get("host.tab.overview"), overview);
+            overviewTab.setId("hostOverviewTab");
+            Tab storageTab = new Tab(messages.get("host.tab.storage"), new StorageView(viewModel.storage(), messages).root());
+            storageTab.setId("storageTab");
+            TabPane tabs = new TabPane(overviewTab, storageTab);
+            tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+            root = tabs;
+        }
         root.setId("hostPane");
-        root.setFitToWidth(true);
         viewModel.detailsProperty().addListener((obs, old, now) -> show(now));
     }
 

@@ -20,6 +20,7 @@ import org.vireo.model.Texts;
 import org.vireo.model.VmSummary;
 import org.vireo.service.HostService;
 import org.vireo.ui.common.ServiceCalls;
+import org.vireo.ui.storage.StorageViewModel;
 
 /** The host details of the node in view, read on its worker. FX thread only. */
 public final class HostViewModel {
@@ -36,6 +37,7 @@ public final class HostViewModel {
     private final ReadOnlyIntegerWrapper totalVms = new ReadOnlyIntegerWrapper();
     private ObservableList<VmSummary> liveVms;
     private final ListChangeListener<VmSummary> countVms = change -> count();
+    private StorageViewModel storage;
 
     /** @param vireoKnownHosts Vireo's own known_hosts file, named in the advice for a changed host key */
     public HostViewModel(HostService hosts, String vireoKnownHosts) {
@@ -47,6 +49,15 @@ public final class HostViewModel {
         this.hosts = hosts;
         this.vireoKnownHosts = vireoKnownHosts;
         this.calls = ServiceCalls.on(fxThread);
+    }
+
+    /** The Storage tab's view model; it follows the node shown here while that node is connected. */
+    public void setStorage(StorageViewModel storage) {
+        this.storage = storage;
+    }
+
+    public StorageViewModel storage() {
+        return storage;
     }
 
     /**
@@ -67,6 +78,9 @@ public final class HostViewModel {
             boolean same = id.equals(nodeId) && details.get() == null;
             nodeId = id;
             details.set(null);
+            if (storage != null) {
+                storage.nodeIdProperty().set(null);
+            }
             message.set(notConnected(nodeName, status));
             List<NodeAdvice> steps = NodeAdvice.forStatus(node.uri(), status, vireoKnownHosts);
             if (!same || !steps.equals(advice)) {
@@ -78,6 +92,9 @@ public final class HostViewModel {
         details.set(null);
         message.set("");
         advice.clear();
+        if (storage != null) {
+            storage.nodeIdProperty().set(id);
+        }
         calls.run(() -> hosts.hostDetails(id)).unlessStale(() -> id.equals(nodeId))
                 .onSuccess(details::set)
                 .onFailure(reason -> message.set(Texts.get("failure.whatAndWhy", nodeName, reason)))

@@ -1,0 +1,240 @@
+package org.vireo.libvirt;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.libvirt.Connect;
+import org.libvirt.LibvirtException;
+import org.libvirt.StoragePool;
+import org.libvirt.StorageVol;
+import org.vireo.model.OperationException;
+import org.vireo.model.StoragePoolInfo;
+import org.vireo.model.StorageVolumeInfo;
+import org.vireo.model.Texts;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * The Storage tab's libvirt calls: pools read from their XML (every type, whatever libvirt-java's enums
+ * know), started, stopped, refreshed and removed; volumes read with the VMs that use them, created (raw,
+ * qcow2, or a qcow2 overlay), resized and deleted. A pool or volume in use by a VM is not deleted: Vireo
+ * refuses first and names the VM. Runs on the node's worker.
+ */
+final class StoragePools {
+
+    // virStorageVolResizeFlags, virStoragePoolDeleteFlags, virStorageVolCreateFlags
+    private static final int RESIZE_SHRINK = 4;
+    private static final int CREATE_PREALLOC_METADATA = 1;
+
+    private StoragePools() {
+    }
+
+    static List<StoragePoolInfo> pools(Connect conn) throws LibvirtException {
+        List<String> names = new ArrayList<>(List.of(conn.listStoragePools()));
+        names.addAll(List.of(conn.listDefinedStoragePools()));
+        List<StoragePoolInfo> pools = new ArrayList<>();
+        for (String name : names) {
+            StoragePool pool;
+            try {
+                pool = conn.storagePoolLookupByName(name);
+            } catch (LibvirtException gone) {
+                continue;   // removed between the list and the lookup
+            }
+            try {
+                pools.add(info(pool));
+            } finally {
+                pool.free();
+            }
+        }
+        pools.sort(Comparator.comparing(StoragePoolInfo::name));
+        return pools;
+    }
+
+    private static StoragePoolInfo info(StoragePool pool) throws LibvirtException {
+        Element root = XmlElements.parse(pool.getXMLDesc(0)).getDocumentElement();
+        Element target = XmlElements.child(root, "target");
+        return new StoragePoolInfo(pool.getName(), pool.getUUIDString(), root.getAttribute("type"), pool.isActive() == 1,
+                pool.getAutostart(), pool.isPersistent() == 1, bytes(XmlElements.child(root, "capacity")),
+                bytes(XmlElements.child(root, "allocation")), bytes(XmlElements.child(root, "available")),
+                target == null ? "" : XmlElements.childText(target, "path"));
+    }
+
+    static List<StorageVolumeInfo> volumes(Connect conn, String poolName) throws LibvirtException {
+        StoragePool pool = conn.storagePoolLookupByName(poolName);
+        try {
+            if (pool.isActive() != 1) {
+                return List.of();
+            }
+            pool.refresh(0);   // files copied in by other means are listed too
+            Map<String, List<String>> users = VmDevices.volumeUsers(conn);
+            List<StorageVolumeInfo> volumes = new ArrayList<>();
+            for (String name : pool.listVolumes()) {
+                StorageVol vol;
+                try {
+                    vol = pool.storageVolLookupByName(name);
+                } catch (LibvirtException gone) {
+                    continue;
+                }
+                try {
+                    Element root = XmlElements.parse(vol.getXMLDesc(0)).getDocumentElement();
+                    Element target = XmlElements.child(root, "target");
+                    Element format = target == null ? null : XmlElements.child(target, "format");
+                    String path = vol.getPath();
+                    volumes.add(new StorageVolumeInfo(poolName, name, path, format == null ? "" : format.getAttribute("type"),
+                            bytes(XmlElements.child(root, "capacity")), bytes(XmlElements.child(root, "allocation")),
+                            users.getOrDefault(path, List.of()).stream().sorted().toList()));
+                } finally {
+                    vol.free();
+                }
+            }
+            volumes.sort(Comparator.comparing(StorageVolumeInfo::name));
+            return volumes;
+        } finally {
+            pool.free();
+        }
+    }
+
+    @FunctionalInterface
+    interface PoolCall {
+        void run(StoragePool pool) throws LibvirtException;
+    }
+
+    static void onPool(Connect conn, String poolName, PoolCall call) throws LibvirtException {
+        StoragePool pool = conn.storagePoolLookupByName(poolName);
+        try {
+            call.run(pool);
+        } finally {
+            pool.free();
+        }
+    }
+
+    /** Stops (when active) and undefines a pool; its contents go too only when asked. Refused while a VM uses one of its volumes. */
+    static void delete(Connect conn, String poolName, boolean deleteContents) throws LibvirtException {
+        String what = Texts.get("op.storage.deletePool", poolName);
+        onPool(conn, poolName, pool -> {
+            if (pool.isActive() == 1) {
+                pool.refresh(0);
+                Map<String, List<String>> users = VmDevices.volumeUsers(conn);
+                for (String name : pool.listVolumes()) {
+                    StorageVol vol = pool.storageVolLookupByName(name);
+                    try {
+                        List<String> vms = users.getOrDefault(vol.getPath(), List.of());
+                        if (!vms.isEmpty()) {
+                            throw new OperationException(what, Texts.get("storage.poolInUse", name, String.join(", ", vms)));
+                        }
+                    } finally {
+                        vol.free();
+                    }
+                }
+                if (deleteContents) {
+                    for (String name : pool.listVolumes()) {
+                        StorageVol vol = pool.storageVolLookupByName(name);
+                        try {
+                            vol.delete(0);
+                        } finally {
+                            vol.free();
+                        }
+                    }
+                }
+                pool.destroy();
+            }
+            if (deleteContents) {
+                pool.delete(0);   // the pool's directory (or format), now empty
+            }
+            if (pool.isPersistent() == 1) {
+                pool.undefine();
+            }
+        });
+    }
+
+    static void createVolume(Connect conn, String poolName, String name, String format, long capacityBytes, boolean preallocate,
+                             String backingPath) throws LibvirtException {
+        onPool(conn, poolName, pool -> {
+            Document doc = XmlElements.parse("<volume/>");
+            Element root = doc.getDocumentElement();
+            append(doc, root, "name", name);
+            Element capacity = append(doc, root, "capacity", Long.toString(capacityBytes));
+            capacity.setAttribute("unit", "bytes");
+            if (preallocate && "raw".equals(format)) {
+                append(doc, root, "allocation", Long.toString(capacityBytes)).setAttribute("unit", "bytes");
+            } else {
+                append(doc, root, "allocation", "0");
+            }
+            Element target = append(doc, root, "target", null);
+            append(doc, target, "format", null).setAttribute("type", format);
+            if (!backingPath.isEmpty()) {
+                Element backing = append(doc, root, "backingStore", null);
+                append(doc, backing, "path", backingPath);
+                append(doc, backing, "format", null).setAttribute("type", backingFormat(conn, backingPath));
+            }
+            int flags = preallocate && "qcow2".equals(format) ? CREATE_PREALLOC_METADATA : 0;
+            pool.storageVolCreateXML(DomainXmlBuilder.serialize(doc), flags).free();
+        });
+    }
+
+    private static String backingFormat(Connect conn, String path) throws LibvirtException {
+        StorageVol vol = conn.storageVolLookupByPath(path);
+        try {
+            Element target = XmlElements.child(XmlElements.parse(vol.getXMLDesc(0)).getDocumentElement(), "target");
+            Element format = target == null ? null : XmlElements.child(target, "format");
+            return format == null || format.getAttribute("type").isEmpty() ? "raw" : format.getAttribute("type");
+        } finally {
+            vol.free();
+        }
+    }
+
+    static void deleteVolume(Connect conn, String poolName, String name) throws LibvirtException {
+        onPool(conn, poolName, pool -> {
+            StorageVol vol = pool.storageVolLookupByName(name);
+            try {
+                List<String> vms = VmDevices.volumeUsers(conn).getOrDefault(vol.getPath(), List.of());
+                if (!vms.isEmpty()) {
+                    throw new OperationException(Texts.get("op.storage.deleteVolume", name),
+                            Texts.get("storage.volumeInUse", name, String.join(", ", vms)));
+                }
+                vol.delete(0);
+            } finally {
+                vol.free();
+            }
+        });
+    }
+
+    static void resizeVolume(Connect conn, String poolName, String name, long capacityBytes, boolean shrink) throws LibvirtException {
+        onPool(conn, poolName, pool -> {
+            StorageVol vol = pool.storageVolLookupByName(name);
+            try {
+                vol.resize(capacityBytes, shrink ? RESIZE_SHRINK : 0);
+            } finally {
+                vol.free();
+            }
+        });
+    }
+
+    private static Element append(Document doc, Element parent, String name, String text) {
+        Element e = doc.createElement(name);
+        if (text != null) {
+            e.setTextContent(text);
+        }
+        parent.appendChild(e);
+        return e;
+    }
+
+    private static long bytes(Element element) {
+        if (element == null) {
+            return 0;
+        }
+        try {
+            long value = Long.parseLong(element.getTextContent().strip());
+            return switch (element.getAttribute("unit")) {
+                case "KiB", "K", "k" -> value << 10;
+                case "MiB", "M" -> value << 20;
+                case "GiB", "G" -> value << 30;
+                case "TiB", "T" -> value << 40;
+                default -> value;
+            };
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.vireo.libvirt;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.libvirt.LibvirtException;
+import org.vireo.testlab.LocalLibvirtd;
+import org.vireo.testlab.Virsh;
+
+/** Volumes on a real directory pool of a private libvirtd with QEMU's tools: overlays and resizes, qemu-img and virsh the oracles. */
+class QemuStorageTest {
+
+    private static final long GIB = 1L << 30;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void anOverlayHasItsBackingFileAndAVolumeGrowsButShrinksOnlyWhenAsked() throws Exception {
+        try (LocalLibvirtd daemon = LocalLibvirtd.start(dir.resolve("libvirtd"))) {
+            String uri = daemon.systemNode();
+            Path poolDir = Files.createDirectories(dir.resolve("pool"));
+            Virsh.run(uri, "pool-create-as", "vms", "dir", "--target", poolDir.toString());
+            LibvirtRuntime.start();
+            VireoConnect conn = new VireoConnect(uri);
+            try {
+                StoragePools.createVolume(conn, "vms", "base.qcow2", "qcow2", GIB, false, "");
+                StoragePools.createVolume(conn, "vms", "overlay.qcow2", "qcow2", GIB, false, poolDir.resolve("base.qcow2").toString());
+                String info = qemuImgInfo(poolDir.resolve("overlay.qcow2"));
+                assertTrue(info.contains("backing file: " + poolDir.resolve("base.qcow2")), info);
+
+                StoragePools.resizeVolume(conn, "vms", "base.qcow2", 2 * GIB, false);
+                assertTrue(String.join("\n", Virsh.run(uri, "vol-info", "--pool", "vms", "base.qcow2")).matches("(?s).*Capacity:\\s+2\\.00 GiB.*"));
+                // Smaller without the shrink flag: libvirt refuses, the volume keeps its size.
+                assertThrows(LibvirtException.class, () -> StoragePools.resizeVolume(conn, "vms", "base.qcow2", GIB, false));
+                assertTrue(String.join("\n", Virsh.run(uri, "vol-info", "--pool", "vms", "base.qcow2")).matches("(?s).*Capacity:\\s+2\\.00 GiB.*"));
+
+                StoragePools.createVolume(conn, "vms", "raw.img", "raw", GIB, false, "");
+                StoragePools.resizeVolume(conn, "vms", "raw.img", GIB / 2, true);
+                assertTrue(String.join("\n", Virsh.run(uri, "vol-info", "--pool", "vms", "raw.img")).matches("(?s).*Capacity:\\s+512\\.00 MiB.*"));
+            } finally {
+                conn.close();
+            }
+        }
+    }
+
+    private static String qemuImgInfo(Path image) throws Exception {
+        Process p = new ProcessBuilder("qemu-img", "info", "-U", image.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
+    }
+}
