@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -184,7 +185,7 @@ public final class StorageViewModel {
                 messages.get("storage.done.resizeVolume", volume.name()));
     }
 
-    private void onPool(String doneKey, java.util.function.Function<String, CompletableFuture<Void>> call) {
+    private void onPool(String doneKey, Function<String, CompletableFuture<Void>> call) {
         StoragePoolInfo pool = selectedPool.get();
         if (pool == null) {
             return;

@@ -189,6 +189,7 @@ class MainWindowTest {
                 VirtualFlow<?> flow = (VirtualFlow<?>) page.table().lookup(".virtual-flow");
                 int at = page.table().getSelectionModel().getSelectedIndex();
                 return page.table().getSelectionModel().getSelectedItem().name().equals(tagged)
+                        && flow.getFirstVisibleCell() != null   // between two layouts of the table
                         && at >= flow.getFirstVisibleCell().getIndex() && at <= flow.getLastVisibleCell().getIndex();
             }));
             robot.clickOn(robot.lookup(".column-header").lookup("Name").queryLabeled());
