@@ -30,6 +30,7 @@ import org.vireo.model.NodeRef;
 import org.vireo.model.NodeState;
 import org.vireo.model.NodeStatus;
 import org.vireo.model.OperationException;
+import org.vireo.model.PoolSpec;
 import org.vireo.model.StorageItem;
 import org.vireo.model.StoragePoolInfo;
 import org.vireo.model.StorageVolumeInfo;
@@ -345,6 +346,19 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
     @Override
     public CompletableFuture<List<StorageVolumeInfo>> volumes(String nodeId, String pool) {
         return onNode(nodeId, Texts.get("op.storage.volumes", pool), conn -> StoragePools.volumes(conn, pool));
+    }
+
+    @Override
+    public String poolXml(PoolSpec spec) {
+        return StoragePools.poolXml(spec);
+    }
+
+    @Override
+    public CompletableFuture<Void> createPool(String nodeId, PoolSpec spec) {
+        return onNode(nodeId, Texts.get("op.storage.createPool", spec.name()), conn -> {
+            StoragePools.create(conn, spec);
+            return null;
+        });
     }
 
     @Override

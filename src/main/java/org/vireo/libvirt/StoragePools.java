@@ -8,7 +8,10 @@ import org.libvirt.Connect;
 import org.libvirt.LibvirtException;
 import org.libvirt.StoragePool;
 import org.libvirt.StorageVol;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.vireo.model.OperationException;
+import org.vireo.model.PoolSpec;
 import org.vireo.model.StoragePoolInfo;
 import org.vireo.model.StorageVolumeInfo;
 import org.vireo.model.Texts;
@@ -23,6 +26,7 @@ import org.w3c.dom.Element;
  */
 final class StoragePools {
 
+    private static final Logger LOG = LoggerFactory.getLogger(StoragePools.class);
     // virStorageVolResizeFlags, virStoragePoolDeleteFlags, virStorageVolCreateFlags
     private static final int RESIZE_SHRINK = 4;
     private static final int CREATE_PREALLOC_METADATA = 1;
@@ -58,6 +62,90 @@ final class StoragePools {
                 pool.getAutostart(), pool.isPersistent() == 1, bytes(XmlElements.child(root, "capacity")),
                 bytes(XmlElements.child(root, "allocation")), bytes(XmlElements.child(root, "available")),
                 target == null ? "" : XmlElements.childText(target, "path"));
+    }
+
+    /** The pool XML for {@code spec}, built with DOM; a custom pool's XML is the user's own. */
+    static String poolXml(PoolSpec spec) {
+        if (spec.type().equals("custom")) {
+            return spec.customXml();
+        }
+        Document doc = XmlElements.parse("<pool/>");
+        Element root = doc.getDocumentElement();
+        root.setAttribute("type", spec.type());
+        append(doc, root, "name", spec.name().strip());
+        Element source = doc.createElement("source");
+        switch (spec.type()) {
+            case "fs" -> append(doc, source, "device", null).setAttribute("path", spec.sourceDevice().strip());
+            case "netfs" -> {
+                append(doc, source, "host", null).setAttribute("name", spec.sourceHost().strip());
+                append(doc, source, "dir", null).setAttribute("path", spec.sourcePath().strip());
+                append(doc, source, "format", null).setAttribute("type", "nfs");
+            }
+            case "logical" -> {
+                if (!spec.sourceDevice().isBlank()) {
+                    append(doc, source, "device", null).setAttribute("path", spec.sourceDevice().strip());
+                }
+                append(doc, source, "name", spec.sourceName().strip());
+                append(doc, source, "format", null).setAttribute("type", "lvm2");
+            }
+            case "iscsi" -> {
+                append(doc, source, "host", null).setAttribute("name", spec.sourceHost().strip());
+                append(doc, source, "device", null).setAttribute("path", spec.sourcePath().strip());
+            }
+            default -> {
+                // dir: no source
+            }
+        }
+        if (source.hasChildNodes()) {
+            root.appendChild(source);
+        }
+        String target = switch (spec.type()) {
+            case "logical" -> "/dev/" + spec.sourceName().strip();
+            case "iscsi" -> "/dev/disk/by-path";
+            default -> spec.target().strip();
+        };
+        append(doc, append(doc, root, "target", null), "path", target);
+        return DomainXmlBuilder.serialize(doc);
+    }
+
+    static void create(Connect conn, PoolSpec spec) throws LibvirtException {
+        String what = Texts.get("op.storage.createPool", spec.name());
+        StoragePool pool;
+        try {
+            pool = conn.storagePoolDefineXML(poolXml(spec), 0);
+        } catch (LibvirtException refused) {
+            throw new OperationException(what, LibvirtErrors.message(refused));
+        }
+        boolean built = false;
+        try {
+            if (spec.build()) {
+                pool.build(0);
+                built = true;
+            }
+            if (spec.start()) {
+                pool.create(0);
+            }
+            if (spec.autostart()) {
+                pool.setAutostart(1);
+            }
+        } catch (LibvirtException failed) {
+            // Nothing half-made: the definition goes again, and what its build made where libvirt can remove it.
+            String reason = LibvirtErrors.message(failed);
+            try {
+                if (pool.isActive() == 1) {
+                    pool.destroy();
+                }
+                if (built && spec.type().equals("dir")) {
+                    pool.delete(0);
+                }
+                pool.undefine();
+            } catch (LibvirtException cleanup) {
+                LOG.warn("The pool {} that failed to start could not be removed again: {}", spec.name(), LibvirtErrors.message(cleanup));
+            }
+            throw new OperationException(what, Texts.get("storage.createFailed", reason));
+        } finally {
+            pool.free();
+        }
     }
 
     static List<StorageVolumeInfo> volumes(Connect conn, String poolName) throws LibvirtException {

@@ -2,6 +2,7 @@ package org.vireo.service;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.vireo.model.PoolSpec;
 import org.vireo.model.StoragePoolInfo;
 import org.vireo.model.StorageVolumeInfo;
 
@@ -16,6 +17,15 @@ public interface StorageService {
 
     /** The pool's volumes, each with the VMs that use it; the pool is refreshed from its storage first. */
     CompletableFuture<List<StorageVolumeInfo>> volumes(String nodeId, String pool);
+
+    /** The XML a new pool would be defined with (the dialog's preview); runs here, no libvirt call. */
+    String poolXml(PoolSpec spec);
+
+    /**
+     * Defines a pool, builds it where asked, starts it and sets its autostart. A pool that does not start is
+     * removed again (and what its build made, where libvirt can delete it): nothing half-made is left.
+     */
+    CompletableFuture<Void> createPool(String nodeId, PoolSpec spec);
 
     CompletableFuture<Void> startPool(String nodeId, String pool);
 

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.libvirt.LibvirtException;
+import org.vireo.model.OperationException;
+import org.vireo.model.PoolSpec;
 import org.vireo.testlab.LocalLibvirtd;
 import org.vireo.testlab.Virsh;
 
@@ -43,6 +45,28 @@ class QemuStorageTest {
                 StoragePools.createVolume(conn, "vms", "raw.img", "raw", GIB, false, "");
                 StoragePools.resizeVolume(conn, "vms", "raw.img", GIB / 2, true);
                 assertTrue(String.join("\n", Virsh.run(uri, "vol-info", "--pool", "vms", "raw.img")).matches("(?s).*Capacity:\\s+512\\.00 MiB.*"));
+            } finally {
+                conn.close();
+            }
+        }
+    }
+
+    @Test
+    void aPoolThatWillNotStartIsRemovedAgainAndABuiltOneHasItsDirectory() throws Exception {
+        try (LocalLibvirtd daemon = LocalLibvirtd.start(dir.resolve("libvirtd"))) {
+            String uri = daemon.systemNode();
+            LibvirtRuntime.start();
+            VireoConnect conn = new VireoConnect(uri);
+            try {
+                Path built = dir.resolve("built-pool");
+                StoragePools.create(conn, new PoolSpec("dir", "built", built.toString(), "", "", "", "", true, true, true, ""));
+                assertTrue(Files.isDirectory(built), "libvirt's build made the directory");
+                assertTrue(Virsh.run(uri, "pool-list", "--all").stream().anyMatch(l -> l.strip().matches("built\\s+active\\s+yes")));
+                // NFS from a server that does not exist (and a daemon that may not mount): refused, and nothing kept.
+                OperationException failed = assertThrows(OperationException.class, () -> StoragePools.create(conn,
+                        new PoolSpec("netfs", "nas", dir.resolve("nas").toString(), "nas.invalid", "/srv/nfs", "", "", false, true, true, "")));
+                assertTrue(failed.detail().startsWith("Nothing was kept"), failed.detail());
+                assertTrue(Virsh.run(uri, "pool-list", "--all", "--name").stream().noneMatch(l -> l.strip().equals("nas")));
             } finally {
                 conn.close();
             }

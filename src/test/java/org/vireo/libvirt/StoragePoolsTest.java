@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vireo.model.OperationException;
+import org.vireo.model.PoolSpec;
 import org.vireo.model.StoragePoolInfo;
 import org.vireo.model.StorageVolumeInfo;
 import org.vireo.testlab.LocalLibvirtd;
@@ -76,6 +77,23 @@ class StoragePoolsTest {
                 assertTrue(poolLine(uri, "default-pool").contains("active"));
                 StoragePools.delete(conn, "spare", false);
                 assertEquals("", poolLine(uri, "spare"));
+
+                // Pools of each kind, defined as the dialog chose (not started: their servers do not exist here).
+                StoragePools.create(conn, new PoolSpec("netfs", "nas", "/mnt/nas", "nas.lab", "/srv/nfs/vms", "", "", false, false, true, ""));
+                String nas = String.join("\n", Virsh.run(uri, "pool-dumpxml", "nas"));
+                assertTrue(nas.contains("<host name='nas.lab'/>") && nas.contains("<dir path='/srv/nfs/vms'/>")
+                        && nas.contains("<format type='nfs'/>") && nas.contains("<path>/mnt/nas</path>"), nas);
+                assertTrue(poolLine(uri, "nas").matches("nas\\s+inactive\\s+yes"), poolLine(uri, "nas"));
+                StoragePools.create(conn, new PoolSpec("logical", "vg0", "", "", "", "/dev/sdc", "vg0", false, false, false, ""));
+                String vg = String.join("\n", Virsh.run(uri, "pool-dumpxml", "vg0"));
+                assertTrue(vg.contains("<device path='/dev/sdc'/>") && vg.contains("<name>vg0</name>") && vg.contains("<path>/dev/vg0</path>"), vg);
+                StoragePools.create(conn, new PoolSpec("iscsi", "san", "", "san.lab", "iqn.2013-06.com.example:storage", "", "", false, false,
+                        false, ""));
+                String san = String.join("\n", Virsh.run(uri, "pool-dumpxml", "san"));
+                assertTrue(san.contains("<host name='san.lab'/>") && san.contains("<device path='iqn.2013-06.com.example:storage'/>"), san);
+                // A directory pool, started at once.
+                StoragePools.create(conn, new PoolSpec("dir", "isos", "/isos", "", "", "", "", false, true, false, ""));
+                assertTrue(poolLine(uri, "isos").matches("isos\\s+active\\s+no"), poolLine(uri, "isos"));
             } finally {
                 conn.close();
             }

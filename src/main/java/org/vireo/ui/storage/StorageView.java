@@ -9,6 +9,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -28,7 +29,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.vireo.model.ByteSize;
@@ -96,7 +96,10 @@ public final class StorageView {
         });
         Button deletePool = button("deletePool", "storage.deletePool", this::confirmDeletePool);
         deletePool.disableProperty().bind(viewModel.selectedPoolProperty().isNull().or(viewModel.busyProperty()));
-        ToolBar poolBar = new ToolBar(start, stop, autostart, refresh, deletePool);
+        Button newPool = button("newPool", "storage.newPool", () -> NewPoolDialog.show(window(), viewModel, messages)
+                .ifPresent(viewModel::createPool));
+        newPool.disableProperty().bind(viewModel.nodeIdProperty().isNull().or(viewModel.busyProperty()));
+        ToolBar poolBar = new ToolBar(newPool, start, stop, autostart, refresh, deletePool);
 
         volumeTable.setId("volumeTable");
         volumeTable.setAccessibleText(messages.get("storage.volumes"));
@@ -176,15 +179,17 @@ public final class StorageView {
     private TableColumn<StoragePoolInfo, StoragePoolInfo> usageColumn() {
         TableColumn<StoragePoolInfo, StoragePoolInfo> column = new TableColumn<>(messages.get("storage.pool.used"));
         column.setId("usedColumn");
-        column.setPrefWidth(180);
+        column.setPrefWidth(220);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         column.setCellFactory(c -> new TableCell<>() {
             private final ProgressBar bar = new ProgressBar();
             private final Label words = new Label();
-            private final StackPane both = new StackPane(bar, words);
+            private final HBox both = new HBox(6, bar, words);
 
             {
-                bar.setMaxWidth(Double.MAX_VALUE);
+                bar.setPrefWidth(60);
+                bar.setMinWidth(60);
+                both.setAlignment(Pos.CENTER_LEFT);
             }
 
             @Override

@@ -17,6 +17,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import org.vireo.model.PoolSpec;
 import org.vireo.model.StoragePoolInfo;
 import org.vireo.model.StorageVolumeInfo;
 import org.vireo.service.StorageService;
@@ -147,6 +148,20 @@ public final class StorageViewModel {
                 .onSuccess(volumes::setAll)
                 .onFailure(message::set)
                 .start();
+    }
+
+    /** The XML the dialog's choices make, for its preview. */
+    public String poolXml(PoolSpec spec) {
+        return service.poolXml(spec);
+    }
+
+    /** The names of the node's pools, for the new pool's name check. */
+    public List<String> poolNames() {
+        return pools.stream().map(StoragePoolInfo::name).toList();
+    }
+
+    public void createPool(PoolSpec spec) {
+        run(() -> service.createPool(nodeId.get(), spec), messages.get("storage.done.createPool", spec.name().strip()));
     }
 
     public void startPool() {

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,6 +92,26 @@ class StorageTabTest {
                 robot.clickOn(robot.from(page.dialog()).lookup((Button b) -> b.getText().equals("Delete volume")).queryButton());
                 page.waitUntil("deleted", 10, () -> message().equals("Deleted data.img."));
                 assertFalse(volumeNames(uri).contains("data.img"));
+
+                // A new directory pool through the dialog: a taken name refused where typed, the XML previewed.
+                robot.clickOn("#newPool");
+                assertEquals("newPoolDialog", page.dialog().getId());
+                robot.interact(() -> {
+                    robot.lookup("#poolName").queryAs(TextField.class).setText("default-pool");
+                    robot.lookup("#poolTarget").queryAs(TextField.class).setText("/isos");
+                });
+                assertEquals("This node already has a pool called default-pool.", text("#poolNameError"));
+                assertTrue(page.isDisabledNow("#poolOk"));
+                robot.interact(() -> {
+                    robot.lookup("#poolName").queryAs(TextField.class).setText("isos");
+                    robot.lookup("#poolBuild").queryAs(CheckBox.class).setSelected(false);
+                });
+                String preview = MainWindowPage.onFx(() -> robot.lookup("#poolXmlPreview").queryAs(TextArea.class).getText());
+                assertTrue(preview.contains("<pool type=\"dir\">") || preview.contains("<pool type='dir'>"), preview);
+                assertTrue(preview.contains("<name>isos</name>") && preview.contains("<path>/isos</path>"), preview);
+                robot.clickOn("#poolOk");
+                page.waitUntil("created", 10, () -> message().equals("Created the pool isos."));
+                assertTrue(poolLine(uri, "isos").matches("isos\\s+active\\s+yes"), poolLine(uri, "isos"));
 
                 // The spare pool goes; its storage stays (not asked for).
                 selectPool("spare");
