@@ -1,5 +1,7 @@
 package org.vireo.libvirt;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.libvirt.Domain;
+import org.libvirt.LibvirtException;
 import org.libvirt.StoragePool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +59,8 @@ import org.vireo.service.NodeTunnels;
 import org.vireo.service.SnapshotService;
 import org.vireo.service.StatsService;
 import org.vireo.service.StorageService;
+import org.vireo.service.TransferJob;
+import org.vireo.service.TransferService;
 import org.vireo.service.VmCreation;
 import org.vireo.service.VmService;
 import org.vireo.service.VmSettingsService;
@@ -65,7 +72,7 @@ import org.vireo.service.create.VmSpec;
  * VM operations, each run on the worker of the VM's node.
  */
 public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCreation, ConsoleService, HostService,
-        SnapshotService, CloneService, DeviceService, VmSettingsService, StorageService {
+        SnapshotService, CloneService, DeviceService, VmSettingsService, StorageService, TransferService {
 
     private static final Logger LOG = LoggerFactory.getLogger(LibvirtFleet.class);
 
@@ -348,6 +355,56 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
         return onNode(nodeId, Texts.get("op.storage.volumes", pool), conn -> StoragePools.volumes(conn, pool));
     }
 
+    /** Long transfers run here, not on a node's worker, so the node's events and other calls keep flowing. */
+    private final ExecutorService transfers = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "vireo-transfer");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    @Override
+    public TransferJob upload(String nodeId, String pool, Path file, String volumeName, String format) {
+        TransferJob job = new TransferJob(Texts.get("op.transfer.upload", file.getFileName(), pool));
+        transfer(nodeId, job, conn -> VolumeTransfers.upload(conn, pool, file, volumeName, format, job));
+        return job;
+    }
+
+    @Override
+    public TransferJob download(String nodeId, String volumePath, Path file) {
+        TransferJob job = new TransferJob(Texts.get("op.transfer.download", volumePath));
+        transfer(nodeId, job, conn -> VolumeTransfers.download(conn, volumePath, file, job));
+        return job;
+    }
+
+    /** The transfer's body, given the node's connection (libvirt's connections are safe to share across threads). */
+    private interface TransferBody {
+        String run(VireoConnect conn) throws LibvirtException, IOException;
+    }
+
+    private void transfer(String nodeId, TransferJob job, TransferBody body) {
+        onNode(nodeId, job.title(), conn -> conn).whenComplete((conn, refused) -> {
+            if (refused != null) {
+                job.result().completeExceptionally(refused instanceof CompletionException ? refused.getCause() : refused);
+                return;
+            }
+            try {
+                transfers.execute(() -> {
+                    try {
+                        job.result().complete(body.run(conn));
+                    } catch (OperationException e) {
+                        job.result().completeExceptionally(e);
+                    } catch (LibvirtException e) {
+                        job.result().completeExceptionally(new OperationException(job.title(), LibvirtErrors.message(e)));
+                    } catch (IOException | RuntimeException e) {
+                        job.result().completeExceptionally(new OperationException(job.title(), String.valueOf(e.getMessage())));
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                job.result().completeExceptionally(new OperationException(job.title(), Texts.get("app.closing")));
+            }
+        });
+    }
+
     @Override
     public String poolXml(PoolSpec spec) {
         return StoragePools.poolXml(spec);
@@ -550,6 +607,7 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
             nodes.clear();
         }
         statsTimer.shutdownNow();
+        transfers.shutdownNow();
         // Each worker closes its own connection; a hung node costs at most this wait, once.
         closing.forEach(c -> c.shutdown(2000));
     }

@@ -1,0 +1,17 @@
+package org.vireo.service;
+
+import java.nio.file.Path;
+
+/**
+ * Uploads and downloads between this computer and a node's storage, through libvirt's stream API over
+ * the node's own connection (its SSH session for a remote node). Transfers run on threads of their own,
+ * not the node's worker, so the node's events keep flowing.
+ */
+public interface TransferService {
+
+    /** Uploads {@code file} into a new volume {@code volumeName} ({@code format}: raw, qcow2, iso…) of {@code pool}. */
+    TransferJob upload(String nodeId, String pool, Path file, String volumeName, String format);
+
+    /** Downloads the volume at {@code volumePath} to {@code file} (which must not exist yet). */
+    TransferJob download(String nodeId, String volumePath, Path file);
+}
