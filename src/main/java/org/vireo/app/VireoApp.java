@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -52,6 +53,7 @@ import org.vireo.ui.common.Theme;
 import org.vireo.ui.details.VmDetailsView;
 import org.vireo.ui.details.VmDetailsViewModel;
 import org.vireo.ui.host.HostViewModel;
+import org.vireo.ui.jobs.JobsViewModel;
 import org.vireo.ui.login.DialogSshPrompts;
 import org.vireo.ui.main.ActionsViewModel;
 import org.vireo.ui.main.ConnectionsViewModel;
@@ -148,7 +150,11 @@ public final class VireoApp extends Application {
         ConnectionsViewModel connections = new ConnectionsViewModel(viewModel,
                 new StoredConnections(context.connections, context.storeWriter, paths.dataDir().resolve("libvirt_known_hosts")), messages);
         HostViewModel host = new HostViewModel(fleet, paths.dataDir().resolve("known_hosts").toString());
-        host.setStorage(new StorageViewModel(fleet, messages));
+        JobsViewModel jobs = new JobsViewModel(messages);
+        jobs.setOnFinished((title, outcome) -> Notices.doneElsewhere(primaryStage, title, outcome));
+        StorageViewModel storage = new StorageViewModel(fleet, messages);
+        storage.setTransfers(fleet, jobs);
+        host.setStorage(storage);
         MainView.Models models = new MainView.Models(viewModel, actions, connections, details, host,
                 new PreferencesViewModel(settings, fleet), connected -> new CreateVmWizardViewModel(fleet, validator, connected),
                 new DemoLabFiles() {
@@ -161,7 +167,7 @@ public final class VireoApp extends Application {
                     public void reset() throws IOException {
                         DemoLab.reset(paths.demoLabDir());
                     }
-                });
+                }, jobs);
         view = new MainView(models, centre -> new TerminalTabs(centre, messages.get("tab.vms"), terminalService, settings, messages),
                 messages, messages.get("about.text", VersionProvider.version(), paths.dataDir(), paths.logFile()), context.localWork);
         view.setDesktopDark(desktopDark);
@@ -173,7 +179,17 @@ public final class VireoApp extends Application {
         primaryStage.addEventFilter(WindowEvent.WINDOW_CLOSE_REQUEST, e -> {
             if (!VmDetailsView.confirmDiscardXml(primaryStage, details, messages)) {
                 e.consume();
+                return;
             }
+            // Transfers running: quitting cancels them (their partial volumes and files are deleted), so it asks.
+            List<String> running = jobs.jobs().stream().filter(j -> j.runningProperty().get()).map(JobsViewModel.Job::title).toList();
+            if (!running.isEmpty() && !Dialogs.confirm(primaryStage, "jobsRunningDialog", messages.get("jobs.closeRunning.title"),
+                    messages.get("jobs.closeRunning.header", running.size()), messages.get("jobs.closeRunning.text", String.join(", ", running)),
+                    messages.get("jobs.closeRunning.ok"))) {
+                e.consume();
+                return;
+            }
+            jobs.jobs().forEach(JobsViewModel.Job::cancel);
         });
         // --connect: the node added for this run is the one the window opens on; otherwise the preferred one.
         AppContext.commandLineNodes(options.connect).stream().findFirst().map(NodeRef::id)

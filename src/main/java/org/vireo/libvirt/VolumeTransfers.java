@@ -89,7 +89,8 @@ final class VolumeTransfers {
         StorageVol vol = conn.storageVolLookupByPath(volumePath);
         Stream stream = conn.streamNew(0);
         boolean done = false;
-        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE)) {
             long size = VolumeXml.capacity(vol);
             job.setTotal(size);
             MessageDigest sha = sha256();

@@ -12,6 +12,6 @@ public interface TransferService {
     /** Uploads {@code file} into a new volume {@code volumeName} ({@code format}: raw, qcow2, iso…) of {@code pool}. */
     TransferJob upload(String nodeId, String pool, Path file, String volumeName, String format);
 
-    /** Downloads the volume at {@code volumePath} to {@code file} (which must not exist yet). */
+    /** Downloads the volume at {@code volumePath} to {@code file} (replaced when it exists: the save dialog asked). */
     TransferJob download(String nodeId, String volumePath, Path file);
 }

@@ -19,11 +19,13 @@ import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.scene.image.Image;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -40,6 +42,8 @@ import org.vireo.ui.common.Messages;
 import org.vireo.ui.common.ServiceCalls;
 import org.vireo.ui.details.VmDetailsViewModel;
 import org.vireo.ui.host.HostViewModel;
+import org.vireo.ui.jobs.JobsViewModel;
+import org.vireo.ui.jobs.JobsWindow;
 import org.vireo.ui.preferences.PreferencesDialog;
 import org.vireo.ui.preferences.PreferencesViewModel;
 import org.vireo.ui.terminal.TerminalTabs;
@@ -55,11 +59,12 @@ public final class MainView {
     /** The view models the window shows, built by the app's wiring. */
     public record Models(MainViewModel main, ActionsViewModel actions, ConnectionsViewModel connections, VmDetailsViewModel details,
                          HostViewModel host, PreferencesViewModel preferences,
-                         Function<List<NodeRef>, CreateVmWizardViewModel> wizards, DemoLabFiles demoLab) {
+                         Function<List<NodeRef>, CreateVmWizardViewModel> wizards, DemoLabFiles demoLab, JobsViewModel jobs) {
     }
 
     private final MainViewModel viewModel;
     private final Models models;
+    private JobsWindow jobsWindow;
     private final Messages messages;
     private final String aboutText;
     private final ServiceCalls calls;
@@ -97,12 +102,23 @@ public final class MainView {
         split.setDividerPositions(0.28);
         SplitPane.setResizableWithParent(tree.view(), false);
 
+        jobsWindow = new JobsWindow(models.jobs(), messages);
         ConnectionsView connectionDialogs = new ConnectionsView(models.connections(), messages, this::window);
         defineActions(connectionDialogs);
         MainWindowBars bars = new MainWindowBars(actionTable, viewModel, messages);
         root.setTop(new VBox(bars.menuBar(), bars.toolRow()));
         root.setCenter(split);
-        root.setBottom(bars.statusBar(models.actions(), actionsView));
+        HBox statusBar = bars.statusBar(models.actions(), actionsView);
+        // The Jobs window from the status bar too, once there is a job; it says how many run.
+        Button jobsButton = new Button();
+        jobsButton.setId("jobsButton");
+        jobsButton.textProperty().bind(Bindings.createStringBinding(() -> messages.get("jobs.statusBar",
+                models.jobs().runningProperty().get()), models.jobs().runningProperty()));
+        jobsButton.setOnAction(e -> jobsWindow.toggle(window()));
+        jobsButton.visibleProperty().bind(Bindings.isNotEmpty(models.jobs().jobs()));
+        jobsButton.managedProperty().bind(jobsButton.visibleProperty());
+        statusBar.getChildren().add(jobsButton);
+        root.setBottom(statusBar);
         lower = new LowerPane(centre, viewModel, models.details(), models.host(), messages);
 
         tree.view().getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> onTreeSelection(now));
@@ -142,6 +158,7 @@ public final class MainView {
                 () -> tree.view().getSelectionModel().select(tree.view().getRoot()));
         a.add("find", messages.get("menu.view.find"), "Shortcut+F", null, this::focusSearch);
         a.add("preferences", messages.get("menu.view.preferences"), "Shortcut+Comma", null, this::showPreferences);
+        a.add("jobs", messages.get("menu.view.jobs"), "Shortcut+J", null, () -> jobsWindow.toggle(window()));
         a.add("new", messages.get("menu.vm.new"), "Shortcut+N", null, this::openWizard);
         actionsView.register(a);
         a.add("ssh", messages.get("action.ssh"), "Shortcut+Shift+S", singleVmDisabled(VmState::isRunning), () -> withOneVm(vm -> {

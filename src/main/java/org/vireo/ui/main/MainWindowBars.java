@@ -55,7 +55,7 @@ final class MainWindowBars {
         MenuBar bar = new MenuBar(
                 actions.menu(messages.get("menu.file"), "fileMenu", "menu-", ids, true, List.of("closeTab", sep, "quit")),
                 actions.menu(messages.get("menu.view"), "viewMenu", "menu-", ids, true,
-                        List.of("allVms", "find", sep, byNode, byTag, sep, "resetDemoLab", sep, "preferences")),
+                        List.of("allVms", "find", sep, byNode, byTag, sep, "jobs", sep, "resetDemoLab", sep, "preferences")),
                 actions.menu(messages.get("menu.vm"), "vmMenu", "menu-", ids, true, vmEntries),
                 actions.menu(messages.get("menu.node"), "nodeMenu", "menu-", ids, true,
                         List.of("addConnection", "editConnection", "removeConnection", sep, "connect", "disconnect")),

@@ -1,6 +1,8 @@
 package org.vireo.ui.storage;
 
+import java.io.File;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -30,6 +32,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.vireo.model.ByteSize;
 import org.vireo.model.NodeFacts;
@@ -126,8 +129,12 @@ public final class StorageView {
         for (Button b : List.of(resize, deleteVolume)) {
             b.disableProperty().bind(viewModel.selectedVolumeProperty().isNull().or(viewModel.busyProperty()));
         }
+        Button upload = button("uploadVolume", "storage.upload", this::upload);
+        upload.disableProperty().bind(viewModel.poolActive().not());
+        Button download = button("downloadVolume", "storage.download", this::download);
+        download.disableProperty().bind(viewModel.selectedVolumeProperty().isNull());
         HBox.setHgrow(filter, Priority.ALWAYS);
-        ToolBar volumeBar = new ToolBar(newVolume, resize, deleteVolume, filter);
+        ToolBar volumeBar = new ToolBar(newVolume, upload, download, resize, deleteVolume, filter);
 
         Label message = new Label();
         message.setId("storageMessage");
@@ -281,6 +288,48 @@ public final class StorageView {
         dialog.showAndWait().filter(b -> b == create).ifPresent(b -> viewModel.createVolume(name.getText().strip(), format.getValue(),
                 DeviceRules.size(size.getText()).orElseThrow(), preallocate.isSelected(), "qcow2".equals(format.getValue())
                         ? Optional.ofNullable(backing.getValue()).orElse("") : ""));
+    }
+
+    /** A local file into the chosen pool: its name and format asked, then the upload shows in the Jobs window. */
+    private void upload() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(messages.get("storage.upload.title"));
+        File chosen = chooser.showOpenDialog(window());
+        if (chosen == null) {
+            return;
+        }
+        NodeFacts.Pool pool = rulesPool();
+        Dialog<ButtonType> dialog = Dialogs.form(window(), messages.get("storage.upload.title"),
+                messages.get("storage.upload.header", chosen.getName(), new ByteSize(chosen.length()).toHuman(), pool.name()));
+        dialog.getDialogPane().setId("uploadDialog");
+        TextField name = new TextField(chosen.getName());
+        name.setId("uploadName");
+        String lower = chosen.getName().toLowerCase(Locale.ROOT);
+        ChoiceBox<String> format = new ChoiceBox<>(FXCollections.observableArrayList("raw", "qcow2", "iso"));
+        format.setId("uploadFormat");
+        format.setValue(lower.endsWith(".qcow2") ? "qcow2" : lower.endsWith(".iso") ? "iso" : "raw");
+        StringBinding nameError = Bindings.createStringBinding(() -> DeviceRules.volumeNameProblem(name.getText(), pool), name.textProperty());
+        dialog.getDialogPane().setContent(new Form()
+                .field(messages.get("storage.upload.name"), name, nameError, "uploadNameError")
+                .field(messages.get("storage.upload.format"), format)
+                .grid());
+        ButtonType go = new ButtonType(messages.get("storage.upload.ok"), ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().setAll(go, ButtonType.CANCEL);
+        Node ok = dialog.getDialogPane().lookupButton(go);
+        ok.setId("uploadOk");
+        ok.disableProperty().bind(nameError.isNotEmpty());
+        dialog.showAndWait().filter(b -> b == go).ifPresent(b -> viewModel.upload(chosen.toPath(), name.getText().strip(), format.getValue()));
+    }
+
+    private void download() {
+        StorageVolumeInfo volume = viewModel.selectedVolumeProperty().get();
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(messages.get("storage.download"));
+        chooser.setInitialFileName(volume.name());
+        File chosen = chooser.showSaveDialog(window());
+        if (chosen != null) {
+            viewModel.download(volume, chosen.toPath());
+        }
     }
 
     private void resize() {

@@ -1,5 +1,6 @@
 package org.vireo.ui.storage;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -21,8 +22,10 @@ import org.vireo.model.PoolSpec;
 import org.vireo.model.StoragePoolInfo;
 import org.vireo.model.StorageVolumeInfo;
 import org.vireo.service.StorageService;
+import org.vireo.service.TransferService;
 import org.vireo.ui.common.Messages;
 import org.vireo.ui.common.ServiceCalls;
+import org.vireo.ui.jobs.JobsViewModel;
 
 /**
  * The pools of the node in view and the volumes of the chosen pool; each action runs on the node's
@@ -43,6 +46,8 @@ public final class StorageViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private long generation;
+    private TransferService transfers;
+    private JobsViewModel jobs;
 
     public StorageViewModel(StorageService service, Messages messages) {
         this(service, messages, null);
@@ -148,6 +153,38 @@ public final class StorageViewModel {
                 .onSuccess(volumes::setAll)
                 .onFailure(message::set)
                 .start();
+    }
+
+    /** Where uploads and downloads go, and the Jobs list that shows them. */
+    public void setTransfers(TransferService transfers, JobsViewModel jobs) {
+        this.transfers = transfers;
+        this.jobs = jobs;
+    }
+
+    public boolean canTransfer() {
+        return transfers != null;
+    }
+
+    /** Uploads {@code file} as a new volume of the chosen pool; it shows in the Jobs window, and the list follows when it is done. */
+    public void upload(Path file, String volumeName, String format) {
+        StoragePoolInfo pool = selectedPool.get();
+        String node = nodeId.get();
+        if (pool == null || node == null || transfers == null) {
+            return;
+        }
+        jobs.add(transfers.upload(node, pool.name(), file, volumeName, format), sha -> {
+            message.set(messages.get("storage.done.upload", volumeName, pool.name()));
+            refresh();
+        });
+        refresh();   // the new volume is listed (growing) at once
+    }
+
+    /** Downloads the chosen volume to {@code file}. */
+    public void download(StorageVolumeInfo volume, Path file) {
+        String node = nodeId.get();
+        if (node != null && transfers != null) {
+            jobs.add(transfers.download(node, volume.path(), file), sha -> { });
+        }
     }
 
     /** The XML the dialog's choices make, for its preview. */

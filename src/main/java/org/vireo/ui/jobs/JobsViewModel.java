@@ -1,0 +1,145 @@
+package org.vireo.ui.jobs;
+
+import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.IntegerBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.util.Duration;
+import org.vireo.model.ByteSize;
+import org.vireo.service.TransferJob;
+import org.vireo.ui.common.FailureText;
+import org.vireo.ui.common.Messages;
+import org.vireo.ui.common.ServiceCalls;
+
+/**
+ * The app's long operations: each with its progress, rate and time left (read from its counters four times
+ * a second while it runs), Cancel, and its outcome until cleared. FX thread only.
+ */
+public final class JobsViewModel {
+
+    /** One operation as the Jobs window lists it. */
+    public static final class Job {
+        private final TransferJob transfer;
+        private final DoubleProperty progress = new SimpleDoubleProperty(-1);
+        private final StringProperty status = new SimpleStringProperty("");
+        private final BooleanProperty running = new SimpleBooleanProperty(true);
+        private final BooleanProperty failed = new SimpleBooleanProperty();
+        private final long startedNanos = System.nanoTime();
+
+        Job(TransferJob transfer) {
+            this.transfer = transfer;
+        }
+
+        public String title() {
+            return transfer.title();
+        }
+
+        /** 0 to 1, or -1 while the size is not known yet. */
+        public DoubleProperty progressProperty() {
+            return progress;
+        }
+
+        public StringProperty statusProperty() {
+            return status;
+        }
+
+        public BooleanProperty runningProperty() {
+            return running;
+        }
+
+        public BooleanProperty failedProperty() {
+            return failed;
+        }
+
+        public void cancel() {
+            transfer.cancel();
+        }
+    }
+
+    private final Messages messages;
+    private final ServiceCalls calls;
+    private final ObservableList<Job> jobs = FXCollections.observableArrayList(job -> new Observable[] {job.running});
+    private final IntegerBinding running = Bindings.createIntegerBinding(() -> (int) jobs.stream().filter(j -> j.running.get()).count(), jobs);
+    private final Timeline ticker;
+    private BiConsumer<String, String> finished = (title, text) -> { };
+
+    public JobsViewModel(Messages messages) {
+        this(messages, null);
+    }
+
+    JobsViewModel(Messages messages, Executor fxThread) {
+        this.messages = messages;
+        this.calls = ServiceCalls.on(fxThread);
+        ticker = new Timeline(new KeyFrame(Duration.millis(250), e -> tick()));
+        ticker.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    /** Told once when a job ends (a notification, for a user who looked elsewhere): title, outcome. */
+    public void setOnFinished(BiConsumer<String, String> finished) {
+        this.finished = finished;
+    }
+
+    public ObservableList<Job> jobs() {
+        return jobs;
+    }
+
+    /** How many run now. */
+    public IntegerBinding runningProperty() {
+        return running;
+    }
+
+    /** Lists a transfer; {@code done} runs on the FX thread with its SHA-256 once it succeeded. */
+    public Job add(TransferJob transfer, Consumer<String> done) {
+        Job job = new Job(transfer);
+        jobs.add(0, job);
+        ticker.play();
+        transfer.result().whenComplete((sha, error) -> calls.post(() -> {
+            job.running.set(false);
+            if (error == null) {
+                job.progress.set(1);
+                job.status.set(messages.get("jobs.done", new ByteSize(transfer.done()).toHuman(), sha));
+                done.accept(sha);
+            } else {
+                job.failed.set(true);
+                job.status.set(FailureText.reason(error));
+            }
+            finished.accept(job.title(), job.status.get());
+            if (running.get() == 0) {
+                ticker.stop();
+            }
+        }));
+        return job;
+    }
+
+    public void clearFinished() {
+        jobs.removeIf(job -> !job.running.get());
+    }
+
+    private void tick() {
+        for (Job job : jobs) {
+            if (!job.running.get()) {
+                continue;
+            }
+            long total = job.transfer.total();
+            long done = job.transfer.done();
+            double seconds = Math.max(0.001, (System.nanoTime() - job.startedNanos) / 1e9);
+            double rate = done / seconds;
+            job.progress.set(total > 0 ? (double) done / total : -1);
+            String left = rate > 0 && total > done ? messages.get("jobs.left", Math.round((total - done) / rate)) : "";
+            job.status.set(messages.get("jobs.progress", new ByteSize(done).toHuman(), new ByteSize(total).toHuman(),
+                    new ByteSize((long) rate).toHuman()) + left);
+        }
+    }
+}
