@@ -42,8 +42,10 @@ public final class JobsViewModel {
             this.transfer = transfer;
         }
 
+        /** "Upload installer.iso to default". */
         public String title() {
-            return transfer.title();
+            String title = transfer.title();
+            return title.isEmpty() ? title : Character.toUpperCase(title.charAt(0)) + title.substring(1);
         }
 
         /** 0 to 1, or -1 while the size is not known yet. */
@@ -113,7 +115,8 @@ public final class JobsViewModel {
                 done.accept(sha);
             } else {
                 job.failed.set(true);
-                job.status.set(FailureText.reason(error));
+                job.progress.set(0);   // not an endless "working" bar for a job that ended
+                job.status.set(messages.get("jobs.failed", FailureText.reason(error)));
             }
             finished.accept(job.title(), job.status.get());
             if (running.get() == 0) {
