@@ -81,11 +81,16 @@ public final class JobsViewModel {
         this(messages, null);
     }
 
+    /** With {@code fxThread} standing in for the FX thread (tests, which call {@link #tick()} themselves). */
     JobsViewModel(Messages messages, Executor fxThread) {
         this.messages = messages;
         this.calls = ServiceCalls.on(fxThread);
-        ticker = new Timeline(new KeyFrame(Duration.millis(250), e -> tick()));
-        ticker.setCycleCount(Timeline.INDEFINITE);
+        if (fxThread == null) {
+            ticker = new Timeline(new KeyFrame(Duration.millis(250), e -> tick()));
+            ticker.setCycleCount(Timeline.INDEFINITE);
+        } else {
+            ticker = null;
+        }
     }
 
     /** Told once when a job ends (a notification, for a user who looked elsewhere): title, outcome. */
@@ -106,7 +111,9 @@ public final class JobsViewModel {
     public Job add(TransferJob transfer, Consumer<String> done) {
         Job job = new Job(transfer);
         jobs.add(0, job);
-        ticker.play();
+        if (ticker != null) {
+            ticker.play();
+        }
         transfer.result().whenComplete((sha, error) -> calls.post(() -> {
             job.running.set(false);
             if (error == null) {
@@ -119,7 +126,7 @@ public final class JobsViewModel {
                 job.status.set(messages.get("jobs.failed", FailureText.reason(error)));
             }
             finished.accept(job.title(), job.status.get());
-            if (running.get() == 0) {
+            if (running.get() == 0 && ticker != null) {
                 ticker.stop();
             }
         }));
@@ -130,7 +137,8 @@ public final class JobsViewModel {
         jobs.removeIf(job -> !job.running.get());
     }
 
-    private void tick() {
+    /** Reads each running job's counters into its bar and words. */
+    void tick() {
         for (Job job : jobs) {
             if (!job.running.get()) {
                 continue;

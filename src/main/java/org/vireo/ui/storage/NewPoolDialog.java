@@ -98,8 +98,10 @@ final class NewPoolDialog {
         showFor(form, type, target, List.of("dir", "fs", "netfs"));
         showFor(form, type, customXml, List.of("custom"));
         type.valueProperty().addListener((obs, old, now) -> {
-            sourcePath.setPromptText(messages.get("iscsi".equals(now) ? "storage.newPool.iqnPrompt" : "storage.newPool.exportPrompt"));
-            device.setPromptText(messages.get("logical".equals(now) ? "storage.newPool.pvPrompt" : "storage.newPool.devicePrompt"));
+            String sourcePrompt = "iscsi".equals(now) ? "storage.newPool.iqnPrompt" : "storage.newPool.exportPrompt";
+            String devicePrompt = "logical".equals(now) ? "storage.newPool.pvPrompt" : "storage.newPool.devicePrompt";
+            sourcePath.setPromptText(messages.get(sourcePrompt));
+            device.setPromptText(messages.get(devicePrompt));
             build.setSelected(!"iscsi".equals(now) && !"netfs".equals(now));
         });
         target.setPromptText("/var/lib/libvirt/images/pool");

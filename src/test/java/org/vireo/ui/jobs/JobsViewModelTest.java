@@ -1,0 +1,65 @@
+package org.vireo.ui.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.vireo.model.OperationException;
+import org.vireo.service.TransferJob;
+import org.vireo.ui.FxQueue;
+import org.vireo.ui.common.Messages;
+
+/**
+ * The Jobs list over real {@link TransferJob}s, advanced here the way a transfer thread advances them:
+ * progress and words, the outcome, Cancel reaching the transfer, clearing.
+ */
+class JobsViewModelTest {
+
+    private final FxQueue fx = new FxQueue();
+    private final JobsViewModel jobs = new JobsViewModel(new Messages(Locale.ENGLISH), fx);
+
+    @Test
+    void progressOutcomeCancelAndClear() throws Exception {
+        List<String> notified = new ArrayList<>();
+        jobs.setOnFinished((title, outcome) -> notified.add(title + ": " + outcome));
+        TransferJob upload = new TransferJob("upload debian.iso to isos");
+        List<String> hashes = new ArrayList<>();
+        JobsViewModel.Job job = jobs.add(upload, hashes::add);
+        assertEquals("Upload debian.iso to isos", job.title());
+        assertEquals(1, jobs.runningProperty().get());
+
+        upload.setTotal(4L << 20);
+        upload.add(1L << 20);
+        jobs.tick();
+        assertEquals(0.25, job.progressProperty().get(), 1e-9);
+        assertTrue(job.statusProperty().get().startsWith("1 MiB of 4 MiB at "), job.statusProperty().get());
+
+        upload.add(3L << 20);
+        upload.result().complete("ab12");
+        fx.drainUntil("the job ends", 5, () -> !job.runningProperty().get());
+        assertEquals(1.0, job.progressProperty().get(), 1e-9);
+        assertEquals("Done: 4 MiB, SHA-256 ab12", job.statusProperty().get());
+        assertEquals(List.of("ab12"), hashes);
+        assertEquals(List.of("Upload debian.iso to isos: Done: 4 MiB, SHA-256 ab12"), notified);
+
+        // Cancel reaches the transfer; its failure is said, the bar stops.
+        TransferJob download = new TransferJob("download /isos/debian.iso");
+        JobsViewModel.Job second = jobs.add(download, sha -> { });
+        second.cancel();
+        assertTrue(download.isCancelled());
+        download.result().completeExceptionally(new OperationException("download", "Cancelled; what was transferred so far was deleted."));
+        fx.drainUntil("the second ends", 5, () -> !second.runningProperty().get());
+        assertTrue(second.failedProperty().get());
+        assertEquals(0, second.progressProperty().get(), 1e-9);
+        assertTrue(second.statusProperty().get().startsWith("Failed: "), second.statusProperty().get());
+        assertEquals(0, jobs.runningProperty().get());
+
+        jobs.clearFinished();
+        assertTrue(jobs.jobs().isEmpty());
+        assertFalse(notified.isEmpty());
+    }
+}
