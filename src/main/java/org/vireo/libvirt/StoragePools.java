@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.libvirt.Connect;
+import org.libvirt.Domain;
 import org.libvirt.LibvirtException;
 import org.libvirt.StoragePool;
 import org.libvirt.StorageVol;
@@ -15,6 +16,7 @@ import org.vireo.model.PoolSpec;
 import org.vireo.model.StoragePoolInfo;
 import org.vireo.model.StorageVolumeInfo;
 import org.vireo.model.Texts;
+import org.vireo.model.VmDisk;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -30,6 +32,7 @@ final class StoragePools {
     // virStorageVolResizeFlags, virStoragePoolDeleteFlags, virStorageVolCreateFlags
     private static final int RESIZE_SHRINK = 4;
     private static final int CREATE_PREALLOC_METADATA = 1;
+    private static final int BLOCK_RESIZE_BYTES = 1;
 
     private StoragePools() {
     }
@@ -288,15 +291,45 @@ final class StoragePools {
         });
     }
 
+    /**
+     * Grows or shrinks a volume. A disk of a running VM is grown through the VM (virDomainBlockResize), so
+     * that QEMU and the guest see the new size at once; shrinking one in use is libvirt's to refuse.
+     */
     static void resizeVolume(Connect conn, String poolName, String name, long capacityBytes, boolean shrink) throws LibvirtException {
         onPool(conn, poolName, pool -> {
             StorageVol vol = pool.storageVolLookupByName(name);
             try {
+                String path = vol.getPath();
+                if (!shrink && resizeThroughRunningVm(conn, path, capacityBytes)) {
+                    return;
+                }
                 vol.resize(capacityBytes, shrink ? RESIZE_SHRINK : 0);
             } finally {
                 vol.free();
             }
         });
+    }
+
+    private static boolean resizeThroughRunningVm(Connect conn, String path, long capacityBytes) throws LibvirtException {
+        for (int id : conn.listDomains()) {
+            Domain domain;
+            try {
+                domain = conn.domainLookupByID(id);
+            } catch (LibvirtException gone) {
+                continue;
+            }
+            try {
+                for (VmDisk disk : DomainXml.parse(domain.getXMLDesc(0)).disks()) {
+                    if (path.equals(disk.path())) {
+                        domain.blockResize(disk.target(), capacityBytes, BLOCK_RESIZE_BYTES);
+                        return true;
+                    }
+                }
+            } finally {
+                domain.free();
+            }
+        }
+        return false;
     }
 
     private static Element append(Document doc, Element parent, String name, String text) {

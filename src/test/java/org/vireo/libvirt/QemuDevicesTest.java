@@ -134,6 +134,11 @@ class QemuDevicesTest {
                 assertTrue(String.join("\n", Virsh.run(uri, "dumpxml", "--inactive", "hot-vm")).contains("<memory unit='KiB'>196608</memory>"));
                 assertEquals(new VmSettings.Memory(96L << 20, 192L << 20), VmSettingsEditor.read(conn, vm).saved().memory());
 
+                // Its root disk grown from 64 to 128 MiB while it runs: through the VM, so QEMU sees it at once.
+                StoragePools.resizeVolume(conn, "vms", "hot-vm-vda.qcow2", 128L << 20, false);
+                assertTrue(String.join("\n", Virsh.run(uri, "domblkinfo", "hot-vm", "vda")).matches("(?s).*Capacity:\\s+134217728.*"),
+                        String.join("\n", Virsh.run(uri, "domblkinfo", "hot-vm", "vda")));
+
                 // Force reset: QEMU resets the machine, and libvirt tells its listeners (virsh event here) it rebooted.
                 Process events = new ProcessBuilder("virsh", "-c", uri, "event", "--domain", "hot-vm", "--event", "reboot",
                         "--timeout", "20").redirectErrorStream(true).start();
