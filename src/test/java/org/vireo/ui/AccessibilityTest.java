@@ -122,18 +122,19 @@ class AccessibilityTest {
         Window window = MainWindowPage.onFx(this::dialogWindow);
         check(what, window);
         // The window manager maps it when it can (late on a loaded machine): what counts is where it settles.
-        AssertionError last = null;
+        // assertPlaced runs on the FX thread: its AssertionError reaches here wrapped in an IllegalStateException.
+        String last = null;
         for (long until = System.nanoTime() + 5_000_000_000L; System.nanoTime() < until; robot.sleep(200)) {
             try {
                 System.out.println(what + ": " + MainWindowPage.assertPlaced(window, page.table().getScene().getWindow(), 200, 100, 40));
                 last = null;
                 break;
-            } catch (AssertionError e) {
-                last = e;
+            } catch (AssertionError | IllegalStateException e) {
+                last = e.getMessage();
             }
         }
         if (last != null) {
-            misplaced.put(what, last.getMessage());
+            misplaced.put(what, last);
         }
         robot.interact(() -> ((Stage) window).close());
     }
