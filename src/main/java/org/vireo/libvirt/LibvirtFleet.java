@@ -412,10 +412,7 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
 
     @Override
     public CompletableFuture<Void> createPool(String nodeId, PoolSpec spec) {
-        return onNode(nodeId, Texts.get("op.storage.createPool", spec.name()), conn -> {
-            StoragePools.create(conn, spec);
-            return null;
-        });
+        return onNodeDo(nodeId, Texts.get("op.storage.createPool", spec.name()), conn -> StoragePools.create(conn, spec));
     }
 
     @Override
@@ -438,44 +435,43 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
         return onPool(nodeId, pool, "op.storage.refreshPool", p -> p.refresh(0));
     }
 
-    private CompletableFuture<Void> onPool(String nodeId, String pool, String whatKey, StoragePools.PoolCall call) {
-        return onNode(nodeId, Texts.get(whatKey, pool), conn -> {
-            StoragePools.onPool(conn, pool, call);
+    /** A call on the node's worker that returns nothing. */
+    private interface NodeAction {
+        void run(VireoConnect conn) throws LibvirtException;
+    }
+
+    private CompletableFuture<Void> onNodeDo(String nodeId, String what, NodeAction action) {
+        return onNode(nodeId, what, conn -> {
+            action.run(conn);
             return null;
         });
     }
 
+    private CompletableFuture<Void> onPool(String nodeId, String pool, String whatKey, StoragePools.PoolCall call) {
+        return onNodeDo(nodeId, Texts.get(whatKey, pool), conn -> StoragePools.onPool(conn, pool, call));
+    }
+
     @Override
     public CompletableFuture<Void> deletePool(String nodeId, String pool, boolean deleteContents) {
-        return onNode(nodeId, Texts.get("op.storage.deletePool", pool), conn -> {
-            StoragePools.delete(conn, pool, deleteContents);
-            return null;
-        });
+        return onNodeDo(nodeId, Texts.get("op.storage.deletePool", pool), conn -> StoragePools.delete(conn, pool, deleteContents));
     }
 
     @Override
     public CompletableFuture<Void> createVolume(String nodeId, String pool, String name, String format, long capacityBytes,
                                                 boolean preallocate, String backingPath) {
-        return onNode(nodeId, Texts.get("op.storage.createVolume", name), conn -> {
-            StoragePools.createVolume(conn, pool, name, format, capacityBytes, preallocate, backingPath);
-            return null;
-        });
+        return onNodeDo(nodeId, Texts.get("op.storage.createVolume", name),
+                conn -> StoragePools.createVolume(conn, pool, name, format, capacityBytes, preallocate, backingPath));
     }
 
     @Override
     public CompletableFuture<Void> deleteVolume(String nodeId, String pool, String name) {
-        return onNode(nodeId, Texts.get("op.storage.deleteVolume", name), conn -> {
-            StoragePools.deleteVolume(conn, pool, name);
-            return null;
-        });
+        return onNodeDo(nodeId, Texts.get("op.storage.deleteVolume", name), conn -> StoragePools.deleteVolume(conn, pool, name));
     }
 
     @Override
     public CompletableFuture<Void> resizeVolume(String nodeId, String pool, String name, long capacityBytes, boolean shrink) {
-        return onNode(nodeId, Texts.get("op.storage.resizeVolume", name), conn -> {
-            StoragePools.resizeVolume(conn, pool, name, capacityBytes, shrink);
-            return null;
-        });
+        return onNodeDo(nodeId, Texts.get("op.storage.resizeVolume", name),
+                conn -> StoragePools.resizeVolume(conn, pool, name, capacityBytes, shrink));
     }
 
     @Override

@@ -342,20 +342,6 @@ final class StoragePools {
     }
 
     private static long bytes(Element element) {
-        if (element == null) {
-            return 0;
-        }
-        try {
-            long value = Long.parseLong(element.getTextContent().strip());
-            return switch (element.getAttribute("unit")) {
-                case "KiB", "K", "k" -> value << 10;
-                case "MiB", "M" -> value << 20;
-                case "GiB", "G" -> value << 30;
-                case "TiB", "T" -> value << 40;
-                default -> value;
-            };
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+        return VolumeXml.bytes(element, "bytes");
     }
 }

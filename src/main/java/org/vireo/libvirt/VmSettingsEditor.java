@@ -482,22 +482,7 @@ final class VmSettingsEditor {
     }
 
     private static long kib(Element memory) {
-        if (memory == null) {
-            return 0;
-        }
-        long value = Long.parseLong(memory.getTextContent().strip());
-        String unit = memory.getAttribute("unit");
-        return switch (unit.isEmpty() ? "KiB" : unit) {
-            case "b", "bytes" -> value / 1024;
-            case "KB" -> value * 1000 / 1024;
-            case "k", "KiB" -> value;
-            case "MB" -> value * 1_000_000 / 1024;
-            case "M", "MiB" -> value * 1024;
-            case "GB" -> value * 1_000_000_000 / 1024;
-            case "G", "GiB" -> value * 1024 * 1024;
-            case "T", "TiB" -> value * 1024 * 1024 * 1024;
-            default -> value;
-        };
+        return VolumeXml.bytes(memory, "KiB") / 1024;
     }
 
     private static int parseInt(String text, int fallback) {

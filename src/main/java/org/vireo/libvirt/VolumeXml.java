@@ -31,6 +31,19 @@ final class VolumeXml {
         }
     }
 
+    /** A size element of libvirt's XML ({@code <capacity unit='GiB'>2</capacity>}) in bytes; {@code defaultUnit} when it names none; 0 when absent. */
+    static long bytes(Element element, String defaultUnit) {
+        if (element == null) {
+            return 0;
+        }
+        try {
+            String unit = element.getAttribute("unit");
+            return Long.parseLong(element.getTextContent().strip()) * unit(unit.isEmpty() ? defaultUnit : unit);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     private static long unit(String unit) {
         return switch (unit) {
             case "", "bytes", "b", "B" -> 1L;
