@@ -154,8 +154,14 @@ class RealHypervisorStoryTest {
 
                 // Memory now lowered while it runs: the guest's balloon driver gives it back (virsh dommemstat: actual).
                 selectPage("Memory");
-                page.waitUntil("the memory page shows 256 MiB", 10, () -> MainWindowPage.onFx(() -> robot.lookup("#memoryCurrentField")
-                        .queryAllAs(TextField.class).stream().anyMatch(f -> f.getText().equals("256 MiB"))));
+                try {
+                    page.waitUntil("the memory page shows 256 MiB", 20, () -> MainWindowPage.onFx(() -> robot.lookup("#memoryCurrentField")
+                            .queryAllAs(TextField.class).stream().anyMatch(f -> f.getText().equals("256 MiB"))));
+                } catch (AssertionError e) {
+                    throw new AssertionError(e.getMessage() + "; it shows " + MainWindowPage.onFx(() -> robot.lookup("#memoryCurrentField")
+                            .queryAllAs(TextField.class).stream().map(f -> f.getText() + (f.isVisible() ? "" : " (hidden)")).toList())
+                            + "; virsh dominfo: " + Virsh.run(oracle, "dominfo", "story-vm"), e);
+                }
                 robot.interact(() -> field("#memoryCurrentField").setText("192 MiB"));
                 robot.interact(() -> robot.lookup("#applyMemory").queryButton().fire());
                 page.waitUntil("the balloon is set", 20, () -> !MainWindowPage.onFx(
@@ -300,8 +306,25 @@ class RealHypervisorStoryTest {
 
     /** A settings page of the Hardware tab, clicked by its name in the list ("Memory"). */
     private void selectPage(String title) {
-        robot.clickOn(MainWindowPage.onFx(() -> robot.lookup("#deviceTree .tree-cell").queryAll().stream()
-                .filter(n -> n instanceof TreeCell<?> c && title.equals(c.getText())).findFirst().orElseThrow()));
+        // Only a shown cell: the list keeps spare cells, hidden, that may still carry an old text. A device list
+        // reloaded (an event after a hot-unplug) under the click is the other reason to look and click again.
+        for (int attempt = 0; attempt < 3 && !pageSelected(title); attempt++) {
+            page.waitUntil(title + " is listed", 10, () -> pageCell(title) != null);
+            robot.clickOn(MainWindowPage.onFx(() -> pageCell(title)));
+            robot.sleep(300);
+        }
+        page.waitUntil(title + " is selected", 5, () -> pageSelected(title));
+    }
+
+    private TreeCell<?> pageCell(String title) {
+        return MainWindowPage.onFx(() -> robot.lookup("#deviceTree .tree-cell").queryAll().stream()
+                .filter(n -> n instanceof TreeCell<?> c && c.isVisible() && title.equals(c.getText()))
+                .map(n -> (TreeCell<?>) n).findFirst().orElse(null));
+    }
+
+    private boolean pageSelected(String title) {
+        return MainWindowPage.onFx(() -> robot.lookup("#deviceTree .tree-cell").queryAll().stream()
+                .anyMatch(n -> n instanceof TreeCell<?> c && c.isVisible() && c.isSelected() && title.equals(c.getText())));
     }
 
     private void selectOnly(String name) {
