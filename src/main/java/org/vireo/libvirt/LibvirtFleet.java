@@ -363,9 +363,9 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
     });
 
     @Override
-    public TransferJob upload(String nodeId, String pool, Path file, String volumeName, String format) {
+    public TransferJob upload(String nodeId, String pool, Path file, String volumeName) {
         TransferJob job = new TransferJob(Texts.get("op.transfer.upload", file.getFileName(), pool));
-        transfer(nodeId, job, conn -> VolumeTransfers.upload(conn, pool, file, volumeName, format, job));
+        transfer(nodeId, job, conn -> VolumeTransfers.upload(conn, pool, file, volumeName, job));
         return job;
     }
 

@@ -6,6 +6,7 @@ import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
+import com.sun.jna.ptr.LongByReference;
 import com.sun.jna.ptr.PointerByReference;
 
 /**
@@ -82,4 +83,28 @@ interface LibvirtNative extends Library {
 
     // virDomainMemoryModFlags: LIVE 1, CONFIG 2, MAXIMUM 4
     int virDomainSetMemoryFlags(Pointer domain, NativeLong memoryKiB, int flags);
+
+    // Sparse-aware volume transfers (libvirt 3.4+). VIR_STORAGE_VOL_UPLOAD/DOWNLOAD_SPARSE_STREAM = 1.
+    int VOL_SPARSE_STREAM = 1;
+    /** virStreamRecvFlags: stop before a hole and return {@link #RECV_HOLE}. */
+    int STREAM_RECV_STOP_AT_HOLE = 1;
+    int RECV_HOLE = -3;
+
+    Pointer virStorageVolLookupByPath(Pointer conn, String path);
+
+    int virStorageVolFree(Pointer vol);
+
+    int virStorageVolUpload(Pointer vol, Pointer stream, long offset, long length, int flags);
+
+    int virStorageVolDownload(Pointer vol, Pointer stream, long offset, long length, int flags);
+
+    /** Sends {@code bytes} from native memory: bytes taken, or -1. */
+    int virStreamSend(Pointer stream, Pointer data, NativeLong bytes);
+
+    int virStreamSendHole(Pointer stream, long length, int flags);
+
+    /** Bytes read, 0 at the end, -1 on error, {@link #RECV_HOLE} when a hole comes next. */
+    int virStreamRecvFlags(Pointer stream, Pointer data, NativeLong bytes, int flags);
+
+    int virStreamRecvHole(Pointer stream, LongByReference length, int flags);
 }

@@ -1,19 +1,24 @@
 package org.vireo.libvirt;
 
+import com.sun.jna.Memory;
+import com.sun.jna.NativeLong;
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.LongByReference;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import org.libvirt.LibvirtException;
 import org.libvirt.StoragePool;
 import org.libvirt.StorageVol;
-import org.libvirt.Stream;
+import org.libvirt.StorageVolInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vireo.model.OperationException;
@@ -22,52 +27,92 @@ import org.vireo.service.TransferJob;
 
 /**
  * Moves bytes between a local file and a volume through libvirt's streams, in 1 MiB pieces, counting
- * them into a {@link TransferJob} and hashing them (SHA-256). A cancelled or failed upload deletes its
- * new volume; a cancelled or failed download deletes its partial file. Runs on a transfer thread.
+ * them into a {@link TransferJob} and hashing them (SHA-256, holes hashed as the zeros they read as).
+ * Sparse-aware where both ends are files: a local file's holes are found by the kernel and sent as
+ * holes (never read, never carried), a volume's holes arrive as holes and stay holes in the local
+ * file. A cancelled or failed upload deletes its new volume; a cancelled or failed download deletes
+ * its partial file. Runs on a transfer thread, through our own bindings of the stream calls
+ * ({@link LibvirtNative}): libvirt-java 0.5.4 has no holes.
  */
 final class VolumeTransfers {
 
     private static final Logger LOG = LoggerFactory.getLogger(VolumeTransfers.class);
     private static final int CHUNK = 1 << 20;
+    private static final byte[] ZEROS = new byte[CHUNK];
 
     private VolumeTransfers() {
     }
 
-    /** Creates the volume (the file's size) and uploads the file into it; returns the SHA-256 of the bytes sent. */
-    static String upload(VireoConnect conn, String poolName, Path file, String volumeName, String format, TransferJob job)
+    /**
+     * Creates the volume (raw, the file's size, nothing allocated) and uploads the file into it; returns the
+     * SHA-256 of the file. The pool is refreshed after, so libvirt names the volume's real format (qcow2, iso)
+     * from its content where the pool type probes it.
+     */
+    static String upload(VireoConnect conn, String poolName, Path file, String volumeName, TransferJob job)
             throws LibvirtException, IOException {
         String what = Texts.get("op.transfer.upload", file.getFileName(), poolName);
         long size = Files.size(file);
+        List<FileExtents.Extent> extents = FileExtents.of(file, size);
         job.setTotal(size);
-        StoragePools.createVolume(conn, poolName, volumeName, format, size, false, "");
+        // Raw and unallocated, so the file's holes may stay holes: a qcow2 made by libvirt would hold a header here.
+        StoragePools.createVolume(conn, poolName, volumeName, "raw", size, false, "");
         StoragePool pool = conn.storagePoolLookupByName(poolName);
         StorageVol vol = pool.storageVolLookupByName(volumeName);
-        Stream stream = conn.streamNew(0);
+        // Holes only into a file: a block device (LVM, iSCSI) keeps old data where a hole is skipped.
+        boolean sparse = FileExtents.sparse(extents) && vol.getInfo().type == StorageVolInfo.VirStorageVolType.VIR_STORAGE_VOL_FILE;
+        Pointer nativeVol = LibvirtNative.INSTANCE.virStorageVolLookupByPath(conn.nativePointer(), vol.getPath());
+        Pointer stream = LibvirtNative.INSTANCE.virStreamNew(conn.nativePointer(), 0);
         boolean done = false;
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest sha = sha256();
-            vol.upload(stream, 0, size, 0);
-            byte[] buffer = new byte[CHUNK];
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                if (job.isCancelled()) {
-                    throw new OperationException(what, Texts.get("transfer.cancelled"));
-                }
-                byte[] piece = n == buffer.length ? buffer : Arrays.copyOf(buffer, n);
-                int sent = 0;
-                while (sent < n) {
-                    int now = stream.send(sent == 0 ? piece : Arrays.copyOfRange(piece, sent, n));
-                    if (now <= 0) {
-                        throw new OperationException(what, Texts.get("transfer.stalled"));
-                    }
-                    sent += now;
-                }
-                sha.update(piece, 0, n);
-                job.add(n);
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            if (nativeVol == null || stream == null) {
+                throw new OperationException(what, LastError.take());
             }
-            stream.finish();
+            check(what, LibvirtNative.INSTANCE.virStorageVolUpload(nativeVol, stream, 0, size,
+                    sparse ? LibvirtNative.VOL_SPARSE_STREAM : 0));
+            MessageDigest sha = sha256();
+            Memory buffer = new Memory(CHUNK);
+            ByteBuffer view = buffer.getByteBuffer(0, CHUNK);
+            for (FileExtents.Extent extent : sparse ? extents : List.of(new FileExtents.Extent(0, size, true))) {
+                if (!extent.data()) {
+                    cancelled(what, job);
+                    check(what, LibvirtNative.INSTANCE.virStreamSendHole(stream, extent.length(), 0));
+                    hashZeros(sha, extent.length());
+                    job.add(extent.length());
+                    continue;
+                }
+                long pos = extent.offset();
+                long end = extent.offset() + extent.length();
+                while (pos < end) {
+                    cancelled(what, job);
+                    int want = (int) Math.min(CHUNK, end - pos);
+                    view.clear().limit(want);
+                    while (view.hasRemaining()) {
+                        if (in.read(view, pos + view.position()) < 0) {
+                            throw new OperationException(what, Texts.get("transfer.shrank", file.getFileName()));
+                        }
+                    }
+                    int sent = 0;
+                    while (sent < want) {
+                        int now = LibvirtNative.INSTANCE.virStreamSend(stream, buffer.share(sent), new NativeLong(want - sent));
+                        if (now < 0) {
+                            throw new OperationException(what, LastError.take());
+                        }
+                        if (now == 0) {
+                            throw new OperationException(what, Texts.get("transfer.stalled"));
+                        }
+                        sent += now;
+                    }
+                    view.flip();
+                    sha.update(view);
+                    pos += want;
+                    job.add(want);
+                }
+            }
+            check(what, LibvirtNative.INSTANCE.virStreamFinish(stream));
             done = true;
-            return HexFormat.of().formatHex(sha.digest());
+            String digest = HexFormat.of().formatHex(sha.digest());
+            refreshQuietly(pool);
+            return digest;
         } finally {
             if (!done) {
                 abortQuietly(stream);
@@ -77,35 +122,68 @@ final class VolumeTransfers {
                     LOG.warn("The partial volume {} could not be deleted: {}", volumeName, LibvirtErrors.message(e));
                 }
             }
-            stream.free();
+            release(stream, nativeVol);
             vol.free();
             pool.free();
         }
     }
 
-    /** Downloads the volume into {@code file} (created new); returns the SHA-256 of the bytes received. */
+    /** Downloads the volume into {@code file} (replaced); returns the SHA-256 of the volume's bytes. */
     static String download(VireoConnect conn, String volumePath, Path file, TransferJob job) throws LibvirtException, IOException {
         String what = Texts.get("op.transfer.download", volumePath);
         StorageVol vol = conn.storageVolLookupByPath(volumePath);
-        Stream stream = conn.streamNew(0);
+        long size;
+        boolean sparse;
+        try {
+            size = VolumeXml.capacity(vol);
+            sparse = vol.getInfo().type == StorageVolInfo.VirStorageVolType.VIR_STORAGE_VOL_FILE;
+        } finally {
+            vol.free();
+        }
+        job.setTotal(size);
+        Pointer nativeVol = LibvirtNative.INSTANCE.virStorageVolLookupByPath(conn.nativePointer(), volumePath);
+        Pointer stream = LibvirtNative.INSTANCE.virStreamNew(conn.nativePointer(), 0);
         boolean done = false;
-        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE)) {
-            long size = VolumeXml.capacity(vol);
-            job.setTotal(size);
+        try (RandomAccessFile out = new RandomAccessFile(file.toFile(), "rw")) {
+            if (nativeVol == null || stream == null) {
+                throw new OperationException(what, LastError.take());
+            }
+            out.setLength(0);
+            FileChannel channel = out.getChannel();
+            check(what, LibvirtNative.INSTANCE.virStorageVolDownload(nativeVol, stream, 0, 0,
+                    sparse ? LibvirtNative.VOL_SPARSE_STREAM : 0));
             MessageDigest sha = sha256();
-            vol.download(stream, 0, 0, 0);
-            byte[] buffer = new byte[CHUNK];
-            int n;
-            while ((n = stream.receive(buffer)) > 0) {
-                if (job.isCancelled()) {
-                    throw new OperationException(what, Texts.get("transfer.cancelled"));
+            Memory buffer = new Memory(CHUNK);
+            long pos = 0;
+            while (true) {
+                cancelled(what, job);
+                int n = LibvirtNative.INSTANCE.virStreamRecvFlags(stream, buffer, new NativeLong(CHUNK),
+                        sparse ? LibvirtNative.STREAM_RECV_STOP_AT_HOLE : 0);
+                if (n == 0) {
+                    break;
                 }
-                out.write(buffer, 0, n);
-                sha.update(buffer, 0, n);
+                if (n == LibvirtNative.RECV_HOLE) {
+                    LongByReference length = new LongByReference();
+                    check(what, LibvirtNative.INSTANCE.virStreamRecvHole(stream, length, 0));
+                    pos += length.getValue();   // skipped: the local file keeps the hole
+                    hashZeros(sha, length.getValue());
+                    job.add(length.getValue());
+                    continue;
+                }
+                if (n < 0) {
+                    throw new OperationException(what, LastError.take());
+                }
+                ByteBuffer data = buffer.getByteBuffer(0, n);
+                while (data.hasRemaining()) {
+                    channel.write(data, pos + data.position());
+                }
+                data.flip();
+                sha.update(data);
+                pos += n;
                 job.add(n);
             }
-            stream.finish();
+            out.setLength(pos);   // a hole at the end is a length, not bytes
+            check(what, LibvirtNative.INSTANCE.virStreamFinish(stream));
             done = true;
             return HexFormat.of().formatHex(sha.digest());
         } finally {
@@ -113,16 +191,48 @@ final class VolumeTransfers {
                 abortQuietly(stream);
                 Files.deleteIfExists(file);
             }
-            stream.free();
-            vol.free();
+            release(stream, nativeVol);
         }
     }
 
-    private static void abortQuietly(Stream stream) {
+    private static void check(String what, int result) {
+        if (result < 0) {
+            throw new OperationException(what, LastError.take());
+        }
+    }
+
+    private static void cancelled(String what, TransferJob job) {
+        if (job.isCancelled()) {
+            throw new OperationException(what, Texts.get("transfer.cancelled"));
+        }
+    }
+
+    private static void hashZeros(MessageDigest sha, long length) {
+        for (long left = length; left > 0; left -= CHUNK) {
+            sha.update(ZEROS, 0, (int) Math.min(CHUNK, left));
+        }
+    }
+
+    private static void refreshQuietly(StoragePool pool) {
         try {
-            stream.abort();
+            pool.refresh(0);
         } catch (LibvirtException e) {
-            LOG.debug("Aborting a stream: {}", LibvirtErrors.message(e));
+            LOG.debug("Refreshing the pool after an upload: {}", LibvirtErrors.message(e));
+        }
+    }
+
+    private static void abortQuietly(Pointer stream) {
+        if (stream != null && LibvirtNative.INSTANCE.virStreamAbort(stream) < 0) {
+            LOG.debug("Aborting a stream: {}", LastError.take());
+        }
+    }
+
+    private static void release(Pointer stream, Pointer nativeVol) {
+        if (stream != null) {
+            LibvirtNative.INSTANCE.virStreamFree(stream);
+        }
+        if (nativeVol != null) {
+            LibvirtNative.INSTANCE.virStorageVolFree(nativeVol);
         }
     }
 

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -37,7 +39,7 @@ class VolumeTransfersTest {
             VireoConnect conn = new VireoConnect(uri);
             try {
                 TransferJob up = new TransferJob("up");
-                assertEquals(expected, VolumeTransfers.upload(conn, "isos", local, "installer.iso", "raw", up));
+                assertEquals(expected, VolumeTransfers.upload(conn, "isos", local, "installer.iso", up));
                 assertEquals(data.length, up.done());
                 assertEquals(expected, sha256(Files.readAllBytes(poolDir.resolve("installer.iso"))), "the volume holds the very bytes");
 
@@ -56,7 +58,7 @@ class VolumeTransfersTest {
                 });
                 canceller.start();
                 OperationException stopped = assertThrows(OperationException.class,
-                        () -> VolumeTransfers.upload(conn, "isos", local, "partial.iso", "raw", cancelled));
+                        () -> VolumeTransfers.upload(conn, "isos", local, "partial.iso", cancelled));
                 canceller.join();
                 assertTrue(stopped.detail().startsWith("Cancelled"), stopped.detail());
                 assertTrue(cancelled.done() > 0 && cancelled.done() < data.length, "stopped half-way: " + cancelled.done());
@@ -67,6 +69,83 @@ class VolumeTransfersTest {
                 conn.close();
             }
         }
+    }
+
+    /**
+     * A 1 GiB file with 10 MiB of data (at its start, its middle and just before a trailing hole) goes up as
+     * holes and data: the volume's allocation stays near 10 MiB, its bytes hash as the file's; it comes back
+     * down as sparse as it went. A qcow2 image is named qcow2 by libvirt after its upload.
+     */
+    @Test
+    void aSparseFileStaysSparseBothWaysAndAnImageIsNamedByItsContent() throws Exception {
+        try (LocalLibvirtd daemon = LocalLibvirtd.start(dir.resolve("libvirtd"))) {
+            String uri = daemon.systemNode();
+            Path poolDir = Files.createDirectories(dir.resolve("pool"));
+            Virsh.run(uri, "pool-create-as", "images", "dir", "--target", poolDir.toString());
+            Path local = dir.resolve("sparse.img");
+            Random random = new Random(11);
+            try (RandomAccessFile file = new RandomAccessFile(local.toFile(), "rw")) {
+                file.setLength(1L << 30);
+                for (long at : new long[] {0, 500L << 20, (1000L << 20) - (3L << 20)}) {
+                    byte[] piece = new byte[at == 0 ? 4 << 20 : 3 << 20];
+                    random.nextBytes(piece);
+                    file.seek(at);
+                    file.write(piece);
+                }
+            }
+            assertTrue(allocatedKiB(local) < 12 * 1024, "the local file is sparse: " + allocatedKiB(local));
+            String expected = sha256(local);
+            Path image = dir.resolve("disk.qcow2");
+            run("qemu-img", "create", "-q", "-f", "qcow2", image.toString(), "1G");
+            LibvirtRuntime.start();
+            VireoConnect conn = new VireoConnect(uri);
+            try {
+                TransferJob up = new TransferJob("up");
+                assertEquals(expected, VolumeTransfers.upload(conn, "images", local, "sparse.img", up));
+                assertEquals(1L << 30, up.done(), "holes count as progress");
+                Path volume = poolDir.resolve("sparse.img");
+                assertEquals(expected, sha256(volume), "the volume reads as the file");
+                assertEquals(1L << 30, Files.size(volume));
+                assertTrue(allocatedKiB(volume) < 12 * 1024, "holes stayed holes on the node: " + allocatedKiB(volume) + " KiB");
+
+                TransferJob down = new TransferJob("down");
+                Path back = dir.resolve("back.img");
+                assertEquals(expected, VolumeTransfers.download(conn, volume.toString(), back, down));
+                assertEquals(expected, sha256(back));
+                assertEquals(1L << 30, Files.size(back), "a trailing hole is kept as length");
+                assertTrue(allocatedKiB(back) < 12 * 1024, "the download is sparse too: " + allocatedKiB(back) + " KiB");
+
+                VolumeTransfers.upload(conn, "images", image, "disk.qcow2", new TransferJob("image"));
+                assertTrue(String.join("\n", Virsh.run(uri, "vol-dumpxml", "--pool", "images", "disk.qcow2")).contains("<format type='qcow2'/>"),
+                        "libvirt names the uploaded image by its content");
+                assertEquals(sha256(image), sha256(poolDir.resolve("disk.qcow2")));
+            } finally {
+                conn.close();
+            }
+        }
+    }
+
+    private static long allocatedKiB(Path file) throws Exception {
+        return Long.parseLong(run("du", "-k", file.toString()).split("\\s+")[0]);
+    }
+
+    private static String run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes());
+        assertEquals(0, process.waitFor(), out);
+        return out;
+    }
+
+    private static String sha256(Path file) throws Exception {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 20];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                sha.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(sha.digest());
     }
 
     private static String sha256(byte[] bytes) throws Exception {

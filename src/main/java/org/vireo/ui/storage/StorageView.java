@@ -2,7 +2,6 @@ package org.vireo.ui.storage;
 
 import java.io.File;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -304,21 +303,16 @@ public final class StorageView {
         dialog.getDialogPane().setId("uploadDialog");
         TextField name = new TextField(chosen.getName());
         name.setId("uploadName");
-        String lower = chosen.getName().toLowerCase(Locale.ROOT);
-        ChoiceBox<String> format = new ChoiceBox<>(FXCollections.observableArrayList("raw", "qcow2", "iso"));
-        format.setId("uploadFormat");
-        format.setValue(lower.endsWith(".qcow2") ? "qcow2" : lower.endsWith(".iso") ? "iso" : "raw");
         StringBinding nameError = Bindings.createStringBinding(() -> DeviceRules.volumeNameProblem(name.getText(), pool), name.textProperty());
         dialog.getDialogPane().setContent(new Form()
                 .field(messages.get("storage.upload.name"), name, nameError, "uploadNameError")
-                .field(messages.get("storage.upload.format"), format)
                 .grid());
         ButtonType go = new ButtonType(messages.get("storage.upload.ok"), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(go, ButtonType.CANCEL);
         Node ok = dialog.getDialogPane().lookupButton(go);
         ok.setId("uploadOk");
         ok.disableProperty().bind(nameError.isNotEmpty());
-        dialog.showAndWait().filter(b -> b == go).ifPresent(b -> viewModel.upload(chosen.toPath(), name.getText().strip(), format.getValue()));
+        dialog.showAndWait().filter(b -> b == go).ifPresent(b -> viewModel.upload(chosen.toPath(), name.getText().strip()));
     }
 
     private void download() {

@@ -166,13 +166,13 @@ public final class StorageViewModel {
     }
 
     /** Uploads {@code file} as a new volume of the chosen pool; it shows in the Jobs window, and the list follows when it is done. */
-    public void upload(Path file, String volumeName, String format) {
+    public void upload(Path file, String volumeName) {
         StoragePoolInfo pool = selectedPool.get();
         String node = nodeId.get();
         if (pool == null || node == null || transfers == null) {
             return;
         }
-        jobs.add(transfers.upload(node, pool.name(), file, volumeName, format), sha -> {
+        jobs.add(transfers.upload(node, pool.name(), file, volumeName), sha -> {
             message.set(messages.get("storage.done.upload", volumeName, pool.name()));
             refresh();
         });
