@@ -156,7 +156,11 @@ public final class VireoApp extends Application {
         storage.setTransfers(fleet, jobs);
         host.setStorage(storage);
         MainView.Models models = new MainView.Models(viewModel, actions, connections, details, host,
-                new PreferencesViewModel(settings, fleet), connected -> new CreateVmWizardViewModel(fleet, validator, connected),
+                new PreferencesViewModel(settings, fleet), connected -> {
+                    CreateVmWizardViewModel wizard = new CreateVmWizardViewModel(fleet, validator, connected);
+                    wizard.setUploads(fleet, jobs);
+                    return wizard;
+                },
                 new DemoLabFiles() {
                     @Override
                     public boolean isDemoNode(String uri) {

@@ -4,31 +4,48 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+import org.vireo.model.NodeFacts;
 import org.vireo.model.NodeRef;
 import org.vireo.model.NodeState;
+import org.vireo.model.StoragePoolInfo;
+import org.vireo.model.StorageVolumeInfo;
 import org.vireo.model.VmDevice;
 import org.vireo.model.VmState;
 import org.vireo.model.VmStats;
@@ -38,6 +55,8 @@ import org.vireo.testlab.RemoteLab;
 import org.vireo.testlab.Virsh;
 import org.vireo.ui.MainWindowPage;
 import org.vireo.ui.RunningApp;
+import org.vireo.ui.common.FilePicker;
+import org.vireo.ui.jobs.JobsViewModel;
 import org.vireo.ui.terminal.TerminalTab;
 
 /**
@@ -58,6 +77,9 @@ class RealHypervisorStoryTest {
     private final FxRobot robot = new FxRobot();
     private final MainWindowPage page = new MainWindowPage(robot);
     private final Map<String, Long> steps = new LinkedHashMap<>();
+    /** What the file picker answers next (the desktop's file dialog cannot be driven by a robot). */
+    private final Deque<Path> picks = new ArrayDeque<>();
+    private Path tools;
     private long last = System.nanoTime();
 
     @Test
@@ -82,8 +104,9 @@ class RealHypervisorStoryTest {
                         .anyMatch(n -> n.ref().uri().equals(uri) && n.status().state() == NodeState.CONNECTED)));
                 step("node connected over SSH (Vireo's session carries libvirt)");
 
+                storageOverSsh(app, lab);
                 createWithTheWizard(uri);
-                step("wizard: VM defined and started");
+                step("wizard: an ISO uploaded from it, the VM defined and started");
                 page.waitUntil("story-vm runs", 60, () -> "running".equals(state("story-vm")));
                 VmSummary vm = MainWindowPage.onFx(() -> app.app().viewModel().allVms().stream()
                         .filter(v -> v.name().equals("story-vm")).findFirst().orElseThrow());
@@ -199,6 +222,9 @@ class RealHypervisorStoryTest {
                 page.waitUntil("story-vm is gone", 30, () -> !page.tableNamesAndStates().containsKey("story-vm"));
                 step("forced off and deleted with its storage");
 
+                for (String uploaded : List.of("installer.iso", "sparse.img", "tools.iso")) {
+                    Virsh.run(oracle, "vol-delete", "--pool", "lab-images", uploaded);
+                }
                 assertEquals(List.of(), Virsh.run(oracle, "list", "--all", "--name").stream().filter(l -> !l.isBlank()).toList());
                 assertEquals(List.of("initrd.gz", "vmlinuz"), Virsh.run(oracle, "vol-list", "lab-images").stream()
                         .filter(l -> !l.isBlank()).map(l -> l.strip().split("\\s+")[0]).sorted().toList());
@@ -207,6 +233,166 @@ class RealHypervisorStoryTest {
                 steps.forEach((what, ms) -> System.out.printf("e2e step: %6d ms  %s%n", ms, what));
             }
         }
+    }
+
+    /**
+     * Files from this computer into the node's pool over Vireo's SSH session, through the Storage tab and the
+     * Jobs window: an upload cancelled half-way leaves no volume; closing the window while one runs asks; a
+     * 300 MiB file arrives byte for byte (sha256sum on the node); a 1 GiB file with 10 MiB of data arrives as
+     * sparse as it left and comes back down as sparse.
+     */
+    private void storageOverSsh(RunningApp app, RemoteLab lab) throws Exception {
+        Path installer = home.resolve("installer.iso");
+        byte[] block = new byte[1 << 20];
+        Random random = new Random(21);
+        try (OutputStream out = Files.newOutputStream(installer)) {
+            for (int i = 0; i < 300; i++) {
+                random.nextBytes(block);
+                out.write(block);
+            }
+        }
+        Path sparse = home.resolve("sparse.img");
+        try (RandomAccessFile file = new RandomAccessFile(sparse.toFile(), "rw")) {
+            file.setLength(1L << 30);
+            for (long at : new long[] {0, 400L << 20, 800L << 20, (1L << 30) - (2L << 20)}) {
+                random.nextBytes(block);
+                file.seek(at);
+                for (int i = 0; i < (at == 0 ? 4 : 2); i++) {
+                    file.write(block);
+                }
+            }
+        }
+        tools = home.resolve("tools.iso");
+        try (OutputStream out = Files.newOutputStream(tools)) {
+            for (int i = 0; i < 8; i++) {
+                random.nextBytes(block);
+                out.write(block);
+            }
+        }
+        robot.interact(() -> app.app().view().setFilePicker(new FilePicker() {
+            @Override
+            public Optional<Path> open(Window owner, String title) {
+                return Optional.of(picks.pop());
+            }
+
+            @Override
+            public Optional<Path> save(Window owner, String title, String initialName) {
+                return Optional.of(picks.pop());
+            }
+        }));
+        robot.interact(() -> page.selectTreeRow(page.nodeItems().get(page.nodeItems().size() - 1)));
+        page.waitUntil("the host pane shows", 10, () -> !robot.lookup("#hostPane").queryAll().isEmpty());
+        robot.interact(() -> {
+            TabPane tabs = robot.lookup("#hostPane").queryAs(TabPane.class);
+            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "storageTab".equals(t.getId())).findFirst().orElseThrow());
+        });
+        page.waitUntil("lab-images is listed", 20, () -> MainWindowPage.onFx(() -> robot.lookup("#poolTable").queryAs(TableView.class)
+                .getItems().stream().anyMatch(p -> ((StoragePoolInfo) p).name().equals("lab-images"))));
+        robot.interact(() -> {
+            @SuppressWarnings("unchecked")
+            TableView<StoragePoolInfo> pools = robot.lookup("#poolTable").queryAs(TableView.class);
+            pools.getSelectionModel().select(pools.getItems().stream().filter(p -> p.name().equals("lab-images")).findFirst().orElseThrow());
+        });
+        page.waitUntil("its volumes are listed", 20, () -> volumeNames().contains("vmlinuz"));
+
+        // Cancelled from the Jobs window as soon as it shows: no volume is left on the node.
+        upload(installer, "cancelled.iso");
+        robot.clickOn("#jobsButton");
+        page.waitUntil("the Jobs window lists it", 10, () -> !robot.lookup(".job-cancel").queryAll().isEmpty());
+        robot.clickOn(MainWindowPage.onFx(() -> robot.lookup(".job-cancel").queryAll().stream().filter(Node::isVisible).findFirst().orElseThrow()));
+        page.waitUntil("the job says it was cancelled", 30, () -> jobStatus(0).startsWith("Failed: Cancelled"));
+        assertFalse(String.join("\n", Virsh.run(oracle(lab), "vol-list", "lab-images")).contains("cancelled.iso"), "nothing half-made");
+        step("upload cancelled from the Jobs window, no volume left");
+
+        // Closing the window while a transfer runs asks first; staying keeps it running.
+        upload(installer, "installer.iso");
+        Stage main = MainWindowPage.onFx(() -> (Stage) robot.lookup("#statusBar").query().getScene().getWindow());
+        WaitForAsyncUtils.asyncFx(() -> main.fireEvent(new WindowEvent(main, WindowEvent.WINDOW_CLOSE_REQUEST)));
+        DialogPane asked = page.dialog();
+        assertEquals("jobsRunningDialog", asked.getId());
+        robot.clickOn(robot.from(asked).lookup((Button b) -> b.getText().equals("Cancel")).queryButton());
+        page.waitUntil("the 300 MiB upload is done", 120, () -> jobStatus(0).startsWith("Done") || jobStatus(0).startsWith("Failed"));
+        String sha = sha256(installer);
+        assertEquals("Done: 300 MiB, SHA-256 " + sha, jobStatus(0));
+        assertEquals(sha + "  /var/lib/libvirt/images/installer.iso", lab.onNode(1, "sha256sum", "/var/lib/libvirt/images/installer.iso").strip());
+        step("300 MiB uploaded over SSH, sha256sum on the node agrees");
+
+        upload(sparse, "sparse.img");
+        page.waitUntil("the sparse upload is done", 120, () -> jobStatus(0).startsWith("Done") || jobStatus(0).startsWith("Failed"));
+        String sparseSha = sha256(sparse);
+        assertEquals("Done: 1 GiB, SHA-256 " + sparseSha, jobStatus(0));
+        assertEquals(sparseSha + "  /var/lib/libvirt/images/sparse.img", lab.onNode(1, "sha256sum", "/var/lib/libvirt/images/sparse.img").strip());
+        long onNode = Long.parseLong(lab.onNode(1, "du", "-k", "/var/lib/libvirt/images/sparse.img").split("\\s+")[0]);
+        assertTrue(onNode < 12 * 1024, "the node holds it sparse: " + onNode + " KiB");
+        step("1 GiB sparse file uploaded, " + onNode + " KiB on the node");
+
+        page.waitUntil("sparse.img is listed", 20, () -> volumeNames().contains("sparse.img"));
+        robot.interact(() -> {
+            @SuppressWarnings("unchecked")
+            TableView<StorageVolumeInfo> volumes = robot.lookup("#volumeTable").queryAs(TableView.class);
+            volumes.getSelectionModel().select(volumes.getItems().stream().filter(v -> v.name().equals("sparse.img")).findFirst().orElseThrow());
+        });
+        Path back = home.resolve("back.img");
+        picks.push(back);
+        robot.interact(() -> robot.lookup("#downloadVolume").queryButton().fire());
+        page.waitUntil("the download is done", 120, () -> jobStatus(0).startsWith("Done") || jobStatus(0).startsWith("Failed"));
+        assertEquals("Done: 1 GiB, SHA-256 " + sparseSha, jobStatus(0));
+        assertEquals(sparseSha, sha256(back));
+        long local = Long.parseLong(run("du", "-k", back.toString()).split("\\s+")[0]);
+        assertTrue(local < 12 * 1024, "it comes back sparse: " + local + " KiB");
+        step("downloaded back, still sparse (" + local + " KiB)");
+        robot.interact(() -> robot.lookup("#clearJobs").queryButton().fire());
+        robot.interact(() -> robot.lookup("#jobList").query().getScene().getWindow().hide());
+        robot.clickOn("#vmListTab");
+    }
+
+    private void upload(Path file, String volumeName) {
+        picks.push(file);
+        // Fired, not clicked (the Jobs window may lie over the button), and not waited for: its dialog waits for us.
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup("#uploadVolume").queryButton().fire());
+        page.dialog();
+        robot.interact(() -> robot.lookup("#uploadName").queryAs(TextField.class).setText(volumeName));
+        robot.clickOn("#uploadOk");
+    }
+
+    /** The words under the newest job of the Jobs window. */
+    private String jobStatus(int index) {
+        return MainWindowPage.onFx(() -> {
+            @SuppressWarnings("unchecked")
+            ListView<JobsViewModel.Job> list = robot.lookup("#jobList").queryAs(ListView.class);
+            return list.getItems().size() > index ? list.getItems().get(index).statusProperty().get() : "";
+        });
+    }
+
+    private List<String> volumeNames() {
+        return MainWindowPage.onFx(() -> {
+            @SuppressWarnings("unchecked")
+            TableView<StorageVolumeInfo> volumes = robot.lookup("#volumeTable").queryAs(TableView.class);
+            return volumes.getItems().stream().map(StorageVolumeInfo::name).toList();
+        });
+    }
+
+    private static String oracle(RemoteLab lab) {
+        return "qemu+tcp://" + lab.address(1) + "/system";
+    }
+
+    private static String sha256(Path file) throws Exception {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 20];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                sha.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static String run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes());
+        assertEquals(0, process.waitFor(), out);
+        return out;
     }
 
     private void createWithTheWizard(String uri) {
@@ -221,8 +407,23 @@ class RealHypervisorStoryTest {
             @SuppressWarnings("unchecked")
             ComboBox<OsVariant> os = robot.lookup("#wizard-os").queryAs(ComboBox.class);
             os.setValue(OsVariant.LINUX_GENERIC);   // BIOS, virtio disk and NIC
-            choice("#wizard-install").setValue("kernel");
+            choice("#wizard-install").setValue("iso");
         });
+        page.waitUntil("the uploaded ISO is offered", 20, () -> MainWindowPage.onFx(() -> robot.lookup("#wizard-installPath")
+                .queryAs(ComboBox.class).getItems().contains("/var/lib/libvirt/images/installer.iso")));
+        // "Upload a local file…" from the wizard: the new volume becomes the installer once it is there.
+        picks.push(tools);
+        robot.clickOn("#wizardUploadIso");
+        page.dialog();
+        robot.interact(() -> {
+            @SuppressWarnings("unchecked")
+            ChoiceBox<NodeFacts.Pool> pool = robot.lookup("#uploadPool").queryAs(ChoiceBox.class);
+            pool.setValue(pool.getItems().stream().filter(p -> p.name().equals("lab-images")).findFirst().orElseThrow());
+        });
+        robot.clickOn("#uploadOk");
+        page.waitUntil("the wizard chose the uploaded ISO", 60, () -> "/var/lib/libvirt/images/tools.iso".equals(
+                MainWindowPage.onFx(() -> robot.lookup("#wizard-installPath").queryAs(ComboBox.class).getValue())));
+        robot.interact(() -> choice("#wizard-install").setValue("kernel"));
         robot.interact(() -> {
             field("#wizard-kernel").setText("/var/lib/libvirt/images/vmlinuz");
             field("#wizard-initrd").setText("/var/lib/libvirt/images/initrd.gz");
@@ -256,7 +457,7 @@ class RealHypervisorStoryTest {
         page.waitUntil("the wizard reports the VM created", 60, () -> MainWindowPage.onFx(() ->
                 robot.lookup("#wizard-outcome").queryAs(Label.class).getText()).startsWith("Created story-vm"));
         robot.interact(() -> List.copyOf(Window.getWindows()).stream()
-                .filter(w -> w != page.table().getScene().getWindow()).forEach(w -> ((Stage) w).close()));
+                .filter(w -> w != page.table().getScene().getWindow()).forEach(Window::hide));   // the wizard, and any notice still shown
         page.waitUntil("the wizard is closed", 10, () -> Window.getWindows().stream()
                 .noneMatch(w -> w.isShowing() && w != page.table().getScene().getWindow()));
     }

@@ -35,6 +35,19 @@ public final class RemoteLab implements AutoCloseable {
         return dir.resolve("id_ed25519");
     }
 
+    /** Runs a command on a node over OpenSSH with the lab's key (its host key not kept): what it printed. */
+    public String onNode(int node, String... command) throws IOException, InterruptedException {
+        List<String> ssh = new ArrayList<>(List.of("ssh", "-i", sshKey().toString(), "-o", "StrictHostKeyChecking=no",
+                "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR", "-o", "BatchMode=yes", "root@" + address(node)));
+        ssh.addAll(List.of(command));
+        Process process = new ProcessBuilder(ssh).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " on node " + node + " failed: " + out);
+        }
+        return out;
+    }
+
     public void run(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("scripts/lab"));
         command.addAll(List.of(args));

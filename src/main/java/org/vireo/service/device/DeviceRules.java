@@ -116,6 +116,18 @@ public final class DeviceRules {
         return "";
     }
 
+    /** Whether a file of {@code fileBytes} fits the pool's free space (a sparse file may need less; the check stays simple). */
+    public static String uploadProblem(long fileBytes, NodeFacts.Pool pool) {
+        if (pool == null) {
+            return Texts.get("device.upload.noPool");
+        }
+        if (pool.availableBytes() >= 0 && fileBytes > pool.availableBytes()) {
+            return Texts.get("device.upload.full", pool.name(), new ByteSize(pool.availableBytes()).toHuman(),
+                    new ByteSize(fileBytes).toHuman());
+        }
+        return "";
+    }
+
     public static String pathProblem(String path) {
         String p = path == null ? "" : path.strip();
         if (!p.startsWith("/")) {

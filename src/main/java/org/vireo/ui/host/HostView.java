@@ -15,6 +15,7 @@ import org.vireo.model.ByteSize;
 import org.vireo.model.HostDetails;
 import org.vireo.model.NodeAdvice;
 import org.vireo.ui.common.FactSheet;
+import org.vireo.ui.common.FilePicker;
 import org.vireo.ui.common.Messages;
 import org.vireo.ui.storage.StorageView;
 
@@ -30,7 +31,7 @@ public final class HostView {
     private final HostViewModel viewModel;
     private final Node root;
 
-    public HostView(HostViewModel viewModel, Messages messages) {
+    public HostView(HostViewModel viewModel, Messages messages, FilePicker files) {
         this.messages = messages;
         this.viewModel = viewModel;
         this.sheet = new FactSheet(messages, facts, "host-");
@@ -51,7 +52,7 @@ public final class HostView {
         } else {
             Tab overviewTab = new Tab(messages.get("host.tab.overview"), overview);
             overviewTab.setId("hostOverviewTab");
-            Tab storageTab = new Tab(messages.get("host.tab.storage"), new StorageView(viewModel.storage(), messages).root());
+            Tab storageTab = new Tab(messages.get("host.tab.storage"), new StorageView(viewModel.storage(), messages, files).root());
             storageTab.setId("storageTab");
             TabPane tabs = new TabPane(overviewTab, storageTab);
             tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

@@ -4,6 +4,7 @@ import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
 import org.vireo.model.VmSummary;
+import org.vireo.ui.common.FilePicker;
 import org.vireo.ui.common.Messages;
 import org.vireo.ui.details.VmDetailsView;
 import org.vireo.ui.details.VmDetailsViewModel;
@@ -22,16 +23,19 @@ final class LowerPane {
     private final VmDetailsViewModel details;
     private final HostViewModel host;
     private final Messages messages;
+    private final FilePicker files;
     private double divider = 0.5;
     private Node detailsPane;
     private Node hostPane;
 
-    LowerPane(SplitPane centre, MainViewModel viewModel, VmDetailsViewModel details, HostViewModel host, Messages messages) {
+    LowerPane(SplitPane centre, MainViewModel viewModel, VmDetailsViewModel details, HostViewModel host, Messages messages,
+              FilePicker files) {
         this.centre = centre;
         this.viewModel = viewModel;
         this.details = details;
         this.host = host;
         this.messages = messages;
+        this.files = files;
     }
 
     void follow(List<VmSummary> selected) {
@@ -67,7 +71,7 @@ final class LowerPane {
 
     private Node hostPane() {
         if (hostPane == null) {
-            hostPane = new HostView(host, messages).root();
+            hostPane = new HostView(host, messages, files).root();
         }
         return hostPane;
     }

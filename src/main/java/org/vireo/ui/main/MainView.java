@@ -2,6 +2,7 @@ package org.vireo.ui.main;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,7 @@ import org.vireo.model.VmStats;
 import org.vireo.model.VmSummary;
 import org.vireo.service.DemoLabFiles;
 import org.vireo.ui.common.Dialogs;
+import org.vireo.ui.common.FilePicker;
 import org.vireo.ui.common.Messages;
 import org.vireo.ui.common.ServiceCalls;
 import org.vireo.ui.details.VmDetailsViewModel;
@@ -79,6 +81,19 @@ public final class MainView {
     private final SimpleBooleanProperty connectDisabled = new SimpleBooleanProperty(true);
     private final SimpleBooleanProperty disconnectDisabled = new SimpleBooleanProperty(true);
     private final LowerPane lower;
+    /** The desktop's file dialog, unless a window test answers instead (see {@link #setFilePicker}). */
+    private FilePicker filePicker = FilePicker.desktop();
+    private final FilePicker files = new FilePicker() {
+        @Override
+        public Optional<Path> open(Window owner, String title) {
+            return filePicker.open(owner, title);
+        }
+
+        @Override
+        public Optional<Path> save(Window owner, String title, String initialName) {
+            return filePicker.save(owner, title, initialName);
+        }
+    };
     private boolean desktopDark;
 
     /**
@@ -119,7 +134,7 @@ public final class MainView {
         jobsButton.managedProperty().bind(jobsButton.visibleProperty());
         statusBar.getChildren().add(jobsButton);
         root.setBottom(statusBar);
-        lower = new LowerPane(centre, viewModel, models.details(), models.host(), messages);
+        lower = new LowerPane(centre, viewModel, models.details(), models.host(), messages, files);
 
         tree.view().getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> onTreeSelection(now));
         // A removed node leaves no pane behind.
@@ -259,7 +274,12 @@ public final class MainView {
                 terminals.openConsole(new VmSummary(nodeId, uuid, spec.name(), VmState.RUNNING, spec.vcpus(), spec.memoryBytes()));
             }
         });
-        new CreateVmWizard(wizard, messages, window()).show();
+        new CreateVmWizard(wizard, messages, window(), files).show();
+    }
+
+    /** Who answers "which file?" from now on: window tests, which cannot drive the desktop's own file dialog. */
+    public void setFilePicker(FilePicker picker) {
+        this.filePicker = picker;
     }
 
     /** Whether the desktop prefers dark, for the theme that follows it. */

@@ -1,6 +1,5 @@
 package org.vireo.ui.storage;
 
-import java.io.File;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -31,7 +30,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.vireo.model.ByteSize;
 import org.vireo.model.NodeFacts;
@@ -39,6 +37,7 @@ import org.vireo.model.StoragePoolInfo;
 import org.vireo.model.StorageVolumeInfo;
 import org.vireo.service.device.DeviceRules;
 import org.vireo.ui.common.Dialogs;
+import org.vireo.ui.common.FilePicker;
 import org.vireo.ui.common.DisplayConverter;
 import org.vireo.ui.common.Form;
 import org.vireo.ui.common.Messages;
@@ -51,9 +50,12 @@ public final class StorageView {
     private final TableView<StoragePoolInfo> poolTable = new TableView<>();
     private final TableView<StorageVolumeInfo> volumeTable = new TableView<>();
 
-    public StorageView(StorageViewModel viewModel, Messages messages) {
+    private final FilePicker files;
+
+    public StorageView(StorageViewModel viewModel, Messages messages, FilePicker files) {
         this.viewModel = viewModel;
         this.messages = messages;
+        this.files = files;
     }
 
     public Node root() {
@@ -289,41 +291,18 @@ public final class StorageView {
                         ? Optional.ofNullable(backing.getValue()).orElse("") : ""));
     }
 
-    /** A local file into the chosen pool: its name and format asked, then the upload shows in the Jobs window. */
+    /** A local file into the chosen pool: its volume name asked, then the upload shows in the Jobs window. */
     private void upload() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(messages.get("storage.upload.title"));
-        File chosen = chooser.showOpenDialog(window());
-        if (chosen == null) {
-            return;
-        }
-        NodeFacts.Pool pool = rulesPool();
-        Dialog<ButtonType> dialog = Dialogs.form(window(), messages.get("storage.upload.title"),
-                messages.get("storage.upload.header", chosen.getName(), new ByteSize(chosen.length()).toHuman(), pool.name()));
-        dialog.getDialogPane().setId("uploadDialog");
-        TextField name = new TextField(chosen.getName());
-        name.setId("uploadName");
-        StringBinding nameError = Bindings.createStringBinding(() -> DeviceRules.volumeNameProblem(name.getText(), pool), name.textProperty());
-        dialog.getDialogPane().setContent(new Form()
-                .field(messages.get("storage.upload.name"), name, nameError, "uploadNameError")
-                .grid());
-        ButtonType go = new ButtonType(messages.get("storage.upload.ok"), ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().setAll(go, ButtonType.CANCEL);
-        Node ok = dialog.getDialogPane().lookupButton(go);
-        ok.setId("uploadOk");
-        ok.disableProperty().bind(nameError.isNotEmpty());
-        dialog.showAndWait().filter(b -> b == go).ifPresent(b -> viewModel.upload(chosen.toPath(), name.getText().strip()));
+        files.open(window(), messages.get("storage.upload.title")).ifPresent(file -> {
+            NodeFacts.Pool pool = rulesPool();
+            UploadDialog.ask(window(), messages, file, file.toFile().length(), List.of(pool), pool.name())
+                    .ifPresent(choice -> viewModel.upload(file, choice.volumeName()));
+        });
     }
 
     private void download() {
         StorageVolumeInfo volume = viewModel.selectedVolumeProperty().get();
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(messages.get("storage.download"));
-        chooser.setInitialFileName(volume.name());
-        File chosen = chooser.showSaveDialog(window());
-        if (chosen != null) {
-            viewModel.download(volume, chosen.toPath());
-        }
+        files.save(window(), messages.get("storage.download"), volume.name()).ifPresent(file -> viewModel.download(volume, file));
     }
 
     private void resize() {

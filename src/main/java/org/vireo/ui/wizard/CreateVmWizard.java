@@ -47,8 +47,10 @@ import org.vireo.ui.common.Dialogs;
 import org.vireo.ui.common.DisplayConverter;
 import org.vireo.ui.common.FieldLabel;
 import org.vireo.ui.common.Form;
+import org.vireo.ui.common.FilePicker;
 import org.vireo.ui.common.Messages;
 import org.vireo.ui.common.Notices;
+import org.vireo.ui.storage.UploadDialog;
 
 /**
  * The create-VM wizard: six pages, each field with its own message right under it as the user
@@ -58,6 +60,7 @@ public final class CreateVmWizard {
 
     private final CreateVmWizardViewModel vm;
     private final Messages messages;
+    private final FilePicker files;
     private final Stage stage = new Stage();
     private final ValidationSupport validation = new ValidationSupport();
     private final List<Node> pages = new ArrayList<>();
@@ -69,9 +72,10 @@ public final class CreateVmWizard {
     private final Button next = new Button();
     private final Button create = new Button();
 
-    public CreateVmWizard(CreateVmWizardViewModel vm, Messages messages, Window owner) {
+    public CreateVmWizard(CreateVmWizardViewModel vm, Messages messages, Window owner, FilePicker files) {
         this.vm = vm;
         this.messages = messages;
+        this.files = files;
         stage.initOwner(owner);
         Dialogs.keepOver(stage, owner);
         stage.initModality(Modality.WINDOW_MODAL);
@@ -93,7 +97,7 @@ public final class CreateVmWizard {
         create.setText(messages.get("wizard.create"));
         create.setId("wizardCreate");
         create.setOnAction(e -> vm.create());
-        create.disableProperty().bind(vm.specProperty().isNull()
+        create.disableProperty().bind(vm.specProperty().isNull().or(vm.uploadingProperty())
                 .or(vm.phaseProperty().isEqualTo(CreateVmWizardViewModel.Phase.CREATING))
                 .or(vm.phaseProperty().isEqualTo(CreateVmWizardViewModel.Phase.CREATED)));
         Button close = new Button(messages.get("wizard.close"));
@@ -181,7 +185,8 @@ public final class CreateVmWizard {
                 row("wizard.name", text("wizard-name", vm.name), Field.NAME),
                 row("wizard.os", os, null),
                 row("wizard.install", kind, null),
-                row("wizard.installPath", path, Field.INSTALL),
+                row("wizard.installPath", path, Field.INSTALL, withUpload("wizardUploadIso", path, CreateVmWizardViewModel.UploadTarget.INSTALL)),
+                new Object[] {uploadProgress("wizardUploadIsoProgress", CreateVmWizardViewModel.UploadTarget.INSTALL)},
                 row("wizard.kernel", kernel, Field.KERNEL),
                 row("wizard.initrd", initrd, null),
                 row("wizard.cmdline", cmdline, null));
@@ -230,7 +235,9 @@ public final class CreateVmWizard {
                 row("wizard.pool", pool, Field.DISK_POOL),
                 row("wizard.diskSize", size, Field.DISK_SIZE),
                 row("wizard.format", format, null),
-                row("wizard.existingVolume", existing, Field.DISK_VOLUME));
+                row("wizard.existingVolume", existing, Field.DISK_VOLUME,
+                        withUpload("wizardUploadDisk", existing, CreateVmWizardViewModel.UploadTarget.DISK)),
+                new Object[] {uploadProgress("wizardUploadDiskProgress", CreateVmWizardViewModel.UploadTarget.DISK)});
     }
 
     private Node networkPage() {
@@ -362,11 +369,61 @@ public final class CreateVmWizard {
 
     // ---- building blocks ----
 
-    private record Row(String labelKey, Control control, Field field) {
+    /** A field: its label names {@code control}; {@code shown} is what the grid holds (the control, or it with a button). */
+    private record Row(String labelKey, Control control, Field field, Node shown) {
     }
 
     private Row row(String labelKey, Control control, Field field) {
-        return new Row(labelKey, control, field);
+        return new Row(labelKey, control, field, control);
+    }
+
+    private Row row(String labelKey, Control control, Field field, Node shown) {
+        return new Row(labelKey, control, field, shown);
+    }
+
+    /**
+     * The picker with "Upload a local file…" beside it: the file goes into a pool of the node (asked), shows in
+     * the Jobs window, and the new volume is chosen here once it is there.
+     */
+    private Node withUpload(String id, ComboBox<String> picker, CreateVmWizardViewModel.UploadTarget target) {
+        if (!vm.canUpload()) {
+            return picker;
+        }
+        Button upload = new Button(messages.get("storage.upload.local"));
+        upload.setId(id);
+        upload.setMinWidth(Region.USE_PREF_SIZE);
+        upload.disableProperty().bind(picker.disabledProperty().or(vm.factsProperty().isNull()).or(vm.uploadingProperty()));
+        upload.setOnAction(e -> files.open(stage, messages.get("storage.upload.title")).ifPresent(file -> {
+            NodeFacts facts = vm.factsProperty().get();
+            String preferred = target == CreateVmWizardViewModel.UploadTarget.DISK ? vm.diskPool.get() : "";
+            UploadDialog.ask(stage, messages, file, file.toFile().length(), facts.pools(), preferred)
+                    .ifPresent(choice -> vm.upload(target, file, choice.pool(), choice.volumeName()));
+        }));
+        HBox box = new HBox(8, picker, upload);
+        HBox.setHgrow(picker, Priority.ALWAYS);
+        return box;
+    }
+
+    /** The running upload's bar and words under the picker that asked for it. */
+    private Node uploadProgress(String id, CreateVmWizardViewModel.UploadTarget target) {
+        ProgressBar bar = new ProgressBar();
+        bar.setMaxWidth(Double.MAX_VALUE);
+        Label words = new Label();
+        words.setId(id);
+        words.setWrapText(true);
+        VBox box = new VBox(2, bar, words);
+        box.setVisible(false);
+        box.managedProperty().bind(box.visibleProperty());
+        vm.uploadProperty().addListener((obs, old, job) -> {
+            bar.progressProperty().unbind();
+            words.textProperty().unbind();
+            box.setVisible(job != null && vm.lastUploadTarget() == target);
+            if (box.isVisible()) {
+                bar.progressProperty().bind(job.progressProperty());
+                words.textProperty().bind(Bindings.concat(job.title(), " — ", job.statusProperty()));
+            }
+        });
+        return box;
     }
 
     private GridPane form(Object... items) {
@@ -380,7 +437,7 @@ public final class CreateVmWizard {
                 row.control().setMaxWidth(Double.MAX_VALUE);
                 GridPane.setHgrow(row.control(), Priority.ALWAYS);
                 grid.add(label, 0, r);
-                grid.add(row.control(), 1, r++);
+                grid.add(row.shown(), 1, r++);
                 if (row.field() != null) {
                     grid.add(errorLabel(row.field(), row.control()), 1, r++);
                 }

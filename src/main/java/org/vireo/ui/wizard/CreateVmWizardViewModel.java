@@ -1,10 +1,14 @@
 package org.vireo.ui.wizard;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -19,6 +23,7 @@ import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 import org.vireo.model.NodeFacts;
 import org.vireo.model.NodeRef;
+import org.vireo.service.TransferService;
 import org.vireo.service.VmCreation;
 import org.vireo.service.create.CreationStep;
 import org.vireo.service.create.OsVariant;
@@ -27,6 +32,7 @@ import org.vireo.service.create.SpecValidator;
 import org.vireo.service.create.VmSpec;
 import org.vireo.ui.common.FailureText;
 import org.vireo.ui.common.ServiceCalls;
+import org.vireo.ui.jobs.JobsViewModel;
 
 /**
  * The wizard's state: one property per field, checked on every change with the same
@@ -45,6 +51,11 @@ public final class CreateVmWizardViewModel {
     private final ObjectProperty<NodeRef> node = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<NodeFacts> facts = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper factsError = new ReadOnlyStringWrapper("");
+    private TransferService transfers;
+    private JobsViewModel jobs;
+    private final ReadOnlyObjectWrapper<JobsViewModel.Job> upload = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper uploading = new ReadOnlyBooleanWrapper();
+    private UploadTarget uploadTarget;
 
     final StringProperty name = new SimpleStringProperty("");
     final ObjectProperty<OsVariant> os = new SimpleObjectProperty<>(OsVariant.LINUX_GENERIC);
@@ -103,7 +114,7 @@ public final class CreateVmWizardViewModel {
         this.validator = validator;
         this.calls = ServiceCalls.on(fxThread);
         nodes.setAll(connectedNodes);
-        node.addListener((obs, old, now) -> loadFacts());
+        node.addListener((obs, old, now) -> loadFacts(false));
         os.addListener((obs, old, now) -> applyOsDefaults(old, now));
         for (ObservableValue<?> field : List.of(name, os, installKind, installPath, kernel, initrd, cmdline, vcpus, memory,
                 diskKind, diskPool, diskSize, diskFormat, existingVolume, networkKind, networkName, mac, cloudInit,
@@ -115,16 +126,32 @@ public final class CreateVmWizardViewModel {
         }
     }
 
-    private void loadFacts() {
+    /**
+     * Reads the node's facts; a new node brings its defaults, a fresh read of the same node (after a failure or
+     * an upload) keeps every choice. {@code then} runs once they are in.
+     */
+    private void loadFacts(boolean keepChoices, Runnable... then) {
         NodeRef chosen = node.get();
-        facts.set(null);
+        if (!keepChoices) {
+            facts.set(null);
+        }
         factsError.set("");
         if (chosen == null) {
             return;
         }
         calls.run(() -> creation.facts(chosen.id())).unlessStale(() -> chosen == node.get())
-                .onFailure(factsError::set)
+                .onFailure(reason -> {
+                    factsError.set(reason);
+                    uploading.set(false);
+                })
                 .onSuccess(loaded -> {
+                    if (keepChoices) {
+                        facts.set(loaded);
+                        for (Runnable r : then) {
+                            r.run();
+                        }
+                        return;
+                    }
                     SpecDraft defaults = SpecDraft.defaults(os.get(), loaded);
                     if (vcpus.get().isEmpty()) {
                         vcpus.set(defaults.vcpus());
@@ -209,9 +236,75 @@ public final class CreateVmWizardViewModel {
                 .onFailureCause(error -> {
                     failure.set(FailureText.failed(error));
                     phase.set(Phase.FAILED);
-                    loadFacts();   // the node changed under us; check again with fresh facts
+                    loadFacts(true);   // the node changed under us; check again with fresh facts
                 })
                 .start();
+    }
+
+    /** Where an uploaded file is to be used: the installer (ISO) or the VM's disk. */
+    public enum UploadTarget { INSTALL, DISK }
+
+    /** Whether uploads can be offered (a transfer service is wired). */
+    public boolean canUpload() {
+        return transfers != null;
+    }
+
+    public void setUploads(TransferService transfers, JobsViewModel jobs) {
+        this.transfers = transfers;
+        this.jobs = jobs;
+    }
+
+    /** The upload this wizard started last (its bar and words), or null. */
+    public ReadOnlyObjectProperty<JobsViewModel.Job> uploadProperty() {
+        return upload.getReadOnlyProperty();
+    }
+
+    /** What the last upload was for (the picker that shows its bar). */
+    public UploadTarget lastUploadTarget() {
+        return uploadTarget;
+    }
+
+    /** True while an upload of this wizard runs: the VM is not created from a half-sent file. */
+    public ReadOnlyBooleanProperty uploadingProperty() {
+        return uploading.getReadOnlyProperty();
+    }
+
+    /**
+     * Uploads a local file into {@code pool} of the chosen node; once it is there, the node's facts are read again
+     * and the new volume becomes the installer or the disk, as asked. It is listed in the Jobs window too.
+     */
+    public void upload(UploadTarget target, Path file, String pool, String volumeName) {
+        NodeRef chosen = node.get();
+        if (chosen == null || transfers == null || uploading.get()) {
+            return;
+        }
+        uploading.set(true);
+        JobsViewModel.Job job = jobs.add(transfers.upload(chosen.id(), pool, file, volumeName), sha -> {
+            if (chosen != node.get()) {
+                uploading.set(false);
+                return;
+            }
+            loadFacts(true, () -> {
+                uploading.set(false);   // only now: Create waits for the volume to be chosen, not just sent
+                NodeFacts.Pool into = facts.get().pool(pool);
+                Optional<String> path = into == null ? Optional.empty()
+                        : into.volumes().stream().filter(v -> v.name().equals(volumeName)).map(NodeFacts.Volume::path).findFirst();
+                path.ifPresent(p -> {
+                    if (target == UploadTarget.INSTALL) {
+                        if (!"import".equals(installKind.get())) {
+                            installKind.set("iso");
+                        }
+                        installPath.set(p);
+                    } else {
+                        diskKind.set("existing");
+                        existingVolume.set(p);
+                    }
+                });
+            });
+        });
+        job.failedProperty().addListener((obs, was, failed) -> uploading.set(false));
+        uploadTarget = target;
+        upload.set(job);
     }
 
     /** Back to editing after a failure, keeping every input. */
