@@ -37,8 +37,8 @@ import org.vireo.model.StoragePoolInfo;
 import org.vireo.model.StorageVolumeInfo;
 import org.vireo.service.device.DeviceRules;
 import org.vireo.ui.common.Dialogs;
-import org.vireo.ui.common.FilePicker;
 import org.vireo.ui.common.DisplayConverter;
+import org.vireo.ui.common.FilePicker;
 import org.vireo.ui.common.Form;
 import org.vireo.ui.common.Messages;
 

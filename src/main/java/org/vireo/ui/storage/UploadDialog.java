@@ -16,8 +16,8 @@ import javafx.stage.Window;
 import org.vireo.model.ByteSize;
 import org.vireo.model.NodeFacts;
 import org.vireo.service.device.DeviceRules;
-import org.vireo.ui.common.DisplayConverter;
 import org.vireo.ui.common.Dialogs;
+import org.vireo.ui.common.DisplayConverter;
 import org.vireo.ui.common.Form;
 import org.vireo.ui.common.Messages;
 
