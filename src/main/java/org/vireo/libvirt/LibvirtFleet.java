@@ -12,10 +12,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -355,11 +357,26 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
         return onNode(nodeId, Texts.get("op.storage.volumes", pool), conn -> StoragePools.volumes(conn, pool));
     }
 
-    /** Long transfers run here, not on a node's worker, so the node's events and other calls keep flowing. */
-    private final ExecutorService transfers = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "vireo-transfer");
+    /**
+     * Long transfers run on threads of their own, not on a node's worker, so the node's events and other calls keep
+     * flowing. They are started from this thread, made when the fleet is: a Linux thread inherits its creator's nice
+     * value, and one started from a node worker (nice 10) would move the user's upload at background priority.
+     */
+    private final ThreadPoolExecutor transferStarter = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+            runnable -> {
+                Thread thread = new Thread(runnable, "vireo-transfer-starter");
+                thread.setDaemon(true);
+                return thread;
+            });
+
+    {
+        transferStarter.prestartAllCoreThreads();
+    }
+
+    private final Executor transfers = body -> transferStarter.execute(() -> {
+        Thread thread = new Thread(body, "vireo-transfer");
         thread.setDaemon(true);
-        return thread;
+        thread.start();
     });
 
     @Override
@@ -603,7 +620,7 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
             nodes.clear();
         }
         statsTimer.shutdownNow();
-        transfers.shutdownNow();
+        transferStarter.shutdownNow();
         // Each worker closes its own connection; a hung node costs at most this wait, once.
         closing.forEach(c -> c.shutdown(2000));
     }

@@ -1,0 +1,199 @@
+package org.vireo.bench;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.vireo.libvirt.LibvirtFleet;
+import org.vireo.libvirt.LibvirtRuntime;
+import org.vireo.model.NodeRef;
+import org.vireo.model.NodeState;
+import org.vireo.model.NodeStatus;
+import org.vireo.model.VmSummary;
+import org.vireo.service.InventoryListener;
+import org.vireo.service.TransferJob;
+import org.vireo.ssh.SshConnector;
+import org.vireo.ssh.SshNodeTunnels;
+import org.vireo.testlab.AcceptingSshPrompts;
+import org.vireo.testlab.RemoteLab;
+
+/**
+ * Uploads and downloads of a 1 GiB file (random, and sparse with 10 % data) to a lab node over SSH:
+ * Vireo's own path (libvirt streams over Vireo's SSH session, sparse-aware), {@code scp} to the same
+ * node, and {@code virsh vol-upload}/{@code vol-download} over libvirt's ssh transport, plain and
+ * {@code --sparse}. Prints MiB/s (of the file's size) and Vireo's ratios. Run: {@code bench/storage}.
+ */
+public final class StorageBench {
+
+    private static final long SIZE = 1L << 30;
+    private static final String IMAGES = "/var/lib/libvirt/images/";
+
+    private StorageBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int repeat = args.length > 0 ? Integer.parseInt(args[0]) : 2;
+        Path dir = Files.createTempDirectory("vireo-storage-bench");
+        Path random = dir.resolve("random.img");
+        Path sparse = dir.resolve("sparse.img");
+        writeRandom(random);
+        writeSparse(sparse);
+        try (RemoteLab lab = RemoteLab.up(dir.resolve("lab"), 1);
+             SshConnector ssh = new SshConnector(Files.createDirectories(dir.resolve("ssh")), dir.resolve("known_hosts"),
+                     Optional.empty(), new AcceptingSshPrompts(Optional.empty()))) {
+            LibvirtFleet fleet = new LibvirtFleet(LibvirtRuntime.start());
+            fleet.setNodeTunnels(new SshNodeTunnels(ssh));
+            NodeRef node = new NodeRef("bench", "bench node", "qemu+ssh://root@" + lab.address(1) + "/system?keyfile=" + lab.sshKey());
+            CountDownLatch connected = new CountDownLatch(1);
+            fleet.connect(node, new InventoryListener() {
+                @Override
+                public void nodeStatusChanged(NodeRef n, NodeStatus status) {
+                    if (status.state() == NodeState.CONNECTED) {
+                        connected.countDown();
+                    }
+                }
+
+                @Override
+                public void vmsReplaced(NodeRef n, List<VmSummary> vms) {
+                }
+
+                @Override
+                public void vmsChanged(NodeRef n, List<VmSummary> changed, Collection<String> removedUuids) {
+                }
+            });
+            if (!connected.await(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the node did not connect over SSH");
+            }
+            String virshUri = "qemu+ssh://root@" + lab.address(1) + "/system?keyfile=" + lab.sshKey() + "&no_verify=1";
+            List<String> sshOptions = List.of("-i", lab.sshKey().toString(), "-o", "StrictHostKeyChecking=no",
+                    "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR", "-o", "BatchMode=yes");
+            String target = "root@" + lab.address(1);
+
+            Map<String, List<Double>> rates = new LinkedHashMap<>();
+            for (int r = 0; r < repeat; r++) {
+                for (Path file : List.of(random, sparse)) {
+                    String kind = file == random ? "random" : "sparse";
+                    String vol = "bench-" + kind;
+                    measure(rates, "upload " + kind + "  vireo", () -> {
+                        TransferJob job = fleet.upload("bench", "lab-images", file, vol);
+                        job.result().get(10, TimeUnit.MINUTES);
+                    });
+                    Path back = dir.resolve("back-" + kind);
+                    measure(rates, "download " + kind + "  vireo", () -> {
+                        fleet.download("bench", IMAGES + vol, back).result().get(10, TimeUnit.MINUTES);
+                    });
+                    Files.delete(back);
+                    run("virsh", "-q", "-c", virshUri, "vol-delete", "--pool", "lab-images", vol);
+
+                    for (boolean sparseFlag : System.getenv("VIREO_ONLY") != null ? new boolean[0] : new boolean[] {false, true}) {
+                        String how = sparseFlag ? "virsh --sparse" : "virsh";
+                        run("virsh", "-q", "-c", virshUri, "vol-create-as", "lab-images", vol, Long.toString(SIZE), "--format", "raw");
+                        measure(rates, "upload " + kind + "  " + how, () -> run(args("virsh", "-q", "-c", virshUri, "vol-upload",
+                                "--pool", "lab-images", vol, file.toString(), sparseFlag ? "--sparse" : null)));
+                        measure(rates, "download " + kind + "  " + how, () -> run(args("virsh", "-q", "-c", virshUri, "vol-download",
+                                "--pool", "lab-images", vol, back.toString(), sparseFlag ? "--sparse" : null)));
+                        Files.delete(back);
+                        run("virsh", "-q", "-c", virshUri, "vol-delete", "--pool", "lab-images", vol);
+                    }
+
+                    List<String> up = new ArrayList<>(List.of("scp", "-q", "-O"));
+                    up.addAll(sshOptions);
+                    up.addAll(List.of(file.toString(), target + ":" + IMAGES + vol));
+                    measure(rates, "upload " + kind + "  scp", () -> run(up.toArray(String[]::new)));
+                    List<String> down = new ArrayList<>(List.of("scp", "-q", "-O"));
+                    down.addAll(sshOptions);
+                    down.addAll(List.of(target + ":" + IMAGES + vol, back.toString()));
+                    measure(rates, "download " + kind + "  scp", () -> run(down.toArray(String[]::new)));
+                    Files.delete(back);
+                    lab.onNode(1, "rm", "-f", IMAGES + vol);
+                }
+            }
+            print(rates);
+            fleet.disconnect(node);
+        } finally {
+            Files.deleteIfExists(random);
+            Files.deleteIfExists(sparse);
+        }
+        System.exit(0);
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private static void measure(Map<String, List<Double>> rates, String what, Step step) throws Exception {
+        long start = System.nanoTime();
+        step.run();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        rates.computeIfAbsent(what, k -> new ArrayList<>()).add(SIZE / (1024.0 * 1024.0) / seconds);
+    }
+
+    private static void print(Map<String, List<Double>> rates) {
+        System.out.println("storage bench: 1 GiB over SSH to a lab node, MiB/s of the file's size (best of the runs)");
+        Map<String, Double> best = new LinkedHashMap<>();
+        rates.forEach((what, values) -> best.put(what, values.stream().mapToDouble(Double::doubleValue).max().orElse(0)));
+        best.forEach((what, rate) -> System.out.printf(Locale.ROOT, "  %-32s %8.1f  %s%n", what, rate, format(rates.get(what))));
+        for (String direction : List.of("upload", "download")) {
+            for (String kind : List.of("random", "sparse")) {
+                double vireo = best.get(direction + " " + kind + "  vireo");
+                System.out.printf(Locale.ROOT, "  %s %s: vireo / virsh %.2f, / virsh --sparse %.2f, / scp %.2f%n", direction, kind,
+                        vireo / best.get(direction + " " + kind + "  virsh"), vireo / best.get(direction + " " + kind + "  virsh --sparse"),
+                        vireo / best.get(direction + " " + kind + "  scp"));
+            }
+        }
+    }
+
+    private static String format(List<Double> values) {
+        return values.stream().map(v -> String.format(Locale.ROOT, "%.1f", v)).toList().toString();
+    }
+
+    private static String[] args(String... parts) {
+        return Arrays.stream(parts).filter(Objects::nonNull).toArray(String[]::new);
+    }
+
+    private static void writeRandom(Path file) throws IOException {
+        byte[] block = new byte[1 << 20];
+        Random random = new Random(1);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (int i = 0; i < SIZE >> 20; i++) {
+                random.nextBytes(block);
+                out.write(block);
+            }
+        }
+    }
+
+    /** 10 % data: 1 MiB of random bytes at the start of every 10 MiB. */
+    private static void writeSparse(Path file) throws IOException {
+        byte[] block = new byte[1 << 20];
+        Random random = new Random(2);
+        try (RandomAccessFile out = new RandomAccessFile(file.toFile(), "rw")) {
+            out.setLength(SIZE);
+            for (long at = 0; at < SIZE; at += 10L << 20) {
+                random.nextBytes(block);
+                out.seek(at);
+                out.write(block);
+            }
+        }
+    }
+
+    private static void run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes());
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + ": " + out);
+        }
+    }
+}
