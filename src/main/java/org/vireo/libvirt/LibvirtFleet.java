@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -157,9 +158,20 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
         }
     }
 
+    private final List<Consumer<String>> storageWatchers = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void watchStorage(Consumer<String> changedNode) {
+        storageWatchers.add(changedNode);
+    }
+
     @Override
     public synchronized void connect(NodeRef node, InventoryListener listener) {
-        nodes.computeIfAbsent(node.id(), id -> new NodeConnection(node, listener, runtime, prompts, tunnels)).open();
+        nodes.computeIfAbsent(node.id(), id -> {
+            NodeConnection connection = new NodeConnection(node, listener, runtime, prompts, tunnels);
+            connection.onStorageChanged(() -> storageWatchers.forEach(watcher -> watcher.accept(node.id())));
+            return connection;
+        }).open();
     }
 
     /**

@@ -107,4 +107,23 @@ interface LibvirtNative extends Library {
     int virStreamRecvFlags(Pointer stream, Pointer data, NativeLong bytes, int flags);
 
     int virStreamRecvHole(Pointer stream, LongByReference length, int flags);
+
+    // Storage pool events (libvirt 2.0+): VIR_STORAGE_POOL_EVENT_ID_LIFECYCLE 0, _REFRESH 1.
+    int POOL_EVENT_LIFECYCLE = 0;
+    int POOL_EVENT_REFRESH = 1;
+
+    /** virConnectStoragePoolEventLifecycleCallback */
+    interface PoolLifecycleCallback extends Callback {
+        void invoke(Pointer conn, Pointer pool, int event, int detail, Pointer opaque);
+    }
+
+    /** virConnectStoragePoolEventGenericCallback (refresh) */
+    interface PoolGenericCallback extends Callback {
+        void invoke(Pointer conn, Pointer pool, Pointer opaque);
+    }
+
+    /** Every pool's events ({@code pool} null); returns the callback's id, or -1. */
+    int virConnectStoragePoolEventRegisterAny(Pointer conn, Pointer pool, int eventId, Callback callback, Pointer opaque, Pointer free);
+
+    int virConnectStoragePoolEventDeregisterAny(Pointer conn, int callbackId);
 }

@@ -95,6 +95,9 @@ final class NodeConnection {
 
     /** Touched only on the worker. */
     private VireoConnect conn;
+    private PoolEvents poolEvents;
+    /** Told (on libvirt's event loop) when a pool of the node changed; the storage view reads again. */
+    private Runnable storageChanged = () -> { };
     private final StatsSampler stats = new StatsSampler();
     private final AtomicBoolean sampling = new AtomicBoolean();
 
@@ -316,6 +319,7 @@ final class NodeConnection {
             // Callbacks belong to one connection: a reconnect registers them again.
             if (events) {
                 conn.addLifecycleListener(lifecycle);
+                poolEvents = PoolEvents.register(conn, storageChanged);
                 registerCloseListener();
                 enableKeepAlive();
             }
@@ -516,6 +520,10 @@ final class NodeConnection {
         return changed;
     }
 
+    void onStorageChanged(Runnable changed) {
+        this.storageChanged = changed;
+    }
+
     private void closeQuietly() {
         if (conn == null) {
             return;
@@ -526,6 +534,10 @@ final class NodeConnection {
         try {
             if (events) {
                 closing.removeLifecycleListener(lifecycle);
+                if (poolEvents != null) {
+                    poolEvents.deregister(closing);
+                    poolEvents = null;
+                }
                 closing.unregisterCloseListener();
             }
         } catch (LibvirtException e) {

@@ -2,6 +2,7 @@ package org.vireo.service;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import org.vireo.model.PoolSpec;
 import org.vireo.model.StoragePoolInfo;
 import org.vireo.model.StorageVolumeInfo;
@@ -14,6 +15,12 @@ import org.vireo.model.StorageVolumeInfo;
 public interface StorageService {
 
     CompletableFuture<List<StoragePoolInfo>> pools(String nodeId);
+
+    /**
+     * Tells {@code changedNode} (on a libvirt thread, with the node's id) whenever a pool of a connected node is
+     * defined, started, stopped, deleted or refreshed, where the node's driver reports it.
+     */
+    void watchStorage(Consumer<String> changedNode);
 
     /** The pool's volumes, each with the VMs that use it; the pool is refreshed from its storage first. */
     CompletableFuture<List<StorageVolumeInfo>> volumes(String nodeId, String pool);

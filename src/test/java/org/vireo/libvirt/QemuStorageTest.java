@@ -1,11 +1,13 @@
 package org.vireo.libvirt;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.libvirt.LibvirtException;
@@ -71,6 +73,56 @@ class QemuStorageTest {
                 conn.close();
             }
         }
+    }
+
+    /**
+     * A filesystem pool over a block device: an ext4 image on a loop device, mounted by libvirt at the pool's
+     * start and unmounted at its stop; a volume made in it lands on that filesystem. Where this machine gives no
+     * loop device (a container without /dev/loop-control), the test says so and is skipped.
+     */
+    @Test
+    void aFilesystemPoolMountsItsDeviceAndHoldsVolumes() throws Exception {
+        Path image = dir.resolve("fs.img");
+        run("truncate", "-s", "64M", image.toString());
+        run("mkfs.ext4", "-q", "-F", image.toString());
+        Process attach = new ProcessBuilder("losetup", "--find", "--show", image.toString()).redirectErrorStream(true).start();
+        String device = new String(attach.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        Assumptions.assumeTrue(attach.waitFor() == 0 && device.startsWith("/dev/loop"),
+                "this machine gives no loop device (losetup: " + device + "), so a filesystem pool cannot be tried here");
+        Path mountPoint = dir.resolve("fs-pool");
+        try (LocalLibvirtd daemon = LocalLibvirtd.start(dir.resolve("libvirtd"))) {
+            String uri = daemon.systemNode();
+            LibvirtRuntime.start();
+            VireoConnect conn = new VireoConnect(uri);
+            try {
+                try {
+                    StoragePools.create(conn, new PoolSpec("fs", "disk", mountPoint.toString(), "", "", device, "", true, true, false, ""));
+                } catch (OperationException e) {
+                    throw new AssertionError(e.getMessage() + ": " + e.detail(), e);
+                }
+                assertTrue(Virsh.run(uri, "pool-list", "--all").stream().anyMatch(l -> l.strip().matches("disk\\s+active\\s+no")));
+                // The daemon mounts in its own mount namespace: its pool's size is the 64 MiB filesystem's, not the host's.
+                String info = String.join("\n", Virsh.run(uri, "pool-info", "--bytes", "disk"));
+                long capacity = Long.parseLong(info.replaceAll("(?s).*Capacity:\\s+(\\d+).*", "$1"));
+                assertTrue(capacity > 40L << 20 && capacity <= 64L << 20, "libvirt mounted " + device + ": " + info);
+                StoragePools.createVolume(conn, "disk", "data.qcow2", "qcow2", 16L << 20, false, "");
+                assertTrue(String.join("\n", Virsh.run(uri, "vol-list", "disk")).contains(mountPoint.resolve("data.qcow2").toString()));
+                StoragePools.deleteVolume(conn, "disk", "data.qcow2");
+                StoragePools.delete(conn, "disk", false);
+                assertTrue(Virsh.run(uri, "pool-list", "--all", "--name").stream().noneMatch(l -> l.strip().equals("disk")));
+            } finally {
+                conn.close();
+            }
+        } finally {
+            new ProcessBuilder("umount", mountPoint.toString()).start().waitFor();
+            new ProcessBuilder("losetup", "-d", device).start().waitFor();
+        }
+    }
+
+    private static void run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), String.join(" ", command) + ": " + out);
     }
 
     private static String qemuImgInfo(Path image) throws Exception {

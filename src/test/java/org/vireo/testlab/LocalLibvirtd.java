@@ -66,6 +66,8 @@ public final class LocalLibvirtd implements AutoCloseable {
                         + "printf 'user = \"root\"\\ngroup = \"root\"\\nsecurity_driver = \"none\"\\n' > /etc/libvirt/qemu.conf; "
                         + "mount --bind /dev \"$3\"; mount -t tmpfs -o mode=755 tmpfs /dev; "
                         + "for n in null zero full random urandom tty; do touch /dev/$n; mount --bind \"$3/$n\" /dev/$n; done; "
+                        // Loop devices attached before it starts (a filesystem pool's device) are seen too.
+                        + "for p in \"$3\"/loop[0-9]*; do [ -b \"$p\" ] || continue; n=${p##*/}; touch /dev/$n; mount --bind \"$p\" /dev/$n; done; "
                         + "mkdir /dev/pts /dev/shm; mount -t devpts -o newinstance,ptmxmode=0666 devpts /dev/pts; ln -s pts/ptmx /dev/ptmx; "
                         + "mount -t tmpfs tmpfs /dev/shm; "
                         + "if command -v virtlogd >/dev/null; then virtlogd -d -p \"$4\"; fi; "

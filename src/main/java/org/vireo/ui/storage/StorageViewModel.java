@@ -7,6 +7,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -18,6 +20,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import javafx.util.Duration;
 import org.vireo.model.PoolSpec;
 import org.vireo.model.StoragePoolInfo;
 import org.vireo.model.StorageVolumeInfo;
@@ -48,6 +51,7 @@ public final class StorageViewModel {
     private long generation;
     private TransferService transfers;
     private JobsViewModel jobs;
+    private final Timeline eventRefresh = new Timeline(new KeyFrame(Duration.millis(300), e -> refresh()));
 
     public StorageViewModel(StorageService service, Messages messages) {
         this(service, messages, null);
@@ -57,6 +61,12 @@ public final class StorageViewModel {
         this.service = service;
         this.messages = messages;
         this.calls = ServiceCalls.on(fxThread);
+        // A pool changed on the node (here or by anyone else): read again, once for a burst of events.
+        service.watchStorage(changed -> calls.post(() -> {
+            if (changed.equals(nodeId.get())) {
+                eventRefresh.playFromStart();
+            }
+        }));
         nodeId.addListener((obs, old, now) -> {
             pools.clear();
             volumes.clear();

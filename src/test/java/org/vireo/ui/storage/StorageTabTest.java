@@ -120,6 +120,12 @@ class StorageTabTest {
                 robot.clickOn(robot.from(page.dialog()).lookup((Button b) -> b.getText().equals("Delete pool")).queryButton());
                 page.waitUntil("the pool is gone", 10, () -> poolLine(uri, "spare").isEmpty()
                         && pools().stream().noneMatch(p -> p.name().equals("spare")));
+
+                // A pool made by someone else (virsh) shows up by libvirt's pool event, no Refresh pressed.
+                Virsh.run(uri, "pool-define-as", "elsewhere", "dir", "--target", "/elsewhere");
+                page.waitUntil("the other's pool is listed", 10, () -> pools().stream().anyMatch(p -> p.name().equals("elsewhere")));
+                Virsh.run(uri, "pool-undefine", "elsewhere");
+                page.waitUntil("and gone again", 10, () -> pools().stream().noneMatch(p -> p.name().equals("elsewhere")));
             }
         }
     }
