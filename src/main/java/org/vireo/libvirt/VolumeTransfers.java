@@ -11,9 +11,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import org.libvirt.LibvirtException;
 import org.libvirt.StoragePool;
@@ -38,7 +35,6 @@ final class VolumeTransfers {
 
     private static final Logger LOG = LoggerFactory.getLogger(VolumeTransfers.class);
     private static final int CHUNK = 1 << 20;
-    private static final byte[] ZEROS = new byte[CHUNK];
 
     private VolumeTransfers() {
     }
@@ -63,20 +59,19 @@ final class VolumeTransfers {
         Pointer nativeVol = LibvirtNative.INSTANCE.virStorageVolLookupByPath(conn.nativePointer(), vol.getPath());
         Pointer stream = LibvirtNative.INSTANCE.virStreamNew(conn.nativePointer(), 0);
         boolean done = false;
-        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ); TransferDigest sha = new TransferDigest()) {
             if (nativeVol == null || stream == null) {
                 throw new OperationException(what, LastError.take());
             }
             check(what, LibvirtNative.INSTANCE.virStorageVolUpload(nativeVol, stream, 0, size,
                     sparse ? LibvirtNative.VOL_SPARSE_STREAM : 0));
-            MessageDigest sha = sha256();
             Memory buffer = new Memory(CHUNK);
             ByteBuffer view = buffer.getByteBuffer(0, CHUNK);
             for (FileExtents.Extent extent : sparse ? extents : List.of(new FileExtents.Extent(0, size, true))) {
                 if (!extent.data()) {
                     cancelled(what, job);
                     check(what, LibvirtNative.INSTANCE.virStreamSendHole(stream, extent.length(), 0));
-                    hashZeros(sha, extent.length());
+                    sha.zeros(extent.length());
                     job.add(extent.length());
                     continue;
                 }
@@ -103,16 +98,19 @@ final class VolumeTransfers {
                         sent += now;
                     }
                     view.flip();
-                    sha.update(view);
+                    sha.data(view);
                     pos += want;
                     job.add(want);
                 }
             }
             check(what, LibvirtNative.INSTANCE.virStreamFinish(stream));
             done = true;
-            String digest = HexFormat.of().formatHex(sha.digest());
+            String digest = sha.hex();
             refreshQuietly(pool);
             return digest;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OperationException(what, Texts.get("transfer.cancelled"));
         } finally {
             if (!done) {
                 abortQuietly(stream);
@@ -144,7 +142,7 @@ final class VolumeTransfers {
         Pointer nativeVol = LibvirtNative.INSTANCE.virStorageVolLookupByPath(conn.nativePointer(), volumePath);
         Pointer stream = LibvirtNative.INSTANCE.virStreamNew(conn.nativePointer(), 0);
         boolean done = false;
-        try (RandomAccessFile out = new RandomAccessFile(file.toFile(), "rw")) {
+        try (RandomAccessFile out = new RandomAccessFile(file.toFile(), "rw"); TransferDigest sha = new TransferDigest()) {
             if (nativeVol == null || stream == null) {
                 throw new OperationException(what, LastError.take());
             }
@@ -152,7 +150,6 @@ final class VolumeTransfers {
             FileChannel channel = out.getChannel();
             check(what, LibvirtNative.INSTANCE.virStorageVolDownload(nativeVol, stream, 0, 0,
                     sparse ? LibvirtNative.VOL_SPARSE_STREAM : 0));
-            MessageDigest sha = sha256();
             Memory buffer = new Memory(CHUNK);
             long pos = 0;
             while (true) {
@@ -166,7 +163,7 @@ final class VolumeTransfers {
                     LongByReference length = new LongByReference();
                     check(what, LibvirtNative.INSTANCE.virStreamRecvHole(stream, length, 0));
                     pos += length.getValue();   // skipped: the local file keeps the hole
-                    hashZeros(sha, length.getValue());
+                    sha.zeros(length.getValue());
                     job.add(length.getValue());
                     continue;
                 }
@@ -178,14 +175,17 @@ final class VolumeTransfers {
                     channel.write(data, pos + data.position());
                 }
                 data.flip();
-                sha.update(data);
+                sha.data(data);
                 pos += n;
                 job.add(n);
             }
             out.setLength(pos);   // a hole at the end is a length, not bytes
             check(what, LibvirtNative.INSTANCE.virStreamFinish(stream));
             done = true;
-            return HexFormat.of().formatHex(sha.digest());
+            return sha.hex();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OperationException(what, Texts.get("transfer.cancelled"));
         } finally {
             if (!done) {
                 abortQuietly(stream);
@@ -207,11 +207,6 @@ final class VolumeTransfers {
         }
     }
 
-    private static void hashZeros(MessageDigest sha, long length) {
-        for (long left = length; left > 0; left -= CHUNK) {
-            sha.update(ZEROS, 0, (int) Math.min(CHUNK, left));
-        }
-    }
 
     private static void refreshQuietly(StoragePool pool) {
         try {
@@ -233,14 +228,6 @@ final class VolumeTransfers {
         }
         if (nativeVol != null) {
             LibvirtNative.INSTANCE.virStorageVolFree(nativeVol);
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
