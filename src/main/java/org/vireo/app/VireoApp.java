@@ -134,8 +134,13 @@ public final class VireoApp extends Application {
         this.stage = primaryStage;
         StoredSettings settings = new StoredSettings(savedPreferences, context.preferences, context.storeWriter);
         settings.onSaveFailed(new SaveFailureNotice(messages, () -> primaryStage)::failed);
-        ActionsViewModel actions = new ActionsViewModel(tags, settings,
-                vm -> new CloneVmViewModel(fleet, fleet, tags, vm, messages));
+        JobsViewModel jobs = new JobsViewModel(messages);
+        jobs.setOnFinished((title, outcome) -> Notices.doneElsewhere(primaryStage, title, outcome));
+        ActionsViewModel actions = new ActionsViewModel(tags, settings, vm -> {
+            CloneVmViewModel clone = new CloneVmViewModel(fleet, fleet, tags, vm, messages);
+            clone.setJobs(jobs);
+            return clone;
+        });
         VmDetailsViewModel details = new VmDetailsViewModel(fleet, fleet, fleet, fleet, messages);
         details.hardware().setConfirmations(() -> settings.getBoolean(PreferencesViewModel.CONFIRM_DEVICE_REMOVE, true),
                 () -> settings.getBoolean(PreferencesViewModel.CONFIRM_VOLUME_DELETE, true));
@@ -150,8 +155,6 @@ public final class VireoApp extends Application {
         ConnectionsViewModel connections = new ConnectionsViewModel(viewModel,
                 new StoredConnections(context.connections, context.storeWriter, paths.dataDir().resolve("libvirt_known_hosts")), messages);
         HostViewModel host = new HostViewModel(fleet, paths.dataDir().resolve("known_hosts").toString());
-        JobsViewModel jobs = new JobsViewModel(messages);
-        jobs.setOnFinished((title, outcome) -> Notices.doneElsewhere(primaryStage, title, outcome));
         StorageViewModel storage = new StorageViewModel(fleet, messages);
         storage.setTransfers(fleet, jobs);
         host.setStorage(storage);

@@ -58,11 +58,11 @@ import org.vireo.service.DeviceService;
 import org.vireo.service.Fleet;
 import org.vireo.service.HostService;
 import org.vireo.service.InventoryListener;
+import org.vireo.service.LongJob;
 import org.vireo.service.NodeTunnels;
 import org.vireo.service.SnapshotService;
 import org.vireo.service.StatsService;
 import org.vireo.service.StorageService;
-import org.vireo.service.TransferJob;
 import org.vireo.service.TransferService;
 import org.vireo.service.VmCreation;
 import org.vireo.service.VmService;
@@ -392,15 +392,15 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
     });
 
     @Override
-    public TransferJob upload(String nodeId, String pool, Path file, String volumeName) {
-        TransferJob job = new TransferJob(Texts.get("op.transfer.upload", file.getFileName(), pool));
+    public LongJob upload(String nodeId, String pool, Path file, String volumeName) {
+        LongJob job = new LongJob(Texts.get("op.transfer.upload", file.getFileName(), pool));
         transfer(nodeId, job, conn -> VolumeTransfers.upload(conn, pool, file, volumeName, job));
         return job;
     }
 
     @Override
-    public TransferJob download(String nodeId, String volumePath, Path file) {
-        TransferJob job = new TransferJob(Texts.get("op.transfer.download", volumePath));
+    public LongJob download(String nodeId, String volumePath, Path file) {
+        LongJob job = new LongJob(Texts.get("op.transfer.download", volumePath));
         transfer(nodeId, job, conn -> VolumeTransfers.download(conn, volumePath, file, job));
         return job;
     }
@@ -410,7 +410,7 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
         String run(VireoConnect conn) throws LibvirtException, IOException;
     }
 
-    private void transfer(String nodeId, TransferJob job, TransferBody body) {
+    private void transfer(String nodeId, LongJob job, TransferBody body) {
         onNode(nodeId, job.title(), conn -> conn).whenComplete((conn, refused) -> {
             if (refused != null) {
                 job.result().completeExceptionally(refused instanceof CompletionException ? refused.getCause() : refused);

@@ -20,11 +20,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vireo.model.OperationException;
 import org.vireo.model.Texts;
-import org.vireo.service.TransferJob;
+import org.vireo.service.LongJob;
 
 /**
  * Moves bytes between a local file and a volume through libvirt's streams, in 1 MiB pieces, counting
- * them into a {@link TransferJob} and hashing them (SHA-256, holes hashed as the zeros they read as).
+ * them into a {@link LongJob} and hashing them (SHA-256, holes hashed as the zeros they read as).
  * Sparse-aware where both ends are files: a local file's holes are found by the kernel and sent as
  * holes (never read, never carried), a volume's holes arrive as holes and stay holes in the local
  * file. A cancelled or failed upload deletes its new volume; a cancelled or failed download deletes
@@ -44,7 +44,7 @@ final class VolumeTransfers {
      * SHA-256 of the file. The pool is refreshed after, so libvirt names the volume's real format (qcow2, iso)
      * from its content where the pool type probes it.
      */
-    static String upload(VireoConnect conn, String poolName, Path file, String volumeName, TransferJob job)
+    static String upload(VireoConnect conn, String poolName, Path file, String volumeName, LongJob job)
             throws LibvirtException, IOException {
         String what = Texts.get("op.transfer.upload", file.getFileName(), poolName);
         long size = Files.size(file);
@@ -127,7 +127,7 @@ final class VolumeTransfers {
     }
 
     /** Downloads the volume into {@code file} (replaced); returns the SHA-256 of the volume's bytes. */
-    static String download(VireoConnect conn, String volumePath, Path file, TransferJob job) throws LibvirtException, IOException {
+    static String download(VireoConnect conn, String volumePath, Path file, LongJob job) throws LibvirtException, IOException {
         String what = Texts.get("op.transfer.download", volumePath);
         StorageVol vol = conn.storageVolLookupByPath(volumePath);
         long size;
@@ -201,7 +201,7 @@ final class VolumeTransfers {
         }
     }
 
-    private static void cancelled(String what, TransferJob job) {
+    private static void cancelled(String what, LongJob job) {
         if (job.isCancelled()) {
             throw new OperationException(what, Texts.get("transfer.cancelled"));
         }

@@ -13,8 +13,8 @@ public interface TransferService {
      * Uploads {@code file} into a new volume {@code volumeName} of {@code pool}, sparse-aware; libvirt names its
      * format (raw, qcow2, iso) from what the bytes are, where the pool type looks.
      */
-    TransferJob upload(String nodeId, String pool, Path file, String volumeName);
+    LongJob upload(String nodeId, String pool, Path file, String volumeName);
 
     /** Downloads the volume at {@code volumePath} to {@code file} (replaced when it exists: the save dialog asked). */
-    TransferJob download(String nodeId, String volumePath, Path file);
+    LongJob download(String nodeId, String volumePath, Path file);
 }

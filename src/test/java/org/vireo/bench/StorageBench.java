@@ -24,7 +24,7 @@ import org.vireo.model.NodeState;
 import org.vireo.model.NodeStatus;
 import org.vireo.model.VmSummary;
 import org.vireo.service.InventoryListener;
-import org.vireo.service.TransferJob;
+import org.vireo.service.LongJob;
 import org.vireo.ssh.SshConnector;
 import org.vireo.ssh.SshNodeTunnels;
 import org.vireo.testlab.AcceptingSshPrompts;
@@ -88,7 +88,7 @@ public final class StorageBench {
                     String kind = file == random ? "random" : "sparse";
                     String vol = "bench-" + kind;
                     measure(rates, "upload " + kind + "  vireo", () -> {
-                        TransferJob job = fleet.upload("bench", "lab-images", file, vol);
+                        LongJob job = fleet.upload("bench", "lab-images", file, vol);
                         job.result().get(10, TimeUnit.MINUTES);
                     });
                     Path back = dir.resolve("back-" + kind);

@@ -15,7 +15,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vireo.model.OperationException;
-import org.vireo.service.TransferJob;
+import org.vireo.service.LongJob;
 import org.vireo.testlab.LocalLibvirtd;
 import org.vireo.testlab.Virsh;
 
@@ -38,18 +38,18 @@ class VolumeTransfersTest {
             LibvirtRuntime.start();
             VireoConnect conn = new VireoConnect(uri);
             try {
-                TransferJob up = new TransferJob("up");
+                LongJob up = new LongJob("up");
                 assertEquals(expected, VolumeTransfers.upload(conn, "isos", local, "installer.iso", up));
                 assertEquals(data.length, up.done());
                 assertEquals(expected, sha256(Files.readAllBytes(poolDir.resolve("installer.iso"))), "the volume holds the very bytes");
 
-                TransferJob down = new TransferJob("down");
+                LongJob down = new LongJob("down");
                 Path back = dir.resolve("back.iso");
                 assertEquals(expected, VolumeTransfers.download(conn, poolDir.resolve("installer.iso").toString(), back, down));
                 assertEquals(expected, sha256(Files.readAllBytes(back)));
 
                 // Cancelled once it is under way: the partial volume is deleted.
-                TransferJob cancelled = new TransferJob("cancel");
+                LongJob cancelled = new LongJob("cancel");
                 Thread canceller = new Thread(() -> {
                     while (cancelled.done() == 0) {
                         Thread.onSpinWait();
@@ -100,7 +100,7 @@ class VolumeTransfersTest {
             LibvirtRuntime.start();
             VireoConnect conn = new VireoConnect(uri);
             try {
-                TransferJob up = new TransferJob("up");
+                LongJob up = new LongJob("up");
                 assertEquals(expected, VolumeTransfers.upload(conn, "images", local, "sparse.img", up));
                 assertEquals(1L << 30, up.done(), "holes count as progress");
                 Path volume = poolDir.resolve("sparse.img");
@@ -108,14 +108,14 @@ class VolumeTransfersTest {
                 assertEquals(1L << 30, Files.size(volume));
                 assertTrue(allocatedKiB(volume) < 12 * 1024, "holes stayed holes on the node: " + allocatedKiB(volume) + " KiB");
 
-                TransferJob down = new TransferJob("down");
+                LongJob down = new LongJob("down");
                 Path back = dir.resolve("back.img");
                 assertEquals(expected, VolumeTransfers.download(conn, volume.toString(), back, down));
                 assertEquals(expected, sha256(back));
                 assertEquals(1L << 30, Files.size(back), "a trailing hole is kept as length");
                 assertTrue(allocatedKiB(back) < 12 * 1024, "the download is sparse too: " + allocatedKiB(back) + " KiB");
 
-                VolumeTransfers.upload(conn, "images", image, "disk.qcow2", new TransferJob("image"));
+                VolumeTransfers.upload(conn, "images", image, "disk.qcow2", new LongJob("image"));
                 assertTrue(String.join("\n", Virsh.run(uri, "vol-dumpxml", "--pool", "images", "disk.qcow2")).contains("<format type='qcow2'/>"),
                         "libvirt names the uploaded image by its content");
                 assertEquals(sha256(image), sha256(poolDir.resolve("disk.qcow2")));

@@ -19,16 +19,19 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.vireo.model.NodeFacts;
 import org.vireo.model.StorageItem;
+import org.vireo.model.Texts;
 import org.vireo.model.VmSummary;
 import org.vireo.service.CloneService;
 import org.vireo.service.CloneService.DiskChoice;
 import org.vireo.service.CloneService.DiskMode;
+import org.vireo.service.LongJob;
 import org.vireo.service.VmCreation;
 import org.vireo.service.VmService;
 import org.vireo.service.create.SpecValidator;
 import org.vireo.ui.common.FailureText;
 import org.vireo.ui.common.Messages;
 import org.vireo.ui.common.ServiceCalls;
+import org.vireo.ui.jobs.JobsViewModel;
 
 /** Cloning one VM: the new name (validated like the wizard's) and a mode per disk. FX thread only. */
 public final class CloneVmViewModel {
@@ -45,6 +48,7 @@ public final class CloneVmViewModel {
 
     private final CloneService clones;
     private final Messages messages;
+    private JobsViewModel jobs;
     private final VmSummary source;
     private final ServiceCalls calls = ServiceCalls.on(null);
     private final StringProperty name = new SimpleStringProperty("");
@@ -122,6 +126,11 @@ public final class CloneVmViewModel {
         }
     }
 
+    /** Lists each clone in the Jobs window. */
+    public void setJobs(JobsViewModel jobs) {
+        this.jobs = jobs;
+    }
+
     /** Starts the clone; completes (on the FX thread) with the new VM's UUID, or fails with the reason shown in {@link #progressProperty()}. */
     public CompletableFuture<String> cloneVm() {
         CompletableFuture<String> done = new CompletableFuture<>();
@@ -131,13 +140,24 @@ public final class CloneVmViewModel {
         }
         Map<String, DiskChoice> modes = new LinkedHashMap<>();
         disks.forEach(d -> modes.put(d.item().target(), new DiskChoice(d.mode().get(), d.pool().get() == null ? "" : d.pool().get())));
-        calls.run(() -> clones.cloneVm(source, name.get().strip(), modes, step -> calls.post(() -> progress.set(step))))
+        String newName = name.get().strip();
+        // Listed in the Jobs window too: copying disks can take long after the dialog is closed.
+        LongJob job = LongJob.steps(Texts.get("op.cloneAs", source.name(), newName));
+        if (jobs != null) {
+            jobs.add(job, outcome -> { });
+        }
+        calls.run(() -> clones.cloneVm(source, newName, modes, step -> {
+                    job.step(0, 0, step);
+                    calls.post(() -> progress.set(step));
+                }))
                 .busy(busy)
                 .onSuccess(uuid -> {
-                    progress.set(messages.get("clone.done", name.get().strip()));
+                    progress.set(messages.get("clone.done", newName));
+                    job.result().complete(messages.get("clone.done", newName));
                     done.complete(uuid);
                 })
                 .onFailureCause(error -> {
+                    job.result().completeExceptionally(error);
                     progress.set(FailureText.of(error));
                     done.completeExceptionally(error);
                 })

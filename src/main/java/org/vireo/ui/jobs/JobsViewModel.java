@@ -18,7 +18,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.util.Duration;
 import org.vireo.model.ByteSize;
-import org.vireo.service.TransferJob;
+import org.vireo.service.LongJob;
 import org.vireo.ui.common.FailureText;
 import org.vireo.ui.common.Messages;
 import org.vireo.ui.common.ServiceCalls;
@@ -31,14 +31,14 @@ public final class JobsViewModel {
 
     /** One operation as the Jobs window lists it. */
     public static final class Job {
-        private final TransferJob transfer;
+        private final LongJob transfer;
         private final DoubleProperty progress = new SimpleDoubleProperty(-1);
         private final StringProperty status = new SimpleStringProperty("");
         private final BooleanProperty running = new SimpleBooleanProperty(true);
         private final BooleanProperty failed = new SimpleBooleanProperty();
         private final long startedNanos = System.nanoTime();
 
-        Job(TransferJob transfer) {
+        Job(LongJob transfer) {
             this.transfer = transfer;
         }
 
@@ -67,6 +67,11 @@ public final class JobsViewModel {
 
         public void cancel() {
             transfer.cancel();
+        }
+
+        /** Whether Cancel is offered (a transfer); a VM being created or cloned runs to its end. */
+        public boolean cancellable() {
+            return transfer.cancellable();
         }
     }
 
@@ -107,8 +112,8 @@ public final class JobsViewModel {
         return running;
     }
 
-    /** Lists a transfer; {@code done} runs on the FX thread with its SHA-256 once it succeeded. */
-    public Job add(TransferJob transfer, Consumer<String> done) {
+    /** Lists a job; {@code done} runs on the FX thread with its outcome (a transfer's SHA-256) once it succeeded. */
+    public Job add(LongJob transfer, Consumer<String> done) {
         Job job = new Job(transfer);
         jobs.add(0, job);
         if (ticker != null) {
@@ -118,7 +123,8 @@ public final class JobsViewModel {
             job.running.set(false);
             if (error == null) {
                 job.progress.set(1);
-                job.status.set(messages.get("jobs.done", new ByteSize(transfer.done()).toHuman(), sha));
+                job.status.set(transfer.unit() == LongJob.Unit.STEPS ? (sha.isEmpty() ? messages.get("jobs.doneSteps") : sha)
+                        : messages.get("jobs.done", new ByteSize(transfer.done()).toHuman(), sha));
                 done.accept(sha);
             } else {
                 job.failed.set(true);
@@ -145,6 +151,11 @@ public final class JobsViewModel {
             }
             long total = job.transfer.total();
             long done = job.transfer.done();
+            if (job.transfer.unit() == LongJob.Unit.STEPS) {
+                job.progress.set(total > 0 ? (double) done / (total + 1) : -1);
+                job.status.set(total > 0 ? messages.get("jobs.step", done, total, job.transfer.note()) : job.transfer.note());
+                continue;
+            }
             double seconds = Math.max(0.001, (System.nanoTime() - job.startedNanos) / 1e9);
             double rate = done / seconds;
             job.progress.set(total > 0 ? (double) done / total : -1);

@@ -1,6 +1,7 @@
 package org.vireo.ui.jobs;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -102,7 +103,7 @@ public final class JobsWindow {
             title.setText(job.title());
             bar.progressProperty().bind(job.progressProperty());
             status.textProperty().bind(job.statusProperty());
-            cancel.visibleProperty().bind(job.runningProperty());
+            cancel.visibleProperty().bind(job.runningProperty().and(new SimpleBooleanProperty(job.cancellable())));
             cancel.setAccessibleText(messages.get("jobs.cancelOne", job.title()));
             cancel.setOnAction(e -> job.cancel());
             setGraphic(box);

@@ -23,6 +23,8 @@ import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 import org.vireo.model.NodeFacts;
 import org.vireo.model.NodeRef;
+import org.vireo.model.Texts;
+import org.vireo.service.LongJob;
 import org.vireo.service.TransferService;
 import org.vireo.service.VmCreation;
 import org.vireo.service.create.CreationStep;
@@ -228,12 +230,22 @@ public final class CreateVmWizardViewModel {
         phase.set(Phase.CREATING);
         steps.clear();
         failure.set("");
-        calls.run(() -> creation.create(node.get().id(), ready, loaded, step -> calls.post(() -> steps.add(step))))
+        // Listed in the Jobs window too: the wizard may be closed while it works.
+        LongJob job = LongJob.steps(Texts.get("op.create", ready.name()));
+        if (jobs != null) {
+            jobs.add(job, outcome -> { });
+        }
+        calls.run(() -> creation.create(node.get().id(), ready, loaded, step -> {
+                    job.step(step.index(), step.total(), step.description());
+                    calls.post(() -> steps.add(step));
+                }))
                 .onSuccess(uuid -> {
+                    job.result().complete("");
                     phase.set(Phase.CREATED);
                     afterCreation.created(node.get().id(), uuid, ready, ready.startAfterCreation() && openConsole.get());
                 })
                 .onFailureCause(error -> {
+                    job.result().completeExceptionally(error);
                     failure.set(FailureText.failed(error));
                     phase.set(Phase.FAILED);
                     loadFacts(true);   // the node changed under us; check again with fresh facts

@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.vireo.model.OperationException;
-import org.vireo.service.TransferJob;
+import org.vireo.service.LongJob;
 import org.vireo.ui.FxQueue;
 import org.vireo.ui.common.Messages;
 
 /**
- * The Jobs list over real {@link TransferJob}s, advanced here the way a transfer thread advances them:
+ * The Jobs list over real {@link LongJob}s, advanced here the way a transfer thread advances them:
  * progress and words, the outcome, Cancel reaching the transfer, clearing.
  */
 class JobsViewModelTest {
@@ -22,11 +22,29 @@ class JobsViewModelTest {
     private final FxQueue fx = new FxQueue();
     private final JobsViewModel jobs = new JobsViewModel(new Messages(Locale.ENGLISH), fx);
 
+    /** A VM being created: counted in steps, its words the step under way, no Cancel, "Done." at the end. */
+    @Test
+    void aJobOfStepsShowsItsStepAndOffersNoCancel() {
+        LongJob create = LongJob.steps("create story-vm");
+        JobsViewModel.Job job = jobs.add(create, outcome -> { });
+        assertFalse(job.cancellable());
+        jobs.tick();
+        assertEquals(-1, job.progressProperty().get(), 1e-9);
+        create.step(1, 3, "Creating the disk");
+        jobs.tick();
+        assertEquals(0.25, job.progressProperty().get(), 1e-9);
+        assertEquals("Step 1 of 3: Creating the disk", job.statusProperty().get());
+        create.result().complete("");
+        fx.drainUntil("the job ends", 5, () -> !job.runningProperty().get());
+        assertEquals("Done.", job.statusProperty().get());
+        assertTrue(new LongJob("upload").cancellable());
+    }
+
     @Test
     void progressOutcomeCancelAndClear() throws Exception {
         List<String> notified = new ArrayList<>();
         jobs.setOnFinished((title, outcome) -> notified.add(title + ": " + outcome));
-        TransferJob upload = new TransferJob("upload debian.iso to isos");
+        LongJob upload = new LongJob("upload debian.iso to isos");
         List<String> hashes = new ArrayList<>();
         JobsViewModel.Job job = jobs.add(upload, hashes::add);
         assertEquals("Upload debian.iso to isos", job.title());
@@ -47,7 +65,7 @@ class JobsViewModelTest {
         assertEquals(List.of("Upload debian.iso to isos: Done: 4 MiB, SHA-256 ab12"), notified);
 
         // Cancel reaches the transfer; its failure is said, the bar stops.
-        TransferJob download = new TransferJob("download /isos/debian.iso");
+        LongJob download = new LongJob("download /isos/debian.iso");
         JobsViewModel.Job second = jobs.add(download, sha -> { });
         second.cancel();
         assertTrue(download.isCancelled());
