@@ -399,6 +399,17 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
     }
 
     @Override
+    public LongJob cloneVolume(String nodeId, String pool, String name, String newName) {
+        LongJob job = LongJob.steps(Texts.get("op.storage.cloneVolume", name, newName));
+        job.step(0, 0, Texts.get("storage.cloning", name));
+        transfer(nodeId, job, conn -> {
+            StoragePools.cloneVolume(conn, pool, name, newName);
+            return "";
+        });
+        return job;
+    }
+
+    @Override
     public LongJob download(String nodeId, String volumePath, Path file) {
         LongJob job = new LongJob(Texts.get("op.transfer.download", volumePath));
         transfer(nodeId, job, conn -> VolumeTransfers.download(conn, volumePath, file, job));

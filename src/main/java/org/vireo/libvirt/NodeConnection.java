@@ -531,13 +531,15 @@ final class NodeConnection {
         VireoConnect closing = conn;
         conn = null;
         reported.clear();
+        // Each registered callback holds a reference to the connection: one left behind keeps its socket open.
+        // First, and on its own: removing the lifecycle listener throws on a connection that died.
+        if (poolEvents != null) {
+            poolEvents.deregister(closing);
+            poolEvents = null;
+        }
         try {
             if (events) {
                 closing.removeLifecycleListener(lifecycle);
-                if (poolEvents != null) {
-                    poolEvents.deregister(closing);
-                    poolEvents = null;
-                }
                 closing.unregisterCloseListener();
             }
         } catch (LibvirtException e) {

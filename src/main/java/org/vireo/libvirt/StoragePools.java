@@ -275,6 +275,32 @@ final class StoragePools {
         }
     }
 
+    /**
+     * A copy of a volume in the same pool, in its format, made by libvirt from the source (a failed copy is
+     * removed by libvirt). Runs as long as the copy takes: called from a transfer thread, not the node's worker.
+     */
+    static void cloneVolume(Connect conn, String poolName, String sourceName, String newName) throws LibvirtException {
+        onPool(conn, poolName, pool -> {
+            StorageVol source = pool.storageVolLookupByName(sourceName);
+            try {
+                Element from = XmlElements.parse(source.getXMLDesc(0)).getDocumentElement();
+                Document doc = XmlElements.parse("<volume/>");
+                Element root = doc.getDocumentElement();
+                append(doc, root, "name", newName);
+                append(doc, root, "capacity", Long.toString(VolumeXml.capacity(source))).setAttribute("unit", "bytes");
+                append(doc, root, "allocation", "0");
+                Element target = append(doc, root, "target", null);
+                Element sourceTarget = XmlElements.child(from, "target");
+                Element format = sourceTarget == null ? null : XmlElements.child(sourceTarget, "format");
+                append(doc, target, "format", null).setAttribute("type", format == null || format.getAttribute("type").isEmpty()
+                        ? "raw" : format.getAttribute("type"));
+                pool.storageVolCreateXMLFrom(DomainXmlBuilder.serialize(doc), source, 0).free();
+            } finally {
+                source.free();
+            }
+        });
+    }
+
     static void deleteVolume(Connect conn, String poolName, String name) throws LibvirtException {
         onPool(conn, poolName, pool -> {
             StorageVol vol = pool.storageVolLookupByName(name);

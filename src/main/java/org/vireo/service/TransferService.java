@@ -15,6 +15,12 @@ public interface TransferService {
      */
     LongJob upload(String nodeId, String pool, Path file, String volumeName);
 
+    /**
+     * Copies the volume {@code name} of {@code pool} as {@code newName} in the same pool, on the node (libvirt copies;
+     * nothing crosses the network). A job of one step that runs to its end.
+     */
+    LongJob cloneVolume(String nodeId, String pool, String name, String newName);
+
     /** Downloads the volume at {@code volumePath} to {@code file} (replaced when it exists: the save dialog asked). */
     LongJob download(String nodeId, String volumePath, Path file);
 }

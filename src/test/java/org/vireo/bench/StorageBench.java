@@ -77,7 +77,11 @@ public final class StorageBench {
             if (!connected.await(60, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("the node did not connect over SSH");
             }
-            String virshUri = "qemu+ssh://root@" + lab.address(1) + "/system?keyfile=" + lab.sshKey() + "&no_verify=1";
+            // libvirt's ssh transport runs OpenSSH; this wrapper keeps the lab's throwaway host key out of ~/.ssh/known_hosts.
+            Path sshWrapper = dir.resolve("ssh-no-known-hosts");
+            Files.writeString(sshWrapper, "#!/bin/sh\nexec ssh -o UserKnownHostsFile=/dev/null -o StrictHostKeyChecking=no -o LogLevel=ERROR \"$@\"\n");
+            sshWrapper.toFile().setExecutable(true);
+            String virshUri = "qemu+ssh://root@" + lab.address(1) + "/system?keyfile=" + lab.sshKey() + "&command=" + sshWrapper;
             List<String> sshOptions = List.of("-i", lab.sshKey().toString(), "-o", "StrictHostKeyChecking=no",
                     "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR", "-o", "BatchMode=yes");
             String target = "root@" + lab.address(1);

@@ -127,7 +127,8 @@ public final class StorageView {
         newVolume.disableProperty().bind(viewModel.poolActive().not().or(viewModel.busyProperty()));
         Button resize = button("resizeVolume", "storage.resize", this::resize);
         Button deleteVolume = button("deleteVolume", "storage.deleteVolume", this::confirmDeleteVolume);
-        for (Button b : List.of(resize, deleteVolume)) {
+        Button cloneVolume = button("cloneVolume", "storage.clone", this::cloneVolume);
+        for (Button b : List.of(resize, deleteVolume, cloneVolume)) {
             b.disableProperty().bind(viewModel.selectedVolumeProperty().isNull().or(viewModel.busyProperty()));
         }
         Button upload = button("uploadVolume", "storage.upload", this::upload);
@@ -135,7 +136,7 @@ public final class StorageView {
         Button download = button("downloadVolume", "storage.download", this::download);
         download.disableProperty().bind(viewModel.selectedVolumeProperty().isNull());
         HBox.setHgrow(filter, Priority.ALWAYS);
-        ToolBar volumeBar = new ToolBar(newVolume, upload, download, resize, deleteVolume, filter);
+        ToolBar volumeBar = new ToolBar(newVolume, upload, download, cloneVolume, resize, deleteVolume, filter);
 
         Label message = new Label();
         message.setId("storageMessage");
@@ -298,6 +299,33 @@ public final class StorageView {
             UploadDialog.ask(window(), messages, file, file.toFile().length(), List.of(pool), pool.name())
                     .ifPresent(choice -> viewModel.upload(file, choice.volumeName()));
         });
+    }
+
+    /** A copy of the chosen volume in its pool under a new name, checked as typed; the copy shows in the Jobs window. */
+    private void cloneVolume() {
+        StorageVolumeInfo volume = viewModel.selectedVolumeProperty().get();
+        NodeFacts.Pool pool = rulesPool();
+        Dialog<ButtonType> dialog = Dialogs.form(window(), messages.get("storage.clone.title"),
+                messages.get("storage.clone.header", volume.name(), new ByteSize(volume.capacityBytes()).toHuman(), pool.name()));
+        dialog.getDialogPane().setId("cloneVolumeDialog");
+        int dot = volume.name().lastIndexOf('.');
+        TextField name = new TextField(dot > 0 ? volume.name().substring(0, dot) + "-clone" + volume.name().substring(dot)
+                : volume.name() + "-clone");
+        name.setId("cloneVolumeName");
+        StringBinding nameError = Bindings.createStringBinding(() -> DeviceRules.volumeNameProblem(name.getText(), pool), name.textProperty());
+        Form form = new Form().field(messages.get("storage.clone.name"), name, nameError, "cloneVolumeNameError");
+        if (!volume.usedBy().isEmpty()) {
+            Label warning = Dialogs.wrapped(messages.get("storage.clone.inUse", String.join(", ", volume.usedBy())));
+            warning.getStyleClass().add("field-warning-text");
+            form.span(warning);
+        }
+        dialog.getDialogPane().setContent(form.grid());
+        ButtonType go = new ButtonType(messages.get("storage.clone.ok"), ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().setAll(go, ButtonType.CANCEL);
+        Node ok = dialog.getDialogPane().lookupButton(go);
+        ok.setId("cloneVolumeOk");
+        ok.disableProperty().bind(nameError.isNotEmpty());
+        dialog.showAndWait().filter(b -> b == go).ifPresent(b -> viewModel.cloneVolume(volume, name.getText().strip()));
     }
 
     private void download() {

@@ -189,6 +189,19 @@ public final class StorageViewModel {
         refresh();   // the new volume is listed (growing) at once
     }
 
+    /** Copies the volume as {@code newName} in its pool; it shows in the Jobs window, and the list follows when it is done. */
+    public void cloneVolume(StorageVolumeInfo volume, String newName) {
+        StoragePoolInfo pool = selectedPool.get();
+        String node = nodeId.get();
+        if (pool == null || node == null || transfers == null) {
+            return;
+        }
+        jobs.add(transfers.cloneVolume(node, pool.name(), volume.name(), newName), done -> {
+            message.set(messages.get("storage.done.cloneVolume", volume.name(), newName));
+            refresh();
+        });
+    }
+
     /** Downloads the chosen volume to {@code file}. */
     public void download(StorageVolumeInfo volume, Path file) {
         String node = nodeId.get();

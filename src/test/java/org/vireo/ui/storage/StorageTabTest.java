@@ -87,6 +87,20 @@ class StorageTabTest {
                 robot.clickOn(robot.from(page.dialog()).lookup((Button b) -> b.getText().equals("Delete volume")).queryButton());
                 page.waitUntil("refused", 10, () -> message().contains("used by user-vm"));
                 assertTrue(volumeNames(uri).contains("used.qcow2"));
+                // A copy in the same pool, through the Jobs machinery (libvirt copies on the node).
+                selectVolume("data.img");
+                robot.clickOn("#cloneVolume");
+                assertEquals("cloneVolumeDialog", page.dialog().getId());
+                assertEquals("data-clone.img", MainWindowPage.onFx(() -> robot.lookup("#cloneVolumeName").queryAs(TextField.class).getText()));
+                robot.interact(() -> robot.lookup("#cloneVolumeName").queryAs(TextField.class).setText("used.qcow2"));
+                assertTrue(text("#cloneVolumeNameError").contains("used.qcow2"), text("#cloneVolumeNameError"));
+                assertTrue(page.isDisabledNow("#cloneVolumeOk"));
+                robot.interact(() -> robot.lookup("#cloneVolumeName").queryAs(TextField.class).setText("data-copy.img"));
+                robot.clickOn("#cloneVolumeOk");
+                page.waitUntil("cloned", 10, () -> message().equals("Cloned data.img as data-copy.img."));
+                assertTrue(String.join("\n", Virsh.run(uri, "vol-info", "--pool", "default-pool", "data-copy.img"))
+                        .matches("(?s).*Capacity:\\s+2\\.00 GiB.*"));
+                Virsh.run(uri, "vol-delete", "--pool", "default-pool", "data-copy.img");
                 selectVolume("data.img");
                 robot.clickOn("#deleteVolume");
                 robot.clickOn(robot.from(page.dialog()).lookup((Button b) -> b.getText().equals("Delete volume")).queryButton());
