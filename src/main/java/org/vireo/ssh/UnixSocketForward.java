@@ -26,6 +26,9 @@ import org.slf4j.LoggerFactory;
  */
 final class UnixSocketForward implements AutoCloseable {
 
+    private static final int WINDOW = 2 << 20;
+    private static final int PACKET = 32 << 10;
+
     private static final Logger LOG = LoggerFactory.getLogger(UnixSocketForward.class);
     private static final AtomicInteger THREADS = new AtomicInteger();
 
@@ -82,6 +85,10 @@ final class UnixSocketForward implements AutoCloseable {
             try {
                 ChannelDirectStreamLocal channel = (ChannelDirectStreamLocal) session.openChannel("direct-streamlocal@openssh.com");
                 channel.setSocketPath(remote);
+                // OpenSSH's own channel sizes (2 MiB window, 32 KiB packets) instead of JSch's 128 KiB and 16 KiB: a
+                // volume download from the node would otherwise stall on window adjusts at a fraction of scp's rate.
+                channel.setLocalWindowSizeMax(WINDOW);
+                channel.setLocalPacketSize(PACKET);
                 // JSch pumps both ways on its own threads and closes the client when the remote end closes.
                 channel.setInputStream(input(client));
                 channel.setOutputStream(output(client));
