@@ -75,25 +75,25 @@ final class StoragePools {
         Document doc = XmlElements.parse("<pool/>");
         Element root = doc.getDocumentElement();
         root.setAttribute("type", spec.type());
-        append(doc, root, "name", spec.name().strip());
+        XmlElements.append(doc, root, "name", spec.name().strip());
         Element source = doc.createElement("source");
         switch (spec.type()) {
-            case "fs" -> append(doc, source, "device", null).setAttribute("path", spec.sourceDevice().strip());
+            case "fs" -> XmlElements.append(doc, source, "device", null).setAttribute("path", spec.sourceDevice().strip());
             case "netfs" -> {
-                append(doc, source, "host", null).setAttribute("name", spec.sourceHost().strip());
-                append(doc, source, "dir", null).setAttribute("path", spec.sourcePath().strip());
-                append(doc, source, "format", null).setAttribute("type", "nfs");
+                XmlElements.append(doc, source, "host", null).setAttribute("name", spec.sourceHost().strip());
+                XmlElements.append(doc, source, "dir", null).setAttribute("path", spec.sourcePath().strip());
+                XmlElements.append(doc, source, "format", null).setAttribute("type", "nfs");
             }
             case "logical" -> {
                 if (!spec.sourceDevice().isBlank()) {
-                    append(doc, source, "device", null).setAttribute("path", spec.sourceDevice().strip());
+                    XmlElements.append(doc, source, "device", null).setAttribute("path", spec.sourceDevice().strip());
                 }
-                append(doc, source, "name", spec.sourceName().strip());
-                append(doc, source, "format", null).setAttribute("type", "lvm2");
+                XmlElements.append(doc, source, "name", spec.sourceName().strip());
+                XmlElements.append(doc, source, "format", null).setAttribute("type", "lvm2");
             }
             case "iscsi" -> {
-                append(doc, source, "host", null).setAttribute("name", spec.sourceHost().strip());
-                append(doc, source, "device", null).setAttribute("path", spec.sourcePath().strip());
+                XmlElements.append(doc, source, "host", null).setAttribute("name", spec.sourceHost().strip());
+                XmlElements.append(doc, source, "device", null).setAttribute("path", spec.sourcePath().strip());
             }
             default -> {
                 // dir: no source
@@ -107,7 +107,7 @@ final class StoragePools {
             case "iscsi" -> "/dev/disk/by-path";
             default -> spec.target().strip();
         };
-        append(doc, append(doc, root, "target", null), "path", target);
+        XmlElements.append(doc, XmlElements.append(doc, root, "target", null), "path", target);
         return DomainXmlBuilder.serialize(doc);
     }
 
@@ -244,20 +244,20 @@ final class StoragePools {
         onPool(conn, poolName, pool -> {
             Document doc = XmlElements.parse("<volume/>");
             Element root = doc.getDocumentElement();
-            append(doc, root, "name", name);
-            Element capacity = append(doc, root, "capacity", Long.toString(capacityBytes));
+            XmlElements.append(doc, root, "name", name);
+            Element capacity = XmlElements.append(doc, root, "capacity", Long.toString(capacityBytes));
             capacity.setAttribute("unit", "bytes");
             if (preallocate && "raw".equals(format)) {
-                append(doc, root, "allocation", Long.toString(capacityBytes)).setAttribute("unit", "bytes");
+                XmlElements.append(doc, root, "allocation", Long.toString(capacityBytes)).setAttribute("unit", "bytes");
             } else {
-                append(doc, root, "allocation", "0");
+                XmlElements.append(doc, root, "allocation", "0");
             }
-            Element target = append(doc, root, "target", null);
-            append(doc, target, "format", null).setAttribute("type", format);
+            Element target = XmlElements.append(doc, root, "target", null);
+            XmlElements.append(doc, target, "format", null).setAttribute("type", format);
             if (!backingPath.isEmpty()) {
-                Element backing = append(doc, root, "backingStore", null);
-                append(doc, backing, "path", backingPath);
-                append(doc, backing, "format", null).setAttribute("type", backingFormat(conn, backingPath));
+                Element backing = XmlElements.append(doc, root, "backingStore", null);
+                XmlElements.append(doc, backing, "path", backingPath);
+                XmlElements.append(doc, backing, "format", null).setAttribute("type", backingFormat(conn, backingPath));
             }
             int flags = preallocate && "qcow2".equals(format) ? CREATE_PREALLOC_METADATA : 0;
             pool.storageVolCreateXML(DomainXmlBuilder.serialize(doc), flags).free();
@@ -286,13 +286,13 @@ final class StoragePools {
                 Element from = XmlElements.parse(source.getXMLDesc(0)).getDocumentElement();
                 Document doc = XmlElements.parse("<volume/>");
                 Element root = doc.getDocumentElement();
-                append(doc, root, "name", newName);
-                append(doc, root, "capacity", Long.toString(VolumeXml.capacity(source))).setAttribute("unit", "bytes");
-                append(doc, root, "allocation", "0");
-                Element target = append(doc, root, "target", null);
+                XmlElements.append(doc, root, "name", newName);
+                XmlElements.append(doc, root, "capacity", Long.toString(VolumeXml.capacity(source))).setAttribute("unit", "bytes");
+                XmlElements.append(doc, root, "allocation", "0");
+                Element target = XmlElements.append(doc, root, "target", null);
                 Element sourceTarget = XmlElements.child(from, "target");
                 Element format = sourceTarget == null ? null : XmlElements.child(sourceTarget, "format");
-                append(doc, target, "format", null).setAttribute("type", format == null || format.getAttribute("type").isEmpty()
+                XmlElements.append(doc, target, "format", null).setAttribute("type", format == null || format.getAttribute("type").isEmpty()
                         ? "raw" : format.getAttribute("type"));
                 pool.storageVolCreateXMLFrom(DomainXmlBuilder.serialize(doc), source, 0).free();
             } finally {
@@ -358,14 +358,6 @@ final class StoragePools {
         return false;
     }
 
-    private static Element append(Document doc, Element parent, String name, String text) {
-        Element e = doc.createElement(name);
-        if (text != null) {
-            e.setTextContent(text);
-        }
-        parent.appendChild(e);
-        return e;
-    }
 
     private static long bytes(Element element) {
         return VolumeXml.bytes(element, "bytes");

@@ -126,13 +126,13 @@ final class VmCloner {
             String name = newName + "-" + dev + (dot > 0 ? oldName.substring(dot) : "");
             Document out = parse("<volume/>");
             Element volume = out.getDocumentElement();
-            append(out, volume, "name", name);
+            XmlElements.append(out, volume, "name", name);
             Element capacity = child(root, "capacity");
-            append(out, volume, "capacity", capacity.getTextContent().strip()).setAttribute("unit", orBytes(capacity.getAttribute("unit")));
+            XmlElements.append(out, volume, "capacity", capacity.getTextContent().strip()).setAttribute("unit", orBytes(capacity.getAttribute("unit")));
             Element format = child(child(root, "target") == null ? root : child(root, "target"), "format");
             if (format != null) {
-                Element target = append(out, volume, "target", null);
-                append(out, target, "format", null).setAttribute("type", format.getAttribute("type"));
+                Element target = XmlElements.append(out, volume, "target", null);
+                XmlElements.append(out, target, "format", null).setAttribute("type", format.getAttribute("type"));
             }
             return pool.storageVolCreateXMLFrom(DomainXmlBuilder.serialize(out), from, 0);
         } finally {
@@ -166,14 +166,6 @@ final class VmCloner {
         return unit.isEmpty() ? "bytes" : unit;
     }
 
-    private static Element append(Document doc, Element parent, String name, String text) {
-        Element e = doc.createElement(name);
-        if (text != null) {
-            e.setTextContent(text);
-        }
-        parent.appendChild(e);
-        return e;
-    }
 
     private static void remove(Element e) {
         if (e != null) {

@@ -28,6 +28,16 @@ final class XmlElements {
     }
 
     /** The first child element called {@code name}, or null (also for a null parent). */
+    /** A new child element {@code name} of {@code parent}, with {@code text} (null: none). */
+    static Element append(Document doc, Element parent, String name, String text) {
+        Element e = doc.createElement(name);
+        if (text != null) {
+            e.setTextContent(text);
+        }
+        parent.appendChild(e);
+        return e;
+    }
+
     static Element child(Element parent, String name) {
         List<Element> all = children(parent, name);
         return all.isEmpty() ? null : all.get(0);

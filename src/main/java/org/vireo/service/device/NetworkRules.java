@@ -1,0 +1,192 @@
+package org.vireo.service.device;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.vireo.model.Texts;
+
+/**
+ * The checks of the New network dialog's fields as they are typed (and of any command that creates a network):
+ * the name, the IPv4 subnet in CIDR form (and that it overlaps no other network of the node), the gateway,
+ * the DHCP range and an IPv6 prefix. Each returns "" or what is wrong, in words.
+ */
+public final class NetworkRules {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.+-]{0,63}");
+    private static final Pattern CIDR = Pattern.compile("(\\d{1,3}(?:\\.\\d{1,3}){3})/(\\d{1,2})");
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(?:\\.\\d{1,3}){3}");
+
+    /** An IPv4 subnet: its network address and prefix length. */
+    public record Subnet(long network, int prefix) {
+
+        long size() {
+            return 1L << (32 - prefix);
+        }
+
+        long broadcast() {
+            return network + size() - 1;
+        }
+
+        boolean contains(long address) {
+            return address >= network && address <= broadcast();
+        }
+
+        boolean overlaps(Subnet other) {
+            return network <= other.broadcast() && other.network <= broadcast();
+        }
+
+        @Override
+        public String toString() {
+            return address(network) + "/" + prefix;
+        }
+    }
+
+    private NetworkRules() {
+    }
+
+    public static String nameProblem(String name, Collection<String> taken) {
+        String n = name == null ? "" : name.strip();
+        if (n.isEmpty()) {
+            return Texts.get("network.name.empty");
+        }
+        if (!NAME.matcher(n).matches()) {
+            return Texts.get("network.name.form");
+        }
+        return taken.contains(n) ? Texts.get("network.name.taken", n) : "";
+    }
+
+    /** The subnet typed ("192.168.150.0/24"), when it is one. */
+    public static Optional<Subnet> subnet(String text) {
+        Matcher m = CIDR.matcher(text == null ? "" : text.strip());
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        Optional<Long> address = ipv4(m.group(1));
+        int prefix = Integer.parseInt(m.group(2));
+        if (address.isEmpty() || prefix > 32) {
+            return Optional.empty();
+        }
+        return Optional.of(new Subnet(address.get(), prefix));
+    }
+
+    /**
+     * The subnet as typed: a CIDR of 8 to 30 bits whose host part is zero, overlapping none of {@code others}
+     * (the node's other networks by name).
+     */
+    public static String subnetProblem(String text, Map<String, String> others) {
+        Optional<Subnet> subnet = subnet(text);
+        if (subnet.isEmpty()) {
+            return Texts.get("network.subnet.form");
+        }
+        Subnet s = subnet.get();
+        if (s.prefix() < 8 || s.prefix() > 30) {
+            return Texts.get("network.subnet.prefix");
+        }
+        long masked = s.network() & ~(s.size() - 1);
+        if (masked != s.network()) {
+            return Texts.get("network.subnet.hostBits", text.strip(), address(masked) + "/" + s.prefix());
+        }
+        for (Map.Entry<String, String> other : others.entrySet()) {
+            Optional<Subnet> theirs = subnet(other.getValue());
+            if (theirs.isPresent() && theirs.get().overlaps(s)) {
+                return Texts.get("network.subnet.overlap", other.getKey(), theirs.get());
+            }
+        }
+        return "";
+    }
+
+    /** The gateway (the host's address on the network): inside the subnet, not its network or broadcast address. */
+    public static String gatewayProblem(String gateway, String subnetText) {
+        Optional<Long> address = ipv4(gateway);
+        if (address.isEmpty()) {
+            return Texts.get("network.address.form");
+        }
+        Optional<Subnet> subnet = subnet(subnetText);
+        if (subnet.isEmpty()) {
+            return "";   // the subnet's own message says what to mend first
+        }
+        return hostProblem(address.get(), subnet.get());
+    }
+
+    /** A DHCP range: both ends inside the subnet and in order, not covering the gateway. */
+    public static String dhcpRangeProblem(String start, String end, String subnetText, String gateway) {
+        Optional<Long> first = ipv4(start);
+        Optional<Long> last = ipv4(end);
+        if (first.isEmpty() || last.isEmpty()) {
+            return Texts.get("network.address.form");
+        }
+        Optional<Subnet> subnet = subnet(subnetText);
+        if (subnet.isEmpty()) {
+            return "";
+        }
+        String problem = hostProblem(first.get(), subnet.get());
+        if (problem.isEmpty()) {
+            problem = hostProblem(last.get(), subnet.get());
+        }
+        if (!problem.isEmpty()) {
+            return problem;
+        }
+        if (first.get() > last.get()) {
+            return Texts.get("network.dhcp.order");
+        }
+        Optional<Long> host = ipv4(gateway);
+        if (host.isPresent() && host.get() >= first.get() && host.get() <= last.get()) {
+            return Texts.get("network.dhcp.gateway", gateway.strip());
+        }
+        return "";
+    }
+
+    /**
+     * An IPv6 prefix ("fd00:1::/64"), empty for none. DHCPv6 and router advertisements (dnsmasq) need a /64;
+     * a static one may be 8 to 128 bits.
+     */
+    public static String ipv6Problem(String text, boolean dhcpOrRa) {
+        String t = text == null ? "" : text.strip();
+        if (t.isEmpty()) {
+            return "";
+        }
+        int slash = t.indexOf('/');
+        if (slash < 0 || !t.substring(0, slash).matches("[0-9A-Fa-f:]{2,39}") || !t.substring(0, slash).contains(":")
+                || !t.substring(slash + 1).matches("\\d{1,3}")) {
+            return Texts.get("network.ipv6.form");
+        }
+        int prefix = Integer.parseInt(t.substring(slash + 1));
+        if (dhcpOrRa && prefix != 64) {
+            return Texts.get("network.ipv6.64");
+        }
+        return prefix < 8 || prefix > 128 ? Texts.get("network.ipv6.prefix") : "";
+    }
+
+    private static String hostProblem(long address, Subnet subnet) {
+        if (!subnet.contains(address)) {
+            return Texts.get("network.address.outside", address(address), subnet);
+        }
+        if (address == subnet.network() || address == subnet.broadcast()) {
+            return Texts.get("network.address.reserved", address(address));
+        }
+        return "";
+    }
+
+    /** An IPv4 address as a number, when the text is one. */
+    public static Optional<Long> ipv4(String text) {
+        String t = text == null ? "" : text.strip();
+        if (!IPV4.matcher(t).matches()) {
+            return Optional.empty();
+        }
+        long value = 0;
+        for (String part : t.split("\\.")) {
+            int octet = Integer.parseInt(part);
+            if (octet > 255) {
+                return Optional.empty();
+            }
+            value = value << 8 | octet;
+        }
+        return Optional.of(value);
+    }
+
+    static String address(long value) {
+        return (value >> 24 & 255) + "." + (value >> 16 & 255) + "." + (value >> 8 & 255) + "." + (value & 255);
+    }
+}
