@@ -283,18 +283,9 @@ final class StoragePools {
         onPool(conn, poolName, pool -> {
             StorageVol source = pool.storageVolLookupByName(sourceName);
             try {
-                Element from = XmlElements.parse(source.getXMLDesc(0)).getDocumentElement();
-                Document doc = XmlElements.parse("<volume/>");
-                Element root = doc.getDocumentElement();
-                XmlElements.append(doc, root, "name", newName);
-                XmlElements.append(doc, root, "capacity", Long.toString(VolumeXml.capacity(source))).setAttribute("unit", "bytes");
-                XmlElements.append(doc, root, "allocation", "0");
-                Element target = XmlElements.append(doc, root, "target", null);
-                Element sourceTarget = XmlElements.child(from, "target");
-                Element format = sourceTarget == null ? null : XmlElements.child(sourceTarget, "format");
-                XmlElements.append(doc, target, "format", null).setAttribute("type", format == null || format.getAttribute("type").isEmpty()
-                        ? "raw" : format.getAttribute("type"));
-                pool.storageVolCreateXMLFrom(DomainXmlBuilder.serialize(doc), source, 0).free();
+                Document copy = VolumeXml.copyOf(source.getXMLDesc(0), newName);
+                XmlElements.append(copy, copy.getDocumentElement(), "allocation", "0");   // sparse where the pool allows
+                pool.storageVolCreateXMLFrom(DomainXmlBuilder.serialize(copy), source, 0).free();
             } finally {
                 source.free();
             }

@@ -119,22 +119,10 @@ final class VmCloner {
         }
         StoragePool pool = poolName.isEmpty() ? from.storagePoolLookupByVolume() : conn.storagePoolLookupByName(poolName);
         try {
-            Document vol = parse(from.getXMLDesc(0));
-            Element root = vol.getDocumentElement();
-            String oldName = child(root, "name").getTextContent();
+            String oldName = from.getName();
             int dot = oldName.lastIndexOf('.');
             String name = newName + "-" + dev + (dot > 0 ? oldName.substring(dot) : "");
-            Document out = parse("<volume/>");
-            Element volume = out.getDocumentElement();
-            XmlElements.append(out, volume, "name", name);
-            Element capacity = child(root, "capacity");
-            XmlElements.append(out, volume, "capacity", capacity.getTextContent().strip()).setAttribute("unit", orBytes(capacity.getAttribute("unit")));
-            Element format = child(child(root, "target") == null ? root : child(root, "target"), "format");
-            if (format != null) {
-                Element target = XmlElements.append(out, volume, "target", null);
-                XmlElements.append(out, target, "format", null).setAttribute("type", format.getAttribute("type"));
-            }
-            return pool.storageVolCreateXMLFrom(DomainXmlBuilder.serialize(out), from, 0);
+            return pool.storageVolCreateXMLFrom(DomainXmlBuilder.serialize(VolumeXml.copyOf(from.getXMLDesc(0), name)), from, 0);
         } finally {
             pool.free();
             from.free();
@@ -162,9 +150,6 @@ final class VmCloner {
         }
     }
 
-    private static String orBytes(String unit) {
-        return unit.isEmpty() ? "bytes" : unit;
-    }
 
 
     private static void remove(Element e) {

@@ -2,6 +2,7 @@ package org.vireo.libvirt;
 
 import org.libvirt.LibvirtException;
 import org.libvirt.StorageVol;
+import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
@@ -12,6 +13,26 @@ import org.w3c.dom.NodeList;
 final class VolumeXml {
 
     private VolumeXml() {
+    }
+
+    /**
+     * The definition of a copy of a volume (its XML in {@code sourceXml}) called {@code name}: the same capacity and
+     * format, for {@code storageVolCreateXMLFrom}. Everything else (path, key, allocation) is libvirt's to choose.
+     */
+    static Document copyOf(String sourceXml, String name) {
+        Element root = XmlElements.parse(sourceXml).getDocumentElement();
+        Document out = XmlElements.parse("<volume/>");
+        Element volume = out.getDocumentElement();
+        XmlElements.append(out, volume, "name", name);
+        Element capacity = XmlElements.child(root, "capacity");
+        String unit = capacity.getAttribute("unit");
+        XmlElements.append(out, volume, "capacity", capacity.getTextContent().strip()).setAttribute("unit", unit.isEmpty() ? "bytes" : unit);
+        Element target = XmlElements.child(root, "target");
+        Element format = XmlElements.child(target == null ? root : target, "format");
+        if (format != null) {
+            XmlElements.append(out, XmlElements.append(out, volume, "target", null), "format", null).setAttribute("type", format.getAttribute("type"));
+        }
+        return out;
     }
 
     /** Capacity in bytes, or -1 when the XML does not say. */
