@@ -4,16 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +48,7 @@ import org.vireo.model.VmState;
 import org.vireo.model.VmStats;
 import org.vireo.model.VmSummary;
 import org.vireo.service.create.OsVariant;
+import org.vireo.testlab.LocalFiles;
 import org.vireo.testlab.RemoteLab;
 import org.vireo.testlab.Virsh;
 import org.vireo.ui.MainWindowPage;
@@ -312,14 +310,14 @@ class RealHypervisorStoryTest {
         assertEquals("jobsRunningDialog", asked.getId());
         robot.clickOn(robot.from(asked).lookup((Button b) -> b.getText().equals("Cancel")).queryButton());
         page.waitUntil("the 300 MiB upload is done", 120, () -> jobStatus(0).startsWith("Done") || jobStatus(0).startsWith("Failed"));
-        String sha = sha256(installer);
+        String sha = LocalFiles.sha256(installer);
         assertEquals("Done: 300 MiB, SHA-256 " + sha, jobStatus(0));
         assertEquals(sha + "  /var/lib/libvirt/images/installer.iso", lab.onNode(1, "sha256sum", "/var/lib/libvirt/images/installer.iso").strip());
         step("300 MiB uploaded over SSH, sha256sum on the node agrees");
 
         upload(sparse, "sparse.img");
         page.waitUntil("the sparse upload is done", 120, () -> jobStatus(0).startsWith("Done") || jobStatus(0).startsWith("Failed"));
-        String sparseSha = sha256(sparse);
+        String sparseSha = LocalFiles.sha256(sparse);
         assertEquals("Done: 1 GiB, SHA-256 " + sparseSha, jobStatus(0));
         assertEquals(sparseSha + "  /var/lib/libvirt/images/sparse.img", lab.onNode(1, "sha256sum", "/var/lib/libvirt/images/sparse.img").strip());
         long onNode = Long.parseLong(lab.onNode(1, "du", "-k", "/var/lib/libvirt/images/sparse.img").split("\\s+")[0]);
@@ -337,8 +335,8 @@ class RealHypervisorStoryTest {
         robot.interact(() -> robot.lookup("#downloadVolume").queryButton().fire());
         page.waitUntil("the download is done", 120, () -> jobStatus(0).startsWith("Done") || jobStatus(0).startsWith("Failed"));
         assertEquals("Done: 1 GiB, SHA-256 " + sparseSha, jobStatus(0));
-        assertEquals(sparseSha, sha256(back));
-        long local = Long.parseLong(run("du", "-k", back.toString()).split("\\s+")[0]);
+        assertEquals(sparseSha, LocalFiles.sha256(back));
+        long local = LocalFiles.allocatedKiB(back);
         assertTrue(local < 12 * 1024, "it comes back sparse: " + local + " KiB");
         step("downloaded back, still sparse (" + local + " KiB)");
         robot.interact(() -> robot.lookup("#clearJobs").queryButton().fire());
@@ -374,25 +372,6 @@ class RealHypervisorStoryTest {
 
     private static String oracle(RemoteLab lab) {
         return "qemu+tcp://" + lab.address(1) + "/system";
-    }
-
-    private static String sha256(Path file) throws Exception {
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[1 << 20];
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                sha.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(sha.digest());
-    }
-
-    private static String run(String... command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes());
-        assertEquals(0, process.waitFor(), out);
-        return out;
     }
 
     private void createWithTheWizard(String uri) {

@@ -1,6 +1,5 @@
 package org.vireo.libvirt;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.libvirt.LibvirtException;
 import org.vireo.model.OperationException;
 import org.vireo.model.PoolSpec;
+import org.vireo.testlab.LocalFiles;
 import org.vireo.testlab.LocalLibvirtd;
 import org.vireo.testlab.Virsh;
 
@@ -83,8 +83,8 @@ class QemuStorageTest {
     @Test
     void aFilesystemPoolMountsItsDeviceAndHoldsVolumes() throws Exception {
         Path image = dir.resolve("fs.img");
-        run("truncate", "-s", "64M", image.toString());
-        run("mkfs.ext4", "-q", "-F", image.toString());
+        LocalFiles.run("truncate", "-s", "64M", image.toString());
+        LocalFiles.run("mkfs.ext4", "-q", "-F", image.toString());
         Process attach = new ProcessBuilder("losetup", "--find", "--show", image.toString()).redirectErrorStream(true).start();
         String device = new String(attach.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         Assumptions.assumeTrue(attach.waitFor() == 0 && device.startsWith("/dev/loop"),
@@ -117,12 +117,6 @@ class QemuStorageTest {
             new ProcessBuilder("umount", mountPoint.toString()).start().waitFor();
             new ProcessBuilder("losetup", "-d", device).start().waitFor();
         }
-    }
-
-    private static void run(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.waitFor(), String.join(" ", command) + ": " + out);
     }
 
     private static String qemuImgInfo(Path image) throws Exception {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vireo.model.OperationException;
 import org.vireo.service.LongJob;
+import org.vireo.testlab.LocalFiles;
 import org.vireo.testlab.LocalLibvirtd;
 import org.vireo.testlab.Virsh;
 
@@ -93,10 +93,10 @@ class VolumeTransfersTest {
                     file.write(piece);
                 }
             }
-            assertTrue(allocatedKiB(local) < 12 * 1024, "the local file is sparse: " + allocatedKiB(local));
-            String expected = sha256(local);
+            assertTrue(LocalFiles.allocatedKiB(local) < 12 * 1024, "the local file is sparse: " + LocalFiles.allocatedKiB(local));
+            String expected = LocalFiles.sha256(local);
             Path image = dir.resolve("disk.qcow2");
-            run("qemu-img", "create", "-q", "-f", "qcow2", image.toString(), "1G");
+            LocalFiles.run("qemu-img", "create", "-q", "-f", "qcow2", image.toString(), "1G");
             LibvirtRuntime.start();
             VireoConnect conn = new VireoConnect(uri);
             try {
@@ -104,48 +104,25 @@ class VolumeTransfersTest {
                 assertEquals(expected, VolumeTransfers.upload(conn, "images", local, "sparse.img", up));
                 assertEquals(1L << 30, up.done(), "holes count as progress");
                 Path volume = poolDir.resolve("sparse.img");
-                assertEquals(expected, sha256(volume), "the volume reads as the file");
+                assertEquals(expected, LocalFiles.sha256(volume), "the volume reads as the file");
                 assertEquals(1L << 30, Files.size(volume));
-                assertTrue(allocatedKiB(volume) < 12 * 1024, "holes stayed holes on the node: " + allocatedKiB(volume) + " KiB");
+                assertTrue(LocalFiles.allocatedKiB(volume) < 12 * 1024, "holes stayed holes on the node: " + LocalFiles.allocatedKiB(volume) + " KiB");
 
                 LongJob down = new LongJob("down");
                 Path back = dir.resolve("back.img");
                 assertEquals(expected, VolumeTransfers.download(conn, volume.toString(), back, down));
-                assertEquals(expected, sha256(back));
+                assertEquals(expected, LocalFiles.sha256(back));
                 assertEquals(1L << 30, Files.size(back), "a trailing hole is kept as length");
-                assertTrue(allocatedKiB(back) < 12 * 1024, "the download is sparse too: " + allocatedKiB(back) + " KiB");
+                assertTrue(LocalFiles.allocatedKiB(back) < 12 * 1024, "the download is sparse too: " + LocalFiles.allocatedKiB(back) + " KiB");
 
                 VolumeTransfers.upload(conn, "images", image, "disk.qcow2", new LongJob("image"));
                 assertTrue(String.join("\n", Virsh.run(uri, "vol-dumpxml", "--pool", "images", "disk.qcow2")).contains("<format type='qcow2'/>"),
                         "libvirt names the uploaded image by its content");
-                assertEquals(sha256(image), sha256(poolDir.resolve("disk.qcow2")));
+                assertEquals(LocalFiles.sha256(image), LocalFiles.sha256(poolDir.resolve("disk.qcow2")));
             } finally {
                 conn.close();
             }
         }
-    }
-
-    private static long allocatedKiB(Path file) throws Exception {
-        return Long.parseLong(run("du", "-k", file.toString()).split("\\s+")[0]);
-    }
-
-    private static String run(String... command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes());
-        assertEquals(0, process.waitFor(), out);
-        return out;
-    }
-
-    private static String sha256(Path file) throws Exception {
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[1 << 20];
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                sha.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(sha.digest());
     }
 
     private static String sha256(byte[] bytes) throws Exception {
