@@ -60,6 +60,8 @@ import org.vireo.ui.main.ConnectionsViewModel;
 import org.vireo.ui.main.MainView;
 import org.vireo.ui.main.MainViewModel;
 import org.vireo.ui.main.NodeRow;
+import org.vireo.ui.network.NetworksViewModel;
+import org.vireo.ui.network.NewNetworkViewModel;
 import org.vireo.ui.preferences.PreferencesViewModel;
 import org.vireo.ui.storage.StorageViewModel;
 import org.vireo.ui.terminal.TerminalTabs;
@@ -142,6 +144,7 @@ public final class VireoApp extends Application {
             return clone;
         });
         VmDetailsViewModel details = new VmDetailsViewModel(fleet, fleet, fleet, fleet, messages);
+        details.hardware().setNetworkCreation(new NewNetworkViewModel(fleet));
         details.hardware().setConfirmations(() -> settings.getBoolean(PreferencesViewModel.CONFIRM_DEVICE_REMOVE, true),
                 () -> settings.getBoolean(PreferencesViewModel.CONFIRM_VOLUME_DELETE, true));
         details.xml().setEditingAllowed(() -> settings.getBoolean(PreferencesViewModel.ALLOW_XML_EDITING, false));
@@ -158,10 +161,12 @@ public final class VireoApp extends Application {
         StorageViewModel storage = new StorageViewModel(fleet, messages);
         storage.setTransfers(fleet, jobs);
         host.setStorage(storage);
+        host.setNetworks(new NetworksViewModel(fleet, messages));
         MainView.Models models = new MainView.Models(viewModel, actions, connections, details, host,
                 new PreferencesViewModel(settings, fleet), connected -> {
                     CreateVmWizardViewModel wizard = new CreateVmWizardViewModel(fleet, validator, connected);
                     wizard.setUploads(fleet, jobs);
+                    wizard.setNetworkCreation(new NewNetworkViewModel(fleet));
                     return wizard;
                 },
                 new DemoLabFiles() {

@@ -24,13 +24,17 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.libvirt.Domain;
 import org.libvirt.LibvirtException;
+import org.libvirt.Network;
 import org.libvirt.StoragePool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vireo.model.DeviceChoices;
+import org.vireo.model.DhcpHost;
+import org.vireo.model.DhcpLease;
 import org.vireo.model.DiskSpec;
 import org.vireo.model.GraphicsEndpoint;
 import org.vireo.model.HostDetails;
+import org.vireo.model.NetworkSpec;
 import org.vireo.model.NicSpec;
 import org.vireo.model.NodeFacts;
 import org.vireo.model.NodeFailure;
@@ -43,6 +47,7 @@ import org.vireo.model.StorageItem;
 import org.vireo.model.StoragePoolInfo;
 import org.vireo.model.StorageVolumeInfo;
 import org.vireo.model.Texts;
+import org.vireo.model.VirtualNetworkInfo;
 import org.vireo.model.VmAction;
 import org.vireo.model.VmDetails;
 import org.vireo.model.VmDevice;
@@ -59,6 +64,7 @@ import org.vireo.service.Fleet;
 import org.vireo.service.HostService;
 import org.vireo.service.InventoryListener;
 import org.vireo.service.LongJob;
+import org.vireo.service.NetworkService;
 import org.vireo.service.NodeTunnels;
 import org.vireo.service.SnapshotService;
 import org.vireo.service.StatsService;
@@ -75,7 +81,7 @@ import org.vireo.service.create.VmSpec;
  * VM operations, each run on the worker of the VM's node.
  */
 public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCreation, ConsoleService, HostService,
-        SnapshotService, CloneService, DeviceService, VmSettingsService, StorageService, TransferService {
+        SnapshotService, CloneService, DeviceService, VmSettingsService, StorageService, TransferService, NetworkService {
 
     private static final Logger LOG = LoggerFactory.getLogger(LibvirtFleet.class);
 
@@ -159,6 +165,7 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
     }
 
     private final List<Consumer<String>> storageWatchers = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> networkWatchers = new CopyOnWriteArrayList<>();
 
     @Override
     public void watchStorage(Consumer<String> changedNode) {
@@ -166,10 +173,16 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
     }
 
     @Override
+    public void watchNetworks(Consumer<String> changedNode) {
+        networkWatchers.add(changedNode);
+    }
+
+    @Override
     public synchronized void connect(NodeRef node, InventoryListener listener) {
         nodes.computeIfAbsent(node.id(), id -> {
             NodeConnection connection = new NodeConnection(node, listener, runtime, prompts, tunnels);
             connection.onStorageChanged(() -> storageWatchers.forEach(watcher -> watcher.accept(node.id())));
+            connection.onNetworksChanged(() -> networkWatchers.forEach(watcher -> watcher.accept(node.id())));
             return connection;
         }).open();
     }
@@ -443,6 +456,69 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
                 job.result().completeExceptionally(new OperationException(job.title(), Texts.get("app.closing")));
             }
         });
+    }
+
+    @Override
+    public CompletableFuture<List<VirtualNetworkInfo>> networks(String nodeId) {
+        return onNode(nodeId, Texts.get("op.network.list"), VirtualNetworks::networks);
+    }
+
+    @Override
+    public CompletableFuture<HostInterfaces> hostInterfaces(String nodeId) {
+        return onNode(nodeId, Texts.get("op.network.interfaces"), conn -> {
+            VmDevices.HostInterfaces host = VmDevices.hostInterfaces(conn);
+            return new HostInterfaces(host.all(), host.bridges());
+        });
+    }
+
+    @Override
+    public String networkXml(NetworkSpec spec) {
+        return VirtualNetworks.networkXml(spec);
+    }
+
+    @Override
+    public CompletableFuture<Void> createNetwork(String nodeId, NetworkSpec spec) {
+        return onNodeDo(nodeId, Texts.get("op.network.create", spec.name()), conn -> VirtualNetworks.create(conn, spec));
+    }
+
+    @Override
+    public CompletableFuture<Void> startNetwork(String nodeId, String network) {
+        return onNetwork(nodeId, network, "op.network.start", Network::create);
+    }
+
+    @Override
+    public CompletableFuture<Void> stopNetwork(String nodeId, String network) {
+        return onNetwork(nodeId, network, "op.network.stop", Network::destroy);
+    }
+
+    @Override
+    public CompletableFuture<Void> setNetworkAutostart(String nodeId, String network, boolean on) {
+        return onNetwork(nodeId, network, "op.network.autostart", n -> n.setAutostart(on));
+    }
+
+    @Override
+    public CompletableFuture<Void> deleteNetwork(String nodeId, String network) {
+        return onNodeDo(nodeId, Texts.get("op.network.delete", network), conn -> VirtualNetworks.delete(conn, network));
+    }
+
+    @Override
+    public CompletableFuture<List<DhcpLease>> leases(String nodeId, String network) {
+        return onNode(nodeId, Texts.get("op.network.leases", network), conn -> VirtualNetworks.leases(conn, network));
+    }
+
+    @Override
+    public CompletableFuture<Void> addStaticHost(String nodeId, String network, DhcpHost host) {
+        return onNodeDo(nodeId, Texts.get("op.network.pin", host.ip(), network), conn -> VirtualNetworks.updateHost(conn, network, host, true));
+    }
+
+    @Override
+    public CompletableFuture<Void> removeStaticHost(String nodeId, String network, DhcpHost host) {
+        return onNodeDo(nodeId, Texts.get("op.network.unpin", host.ip(), network),
+                conn -> VirtualNetworks.updateHost(conn, network, host, false));
+    }
+
+    private CompletableFuture<Void> onNetwork(String nodeId, String network, String whatKey, VirtualNetworks.NetworkCall call) {
+        return onNodeDo(nodeId, Texts.get(whatKey, network), conn -> VirtualNetworks.onNetwork(conn, network, call));
     }
 
     @Override

@@ -112,9 +112,9 @@ interface LibvirtNative extends Library {
     int POOL_EVENT_LIFECYCLE = 0;
     int POOL_EVENT_REFRESH = 1;
 
-    /** virConnectStoragePoolEventLifecycleCallback */
-    interface PoolLifecycleCallback extends Callback {
-        void invoke(Pointer conn, Pointer pool, int event, int detail, Pointer opaque);
+    /** virConnectStoragePoolEventLifecycleCallback and virConnectNetworkEventLifecycleCallback: the same shape. */
+    interface LifecycleCallback extends Callback {
+        void invoke(Pointer conn, Pointer object, int event, int detail, Pointer opaque);
     }
 
     /** virConnectStoragePoolEventGenericCallback (refresh) */
@@ -126,4 +126,34 @@ interface LibvirtNative extends Library {
     int virConnectStoragePoolEventRegisterAny(Pointer conn, Pointer pool, int eventId, Callback callback, Pointer opaque, Pointer free);
 
     int virConnectStoragePoolEventDeregisterAny(Pointer conn, int callbackId);
+
+    // Networks: VIR_NETWORK_EVENT_ID_LIFECYCLE 0.
+    int NETWORK_EVENT_LIFECYCLE = 0;
+
+    /** Every network's events ({@code network} null); returns the callback's id, or -1. */
+    int virConnectNetworkEventRegisterAny(Pointer conn, Pointer network, int eventId, Callback callback, Pointer opaque, Pointer free);
+
+    int virConnectNetworkEventDeregisterAny(Pointer conn, int callbackId);
+
+    Pointer virNetworkLookupByName(Pointer conn, String name);
+
+    int virNetworkFree(Pointer network);
+
+    /**
+     * The leases ({@code mac} null: all) as an array of virNetworkDHCPLeasePtr, each freed with
+     * {@link #virNetworkDHCPLeaseFree} and the array with free(); returns their number, or -1.
+     */
+    int virNetworkGetDHCPLeases(Pointer network, String mac, PointerByReference leases, int flags);
+
+    void virNetworkDHCPLeaseFree(Pointer lease);
+
+    // virNetworkUpdateCommand, virNetworkUpdateSection, virNetworkUpdateFlags
+    int NETWORK_UPDATE_DELETE = 2;
+    int NETWORK_UPDATE_ADD_LAST = 3;
+    int NETWORK_SECTION_IP_DHCP_HOST = 4;
+    int NETWORK_UPDATE_LIVE = 1;
+    int NETWORK_UPDATE_CONFIG = 2;
+
+    /** {@code parentIndex} -1: the first <ip> of the host's address family. */
+    int virNetworkUpdate(Pointer network, int command, int section, int parentIndex, String xml, int flags);
 }

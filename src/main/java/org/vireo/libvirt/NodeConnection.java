@@ -95,9 +95,11 @@ final class NodeConnection {
 
     /** Touched only on the worker. */
     private VireoConnect conn;
-    private PoolEvents poolEvents;
+    private HostObjectEvents hostEvents;
     /** Told (on libvirt's event loop) when a pool of the node changed; the storage view reads again. */
     private Runnable storageChanged = () -> { };
+    /** The same for its virtual networks. */
+    private Runnable networksChanged = () -> { };
     private final StatsSampler stats = new StatsSampler();
     private final AtomicBoolean sampling = new AtomicBoolean();
 
@@ -319,7 +321,7 @@ final class NodeConnection {
             // Callbacks belong to one connection: a reconnect registers them again.
             if (events) {
                 conn.addLifecycleListener(lifecycle);
-                poolEvents = PoolEvents.register(conn, storageChanged);
+                hostEvents = HostObjectEvents.register(conn, storageChanged, networksChanged);
                 registerCloseListener();
                 enableKeepAlive();
             }
@@ -524,6 +526,10 @@ final class NodeConnection {
         this.storageChanged = changed;
     }
 
+    void onNetworksChanged(Runnable changed) {
+        this.networksChanged = changed;
+    }
+
     private void closeQuietly() {
         if (conn == null) {
             return;
@@ -533,9 +539,9 @@ final class NodeConnection {
         reported.clear();
         // Each registered callback holds a reference to the connection: one left behind keeps its socket open.
         // First, and on its own: removing the lifecycle listener throws on a connection that died.
-        if (poolEvents != null) {
-            poolEvents.deregister(closing);
-            poolEvents = null;
+        if (hostEvents != null) {
+            hostEvents.deregister(closing);
+            hostEvents = null;
         }
         try {
             if (events) {

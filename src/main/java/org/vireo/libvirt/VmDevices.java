@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.libvirt.Interface;
@@ -22,6 +23,7 @@ import org.vireo.model.OperationException;
 import org.vireo.model.Texts;
 import org.vireo.model.VmDevice;
 import org.vireo.model.VmDisk;
+import org.vireo.model.VmNic;
 import org.vireo.model.VmSummary;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -266,6 +268,15 @@ final class VmDevices {
 
     static DeviceChoices choices(Connect conn, VmSummary vm) throws LibvirtException {
         Usage usage = usage(conn, vm.uuid());
+        HostInterfaces host = hostInterfaces(conn);
+        return new DeviceChoices(NodeFactsReader.read(conn), usage.users(), usage.macs(), usage.targets(), host.all(), host.bridges());
+    }
+
+    /** The node's host interfaces by name, and those of them that are bridges. */
+    record HostInterfaces(List<String> all, List<String> bridges) {
+    }
+
+    static HostInterfaces hostInterfaces(Connect conn) {
         List<String> interfaces = new ArrayList<>();
         List<String> bridges = new ArrayList<>();
         try {
@@ -287,7 +298,44 @@ final class VmDevices {
         } catch (LibvirtException noInterfaceDriver) {
             LOG.debug("No host interfaces listed on this node: {}", LibvirtErrors.message(noInterfaceDriver));
         }
-        return new DeviceChoices(NodeFactsReader.read(conn), usage.users(), usage.macs(), usage.targets(), interfaces, bridges);
+        return new HostInterfaces(interfaces, bridges);
+    }
+
+    /** For each virtual network, the VMs with an interface on it; and of those, the ones running on it now. */
+    record NetworkUsers(Map<String, Set<String>> all, Map<String, Set<String>> running) {
+
+        List<String> of(String network) {
+            return List.copyOf(all.getOrDefault(network, Set.of()));
+        }
+
+        List<String> runningOf(String network) {
+            return List.copyOf(running.getOrDefault(network, Set.of()));
+        }
+    }
+
+    static NetworkUsers networkUsers(Connect conn) throws LibvirtException {
+        NetworkUsers users = new NetworkUsers(new TreeMap<>(), new TreeMap<>());
+        for (Domain domain : allDomains(conn)) {
+            try {
+                String name = domain.getName();
+                boolean running = domain.isActive() == 1;
+                boolean live = true;   // the first definition is the running one for an active domain
+                for (String xml : definitions(domain)) {
+                    for (VmNic nic : DomainXml.parse(xml).nics()) {
+                        if (nic.type().equals("network") && !nic.source().isEmpty()) {
+                            users.all().computeIfAbsent(nic.source(), k -> new TreeSet<>()).add(name);
+                            if (running && live) {
+                                users.running().computeIfAbsent(nic.source(), k -> new TreeSet<>()).add(name);
+                            }
+                        }
+                    }
+                    live = false;
+                }
+            } finally {
+                domain.free();
+            }
+        }
+        return users;
     }
 
     /** The path of a disk's storage, as the users map and the volume picker name it. */

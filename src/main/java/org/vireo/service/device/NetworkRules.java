@@ -1,11 +1,17 @@
 package org.vireo.service.device;
 
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.vireo.model.DhcpHost;
+import org.vireo.model.NetworkSpec;
 import org.vireo.model.Texts;
+import org.vireo.model.VirtualNetworkInfo;
 
 /**
  * The checks of the New network dialog's fields as they are typed (and of any command that creates a network):
@@ -16,6 +22,9 @@ public final class NetworkRules {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.+-]{0,63}");
     private static final Pattern CIDR = Pattern.compile("(\\d{1,3}(?:\\.\\d{1,3}){3})/(\\d{1,2})");
+    private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,62})");
+    private static final Pattern DEVICE = Pattern.compile("[A-Za-z0-9_.:@-]{1,15}");
+    private static final Pattern DOMAIN = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,62})(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}))*");
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(?:\\.\\d{1,3}){3}");
 
     /** An IPv4 subnet: its network address and prefix length. */
@@ -43,7 +52,42 @@ public final class NetworkRules {
         }
     }
 
+    /** What is wrong with each field of a new network ("" where nothing is). */
+    public record SpecProblems(String name, String forwardDevice, String bridge, String subnet, String gateway, String dhcpRange,
+                               String ipv6, String domain) {
+
+        public boolean any() {
+            return Stream.of(name, forwardDevice, bridge, subnet, gateway, dhcpRange, ipv6, domain)
+                    .anyMatch(p -> !p.isEmpty());
+        }
+    }
+
     private NetworkRules() {
+    }
+
+    /**
+     * Every field of a new network checked as the dialog checks it: {@code taken} are the node's network
+     * names, {@code others} its networks' IPv4 subnets by name. A bridged network needs only its name and bridge.
+     */
+    public static SpecProblems problems(NetworkSpec spec, Collection<String> taken, Map<String, String> others) {
+        String name = nameProblem(spec.name(), taken);
+        if (spec.mode().equals("bridge")) {
+            String bridge = spec.bridgeName().isBlank() ? Texts.get("network.bridge.empty") : deviceProblem(spec.bridgeName());
+            return new SpecProblems(name, "", bridge, "", "", "", "", "");
+        }
+        boolean forwards = spec.mode().equals("nat") || spec.mode().equals("route");
+        String device = forwards && !spec.forwardDevice().isBlank() ? deviceProblem(spec.forwardDevice()) : "";
+        String subnet = subnetProblem(spec.subnet(), others);
+        String gateway = gatewayProblem(spec.gateway(), spec.subnet());
+        String range = spec.dhcp() ? dhcpRangeProblem(spec.dhcpStart(), spec.dhcpEnd(), spec.subnet(), spec.gateway()) : "";
+        String ipv6 = ipv6Problem(spec.ipv6Prefix(), !spec.ipv6Mode().equals("none"));
+        String domain = spec.domain().isBlank() || DOMAIN.matcher(spec.domain().strip()).matches() ? "" : Texts.get("network.domain.form");
+        return new SpecProblems(name, device, "", subnet, gateway, range, ipv6, domain);
+    }
+
+    /** A host interface's name as Linux allows it: 1 to 15 characters, no slash or space. */
+    static String deviceProblem(String device) {
+        return DEVICE.matcher(device.strip()).matches() ? "" : Texts.get("network.device.form");
     }
 
     public static String nameProblem(String name, Collection<String> taken) {
@@ -157,6 +201,66 @@ public final class NetworkRules {
             return Texts.get("network.ipv6.64");
         }
         return prefix < 8 || prefix > 128 ? Texts.get("network.ipv6.prefix") : "";
+    }
+
+    /**
+     * A pinned address (a static DHCP host entry) for {@code network}: a unicast MAC, an address inside one of
+     * its IPv4 subnets that is not the host's own, neither the MAC nor the address pinned already (the entry
+     * holding it named), and a host name dnsmasq accepts.
+     */
+    public static String staticHostProblem(String mac, String ip, String name, VirtualNetworkInfo network) {
+        String macProblem = DeviceRules.macProblem(mac, Set.of());
+        if (!macProblem.isEmpty()) {
+            return macProblem;
+        }
+        Optional<Long> address = ipv4(ip);
+        if (address.isEmpty()) {
+            return Texts.get("network.address.form");
+        }
+        if (network.ipv4().isEmpty()) {
+            return Texts.get("network.pin.noSubnet");
+        }
+        String inside = "";
+        for (String own : network.ipv4()) {
+            Optional<Subnet> subnet = subnet(networkOf(own));
+            if (subnet.isPresent() && subnet.get().contains(address.get())) {
+                inside = hostProblem(address.get(), subnet.get());
+                if (inside.isEmpty() && ipv4(own.substring(0, own.indexOf('/'))).orElse(-1L).equals(address.get())) {
+                    inside = Texts.get("network.pin.gateway", ip.strip());
+                }
+                if (inside.isEmpty()) {
+                    break;
+                }
+            } else if (inside.isEmpty()) {
+                inside = Texts.get("network.pin.outside", ip.strip(), String.join(", ", network.ipv4().stream().map(NetworkRules::networkOf).toList()));
+            }
+        }
+        if (!inside.isEmpty()) {
+            return inside;
+        }
+        String m = mac.strip().toLowerCase(Locale.ROOT);
+        for (DhcpHost host : network.hosts()) {
+            if (ipv4(host.ip()).equals(address)) {
+                return Texts.get("network.pin.ipTaken", host.ip(), host.mac());
+            }
+            if (host.mac().toLowerCase(Locale.ROOT).equals(m)) {
+                return Texts.get("network.pin.macTaken", host.mac(), host.ip());
+            }
+        }
+        String n = name == null ? "" : name.strip();
+        return n.isEmpty() || HOST_NAME.matcher(n).matches() ? "" : Texts.get("network.pin.name");
+    }
+
+    /** "192.168.122.1/24" (an address with its prefix) as its subnet, "192.168.122.0/24". */
+    public static String networkOf(String addressWithPrefix) {
+        int slash = addressWithPrefix.indexOf('/');
+        Optional<Long> address = ipv4(slash < 0 ? addressWithPrefix : addressWithPrefix.substring(0, slash));
+        if (address.isEmpty() || slash < 0) {
+            return addressWithPrefix;
+        }
+        int prefix = Integer.parseInt(addressWithPrefix.substring(slash + 1));
+        long mask = prefix == 0 ? 0 : (0xffffffffL << (32 - prefix)) & 0xffffffffL;
+        return address(address.get() & mask) + "/" + prefix;
     }
 
     private static String hostProblem(long address, Subnet subnet) {

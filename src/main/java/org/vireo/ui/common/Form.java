@@ -3,6 +3,7 @@ package org.vireo.ui.common;
 import java.util.function.Supplier;
 import javafx.beans.Observable;
 import javafx.beans.value.ObservableStringValue;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Control;
@@ -80,6 +81,20 @@ public final class Form {
 
     public GridPane grid() {
         return grid;
+    }
+
+    /** The control's row (its label and message too) only while {@code shown} holds. */
+    public Form showWhen(Control control, ObservableValue<Boolean> shown) {
+        for (Node node : grid.getChildren()) {
+            boolean mine = node == control || (control.getId() + "Error").equals(node.getId())
+                    || ("error-" + control.getId()).equals(node.getId())
+                    || node instanceof Label label && label.getLabelFor() == control;
+            if (mine) {
+                node.visibleProperty().bind(shown);
+                node.managedProperty().bind(shown);
+            }
+        }
+        return this;
     }
 
     /** The message under {@code control}: its text follows {@code error}, and the field is marked while it is not empty. */

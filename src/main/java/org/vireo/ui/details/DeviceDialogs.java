@@ -9,6 +9,7 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
@@ -28,6 +29,8 @@ import org.vireo.ui.common.Dialogs;
 import org.vireo.ui.common.DisplayConverter;
 import org.vireo.ui.common.Form;
 import org.vireo.ui.common.Messages;
+import org.vireo.ui.network.NewNetworkFlow;
+import org.vireo.ui.network.NewNetworkViewModel;
 
 /** The Hardware tab's dialogs: a disk or drive, a network interface, the media of a drive. */
 final class DeviceDialogs {
@@ -140,7 +143,11 @@ final class DeviceDialogs {
         return show(dialog, grid.grid(), messages.get("media.insert"), valid, () -> form.spec().source());
     }
 
-    static Optional<NicSpec> nic(Window owner, NicForm form, Messages messages) {
+    /**
+     * The NIC dialog; with {@code networks} (may be null) it offers "New network…" on {@code nodeId} beside the
+     * source, and the network made is chosen.
+     */
+    static Optional<NicSpec> nic(Window owner, NicForm form, Messages messages, NewNetworkViewModel networks, String nodeId) {
         String kind = form.editingExisting() ? "edit" : "add";
         Dialog<ButtonType> dialog = Dialogs.form(owner, messages.get("nic." + kind + ".title"), messages.get("nic." + kind + ".header"));
         dialog.getDialogPane().setId("nicDialog");
@@ -160,7 +167,19 @@ final class DeviceDialogs {
         link.setId("nicLinkUp");
         link.selectedProperty().bindBidirectional(form.linkUpProperty());
         Form grid = new Form().field(messages.get("nic.type"), type)
-                .field(messages.get("nic.source"), source, form.sourceErrorProperty())
+                .field(messages.get("nic.source"), source, form.sourceErrorProperty());
+        if (networks != null) {
+            Button add = new Button(messages.get("network.new"));
+            add.setId("nicNewNetwork");
+            add.disableProperty().bind(form.typeProperty().isNotEqualTo("network"));
+            add.setOnAction(e -> NewNetworkFlow.run(dialog.getDialogPane().getScene().getWindow(), messages, networks, nodeId, name -> {
+                form.networkMade(name);
+                source.getItems().setAll(form.sources());
+                source.getEditor().setText(name);
+            }));
+            grid.span(add);
+        }
+        grid
                 .field(messages.get("nic.model"), model)
                 .field(messages.get("nic.mac"), mac, form.macErrorProperty())
                 .span(link);

@@ -123,7 +123,7 @@ final class HardwareTab {
         Button addDrive = toolButton("addDrive", "hardware.addDrive", noVmOrRunning, () -> viewModel.withChoices(choices ->
                 DeviceDialogs.disk(owner.get(), new DiskForm(choices, vm().name(), "cdrom", null), messages).ifPresent(viewModel::addDisk)));
         Button addNic = toolButton("addNic", "hardware.addNic", noVm, () -> viewModel.withChoices(choices ->
-                DeviceDialogs.nic(owner.get(), new NicForm(choices, null), messages).ifPresent(viewModel::addNic)));
+                DeviceDialogs.nic(owner.get(), new NicForm(choices, null), messages, viewModel.networkCreation(), vm().nodeId()).ifPresent(viewModel::addNic)));
         ToolBar bar = new ToolBar(addDisk, addDrive, addNic);
         SplitPane split = new SplitPane(tree, detail);
         split.setDividerPositions(0.42);
@@ -255,7 +255,8 @@ final class HardwareTab {
         }
         if (device.nic() != null) {
             Button edit = button("editDevice", "hardware.edit", () -> viewModel.withChoices(choices ->
-                    DeviceDialogs.nic(owner.get(), new NicForm(choices, device.nic()), messages)
+                    DeviceDialogs.nic(owner.get(), new NicForm(choices, device.nic()), messages, viewModel.networkCreation(),
+                            vm().nodeId())
                             .ifPresent(spec -> viewModel.editNic(device.nic().mac(), spec))));
             return List.of(edit, remove);
         }

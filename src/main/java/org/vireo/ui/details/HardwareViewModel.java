@@ -22,6 +22,7 @@ import org.vireo.model.VmSummary;
 import org.vireo.service.DeviceService;
 import org.vireo.ui.common.Messages;
 import org.vireo.ui.common.ServiceCalls;
+import org.vireo.ui.network.NewNetworkViewModel;
 
 /**
  * The Hardware tab: the shown VM's devices, the one selected, and the changes made to them. Each change
@@ -43,6 +44,8 @@ public final class HardwareViewModel {
     private boolean reloading;
     private BooleanSupplier confirmRunningRemove = () -> true;
     private BooleanSupplier confirmVolumeDelete = () -> true;
+
+    private NewNetworkViewModel networkCreation;
 
     HardwareViewModel(DeviceService service, Messages messages, Executor fxThread, Runnable reload) {
         this.service = service;
@@ -112,6 +115,15 @@ public final class HardwareViewModel {
     }
 
     /** Reads what the forms choose from (pools, volumes and their users, networks, MACs in use), then opens one. */
+    /** Where the NIC dialog's "New network…" makes its network (null: not offered). */
+    public void setNetworkCreation(NewNetworkViewModel networkCreation) {
+        this.networkCreation = networkCreation;
+    }
+
+    public NewNetworkViewModel networkCreation() {
+        return networkCreation;
+    }
+
     public void withChoices(Consumer<DeviceChoices> open) {
         VmSummary shown = vm.get();
         if (shown == null) {

@@ -1,10 +1,12 @@
 package org.vireo.ui.details;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -35,6 +37,7 @@ public final class NicForm {
     private final ReadOnlyStringWrapper sourceError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper macError = new ReadOnlyStringWrapper("");
     private final Set<String> macsInUse;
+    private final List<String> madeHere = new ArrayList<>();
     private final BooleanBinding valid;
 
     /** @param editing the interface to change; null for a new one */
@@ -78,11 +81,18 @@ public final class NicForm {
     /** The names offered for the chosen type: networks, bridges or host interfaces. */
     public List<String> sources() {
         return switch (type.get()) {
-            case "network" -> choices.facts().networks();
+            case "network" -> Stream.concat(choices.facts().networks().stream(), madeHere.stream()).toList();
             case "bridge" -> choices.bridges();
             case "direct" -> choices.interfaces();
             default -> List.of();
         };
+    }
+
+    /** A network made from this dialog ("New network…"): offered and chosen. */
+    public void networkMade(String name) {
+        madeHere.add(name);
+        type.set("network");
+        source.set(name);
     }
 
     public NicSpec spec() {

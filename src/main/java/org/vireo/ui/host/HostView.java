@@ -17,6 +17,7 @@ import org.vireo.model.NodeAdvice;
 import org.vireo.ui.common.FactSheet;
 import org.vireo.ui.common.FilePicker;
 import org.vireo.ui.common.Messages;
+import org.vireo.ui.network.NetworksView;
 import org.vireo.ui.storage.StorageView;
 
 /** The host pane: facts, storage pools and virtual networks of the selected node. */
@@ -55,6 +56,11 @@ public final class HostView {
             Tab storageTab = new Tab(messages.get("host.tab.storage"), new StorageView(viewModel.storage(), messages, files).root());
             storageTab.setId("storageTab");
             TabPane tabs = new TabPane(overviewTab, storageTab);
+            if (viewModel.networks() != null) {
+                Tab networksTab = new Tab(messages.get("host.tab.networks"), new NetworksView(viewModel.networks(), messages).root());
+                networksTab.setId("networksTab");
+                tabs.getTabs().add(networksTab);
+            }
             tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
             root = tabs;
         }

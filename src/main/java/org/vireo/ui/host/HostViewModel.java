@@ -20,6 +20,7 @@ import org.vireo.model.Texts;
 import org.vireo.model.VmSummary;
 import org.vireo.service.HostService;
 import org.vireo.ui.common.ServiceCalls;
+import org.vireo.ui.network.NetworksViewModel;
 import org.vireo.ui.storage.StorageViewModel;
 
 /** The host details of the node in view, read on its worker. FX thread only. */
@@ -38,6 +39,7 @@ public final class HostViewModel {
     private ObservableList<VmSummary> liveVms;
     private final ListChangeListener<VmSummary> countVms = change -> count();
     private StorageViewModel storage;
+    private NetworksViewModel networks;
 
     /** @param vireoKnownHosts Vireo's own known_hosts file, named in the advice for a changed host key */
     public HostViewModel(HostService hosts, String vireoKnownHosts) {
@@ -58,6 +60,15 @@ public final class HostViewModel {
 
     public StorageViewModel storage() {
         return storage;
+    }
+
+    /** The Networks tab's view model; it follows the node shown here while that node is connected. */
+    public void setNetworks(NetworksViewModel networks) {
+        this.networks = networks;
+    }
+
+    public NetworksViewModel networks() {
+        return networks;
     }
 
     /**
@@ -81,6 +92,9 @@ public final class HostViewModel {
             if (storage != null) {
                 storage.nodeIdProperty().set(null);
             }
+            if (networks != null) {
+                networks.nodeIdProperty().set(null);
+            }
             message.set(notConnected(nodeName, status));
             List<NodeAdvice> steps = NodeAdvice.forStatus(node.uri(), status, vireoKnownHosts);
             if (!same || !steps.equals(advice)) {
@@ -94,6 +108,9 @@ public final class HostViewModel {
         advice.clear();
         if (storage != null) {
             storage.nodeIdProperty().set(id);
+        }
+        if (networks != null) {
+            networks.nodeIdProperty().set(id);
         }
         calls.run(() -> hosts.hostDetails(id)).unlessStale(() -> id.equals(nodeId))
                 .onSuccess(details::set)

@@ -152,22 +152,14 @@ final class NewPoolDialog {
         return Bindings.createStringBinding(rule, dependencies);
     }
 
+    /** The control's row only for the given types. */
+    private static void showFor(Form form, ChoiceBox<String> type, Control control, List<String> types) {
+        form.showWhen(control, Bindings.createBooleanBinding(() -> types.contains(type.getValue()), type.valueProperty()));
+    }
+
     private static TextField field(String id) {
         TextField field = new TextField();
         field.setId(id);
         return field;
-    }
-
-    /** The control's row (its label and message too) only for the given types. */
-    private static void showFor(Form form, ChoiceBox<String> type, Control control, List<String> types) {
-        BooleanBinding shown = Bindings.createBooleanBinding(() -> types.contains(type.getValue()), type.valueProperty());
-        for (Node node : form.grid().getChildren()) {
-            boolean mine = node == control || (control.getId() + "Error").equals(node.getId())
-                    || node instanceof Label label && label.getLabelFor() == control;
-            if (mine) {
-                node.visibleProperty().bind(shown);
-                node.managedProperty().bind(shown);
-            }
-        }
     }
 }

@@ -50,6 +50,7 @@ import org.vireo.ui.common.FilePicker;
 import org.vireo.ui.common.Form;
 import org.vireo.ui.common.Messages;
 import org.vireo.ui.common.Notices;
+import org.vireo.ui.network.NewNetworkFlow;
 import org.vireo.ui.storage.UploadDialog;
 
 /**
@@ -254,9 +255,21 @@ public final class CreateVmWizard {
         name.disableProperty().bind(vm.networkKind.isEqualTo("user").or(vm.networkKind.isEqualTo("none")));
         TextField mac = text("wizard-mac", vm.mac);
         mac.setPromptText(messages.get("wizard.mac.prompt"));
+        Node picker = name;
+        if (vm.networkCreation() != null) {
+            Button add = new Button(messages.get("network.new"));
+            add.setId("wizardNewNetwork");
+            add.setMinWidth(Region.USE_PREF_SIZE);
+            add.disableProperty().bind(vm.factsProperty().isNull().or(vm.networkKind.isNotEqualTo("network")));
+            add.setOnAction(e -> NewNetworkFlow.run(stage, messages, vm.networkCreation(), vm.nodeProperty().get().id(), vm::networkCreated));
+            HBox box = new HBox(8, name, add);
+            HBox.setHgrow(name, Priority.ALWAYS);
+            name.setMaxWidth(Double.MAX_VALUE);
+            picker = box;
+        }
         return form(
                 row("wizard.networkKind", kind, null),
-                row("wizard.network", name, Field.NETWORK),
+                row("wizard.network", name, Field.NETWORK, picker),
                 row("wizard.mac", mac, Field.MAC));
     }
 

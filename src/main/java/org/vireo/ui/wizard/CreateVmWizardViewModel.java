@@ -35,6 +35,7 @@ import org.vireo.service.create.VmSpec;
 import org.vireo.ui.common.FailureText;
 import org.vireo.ui.common.ServiceCalls;
 import org.vireo.ui.jobs.JobsViewModel;
+import org.vireo.ui.network.NewNetworkViewModel;
 
 /**
  * The wizard's state: one property per field, checked on every change with the same
@@ -104,6 +105,7 @@ public final class CreateVmWizardViewModel {
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.EDITING);
     private final ObservableList<CreationStep> steps = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
+    private NewNetworkViewModel networkCreation;
     /** Chosen once when the field is left empty: the preview shows the address the VM gets. */
     private String generatedMac = "";
 
@@ -251,6 +253,26 @@ public final class CreateVmWizardViewModel {
                     loadFacts(true);   // the node changed under us; check again with fresh facts
                 })
                 .start();
+    }
+
+    /** Where "New network…" makes its network (null: the wizard does not offer it). */
+    public void setNetworkCreation(NewNetworkViewModel networkCreation) {
+        this.networkCreation = networkCreation;
+    }
+
+    public NewNetworkViewModel networkCreation() {
+        return networkCreation;
+    }
+
+    /** A network made from the network page: the node's facts are read again and the VM goes on it. */
+    public void networkCreated(String network) {
+        NodeRef chosen = node.get();
+        loadFacts(true, () -> {
+            if (chosen == node.get()) {
+                networkKind.set("network");
+                networkName.set(network);
+            }
+        });
     }
 
     /** Where an uploaded file is to be used: the installer (ISO) or the VM's disk. */
