@@ -85,6 +85,18 @@ public final class NetworkRules {
         return new SpecProblems(name, device, "", subnet, gateway, range, ipv6, domain);
     }
 
+    /** The addresses a subnet suggests: the host on its first address, DHCP over its upper half. */
+    public record Suggestion(String gateway, String dhcpStart, String dhcpEnd) {
+    }
+
+    /** What {@code subnetText} suggests, when it is a subnet of 8 to 30 bits. */
+    public static Optional<Suggestion> suggestion(String subnetText) {
+        return subnet(subnetText).filter(s -> s.prefix() >= 8 && s.prefix() <= 30).map(s -> {
+            long network = s.network() & ~(s.size() - 1);
+            return new Suggestion(address(network + 1), address(network + Math.max(2, s.size() / 2)), address(network + s.size() - 2));
+        });
+    }
+
     /** A host interface's name as Linux allows it: 1 to 15 characters, no slash or space. */
     static String deviceProblem(String device) {
         return DEVICE.matcher(device.strip()).matches() ? "" : Texts.get("network.device.form");

@@ -73,7 +73,7 @@ public final class NetworksView {
                 column("network.column.dhcp", n -> String.join(", ", n.dhcpRanges()), 190),
                 column("network.column.state", n -> messages.get(n.active() ? "network.active" : "network.inactive"), 65),
                 column("network.column.autostart", n -> messages.get(n.autostart() ? "table.autostart.yes" : "table.autostart.no"), 70),
-                column("network.column.persistent", n -> messages.get(n.persistent() ? "network.persistent" : "network.transient"), 80),
+                column("network.column.persistent", n -> messages.get(n.persistent() ? "table.autostart.yes" : "network.transient"), 80),
                 column("network.column.leases", n -> !n.active() ? "" : n.leases() < 0 ? "\u2014" : String.valueOf(n.leases()), 55),
                 column("network.column.usedBy", n -> String.join(", ", n.usedBy()), 140)));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {

@@ -56,18 +56,26 @@ public final class NewNetworkDialog {
             bridge.setValue(facts.bridges().get(0));
         }
         String subnetText = facts.freeSubnet();
-        String base = subnetText.substring(0, subnetText.lastIndexOf('.') + 1);
+        NetworkRules.Suggestion suggested = NetworkRules.suggestion(subnetText).orElseThrow();
         TextField subnet = field("networkSubnet", subnetText);
-        TextField gateway = field("networkGateway", base + "1");
+        TextField gateway = field("networkGateway", suggested.gateway());
         CheckBox dhcp = new CheckBox(messages.get("network.new.dhcp"));
         dhcp.setId("networkDhcp");
         dhcp.setSelected(true);
-        TextField start = field("networkDhcpStart", base + "100");
-        TextField end = field("networkDhcpEnd", base + "254");
+        TextField start = field("networkDhcpStart", suggested.dhcpStart());
+        TextField end = field("networkDhcpEnd", suggested.dhcpEnd());
+        // Addresses the user left as suggested follow a new subnet; ones they typed stay.
+        NetworkRules.Suggestion[] last = {suggested};
+        subnet.textProperty().addListener((obs, old, now) -> NetworkRules.suggestion(now).ifPresent(fresh -> {
+            follow(gateway, last[0].gateway(), fresh.gateway());
+            follow(start, last[0].dhcpStart(), fresh.dhcpStart());
+            follow(end, last[0].dhcpEnd(), fresh.dhcpEnd());
+            last[0] = fresh;
+        }));
         start.disableProperty().bind(dhcp.selectedProperty().not());
         end.disableProperty().bind(dhcp.selectedProperty().not());
         TextField ipv6 = field("networkIpv6", "");
-        ipv6.setPromptText("fd00:" + base.split("\\.")[2] + "::/64");
+        ipv6.setPromptText("fd00:" + subnetText.split("\\.")[2] + "::/64");
         ChoiceBox<String> ipv6Mode = new ChoiceBox<>(FXCollections.observableArrayList("none", "ra", "dhcp"));
         ipv6Mode.setId("networkIpv6Mode");
         ipv6Mode.setConverter(new DisplayConverter<>(m -> m == null ? "" : messages.get("network.ipv6." + m)));
@@ -132,6 +140,14 @@ public final class NewNetworkDialog {
         ok.setId("networkOk");
         ok.disableProperty().bind(Bindings.createBooleanBinding(() -> problems.get().any(), problems));
         return dialog.showAndWait().filter(b -> b == create).map(b -> spec.get());
+    }
+
+    /** Replaces the field's text with {@code fresh} unless the user typed something other than {@code suggested}. */
+    private static void follow(TextField field, String suggested, String fresh) {
+        String typed = field.getText().strip();
+        if (typed.isEmpty() || typed.equals(suggested) || NetworkRules.ipv4(typed).isEmpty()) {
+            field.setText(fresh);
+        }
     }
 
     private static StringBinding problem(ObjectBinding<NetworkRules.SpecProblems> problems, Function<NetworkRules.SpecProblems, String> field) {
