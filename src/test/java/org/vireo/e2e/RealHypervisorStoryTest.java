@@ -38,11 +38,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
+import org.vireo.model.DhcpLease;
 import org.vireo.model.NodeFacts;
 import org.vireo.model.NodeRef;
 import org.vireo.model.NodeState;
 import org.vireo.model.StoragePoolInfo;
 import org.vireo.model.StorageVolumeInfo;
+import org.vireo.model.VirtualNetworkInfo;
 import org.vireo.model.VmDevice;
 import org.vireo.model.VmState;
 import org.vireo.model.VmStats;
@@ -112,14 +114,28 @@ class RealHypervisorStoryTest {
                 String xml = String.join("\n", Virsh.run(oracle, "dumpxml", "story-vm"));
                 assertTrue(xml.contains("type='qemu'") && xml.contains("<kernel>/var/lib/libvirt/images/vmlinuz</kernel>")
                         && xml.contains("<vcpu placement='static'>1</vcpu>") && xml.contains("<memory unit='KiB'>262144</memory>")
-                        && xml.contains("story-vm.qcow2") && xml.contains("<source network='lab'"), xml);
+                        && xml.contains("story-vm.qcow2") && xml.contains("<source network='story-net'"), xml);
+                String netXml = String.join("\n", Virsh.run(oracle, "net-dumpxml", "story-net"));
+                assertTrue(netXml.contains("<ip address='10.123.0.1' prefix='24'>") && netXml.contains("<range start='10.123.0.128' end='10.123.0.254'")
+                        && !netXml.contains("<forward"), netXml);
 
                 selectOnly("story-vm");
                 page.waitUntil("Vireo finds the guest's address in the DHCP leases", 90, () -> MainWindowPage.onFx(() -> {
                     VmStats stats = app.app().viewModel().stats(vm.key());
-                    return stats != null && stats.addresses().stream().anyMatch(a -> a.startsWith("192.168.100."));
+                    return stats != null && stats.addresses().stream().anyMatch(a -> a.startsWith("10.123.0."));
                 }));
-                step("guest booted, address from the DHCP lease");
+                step("guest booted, address from the DHCP lease of the new network");
+                List<String> leased = leasesOnNode(oracle);
+                assertEquals(1, leased.size(), leased.toString());
+                int host = Integer.parseInt(leased.get(0).split("\\s+")[1].replaceAll(".*\\.|/.*", ""));
+                assertTrue(host >= 128 && host <= 254, "inside the range: " + leased);
+                assertEquals(leased, leasesInVireo(), "Vireo's lease list is virsh net-dhcp-leases'");
+                pinTheLease();
+                String pinnedXml = String.join("\n", Virsh.run(oracle, "net-dumpxml", "story-net"));
+                assertTrue(pinnedXml.contains("ip='10.123.0.50'") && pinnedXml.contains(leased.get(0).split("\\s+")[0]), pinnedXml);
+                robot.clickOn("#vmListTab");
+                selectOnly("story-vm");
+                step("the lease listed in the Networks tab as virsh has it, its address pinned");
 
                 // SSH through the node: the dialog offers the leased address and the node as jump host.
                 page.chooseFromMenu("#vmMenu", "#menu-ssh");
@@ -205,6 +221,9 @@ class RealHypervisorStoryTest {
                 robot.clickOn(robot.from(reset).lookup((Button b) -> b.getText().equals("Reset")).queryButton());
                 page.waitUntil("the guest boots again", 90, () -> screen(console).contains("VIREO-GUEST-READY"));
                 step("reset, the guest booted again");
+                page.waitUntil("the guest has its pinned address", 60, () -> leasesOnNode(oracle).stream()
+                        .anyMatch(l -> l.contains(" 10.123.0.50/24")));
+                step("on its next boot the guest got the pinned address");
 
                 selectOnly("story-vm");
                 robot.clickOn(page.firstRowCell());
@@ -423,12 +442,24 @@ class RealHypervisorStoryTest {
             field("#wizard-diskSize").setText("64 MiB");
         });
         next("page 3");
+        // A new isolated network with DHCP, made from the wizard's network page: the VM goes on it.
+        robot.interact(() -> choice("#wizard-networkKind").setValue("network"));
+        robot.clickOn("#wizardNewNetwork");
+        assertEquals("newNetworkDialog", page.dialog().getId());
         robot.interact(() -> {
-            choice("#wizard-networkKind").setValue("network");
-            @SuppressWarnings("unchecked")
-            ComboBox<String> net = robot.lookup("#wizard-network").queryAs(ComboBox.class);
-            net.setValue("lab");
+            field("#networkName").setText("story-net");
+            choice("#networkMode").setValue("isolated");
+            field("#networkSubnet").setText("10.123.0.0/24");
         });
+        robot.interact(() -> robot.lookup("#networkOk").queryButton().fire());
+        try {
+            page.waitUntil("the wizard chose the new network", 30, () -> "story-net".equals(MainWindowPage.onFx(
+                    () -> robot.lookup("#wizard-network").queryAs(ComboBox.class).getValue())));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; shown: " + MainWindowPage.onFx(() -> Window.getWindows().stream()
+                    .filter(Window::isShowing).map(w -> MainWindowPage.labelled(w.getScene().getRoot()).stream()
+                            .map(l -> l.getText()).filter(t -> t != null && !t.isBlank()).toList().toString()).toList()), e);
+        }
         next("page 4");
         next("page 5");
         robot.interact(() -> robot.lookup("#wizard-start").queryAs(CheckBox.class).setSelected(true));
@@ -439,6 +470,52 @@ class RealHypervisorStoryTest {
                 .filter(w -> w != page.table().getScene().getWindow()).forEach(Window::hide));   // the wizard, and any notice still shown
         page.waitUntil("the wizard is closed", 10, () -> Window.getWindows().stream()
                 .noneMatch(w -> w.isShowing() && w != page.table().getScene().getWindow()));
+    }
+
+    /** The network's leases as virsh on the node lists them: "MAC address/prefix". */
+    private static List<String> leasesOnNode(String oracle) {
+        return Virsh.run(oracle, "net-dhcp-leases", "story-net").stream().map(String::strip)
+                .filter(l -> l.matches("\\d{4}-.*")).map(l -> l.split("\\s+")).map(f -> f[2] + " " + f[4]).sorted().toList();
+    }
+
+    /** The same from the Networks tab of the host pane, after its Refresh leases. */
+    private List<String> leasesInVireo() {
+        robot.interact(() -> {
+            robot.lookup("#filterField").queryAs(TextField.class).setText("");
+            page.table().getSelectionModel().clearSelection();
+        });
+        robot.interact(() -> page.selectTreeRow(page.nodeItems().get(page.nodeItems().size() - 1)));
+        page.waitUntil("the host pane shows", 10, () -> !robot.lookup("#hostPane").queryAll().isEmpty());
+        robot.interact(() -> {
+            TabPane tabs = robot.lookup("#hostPane").queryAs(TabPane.class);
+            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "networksTab".equals(t.getId())).findFirst().orElseThrow());
+        });
+        page.waitUntil("story-net is listed", 20, () -> MainWindowPage.onFx(() -> robot.lookup("#networkTable").queryAs(TableView.class)
+                .getItems().stream().anyMatch(n -> ((VirtualNetworkInfo) n).name().equals("story-net"))));
+        robot.interact(() -> {
+            @SuppressWarnings("unchecked")
+            TableView<VirtualNetworkInfo> nets = robot.lookup("#networkTable").queryAs(TableView.class);
+            nets.getSelectionModel().select(nets.getItems().stream().filter(n -> n.name().equals("story-net")).findFirst().orElseThrow());
+        });
+        robot.clickOn("#refreshLeases");
+        page.waitUntil("its lease is listed", 20, () -> !leaseRows().isEmpty());
+        return leaseRows().stream().map(l -> l.mac() + " " + l.address()).sorted().toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<DhcpLease> leaseRows() {
+        return MainWindowPage.onFx(() -> List.copyOf(robot.lookup("#leaseTable").queryAs(TableView.class).getItems()));
+    }
+
+    /** "Pin this address…" on the lease, with another address of the subnet. */
+    private void pinTheLease() {
+        robot.interact(() -> robot.lookup("#leaseTable").queryAs(TableView.class).getSelectionModel().select(0));
+        robot.clickOn("#pinLease");
+        assertEquals("pinDialog", page.dialog().getId());
+        robot.interact(() -> field("#pinIp").setText("10.123.0.50"));
+        robot.clickOn("#pinOk");
+        page.waitUntil("pinned", 20, () -> MainWindowPage.onFx(() -> robot.lookup("#networkMessage").queryAs(Label.class).getText())
+                .contains("is pinned to 10.123.0.50 on story-net"));
     }
 
     private void next(String from) {

@@ -126,7 +126,7 @@ public final class NewNetworkDialog {
         TextArea preview = new TextArea();
         preview.setId("networkXmlPreview");
         preview.setEditable(false);
-        preview.setPrefRowCount(8);
+        preview.setPrefRowCount(6);
         preview.getStyleClass().add("monospace");
         preview.setAccessibleText(messages.get("network.new.preview"));
         preview.textProperty().bind(Bindings.createStringBinding(() -> problems.get().any() ? messages.get("network.new.previewWaits")
