@@ -215,16 +215,42 @@ public final class NetworkRules {
         return prefix < 8 || prefix > 128 ? Texts.get("network.ipv6.prefix") : "";
     }
 
-    /**
-     * A pinned address (a static DHCP host entry) for {@code network}: a unicast MAC, an address inside one of
-     * its IPv4 subnets that is not the host's own, neither the MAC nor the address pinned already (the entry
-     * holding it named), and a host name dnsmasq accepts.
-     */
-    public static String staticHostProblem(String mac, String ip, String name, VirtualNetworkInfo network) {
-        String macProblem = DeviceRules.macProblem(mac, Set.of());
-        if (!macProblem.isEmpty()) {
-            return macProblem;
+    /** What is wrong with each field of a pinned address ("" where nothing is). */
+    public record HostProblems(String mac, String ip, String name) {
+
+        public boolean any() {
+            return !(mac.isEmpty() && ip.isEmpty() && name.isEmpty());
         }
+
+        /** The first problem, for a caller with one place to say it. */
+        public String first() {
+            return !mac.isEmpty() ? mac : !ip.isEmpty() ? ip : name;
+        }
+    }
+
+    /** As {@link #staticHostProblems}, the first problem only. */
+    public static String staticHostProblem(String mac, String ip, String name, VirtualNetworkInfo network) {
+        return staticHostProblems(mac, ip, name, network).first();
+    }
+
+    /**
+     * A pinned address (a static DHCP host entry) for {@code network}: a unicast MAC not pinned already, an
+     * address inside one of its IPv4 subnets that is not the host's own nor pinned already (the entry holding
+     * either named), and a host name dnsmasq accepts.
+     */
+    public static HostProblems staticHostProblems(String mac, String ip, String name, VirtualNetworkInfo network) {
+        String macProblem = DeviceRules.macProblem(mac, Set.of());
+        String m = mac == null ? "" : mac.strip().toLowerCase(Locale.ROOT);
+        if (macProblem.isEmpty()) {
+            macProblem = network.hosts().stream().filter(h -> h.mac().toLowerCase(Locale.ROOT).equals(m)).findFirst()
+                    .map(h -> Texts.get("network.pin.macTaken", h.mac(), h.ip())).orElse("");
+        }
+        String n = name == null ? "" : name.strip();
+        String nameProblem = n.isEmpty() || HOST_NAME.matcher(n).matches() ? "" : Texts.get("network.pin.name");
+        return new HostProblems(macProblem, addressProblem(ip, network), nameProblem);
+    }
+
+    private static String addressProblem(String ip, VirtualNetworkInfo network) {
         Optional<Long> address = ipv4(ip);
         if (address.isEmpty()) {
             return Texts.get("network.address.form");
@@ -250,17 +276,8 @@ public final class NetworkRules {
         if (!inside.isEmpty()) {
             return inside;
         }
-        String m = mac.strip().toLowerCase(Locale.ROOT);
-        for (DhcpHost host : network.hosts()) {
-            if (ipv4(host.ip()).equals(address)) {
-                return Texts.get("network.pin.ipTaken", host.ip(), host.mac());
-            }
-            if (host.mac().toLowerCase(Locale.ROOT).equals(m)) {
-                return Texts.get("network.pin.macTaken", host.mac(), host.ip());
-            }
-        }
-        String n = name == null ? "" : name.strip();
-        return n.isEmpty() || HOST_NAME.matcher(n).matches() ? "" : Texts.get("network.pin.name");
+        return network.hosts().stream().filter(h -> ipv4(h.ip()).equals(address)).findFirst()
+                .map(h -> Texts.get("network.pin.ipTaken", h.ip(), h.mac())).orElse("");
     }
 
     /** "192.168.122.1/24" (an address with its prefix) as its subnet, "192.168.122.0/24". */

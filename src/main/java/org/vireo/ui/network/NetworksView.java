@@ -7,6 +7,7 @@ import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
@@ -208,21 +209,26 @@ public final class NetworksView {
             ip.setText(proposal.ip());
             name.setText(proposal.name());
         }
-        StringBinding pinError = Bindings.createStringBinding(() -> NetworkRules.staticHostProblem(mac.getEditor().getText(),
-                ip.getText(), name.getText(), network), mac.getEditor().textProperty(), ip.textProperty(), name.textProperty());
+        ObjectBinding<NetworkRules.HostProblems> problems = Bindings.createObjectBinding(() -> NetworkRules.staticHostProblems(
+                mac.getEditor().getText(), ip.getText(), name.getText(), network), mac.getEditor().textProperty(), ip.textProperty(),
+                name.textProperty());
         dialog.getDialogPane().setContent(new Form()
-                .field(messages.get("network.pin.mac"), mac)
-                .field(messages.get("network.pin.ip"), ip)
-                .field(messages.get("network.pin.name"), name, pinError, "pinError")
+                .field(messages.get("network.pin.mac"), mac, problem(problems, NetworkRules.HostProblems::mac), "pinMacError")
+                .field(messages.get("network.pin.ip"), ip, problem(problems, NetworkRules.HostProblems::ip), "pinIpError")
+                .field(messages.get("network.pin.name"), name, problem(problems, NetworkRules.HostProblems::name), "pinNameError")
                 .span(Dialogs.wrapped(messages.get("network.pin.note")))
                 .grid());
         ButtonType go = new ButtonType(messages.get("network.pin.ok"), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(go, ButtonType.CANCEL);
         Node ok = dialog.getDialogPane().lookupButton(go);
         ok.setId("pinOk");
-        ok.disableProperty().bind(pinError.isNotEmpty());
+        ok.disableProperty().bind(Bindings.createBooleanBinding(() -> problems.get().any(), problems));
         dialog.showAndWait().filter(b -> b == go).ifPresent(b -> viewModel.pin(new DhcpHost(mac.getEditor().getText().strip(),
                 ip.getText().strip(), name.getText().strip())));
+    }
+
+    private static StringBinding problem(ObjectBinding<NetworkRules.HostProblems> problems, Function<NetworkRules.HostProblems, String> field) {
+        return Bindings.createStringBinding(() -> field.apply(problems.get()), problems);
     }
 
     private void newNetwork() {

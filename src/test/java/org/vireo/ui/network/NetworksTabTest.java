@@ -99,9 +99,9 @@ class NetworksTabTest {
                     robot.lookup("#pinMac").queryAs(ComboBox.class).getEditor().setText("52:54:00:aa:00:01");
                     field("#pinIp").setText("10.77.1.5");
                 });
-                assertEquals("10.77.1.5 is outside the network's subnets (10.77.0.0/24).", text("#pinError"));
+                assertEquals("10.77.1.5 is outside the network's subnets (10.77.0.0/24).", text("#pinIpError"));
                 robot.interact(() -> field("#pinIp").setText("10.77.0.1"));
-                assertEquals("10.77.0.1 is the host's own address on this network.", text("#pinError"));
+                assertEquals("10.77.0.1 is the host's own address on this network.", text("#pinIpError"));
                 assertTrue(page.isDisabledNow("#pinOk"));
                 robot.interact(() -> {
                     field("#pinIp").setText("10.77.0.50");
@@ -119,7 +119,8 @@ class NetworksTabTest {
                     robot.lookup("#pinMac").queryAs(ComboBox.class).getEditor().setText("52:54:00:aa:00:02");
                     field("#pinIp").setText("10.77.0.50");
                 });
-                assertEquals("10.77.0.50 is already pinned to 52:54:00:aa:00:01.", text("#pinError"));
+                assertEquals("10.77.0.50 is already pinned to 52:54:00:aa:00:01.", text("#pinIpError"));
+                assertEquals("", text("#pinMacError"));
                 robot.clickOn(robot.from(page.dialog()).lookup((Button b) -> b.getText().equals("Cancel")).queryButton());
                 robot.interact(() -> robot.lookup("#staticHostTable").queryAs(TableView.class).getSelectionModel().select(0));
                 robot.clickOn("#unpinAddress");
