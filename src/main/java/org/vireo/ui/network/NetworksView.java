@@ -9,7 +9,6 @@ import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -37,6 +36,7 @@ import org.vireo.model.VirtualNetworkInfo;
 import org.vireo.service.device.NetworkRules;
 import org.vireo.ui.common.Dialogs;
 import org.vireo.ui.common.Form;
+import org.vireo.ui.common.ListControls;
 import org.vireo.ui.common.Messages;
 
 /**
@@ -269,17 +269,10 @@ public final class NetworksView {
     }
 
     private Button button(String id, String key, Runnable action) {
-        Button button = new Button(messages.get(key));
-        button.setId(id);
-        button.setOnAction(e -> action.run());
-        return button;
+        return ListControls.button(messages, id, key, action);
     }
 
     private <T> TableColumn<T, String> column(String key, Function<T, String> text, double width) {
-        TableColumn<T, String> column = new TableColumn<>(messages.get(key));
-        column.setId(key.substring(key.lastIndexOf('.') + 1) + "Column");
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(text.apply(c.getValue())));
-        column.setPrefWidth(width);
-        return column;
+        return ListControls.textColumn(messages, key, text, width);
     }
 }

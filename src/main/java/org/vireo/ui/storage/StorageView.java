@@ -40,6 +40,7 @@ import org.vireo.ui.common.Dialogs;
 import org.vireo.ui.common.DisplayConverter;
 import org.vireo.ui.common.FilePicker;
 import org.vireo.ui.common.Form;
+import org.vireo.ui.common.ListControls;
 import org.vireo.ui.common.Messages;
 
 /** The Storage tab: pools above (with a used/free bar), the chosen pool's volumes below, each with its actions. */
@@ -161,18 +162,11 @@ public final class StorageView {
     }
 
     private Button button(String id, String key, Runnable action) {
-        Button button = new Button(messages.get(key));
-        button.setId(id);
-        button.setOnAction(e -> action.run());
-        return button;
+        return ListControls.button(messages, id, key, action);
     }
 
     private <T> TableColumn<T, String> column(String key, Function<T, String> text, double width) {
-        TableColumn<T, String> column = new TableColumn<>(messages.get(key));
-        column.setId(key.substring(key.lastIndexOf('.') + 1) + "Column");
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(text.apply(c.getValue())));
-        column.setPrefWidth(width);
-        return column;
+        return ListControls.textColumn(messages, key, text, width);
     }
 
     private TableColumn<StorageVolumeInfo, ByteSize> sizeColumn(String key, Function<StorageVolumeInfo, Long> bytes) {
