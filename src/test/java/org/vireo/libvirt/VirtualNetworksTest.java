@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vireo.model.DhcpHost;
 import org.vireo.model.NetworkSpec;
 import org.vireo.model.OperationException;
+import org.vireo.model.VirtualNetworkInfo;
 import org.vireo.testlab.LocalLibvirtd;
 import org.vireo.testlab.Virsh;
 
@@ -50,11 +52,33 @@ class VirtualNetworksTest {
                 assertTrue(refused.detail().startsWith("Nothing was kept"), refused.detail());
                 assertEquals("", netLine(uri, "vireo-twin"));
 
+                // Routed through a named host interface, and open (libvirt adds no firewall rules for it).
+                VirtualNetworks.create(conn, new NetworkSpec("vireo-route", "route", "lo", "", "10.231.9.0/24", "10.231.9.1",
+                        true, "10.231.9.128", "10.231.9.254", "", "none", "", false));
+                String route = String.join("\n", Virsh.run(uri, "net-dumpxml", "vireo-route"));
+                assertTrue(route.contains("<forward dev='lo' mode='route'>"), route);
+                VirtualNetworks.create(conn, new NetworkSpec("vireo-open", "open", "", "", "10.231.10.0/24", "10.231.10.1",
+                        false, "", "", "", "none", "", false));
+                String open = String.join("\n", Virsh.run(uri, "net-dumpxml", "vireo-open"));
+                assertTrue(open.contains("<forward mode='open'/>") && open.contains("<ip address='10.231.10.1' prefix='24'"), open);
+                // As the Networks tab reads them: mode, forward device, addresses, range; no leases yet from the real dnsmasq.
+                VirtualNetworkInfo routed = VirtualNetworks.networks(conn).stream().filter(n -> n.name().equals("vireo-route"))
+                        .findFirst().orElseThrow();
+                assertEquals(List.of("route", "lo", List.of("10.231.9.1/24"), List.of("10.231.9.128 \u2013 10.231.9.254"), 0),
+                        List.of(routed.mode(), routed.forwardDevice(), routed.ipv4(), routed.dhcpRanges(), routed.leases()));
+                // A pinned address, live and kept; removed again.
+                VirtualNetworks.updateHost(conn, "vireo-route", new DhcpHost("52:54:00:31:00:01", "10.231.9.40", "pinned"), true);
+                assertTrue(String.join("\n", Virsh.run(uri, "net-dumpxml", "--inactive", "vireo-route"))
+                        .contains("<host mac='52:54:00:31:00:01' name='pinned' ip='10.231.9.40'/>"), "kept in the definition");
+                assertTrue(String.join("\n", Virsh.run(uri, "net-dumpxml", "vireo-route")).contains("ip='10.231.9.40'"), "live");
+                VirtualNetworks.updateHost(conn, "vireo-route", new DhcpHost("52:54:00:31:00:01", "10.231.9.40", "pinned"), false);
+                assertTrue(!String.join("\n", Virsh.run(uri, "net-dumpxml", "--inactive", "vireo-route")).contains("<host "), "unpinned");
+
                 VirtualNetworks.delete(conn, "vireo-nat");
                 assertEquals("", netLine(uri, "vireo-nat"));
             } finally {
                 // Its bridges and dnsmasq live in the machine's network namespace: never leave them behind.
-                for (String name : List.of("vireo-iso", "vireo-nat", "vireo-twin")) {
+                for (String name : List.of("vireo-iso", "vireo-nat", "vireo-twin", "vireo-route", "vireo-open")) {
                     try {
                         VirtualNetworks.delete(conn, name);
                     } catch (Exception gone) {

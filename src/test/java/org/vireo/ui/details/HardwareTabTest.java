@@ -126,8 +126,20 @@ class HardwareTabTest {
                 robot.interact(() -> field("#nicMac").setText("52:54:00:BB:00:01"));
                 assertEquals("52:54:00:bb:00:01 is already used by another VM on this node.", text("#error-nicMac"));
                 robot.interact(() -> field("#nicMac").setText("52:54:00:aa:00:09"));
+                // Its network made right here: "New network…" opens the same dialog as the Networks tab, and the
+                // network it makes becomes the NIC's source.
+                robot.clickOn("#nicNewNetwork");
+                page.waitUntil("the network dialog opens", 10, () -> !robot.lookup("#networkName").queryAll().isEmpty());
+                robot.interact(() -> {
+                    field("#networkName").setText("nic-net");
+                    field("#networkSubnet").setText("10.81.0.0/24");
+                });
+                robot.interact(() -> robot.lookup("#networkOk").queryButton().fire());
+                page.waitUntil("the NIC dialog chose it", 15, () -> "nic-net".equals(MainWindowPage.onFx(
+                        () -> robot.lookup("#nicSource").queryAs(ComboBox.class).getEditor().getText())));
                 robot.clickOn("#deviceOk");
                 page.waitUntil("the NIC is added", 15, () -> ifaceList(uri).contains("52:54:00:aa:00:09"));
+                assertTrue(ifaceList(uri).matches("(?s).*nic-net.*52:54:00:aa:00:09.*"), ifaceList(uri));
                 page.waitUntil("the new NIC is selected", 10, () -> "NIC 52:54:00:aa:00:09".equals(text("#deviceTitle")));
                 robot.clickOn("#editDevice");
                 assertEquals("nicDialog", page.dialog().getId());
