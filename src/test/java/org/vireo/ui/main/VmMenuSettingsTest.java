@@ -70,6 +70,7 @@ class VmMenuSettingsTest {
                 // Rename: checked as typed, libvirt does it, the row follows by events.
                 robot.interact(() -> page.table().getSelectionModel().select(0));
                 Virsh.run(uri, "desc", "srv-01", "--title", "kept title");
+                Virsh.run(uri, "snapshot-create-as", "srv-01", "before-rename");
                 page.chooseFromMenu("#vmMenu", "#menu-tags");
                 robot.interact(() -> robot.lookup("#tagsField").queryAs(TextField.class).setText("keep"));
                 robot.clickOn(robot.from(page.dialog()).lookup((Button b) -> b.getText().equals("OK")).queryButton());
@@ -89,6 +90,8 @@ class VmMenuSettingsTest {
                 assertEquals(List.of(), Virsh.names(uri).stream().filter("srv-01"::equals).toList());
                 assertTrue(Virsh.names(uri).contains("db-primary"));
                 assertTrue(String.join("\n", Virsh.run(uri, "dumpxml", "db-primary")).contains("<vireo:tag>keep</vireo:tag>"));
+                assertTrue(String.join("\n", Virsh.run(uri, "snapshot-list", "db-primary", "--name")).contains("before-rename"),
+                        "its snapshot goes with it");
                 filter("db-primary", 1);
                 assertEquals(List.of("keep"), MainWindowPage.onFx(() -> page.table().getItems().get(0).tags()));
                 filter("srv-01", 0);
