@@ -23,6 +23,8 @@ import org.controlsfx.validation.ValidationSupport;
  */
 public final class Form {
 
+    private static final String FIT_PENDING = "vireo.form.fitPending";
+
     private static final double FIELD_MIN_WIDTH = 260;
 
     private final GridPane grid = new GridPane();
@@ -94,6 +96,8 @@ public final class Form {
                 node.managedProperty().bind(shown);
             }
         }
+        // Rows that come or go resize the window to its content, so no gap and no hidden buttons remain.
+        shown.addListener((obs, was, now) -> fitWindow(grid));
         return this;
     }
 
@@ -133,6 +137,23 @@ public final class Form {
         for (Observable trigger : triggers) {
             trigger.addListener(o -> support.revalidate(control));
         }
+    }
+
+    /** After the next layout pass (when every row shown or hidden by one choice has settled), the window fits its content. */
+    private static void fitWindow(Node node) {
+        Scene scene = node.getScene();
+        if (scene == null || scene.getWindow() == null || !scene.getWindow().isShowing()
+                || scene.getProperties().containsKey(FIT_PENDING)) {
+            return;
+        }
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            scene.getProperties().remove(FIT_PENDING);
+            scene.getWindow().sizeToScene();
+        };
+        scene.getProperties().put(FIT_PENDING, Boolean.TRUE);
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     /** A message that appears makes the form taller: the window grows to fit (only then) so its buttons stay in view. */

@@ -15,6 +15,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
@@ -94,13 +95,14 @@ final class DeviceDialogs {
             TextField size = text("diskSize", form.sizeProperty());
             ChoiceBox<String> format = choice("diskFormat", DiskForm.FORMATS, s -> s);
             format.valueProperty().bindBidirectional(form.formatProperty());
-            for (Node n : new Node[] {pool, name, size, format}) {
-                n.disableProperty().bind(form.sourceKindProperty().isNotEqualTo(DiskForm.SourceKind.NEW_VOLUME));
-            }
             grid.field(messages.get("disk.pool"), pool)
                     .field(messages.get("disk.name"), name, form.nameErrorProperty())
                     .field(messages.get("disk.size"), size, form.sizeErrorProperty())
                     .field(messages.get("disk.format"), format);
+            // Only the chosen kind's rows: a disabled field of another kind reads as one the user must fill.
+            for (Control c : new Control[] {pool, name, size, format}) {
+                grid.showWhen(c, form.sourceKindProperty().isEqualTo(DiskForm.SourceKind.NEW_VOLUME));
+            }
         }
         volumeRows(grid, form, messages);
     }
@@ -112,12 +114,12 @@ final class DeviceDialogs {
                 + " (" + new ByteSize(v.volume().capacityBytes()).toHuman() + ")"
                 + (v.usedBy().isEmpty() ? "" : " \u2014 " + messages.get("disk.usedBy", String.join(", ", v.usedBy())))));
         volume.valueProperty().bindBidirectional(form.volumeProperty());
-        volume.disableProperty().bind(form.sourceKindProperty().isNotEqualTo(DiskForm.SourceKind.EXISTING_VOLUME));
         TextField path = text("diskPath", form.pathProperty());
         path.setPromptText("/var/lib/libvirt/images/debian-12.iso");
-        path.disableProperty().bind(form.sourceKindProperty().isNotEqualTo(DiskForm.SourceKind.PATH));
         grid.field(messages.get("disk.volume"), volume, form.volumeErrorProperty())
-                .field(messages.get("disk.path"), path, form.pathErrorProperty());
+                .field(messages.get("disk.path"), path, form.pathErrorProperty())
+                .showWhen(volume, form.sourceKindProperty().isEqualTo(DiskForm.SourceKind.EXISTING_VOLUME))
+                .showWhen(path, form.sourceKindProperty().isEqualTo(DiskForm.SourceKind.PATH));
     }
 
     /** Insert media: an ISO volume of any pool of the node, or a path on it. */

@@ -78,6 +78,17 @@ class HardwareTabTest {
                 assertEquals(List.of(), MainWindowPage.truncated(dialog), "nothing cut off in the disk dialog");
                 assertEquals("vdc", field("#diskTarget").getText(), "the first free virtio name");
                 assertEquals("box-vdc.qcow2", field("#diskName").getText());
+                // Only the chosen source's rows are shown, and the dialog fits them.
+                assertFalse(MainWindowPage.onFx(() -> robot.lookup("#diskVolume").query().isVisible()), "no volume row for a new volume");
+                double tall = MainWindowPage.onFx(() -> dialog.getScene().getWindow().getHeight());
+                robot.clickOn("#diskSource-existing_volume");
+                page.waitUntil("the dialog fits the one volume row", 5, () -> MainWindowPage.onFx(() ->
+                        !robot.lookup("#diskName").query().isVisible() && robot.lookup("#diskVolume").query().isVisible()
+                                && dialog.getScene().getWindow().getHeight() < tall - 40));
+                robot.clickOn("#diskSource-new_volume");
+                page.waitUntil("the new volume's rows are back", 5, () -> MainWindowPage.onFx(() ->
+                        robot.lookup("#diskName").query().isVisible()
+                                && dialog.getScene().getHeight() >= dialog.prefHeight(dialog.getScene().getWidth()) - 1));
                 robot.interact(() -> field("#diskSize").setText("lots"));
                 assertTrue(text("#error-diskSize").startsWith("Disk size:"), text("#error-diskSize"));
                 assertTrue(page.isDisabledNow("#deviceOk"));
