@@ -17,7 +17,8 @@ final class BackgroundPriority {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundPriority.class);
     private static final int PRIO_PROCESS = 0;
     private static final int NICE = 10;
-    private static final boolean LINUX = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
+    /** Linux: per-thread nice values and lseek(SEEK_DATA/SEEK_HOLE) (FileExtents) are Linux calls. */
+    static final boolean LINUX = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
 
     private interface CLibrary extends Library {
         int gettid();

@@ -38,7 +38,7 @@ final class FileExtents {
 
     static List<Extent> of(Path file, long size) {
         List<Extent> whole = size == 0 ? List.of() : List.of(new Extent(0, size, true));
-        if (!System.getProperty("os.name", "").toLowerCase().contains("linux")) {
+        if (!BackgroundPriority.LINUX) {
             return whole;
         }
         int fd = Holder.C.open(file.toString(), O_RDONLY);

@@ -1,6 +1,7 @@
 package org.vireo.libvirt;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -427,6 +428,17 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
         LongJob job = new LongJob(Texts.get("op.transfer.download", volumePath));
         transfer(nodeId, job, conn -> VolumeTransfers.download(conn, volumePath, file, job));
         return job;
+    }
+
+    @Override
+    public CompletableFuture<Long> localFileSize(Path file) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return Files.size(file);
+            } catch (IOException e) {
+                throw new OperationException(Texts.get("op.transfer.size", file.getFileName()), e.toString());
+            }
+        }, transferStarter);
     }
 
     /** The transfer's body, given the node's connection (libvirt's connections are safe to share across threads). */

@@ -41,8 +41,8 @@ final class VolumeTransfers {
 
     /**
      * Creates the volume (raw, the file's size, nothing allocated) and uploads the file into it; returns the
-     * SHA-256 of the file. The pool is refreshed after, so libvirt names the volume's real format (qcow2, iso)
-     * from its content where the pool type probes it.
+     * SHA-256 of the file. Where the file carries an image format's signature the pool is refreshed after, so
+     * libvirt names the volume's real format (qcow2, iso) from its content where the pool type probes it.
      */
     static String upload(VireoConnect conn, String poolName, Path file, String volumeName, LongJob job)
             throws LibvirtException, IOException {
@@ -105,12 +105,13 @@ final class VolumeTransfers {
             }
             check(what, LibvirtNative.INSTANCE.virStreamFinish(stream));
             done = true;
-            String digest = sha.hex();
-            refreshQuietly(pool);
-            return digest;
+            if (ImageSignatures.mayBeNamedByContent(in)) {
+                refreshQuietly(pool);   // libvirt reads the volume's real format (qcow2, iso …) from its first bytes
+            }
+            job.markLanded();
+            return sha.hex();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new OperationException(what, Texts.get("transfer.cancelled"));
+            throw interrupted(what);
         } finally {
             if (!done) {
                 abortQuietly(stream);
@@ -182,10 +183,10 @@ final class VolumeTransfers {
             out.setLength(pos);   // a hole at the end is a length, not bytes
             check(what, LibvirtNative.INSTANCE.virStreamFinish(stream));
             done = true;
+            job.markLanded();
             return sha.hex();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new OperationException(what, Texts.get("transfer.cancelled"));
+            throw interrupted(what);
         } finally {
             if (!done) {
                 abortQuietly(stream);
@@ -201,12 +202,17 @@ final class VolumeTransfers {
         }
     }
 
+    /** An interrupted transfer thread is a cancelled transfer; the flag stays set for whoever waits on it. */
+    private static OperationException interrupted(String what) {
+        Thread.currentThread().interrupt();
+        return new OperationException(what, Texts.get("transfer.cancelled"));
+    }
+
     private static void cancelled(String what, LongJob job) {
         if (job.isCancelled()) {
             throw new OperationException(what, Texts.get("transfer.cancelled"));
         }
     }
-
 
     private static void refreshQuietly(StoragePool pool) {
         try {

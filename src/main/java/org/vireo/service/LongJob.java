@@ -21,6 +21,7 @@ public final class LongJob {
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong total = new AtomicLong();
     private final CompletableFuture<String> result = new CompletableFuture<>();
+    private final CompletableFuture<Void> landed = new CompletableFuture<>();
     private volatile boolean cancelled;
 
     /** A transfer: bytes, cancellable. */
@@ -32,6 +33,13 @@ public final class LongJob {
         this.title = title;
         this.unit = unit;
         this.cancellable = cancellable;
+        result.whenComplete((outcome, failure) -> {
+            if (failure != null) {
+                landed.completeExceptionally(failure);
+            } else {
+                landed.complete(null);
+            }
+        });
     }
 
     /** An operation of steps that runs to its end once started (libvirt calls that cannot be interrupted). */
@@ -91,5 +99,19 @@ public final class LongJob {
     /** Completes with the hex SHA-256 of the bytes moved (a transfer), or the words to show (a job of steps). */
     public CompletableFuture<String> result() {
         return result;
+    }
+
+    /**
+     * Completes when every byte is in place and the volume or file is whole and usable, which for a sparse transfer
+     * can be a good while before its SHA-256 (a hole must be hashed as the zeros it reads as, at about 1.7 GB/s);
+     * at the latest with {@link #result()}, and failed with it.
+     */
+    public CompletableFuture<Void> landed() {
+        return landed;
+    }
+
+    /** The bytes are all in place; only the checksum is still being computed (it can no longer be cancelled). */
+    public void markLanded() {
+        landed.complete(null);
     }
 }

@@ -1,6 +1,7 @@
 package org.vireo.service;
 
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Uploads and downloads between this computer and a node's storage, through libvirt's stream API over
@@ -23,4 +24,7 @@ public interface TransferService {
 
     /** Downloads the volume at {@code volumePath} to {@code file} (replaced when it exists: the save dialog asked). */
     LongJob download(String nodeId, String volumePath, Path file);
+
+    /** The size of a local file the user chose, read off the FX thread (a stat on a network home can hang). */
+    CompletableFuture<Long> localFileSize(Path file);
 }

@@ -156,6 +156,11 @@ public final class JobsViewModel {
                 job.status.set(total > 0 ? messages.get("jobs.step", done, total, job.transfer.note()) : job.transfer.note());
                 continue;
             }
+            if (job.transfer.landed().isDone()) {
+                job.progress.set(1);
+                job.status.set(messages.get("jobs.checksum", new ByteSize(done).toHuman()));
+                continue;
+            }
             double seconds = Math.max(0.001, (System.nanoTime() - job.startedNanos) / 1e9);
             double rate = done / seconds;
             job.progress.set(total > 0 ? (double) done / total : -1);

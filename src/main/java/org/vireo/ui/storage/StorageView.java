@@ -290,8 +290,9 @@ public final class StorageView {
     private void upload() {
         files.open(window(), messages.get("storage.upload.title")).ifPresent(file -> {
             NodeFacts.Pool pool = rulesPool();
-            UploadDialog.ask(window(), messages, file, file.toFile().length(), List.of(pool), pool.name())
-                    .ifPresent(choice -> viewModel.upload(file, choice.volumeName()));
+            viewModel.sizeOf(file, size -> UploadDialog.ask(window(), messages, file, size, List.of(pool), pool.name())
+                    .ifPresent(choice -> viewModel.upload(file, choice.volumeName())),
+                    why -> Dialogs.error(window(), messages.get("storage.upload.title"), why, "").showAndWait());
         });
     }
 

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -175,6 +177,11 @@ public final class StorageViewModel {
         return transfers != null;
     }
 
+    /** The chosen file's size, read off the FX thread, to {@code sized}; why it could not be read to {@code failed}. */
+    public void sizeOf(Path file, LongConsumer sized, Consumer<String> failed) {
+        calls.run(() -> transfers.localFileSize(file)).onSuccess(sized::accept).onFailure(failed).start();
+    }
+
     /** Uploads {@code file} as a new volume of the chosen pool; it shows in the Jobs window, and the list follows when it is done. */
     public void upload(Path file, String volumeName) {
         StoragePoolInfo pool = selectedPool.get();
@@ -184,7 +191,7 @@ public final class StorageViewModel {
         }
         jobs.add(transfers.upload(node, pool.name(), file, volumeName), sha -> {
             message.set(messages.get("storage.done.upload", volumeName, pool.name()));
-            refresh();
+            eventRefresh.playFromStart();   // read once with the pool-refresh event the upload also causes
         });
         refresh();   // the new volume is listed (growing) at once
     }

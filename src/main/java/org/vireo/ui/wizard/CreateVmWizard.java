@@ -409,8 +409,9 @@ public final class CreateVmWizard {
         upload.setOnAction(e -> files.open(stage, messages.get("storage.upload.title")).ifPresent(file -> {
             NodeFacts facts = vm.factsProperty().get();
             String preferred = target == CreateVmWizardViewModel.UploadTarget.DISK ? vm.diskPool.get() : "";
-            UploadDialog.ask(stage, messages, file, file.toFile().length(), facts.pools(), preferred)
-                    .ifPresent(choice -> vm.upload(target, file, choice.pool(), choice.volumeName()));
+            vm.sizeOf(file, size -> UploadDialog.ask(stage, messages, file, size, facts.pools(), preferred)
+                    .ifPresent(choice -> vm.upload(target, file, choice.pool(), choice.volumeName())),
+                    why -> Dialogs.error(stage, messages.get("storage.upload.title"), why, "").showAndWait());
         }));
         HBox box = new HBox(8, picker, upload);
         HBox.setHgrow(picker, Priority.ALWAYS);

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -286,6 +288,11 @@ public final class CreateVmWizardViewModel {
     public void setUploads(TransferService transfers, JobsViewModel jobs) {
         this.transfers = transfers;
         this.jobs = jobs;
+    }
+
+    /** The chosen file's size, read off the FX thread, to {@code sized}; why it could not be read to {@code failed}. */
+    public void sizeOf(Path file, LongConsumer sized, Consumer<String> failed) {
+        calls.run(() -> transfers.localFileSize(file)).onSuccess(sized::accept).onFailure(failed).start();
     }
 
     /** The upload this wizard started last (its bar and words), or null. */

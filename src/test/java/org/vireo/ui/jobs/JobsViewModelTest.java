@@ -57,6 +57,12 @@ class JobsViewModelTest {
         assertTrue(job.statusProperty().get().startsWith("1 MiB of 4 MiB at "), job.statusProperty().get());
 
         upload.add(3L << 20);
+        // Every byte in place, the checksum still being computed: said so, not "0 s left" at 100 %.
+        upload.markLanded();
+        jobs.tick();
+        assertEquals(1.0, job.progressProperty().get(), 1e-9);
+        assertEquals("All 4 MiB in place; computing its SHA-256…", job.statusProperty().get());
+        assertTrue(job.runningProperty().get());
         upload.result().complete("ab12");
         fx.drainUntil("the job ends", 5, () -> !job.runningProperty().get());
         assertEquals(1.0, job.progressProperty().get(), 1e-9);
