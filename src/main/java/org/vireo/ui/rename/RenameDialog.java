@@ -44,7 +44,7 @@ public final class RenameDialog {
         dialog.getDialogPane().getButtonTypes().addAll(renameButton, ButtonType.CANCEL);
         Node ok = dialog.getDialogPane().lookupButton(renameButton);
         ok.setId("renameOk");
-        ok.disableProperty().bind(viewModel.busyProperty().or(viewModel.nameErrorProperty().isNotEmpty()));
+        ok.disableProperty().bind(viewModel.busyProperty().or(viewModel.nameErrorProperty().isNotEmpty()).or(viewModel.changedProperty().not()));
         ok.addEventFilter(ActionEvent.ACTION, event -> {
             event.consume();   // closes once libvirt renamed it; a refusal stays in view with the name as typed
             viewModel.rename().thenAccept(renamed -> {

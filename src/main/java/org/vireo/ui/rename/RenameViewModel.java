@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -26,6 +27,7 @@ public final class RenameViewModel {
     private final StringBinding nameError;
     private final ReadOnlyStringWrapper refusal = new ReadOnlyStringWrapper("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final BooleanBinding changed;
 
     /** @param taken the names of the other VMs on its node, as the window last heard them */
     public RenameViewModel(VmService vms, VmSummary vm, Set<String> taken) {
@@ -37,9 +39,19 @@ public final class RenameViewModel {
         this.vm = vm;
         this.calls = ServiceCalls.on(fxThread);
         this.name = new SimpleStringProperty(vm.name());
-        // Its own name is taken too: renaming to the same name changes nothing and is not offered.
-        nameError = Bindings.createStringBinding(() -> SpecValidator.nameProblem(name.get(), taken), name);
+        // The name it has is not an error (nothing typed yet), but renaming to it changes nothing: not offered.
+        nameError = Bindings.createStringBinding(() -> unchanged() ? "" : SpecValidator.nameProblem(name.get(), taken), name);
+        changed = Bindings.createBooleanBinding(() -> !unchanged(), name);
         name.addListener((obs, old, now) -> refusal.set(""));
+    }
+
+    private boolean unchanged() {
+        return name.get() != null && name.get().strip().equals(vm.name());
+    }
+
+    /** True once the typed name differs from the one the VM has. */
+    public BooleanBinding changedProperty() {
+        return changed;
     }
 
     public VmSummary vm() {
@@ -67,7 +79,7 @@ public final class RenameViewModel {
     /** Renames; completes on the FX thread with true when libvirt did, false (and {@link #refusalProperty()}) when not. */
     public CompletableFuture<Boolean> rename() {
         CompletableFuture<Boolean> done = new CompletableFuture<>();
-        if (!nameError.get().isEmpty()) {
+        if (!nameError.get().isEmpty() || unchanged()) {
             done.complete(false);
             return done;
         }

@@ -78,6 +78,9 @@ class VmMenuSettingsTest {
 
                 page.chooseFromMenu("#vmMenu", "#menu-rename");
                 page.dialog();
+                // It opens on the name it has: no error before anything is typed, and nothing to apply.
+                assertEquals("", text("#renameError"));
+                assertTrue(page.isDisabledNow("#renameOk"));
                 robot.interact(() -> robot.lookup("#renameField").queryAs(TextField.class).setText("srv-02"));
                 assertEquals("This node already has a VM called srv-02.", text("#renameError"));
                 assertTrue(page.isDisabledNow("#renameOk"));
