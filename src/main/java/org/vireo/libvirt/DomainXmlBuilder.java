@@ -37,9 +37,12 @@ final class DomainXmlBuilder {
 
     /**
      * Root ports for a q35 VM, as virt-manager makes them: libvirt would add only those its devices take,
-     * leaving none free to hot-plug a disk or NIC into later; the devices take about six of these.
+     * leaving none free to hot-plug a disk or NIC into later; the devices take about nine of these.
      */
     static final int SPARE_ROOT_PORTS = 14;
+
+    /** The virtio-serial port QEMU's guest agent listens on. */
+    static final String GUEST_AGENT_CHANNEL = "org.qemu.guest_agent.0";
 
     static String domain(VmSpec spec, NodeFacts facts) {
         Layout layout = Layout.of(spec, facts);
@@ -136,6 +139,21 @@ final class DomainXmlBuilder {
             rng.setAttribute("model", "virtio");
             Element backend = text(rng, "backend", "/dev/urandom");
             backend.setAttribute("model", "random");
+            // The guest agent's channel (addresses, clean shutdown and file-system freeze once an agent runs in the
+            // guest), a USB tablet so the VNC pointer lines up with the guest's, and the balloon that lets memory be
+            // lowered while the VM runs.
+            Element agent = child(devices, "channel");
+            agent.setAttribute("type", "unix");
+            Element agentTarget = child(agent, "target");
+            agentTarget.setAttribute("type", "virtio");
+            agentTarget.setAttribute("name", GUEST_AGENT_CHANNEL);
+            Element usb = child(devices, "controller");
+            usb.setAttribute("type", "usb");
+            usb.setAttribute("model", "qemu-xhci");
+            Element tablet = child(devices, "input");
+            tablet.setAttribute("type", "tablet");
+            tablet.setAttribute("bus", "usb");
+            child(devices, "memballoon").setAttribute("model", "virtio");
             Element root = child(devices, "controller");
             root.setAttribute("type", "pci");
             root.setAttribute("index", "0");

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
@@ -25,6 +26,11 @@ final class NodeFactsReader {
     }
 
     static NodeFacts read(Connect conn) throws LibvirtException {
+        return read(conn, VmDevices.diskUsers(conn));
+    }
+
+    /** With {@code diskUsers} (path → VMs that have it as a disk) already read by the caller. */
+    static NodeFacts read(Connect conn, Map<String, List<String>> diskUsers) throws LibvirtException {
         NodeInfo info = conn.nodeInfo();
         List<String> types = domainTypes(conn.getCapabilities());
         int maxVcpus;
@@ -54,10 +60,10 @@ final class NodeFactsReader {
         }
         List<NodeFacts.Pool> pools = new ArrayList<>();
         for (String name : conn.listStoragePools()) {
-            pools.add(pool(conn, name, true));
+            pools.add(pool(conn, name, true, diskUsers));
         }
         for (String name : conn.listDefinedStoragePools()) {
-            pools.add(pool(conn, name, false));
+            pools.add(pool(conn, name, false, diskUsers));
         }
         pools.sort(Comparator.comparing(NodeFacts.Pool::name));
         List<String> networks = new ArrayList<>(List.of(conn.listNetworks()));
@@ -65,7 +71,8 @@ final class NodeFactsReader {
         return new NodeFacts(info.cpus, info.memory * 1024L, maxVcpus, committed, names, pools, networks, types);
     }
 
-    private static NodeFacts.Pool pool(Connect conn, String name, boolean active) throws LibvirtException {
+    private static NodeFacts.Pool pool(Connect conn, String name, boolean active, Map<String, List<String>> diskUsers)
+            throws LibvirtException {
         StoragePool pool = conn.storagePoolLookupByName(name);
         try {
             Element xml = parse(pool.getXMLDesc(0));
@@ -78,7 +85,10 @@ final class NodeFactsReader {
                 for (String volumeName : pool.listVolumes()) {
                     StorageVol vol = pool.storageVolLookupByName(volumeName);
                     try {
-                        volumes.add(new NodeFacts.Volume(volumeName, vol.getPath(), VolumeXml.capacity(vol)));
+                        String volumePath = vol.getPath();
+                        String volumeXml = vol.getXMLDesc(0);
+                        volumes.add(new NodeFacts.Volume(volumeName, volumePath, VolumeXml.capacity(volumeXml),
+                                VolumeXml.format(volumeXml), diskUsers.getOrDefault(volumePath, List.of())));
                     } finally {
                         vol.free();
                     }

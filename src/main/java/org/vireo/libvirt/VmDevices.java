@@ -228,12 +228,15 @@ final class VmDevices {
         }
     }
 
-    /** What the other domains of the node use (volumes and paths by VM, MACs) and the VM's own disk targets, live and saved. */
-    private record Usage(Map<String, List<String>> users, Set<String> macs, Set<String> targets) {
+    /**
+     * What the other domains of the node use (volumes and paths by VM, as media of any kind and as disks alone, MACs)
+     * and the VM's own disk targets, live and saved.
+     */
+    private record Usage(Map<String, List<String>> users, Map<String, List<String>> diskUsers, Set<String> macs, Set<String> targets) {
     }
 
     private static Usage usage(Connect conn, String selfUuid) throws LibvirtException {
-        Usage usage = new Usage(new TreeMap<>(), new HashSet<>(), new HashSet<>());
+        Usage usage = new Usage(new TreeMap<>(), new TreeMap<>(), new HashSet<>(), new HashSet<>());
         for (Domain domain : allDomains(conn)) {
             try {
                 boolean self = domain.getUUIDString().equals(selfUuid);
@@ -244,9 +247,10 @@ final class VmDevices {
                         if (self) {
                             usage.targets().add(disk.target());
                         } else if (disk.hasMedia()) {
-                            List<String> list = usage.users().computeIfAbsent(key(conn, disk), k -> new ArrayList<>());
-                            if (!list.contains(name)) {
-                                list.add(name);
+                            String key = key(conn, disk);
+                            addOnce(usage.users(), key, name);
+                            if (disk.device().equals("disk")) {
+                                addOnce(usage.diskUsers(), key, name);
                             }
                         }
                     }
@@ -261,15 +265,28 @@ final class VmDevices {
         return usage;
     }
 
+    private static void addOnce(Map<String, List<String>> users, String key, String name) {
+        List<String> list = users.computeIfAbsent(key, k -> new ArrayList<>());
+        if (!list.contains(name)) {
+            list.add(name);
+        }
+    }
+
     /** Every domain's disks (running and saved) by the path of their storage: the VMs that use each volume. */
     static Map<String, List<String>> volumeUsers(Connect conn) throws LibvirtException {
         return usage(conn, "").users();
     }
 
+    /** As {@link #volumeUsers}, for disks alone: an ISO in CD-ROM drives is shared media, not someone's disk. */
+    static Map<String, List<String>> diskUsers(Connect conn) throws LibvirtException {
+        return usage(conn, "").diskUsers();
+    }
+
     static DeviceChoices choices(Connect conn, VmSummary vm) throws LibvirtException {
         Usage usage = usage(conn, vm.uuid());
         HostInterfaces host = hostInterfaces(conn);
-        return new DeviceChoices(NodeFactsReader.read(conn), usage.users(), usage.macs(), usage.targets(), host.all(), host.bridges());
+        return new DeviceChoices(NodeFactsReader.read(conn, usage.diskUsers()), usage.users(), usage.macs(), usage.targets(),
+                host.all(), host.bridges());
     }
 
     /** The node's host interfaces by name, and those of them that are bridges. */

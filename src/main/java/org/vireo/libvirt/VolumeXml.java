@@ -35,19 +35,33 @@ final class VolumeXml {
         return out;
     }
 
+    /** The volume's format as libvirt names it (raw, qcow2, iso …), empty when the XML does not say. */
+    static String format(String volumeXml) {
+        try {
+            Element target = XmlElements.child(XmlElements.parse(volumeXml).getDocumentElement(), "target");
+            Element format = target == null ? null : XmlElements.child(target, "format");
+            return format == null ? "" : format.getAttribute("type");
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
     /** Capacity in bytes, or -1 when the XML does not say. */
     static long capacity(StorageVol vol) throws LibvirtException {
+        return capacity(vol.getXMLDesc(0));
+    }
+
+    /** Capacity in bytes from the volume's XML, or -1 when it does not say. */
+    static long capacity(String volumeXml) {
         try {
-            Element root = XmlElements.parse(vol.getXMLDesc(0)).getDocumentElement();
+            Element root = XmlElements.parse(volumeXml).getDocumentElement();
             NodeList capacity = root.getElementsByTagName("capacity");
             if (capacity.getLength() == 0) {
                 return -1;
             }
             Element element = (Element) capacity.item(0);
             return Long.parseLong(element.getTextContent().strip()) * unit(element.getAttribute("unit"));
-        } catch (LibvirtException e) {
-            throw e;
-        } catch (Exception e) {
+        } catch (RuntimeException e) {
             return -1;
         }
     }

@@ -1,6 +1,7 @@
 package org.vireo.model;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -17,7 +18,20 @@ public record NodeFacts(int hostCpus, long hostMemoryBytes, int maxVcpus, long c
                        List<Volume> volumes) {
     }
 
-    public record Volume(String name, String path, long capacityBytes) {
+    /**
+     * @param format       libvirt's name for its content (raw, qcow2, iso …), empty where it does not say
+     * @param usedAsDiskBy the VMs that have it as a disk (not as CD-ROM media), running or saved
+     */
+    public record Volume(String name, String path, long capacityBytes, String format, List<String> usedAsDiskBy) {
+
+        public Volume(String name, String path, long capacityBytes) {
+            this(name, path, capacityBytes, "", List.of());
+        }
+
+        /** An installer image: libvirt calls it iso, or its name says so. */
+        public boolean isIso() {
+            return format.equals("iso") || name.toLowerCase(Locale.ROOT).endsWith(".iso");
+        }
     }
 
     public Pool pool(String name) {

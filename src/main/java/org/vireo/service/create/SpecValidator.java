@@ -71,7 +71,7 @@ public final class SpecValidator {
             errors.put(Field.NAME, nameProblem);
         }
 
-        VmSpec.InstallSource install = install(d, facts, errors);
+        VmSpec.InstallSource install = install(d, facts, errors, warnings);
 
         int vcpus = 0;
         try {
@@ -125,7 +125,7 @@ public final class SpecValidator {
         return text.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
     }
 
-    private static VmSpec.InstallSource install(SpecDraft d, NodeFacts facts, Map<Field, String> errors) {
+    private static VmSpec.InstallSource install(SpecDraft d, NodeFacts facts, Map<Field, String> errors, Map<Field, String> warnings) {
         String kind = d.installKind() == null ? "none" : d.installKind();
         String path = d.installPath() == null ? "" : d.installPath().strip();
         switch (kind) {
@@ -136,6 +136,9 @@ public final class SpecValidator {
                 }
                 if (knownPool(facts, path) && volume(facts, path) == null) {
                     errors.put(Field.INSTALL, Texts.get("spec.install.noVolume", path));
+                } else if (!knownPool(facts, path)) {
+                    // libvirt answers only for files its storage pools hold: elsewhere the node's file system is not ours to see.
+                    warnings.put(Field.INSTALL, Texts.get("spec.install.unchecked"));
                 }
                 return kind.equals("iso") ? new VmSpec.InstallSource.Iso(path) : new VmSpec.InstallSource.ImportDisk(path);
             }

@@ -2,14 +2,17 @@ package org.vireo.ui.wizard;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.Property;
 import javafx.collections.ListChangeListener;
 import javafx.collections.MapChangeListener;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -72,6 +75,9 @@ public final class CreateVmWizard {
     private final Button back = new Button();
     private final Button next = new Button();
     private final Button create = new Button();
+    private final Button another = new Button();
+    /** Why Next is disabled, in the words of the field that holds it back (an untouched name's too). */
+    private final Label blocker = new Label();
 
     public CreateVmWizard(CreateVmWizardViewModel vm, Messages messages, Window owner, FilePicker files) {
         this.vm = vm;
@@ -101,10 +107,29 @@ public final class CreateVmWizard {
         create.disableProperty().bind(vm.specProperty().isNull().or(vm.uploadingProperty())
                 .or(vm.phaseProperty().isEqualTo(CreateVmWizardViewModel.Phase.CREATING))
                 .or(vm.phaseProperty().isEqualTo(CreateVmWizardViewModel.Phase.CREATED)));
+        another.setText(messages.get("wizard.another"));
+        another.setId("wizardAnother");
+        another.setOnAction(e -> {
+            vm.startAnother();
+            show(0);
+        });
         Button close = new Button(messages.get("wizard.close"));
         close.setId("wizardClose");
         close.setCancelButton(true);
-        close.setOnAction(e -> stage.close());
+        close.setOnAction(e -> {
+            if (mayDiscard()) {
+                stage.close();
+            }
+        });
+        // The window's own close button too: typed input is not dropped without asking.
+        stage.setOnCloseRequest(e -> {
+            if (!mayDiscard()) {
+                e.consume();
+            }
+        });
+        blocker.setId("wizardBlocker");
+        blocker.getStyleClass().add("field-message");
+        blocker.setWrapText(true);
         vm.errors().addListener((MapChangeListener<Field, String>) c -> updateButtons());
         vm.factsProperty().addListener((obs, o, n) -> updateButtons());
         vm.phaseProperty().addListener((obs, o, n) -> updateButtons());
@@ -119,7 +144,10 @@ public final class CreateVmWizard {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox buttons = new HBox(8, back, spacer, next, create, close);
+        HBox.setHgrow(blocker, Priority.SOMETIMES);
+        blocker.setMaxWidth(Double.MAX_VALUE);
+        HBox buttons = new HBox(8, back, blocker, spacer, next, create, another, close);
+        buttons.setAlignment(Pos.CENTER_LEFT);
         buttons.setPadding(new Insets(10));
         pageTitle.getStyleClass().add("page-title");
         pageTitle.setId("wizardPageTitle");
@@ -153,7 +181,22 @@ public final class CreateVmWizard {
         boolean pageValid = pageFields.get(page).stream().noneMatch(vm.errors()::containsKey);
         next.setDisable(page == pages.size() - 1 || !pageValid || vm.factsProperty().get() == null);
         next.setVisible(page < pages.size() - 1);
-        create.setVisible(page == pages.size() - 1);
+        boolean created = vm.phaseProperty().get() == CreateVmWizardViewModel.Phase.CREATED;
+        create.setVisible(page == pages.size() - 1 && !created);
+        create.setManaged(create.isVisible());
+        another.setVisible(created);
+        another.setManaged(created);
+        blocker.setText(page < pages.size() - 1 && vm.factsProperty().get() != null ? pageFields.get(page).stream()
+                .map(vm.errors()::get).filter(Objects::nonNull).findFirst().orElse("") : "");
+    }
+
+    /** True when nothing typed would be lost, or the user agreed to drop it. */
+    private boolean mayDiscard() {
+        if (!vm.hasUnsavedInput()) {
+            return true;
+        }
+        return Dialogs.confirm(stage, "discardVmDialog", messages.get("wizard.discard.title"),
+                messages.get("wizard.discard.header"), messages.get("wizard.discard.text"), messages.get("wizard.discard.ok"));
     }
 
     // ---- pages ----
@@ -172,7 +215,8 @@ public final class CreateVmWizard {
         os.valueProperty().bindBidirectional(vm.os);
         os.setConverter(converter(v -> v == null ? "" : v.label()));
         ChoiceBox<String> kind = choice("wizard-install", vm.installKind, "none", "iso", "import", "kernel", "pxe");
-        ComboBox<String> path = volumePicker("wizard-installPath", vm.installPath);
+        // Installer images only (by libvirt's format or the name), and none another VM has as its disk.
+        ComboBox<String> path = volumePicker("wizard-installPath", vm.installPath, v -> v.isIso() && v.usedAsDiskBy().isEmpty());
         TextField kernel = text("wizard-kernel", vm.kernel);
         TextField initrd = text("wizard-initrd", vm.initrd);
         TextField cmdline = text("wizard-cmdline", vm.cmdline);
@@ -225,7 +269,8 @@ public final class CreateVmWizard {
         });
         ChoiceBox<String> format = choice("wizard-format", vm.diskFormat, "qcow2", "raw");
         TextField size = text("wizard-diskSize", vm.diskSize);
-        ComboBox<String> existing = volumePicker("wizard-existingVolume", vm.existingVolume);
+        // A disk to boot from: not an installer image, and not a disk of another VM (two writers ruin a file system).
+        ComboBox<String> existing = volumePicker("wizard-existingVolume", vm.existingVolume, v -> !v.isIso() && v.usedAsDiskBy().isEmpty());
         BooleanBinding notNew = vm.diskKind.isNotEqualTo("new");
         pool.disableProperty().bind(notNew);
         size.disableProperty().bind(notNew);
@@ -372,11 +417,18 @@ public final class CreateVmWizard {
         String disk = spec.disk() instanceof VmSpec.DiskChoice.NewDisk d
                 ? messages.get("wizard.summary.newDisk", new ByteSize(d.sizeBytes()).toHuman(), d.format(), d.pool())
                 : spec.disk() instanceof VmSpec.DiskChoice.ExistingVolume e ? e.path() : messages.get("wizard.summary.noDisk");
-        String net = spec.network() instanceof VmSpec.NetworkChoice.VirtualNetwork n ? "network " + n.name()
-                : spec.network() instanceof VmSpec.NetworkChoice.Bridge b ? "bridge " + b.name()
-                : spec.network() instanceof VmSpec.NetworkChoice.UserMode ? "user-mode" : messages.get("wizard.summary.noNetwork");
+        String net = spec.network() instanceof VmSpec.NetworkChoice.VirtualNetwork n ? messages.get("wizard.summary.virtualNetwork", n.name())
+                : spec.network() instanceof VmSpec.NetworkChoice.Bridge b ? messages.get("wizard.summary.bridge", b.name())
+                : spec.network() instanceof VmSpec.NetworkChoice.UserMode ? messages.get("wizard.summary.userMode")
+                : messages.get("wizard.summary.noNetwork");
+        VmSpec.InstallSource source = spec.install();
+        String install = source instanceof VmSpec.InstallSource.Iso iso ? messages.get("wizard.summary.iso", iso.path())
+                : source instanceof VmSpec.InstallSource.ImportDisk imported ? messages.get("wizard.summary.import", imported.path())
+                : source instanceof VmSpec.InstallSource.KernelBoot k ? messages.get("wizard.summary.kernel", k.kernel())
+                : source instanceof VmSpec.InstallSource.NetworkBoot ? messages.get("wizard.summary.pxe")
+                : messages.get("wizard.summary.empty");
         return messages.get("wizard.summary", spec.name(), vm.nodeProperty().get().name(), spec.os().label(), spec.vcpus(),
-                new ByteSize(spec.memoryBytes()).toHuman(), disk, net, spec.mac(),
+                new ByteSize(spec.memoryBytes()).toHuman(), disk, net, spec.mac(), install,
                 spec.cloudInit().isPresent() ? messages.get("wizard.summary.cloudInit", spec.cloudInit().get().user()) : "");
     }
 
@@ -516,8 +568,8 @@ public final class CreateVmWizard {
         return box;
     }
 
-    /** The node's volumes to pick from, or any path typed. */
-    private ComboBox<String> volumePicker(String id, Property<String> property) {
+    /** The node's volumes that {@code offered} accepts to pick from, or any path typed. */
+    private ComboBox<String> volumePicker(String id, Property<String> property, Predicate<NodeFacts.Volume> offered) {
         ComboBox<String> box = new ComboBox<>();
         box.setId(id);
         box.setEditable(true);
@@ -525,7 +577,7 @@ public final class CreateVmWizard {
         vm.factsProperty().addListener((obs, o, f) -> {
             String chosen = property.getValue();
             box.getItems().setAll(f == null ? List.of() : f.pools().stream().flatMap(p -> p.volumes().stream())
-                    .map(NodeFacts.Volume::path).toList());
+                    .filter(offered).map(NodeFacts.Volume::path).toList());
             property.setValue(chosen);
         });
         return box;

@@ -224,6 +224,28 @@ public final class CreateVmWizardViewModel {
         target.putAll(source);
     }
 
+    /**
+     * True while closing would drop what the user typed: a name or an install source given, and the VM not made
+     * from them yet. (Next needs a name, so every later page's input comes with one.)
+     */
+    public boolean hasUnsavedInput() {
+        return phase.get() != Phase.CREATED && phase.get() != Phase.CREATING && (!name.get().isBlank() || !installPath.get().isBlank() || !kernel.get().isBlank());
+    }
+
+    /** After a VM was made: the same choices for the next one, with a new name and MAC to give. */
+    public void startAnother() {
+        if (phase.get() != Phase.CREATED) {
+            return;
+        }
+        name.set("");
+        mac.set("");
+        generatedMac = "";
+        cloudHostName.set("");
+        steps.clear();
+        phase.set(Phase.EDITING);
+        loadFacts(true);   // the node now holds the VM just made: its name and volume are taken
+    }
+
     /** Creates the VM; on failure the phase is FAILED, the reason in {@link #failureProperty()}, inputs untouched. */
     public void create() {
         VmSpec ready = spec.get();

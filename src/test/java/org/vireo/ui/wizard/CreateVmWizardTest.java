@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -48,6 +49,13 @@ class CreateVmWizardTest {
             RunningApp app = lab.openWindow();
             String uri = lab.uri();
             page.waitUntil("the shared node connects", 30, () -> page.tableNamesAndStates().containsKey("test"));
+            // An installer, a spare disk, and a disk another VM has: each picker offers only what fits it.
+            String installer = other.createVolume("picker-installer.iso", 1L << 20);
+            String spare = other.createVolume("picker-spare.qcow2", 1L << 20);
+            String taken = other.createVolume("picker-taken.qcow2", 1L << 20);
+            other.define("<domain type='test'><name>picker-owner</name><memory>65536</memory><os><type>hvm</type></os><devices>"
+                    + "<disk type='file' device='disk'><source file='" + taken + "'/><target dev='vda' bus='virtio'/></disk>"
+                    + "</devices></domain>");
             robot.clickOn("#newVmButton");
             page.waitUntil("the wizard opens", 10, () -> !robot.lookup("#wizardNext").queryAll().isEmpty());
             var wizardWindow = MainWindowPage.onFx(() -> robot.lookup("#wizardNext").query().getScene().getWindow());
@@ -60,6 +68,14 @@ class CreateVmWizardTest {
                 nodes.setValue(nodes.getItems().stream().filter(n -> n.uri().equals(uri)).findFirst().orElseThrow());
             });
 
+            page.waitUntil("the node's volumes are read", 10, () -> MainWindowPage.onFx(() -> robot.lookup("#wizard-installPath")
+                    .queryAs(ComboBox.class).getItems().contains(installer)));
+            List<String> isos = MainWindowPage.onFx(() -> robot.lookup("#wizard-installPath").queryAs(ComboBox.class).getItems()
+                    .stream().map(String::valueOf).toList());
+            assertTrue(isos.contains(installer) && !isos.contains(spare) && !isos.contains(taken), isos.toString());
+            // Next is disabled with its reason beside it, before anything is typed.
+            page.waitUntil("Next says why it waits", 10, () -> blocker().equals("Give the VM a name."));
+            assertTrue(robot.lookup("#wizardNext").query().isDisabled());
             // A bad name is refused where it is typed.
             robot.clickOn("#wizard-name").write("bad/name");
             page.waitUntil("the name is refused", 5, () -> wizard.error("NAME").contains("no /"));
@@ -77,6 +93,9 @@ class CreateVmWizardTest {
             page.waitUntil("memory accepted", 5, () -> wizard.error("MEMORY").isEmpty());
             robot.clickOn("#wizardNext");
 
+            List<String> disks = MainWindowPage.onFx(() -> robot.lookup("#wizard-existingVolume").queryAs(ComboBox.class).getItems()
+                    .stream().map(String::valueOf).toList());
+            assertTrue(disks.contains(spare) && !disks.contains(installer) && !disks.contains(taken), disks.toString());
             robot.interact(() -> {
                 wizard.choice("diskKind").setValue("new");
                 @SuppressWarnings("unchecked")
@@ -96,6 +115,8 @@ class CreateVmWizardTest {
             page.waitUntil("network accepted", 5, () -> wizard.error("NETWORK").isEmpty());
             robot.clickOn("#wizardNext").clickOn("#wizardNext");
             String xml = wizard.xml();
+            String summary = text("#wizard-summary");
+            assertTrue(summary.contains("installs from ") && summary.contains("network: the virtual network default"), summary);
             assertTrue(xml.contains("<name>wiz-01</name>") && xml.contains("<source file=\"/default-pool/wiz-01.raw\"/>"), xml);
 
             // Someone else takes the name between our checks and the define: a real failure half-way.
@@ -141,7 +162,22 @@ class CreateVmWizardTest {
                     .matches("(?s).*Capacity:\\s+2\\.00 GiB.*"));
             assertEquals("running", Virsh.listAll(uri).get("wiz-02"));
             page.waitUntil("the main window lists it", 10, () -> "running".equals(page.tableNamesAndStates().get("wiz-02")));
+            // "Create another": the same choices, a new name to give; closing with one typed asks first.
+            assertTrue(MainWindowPage.onFx(() -> robot.lookup("#wizardAnother").query().isVisible()), "offered once made");
+            assertFalse(MainWindowPage.onFx(() -> robot.lookup("#wizardCreate").query().isVisible()));
+            robot.clickOn("#wizardAnother");
+            page.waitUntil("back on the first page, unnamed", 10, () -> wizard.field("name").getText().isEmpty()
+                    && blocker().equals("Give the VM a name."));
+            robot.interact(() -> wizard.field("name").setText("wiz-03"));
             robot.clickOn("#wizardClose");
+            assertEquals("discardVmDialog", page.dialog().getId());
+            robot.clickOn(robot.from(page.dialog()).lookup((Button b) -> b.getText().equals("Cancel")).queryButton());
+            assertTrue(MainWindowPage.onFx(wizardWindow::isShowing), "Cancel keeps the wizard and what was typed");
+            assertEquals("wiz-03", MainWindowPage.onFx(() -> wizard.field("name").getText()));
+            robot.clickOn("#wizardClose");
+            robot.clickOn(robot.from(page.dialog()).lookup((Button b) -> b.getText().equals("Discard")).queryButton());
+            page.waitUntil("the wizard is gone", 10, () -> !MainWindowPage.onFx(wizardWindow::isShowing));
+            assertFalse(Virsh.listAll(uri).containsKey("wiz-03"), "nothing made for the discarded one");
             // Ctrl+W (File ▸ Close tab) closes the console tab and ends its session.
             robot.clickOn("#filterField").press(KeyCode.CONTROL, KeyCode.W)
                     .release(KeyCode.W, KeyCode.CONTROL);
@@ -152,5 +188,9 @@ class CreateVmWizardTest {
 
     private String text(String id) {
         return MainWindowPage.onFx(() -> robot.lookup(id).queryAs(Label.class).getText());
+    }
+
+    private String blocker() {
+        return MainWindowPage.onFx(() -> robot.lookup("#wizardBlocker").queryAs(Label.class).getText());
     }
 }

@@ -1,0 +1,65 @@
+package org.vireo.libvirt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vireo.model.NodeFacts;
+import org.vireo.model.NodeRef;
+import org.vireo.model.NodeState;
+import org.vireo.service.create.OsVariant;
+import org.vireo.service.create.SpecDraft;
+import org.vireo.service.create.SpecValidator;
+import org.vireo.testlab.LocalLibvirtd;
+import org.vireo.testlab.Virsh;
+
+/**
+ * A VM made the way the wizard makes it, on a private libvirtd with QEMU, has the devices every guest wants
+ * (#24 item 3): the guest agent's channel, a USB tablet, virtio RNG and balloon, the serial console; and it
+ * starts with them (QEMU/TCG, no operating system). virsh is the oracle.
+ */
+class NewVmDevicesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyNewVmHasTheAgentChannelTabletRngAndBalloonAndStarts() throws Exception {
+        try (LocalLibvirtd daemon = LocalLibvirtd.start(dir.resolve("libvirtd"))) {
+            String uri = daemon.systemNode();
+            Path poolDir = Files.createDirectories(dir.resolve("pool"));
+            Virsh.run(uri, "pool-define-as", "vms", "dir", "--target", poolDir.toString());
+            Virsh.run(uri, "pool-start", "vms");
+            LibvirtFleet fleet = new LibvirtFleet(LibvirtRuntime.start());
+            try {
+                assertEquals(NodeState.CONNECTED, fleet.connectAndWait(new NodeRef("n", "node", uri), Duration.ofSeconds(20)).state());
+                NodeFacts facts = fleet.facts("n").get(20, TimeUnit.SECONDS);
+                SpecDraft draft = new SpecDraft("agent-vm", OsVariant.DEBIAN_12, "none", "", "", "", "", "1", "128M", "new",
+                        "vms", "16M", "qcow2", "", "user", "", "", false, "", "", "", "", true);
+                SpecValidator.Result result = new SpecValidator(password -> "").validate(draft, facts);
+                assertTrue(result.ok(), result.errors().toString());
+                fleet.create("n", result.spec().orElseThrow(), facts, step -> { }).get(120, TimeUnit.SECONDS);
+
+                String xml = String.join("\n", Virsh.run(uri, "dumpxml", "--inactive", "agent-vm"));
+                assertTrue(xml.matches("(?s).*<channel type='unix'>.*<target type='virtio' name='org\\.qemu\\.guest_agent\\.0'/>.*</channel>.*"), xml);
+                assertTrue(xml.contains("<input type='tablet' bus='usb'>"), xml);
+                assertTrue(xml.contains("<controller type='usb' index='0' model='qemu-xhci'"), xml);
+                assertTrue(xml.contains("<rng model='virtio'>"), xml);
+                assertTrue(xml.contains("<memballoon model='virtio'>"), xml);
+                assertTrue(xml.contains("<console type='pty'>"), xml);
+                assertEquals("running", Virsh.run(uri, "domstate", "agent-vm").get(0).strip(), "QEMU started it with these devices");
+                // The agent's socket is there for Vireo to ask (no agent runs in a guest without an OS: it stays disconnected).
+                assertTrue(String.join("\n", Virsh.run(uri, "dumpxml", "agent-vm"))
+                        .matches("(?s).*<target type='virtio' name='org\\.qemu\\.guest_agent\\.0' state='disconnected'/>.*"));
+                Virsh.run(uri, "destroy", "agent-vm");
+            } finally {
+                fleet.close();
+            }
+        }
+    }
+}
