@@ -1,6 +1,7 @@
 package org.vireo.libvirt;
 
 import java.io.StringWriter;
+import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.TransformerFactory;
@@ -58,13 +59,26 @@ final class DomainXmlBuilder {
         text(domain, "vcpu", Integer.toString(spec.vcpus())).setAttribute("placement", "static");
 
         Element osElement = child(domain, "os");
-        if (os.uefi() && !type.equals("test")) {
+        // Windows 11 and Server 2022 Setup check for UEFI with Secure Boot and a TPM 2.0; libvirt picks the loader and
+        // the NVRAM template from the node's firmware descriptors (what its domain capabilities list).
+        boolean uefi = os.uefi() && !type.equals("test");
+        boolean secureBoot = uefi && facts.firmware().secureBoot();
+        if (uefi) {
             osElement.setAttribute("firmware", "efi");
         }
         Element osType = text(osElement, "type", "hvm");
         osType.setAttribute("arch", "x86_64");
         if (!type.equals("test")) {
             osType.setAttribute("machine", "q35");
+        }
+        if (secureBoot) {
+            Element firmware = child(osElement, "firmware");
+            for (String feature : List.of("enrolled-keys", "secure-boot")) {
+                Element f = child(firmware, "feature");
+                f.setAttribute("enabled", "yes");
+                f.setAttribute("name", feature);
+            }
+            child(osElement, "loader").setAttribute("secure", "yes");
         }
         if (spec.install() instanceof VmSpec.InstallSource.KernelBoot kernel) {
             text(osElement, "kernel", kernel.kernel());
@@ -86,7 +100,27 @@ final class DomainXmlBuilder {
         Element features = child(domain, "features");
         child(features, "acpi");
         child(features, "apic");
-        child(domain, "clock").setAttribute("offset", os.name().startsWith("WINDOWS") ? "localtime" : "utc");
+        boolean windows = os.name().startsWith("WINDOWS");
+        if (windows && !type.equals("test")) {
+            // Hyper-V enlightenments: Windows runs noticeably smoother with them (as virt-manager sets them).
+            Element hyperv = child(features, "hyperv");
+            hyperv.setAttribute("mode", "custom");
+            child(hyperv, "relaxed").setAttribute("state", "on");
+            child(hyperv, "vapic").setAttribute("state", "on");
+            Element spinlocks = child(hyperv, "spinlocks");
+            spinlocks.setAttribute("state", "on");
+            spinlocks.setAttribute("retries", "8191");
+        }
+        if (secureBoot) {
+            child(features, "smm").setAttribute("state", "on");   // Secure Boot's variables are guarded in SMM
+        }
+        Element clock = child(domain, "clock");
+        clock.setAttribute("offset", windows ? "localtime" : "utc");
+        if (windows && !type.equals("test")) {
+            Element timer = child(clock, "timer");
+            timer.setAttribute("name", "hypervclock");
+            timer.setAttribute("present", "yes");
+        }
         text(domain, "on_poweroff", "destroy");
         text(domain, "on_reboot", "restart");
         text(domain, "on_crash", "destroy");
@@ -154,6 +188,13 @@ final class DomainXmlBuilder {
             tablet.setAttribute("type", "tablet");
             tablet.setAttribute("bus", "usb");
             child(devices, "memballoon").setAttribute("model", "virtio");
+            if (uefi && facts.firmware().tpmEmulator()) {
+                Element tpm = child(devices, "tpm");
+                tpm.setAttribute("model", "tpm-crb");
+                Element tpmBackend = child(tpm, "backend");
+                tpmBackend.setAttribute("type", "emulator");
+                tpmBackend.setAttribute("version", "2.0");
+            }
             Element root = child(devices, "controller");
             root.setAttribute("type", "pci");
             root.setAttribute("index", "0");

@@ -68,7 +68,9 @@ final class NodeFactsReader {
         pools.sort(Comparator.comparing(NodeFacts.Pool::name));
         List<String> networks = new ArrayList<>(List.of(conn.listNetworks()));
         networks.sort(null);
-        return new NodeFacts(info.cpus, info.memory * 1024L, maxVcpus, committed, names, pools, networks, types);
+        NodeFacts.Firmware firmware = conn instanceof VireoConnect vireo && !types.isEmpty()
+                ? firmware(DomainCapabilities.read(vireo, null, "x86_64", "q35", types.get(0))) : NodeFacts.Firmware.UNKNOWN;
+        return new NodeFacts(info.cpus, info.memory * 1024L, maxVcpus, committed, names, pools, networks, types, firmware);
     }
 
     private static NodeFacts.Pool pool(Connect conn, String name, boolean active, Map<String, List<String>> diskUsers)
@@ -99,6 +101,22 @@ final class NodeFactsReader {
         } finally {
             pool.free();
         }
+    }
+
+    /** UEFI, Secure Boot and a TPM emulator as the domain capabilities offer them (unknown without any). */
+    static NodeFacts.Firmware firmware(Element caps) {
+        if (caps == null) {
+            return NodeFacts.Firmware.UNKNOWN;
+        }
+        Element os = XmlElements.child(caps, "os");
+        boolean uefi = os != null && DomainCapabilities.values(os, "firmware").contains("efi");
+        Element loader = os == null ? null : XmlElements.child(os, "loader");
+        boolean secure = uefi && loader != null && DomainCapabilities.values(loader, "secure").contains("yes");
+        Element devices = XmlElements.child(caps, "devices");
+        Element tpm = devices == null ? null : XmlElements.child(devices, "tpm");
+        boolean tpmEmulator = tpm != null && "yes".equals(tpm.getAttribute("supported"))
+                && DomainCapabilities.values(tpm, "model").contains("tpm-crb") && DomainCapabilities.values(tpm, "backendModel").contains("emulator");
+        return new NodeFacts.Firmware(true, uefi, secure, tpmEmulator);
     }
 
     /** Guest domain types for hvm guests, kvm first (fast), then qemu (emulated), then the rest. */

@@ -415,7 +415,7 @@ final class VmSettingsEditor {
         String emulator = devices == null ? "" : XmlElements.childText(devices, "emulator");
         String virtType = domain.getAttribute("type");
         List<String> names = cpuModelNames(conn, arch);
-        Element caps = domainCapabilities(conn, emulator.isEmpty() ? null : emulator, arch, machine, virtType);
+        Element caps = DomainCapabilities.read(conn, emulator.isEmpty() ? null : emulator, arch, machine, virtType);
         if (caps == null) {
             int max = conn.getMaxVcpus(virtType);
             return new VmSettings.Limits(info.cpus, info.memory * 1024L, max > 0 ? max : DEFAULT_MAX_VCPUS,
@@ -442,19 +442,6 @@ final class VmSettingsEditor {
         List<String> offered = names.stream().filter(usable::contains).toList();
         return new VmSettings.Limits(info.cpus, info.memory * 1024L, max, modes, offered,
                 Texts.get("settings.models.usable", offered.size(), arch, virtType));
-    }
-
-    private static Element domainCapabilities(VireoConnect conn, String emulator, String arch, String machine, String virtType) {
-        Pointer xml = LibvirtNative.INSTANCE.virConnectGetDomainCapabilities(conn.nativePointer(), emulator, arch, machine, virtType, 0);
-        if (xml == null) {
-            LastError.take();   // the test driver has none: the driver's maximum and model list serve
-            return null;
-        }
-        try {
-            return XmlElements.parse(xml.getString(0)).getDocumentElement();
-        } finally {
-            Native.free(Pointer.nativeValue(xml));
-        }
     }
 
     private static List<String> cpuModelNames(VireoConnect conn, String arch) {

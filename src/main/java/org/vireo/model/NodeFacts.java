@@ -12,7 +12,25 @@ import java.util.Set;
  * @param domainTypes     the guest domain types the node offers (kvm, qemu, test…), best first
  */
 public record NodeFacts(int hostCpus, long hostMemoryBytes, int maxVcpus, long committedMemory, Set<String> vmNames,
-                        List<Pool> pools, List<String> networks, List<String> domainTypes) {
+                        List<Pool> pools, List<String> networks, List<String> domainTypes, Firmware firmware) {
+
+    /** Facts of a node whose domain capabilities were not read (the test driver has none). */
+    public NodeFacts(int hostCpus, long hostMemoryBytes, int maxVcpus, long committedMemory, Set<String> vmNames,
+                     List<Pool> pools, List<String> networks, List<String> domainTypes) {
+        this(hostCpus, hostMemoryBytes, maxVcpus, committedMemory, vmNames, pools, networks, domainTypes, Firmware.UNKNOWN);
+    }
+
+    /**
+     * What libvirt's domain capabilities say the node can give a new x86_64 q35 guest of its best domain type.
+     *
+     * @param known       false where the node reports no domain capabilities: then nothing is checked against them
+     * @param uefi        UEFI firmware is installed (libvirt can select it: {@code <os firmware='efi'>})
+     * @param secureBoot  a UEFI loader with Secure Boot is installed
+     * @param tpmEmulator a TPM 2.0 can be emulated (swtpm is installed on the node)
+     */
+    public record Firmware(boolean known, boolean uefi, boolean secureBoot, boolean tpmEmulator) {
+        public static final Firmware UNKNOWN = new Firmware(false, false, false, false);
+    }
 
     public record Pool(String name, boolean active, long capacityBytes, long availableBytes, String path,
                        List<Volume> volumes) {

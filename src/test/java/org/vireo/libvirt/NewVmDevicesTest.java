@@ -57,6 +57,35 @@ class NewVmDevicesTest {
                 assertTrue(String.join("\n", Virsh.run(uri, "dumpxml", "agent-vm"))
                         .matches("(?s).*<target type='virtio' name='org\\.qemu\\.guest_agent\\.0' state='disconnected'/>.*"));
                 Virsh.run(uri, "destroy", "agent-vm");
+
+                // Windows 11: what the node's domain capabilities offer (OVMF with Secure Boot, swtpm) makes a VM
+                // Windows Setup accepts: UEFI with Secure Boot and enrolled keys, SMM, a TPM 2.0, SATA and e1000e.
+                assertEquals(new NodeFacts.Firmware(true, true, true, true), facts.firmware(), "the CI machine installs ovmf and swtpm");
+                SpecDraft windows = new SpecDraft("win-vm", OsVariant.WINDOWS_11, "none", "", "", "", "", "2", "512M", "new",
+                        "vms", "16M", "qcow2", "", "user", "", "", false, "", "", "", "", true);
+                SpecValidator.Result win = new SpecValidator(password -> "").validate(windows, facts);
+                assertTrue(win.ok(), win.errors().toString());
+                fleet.create("n", win.spec().orElseThrow(), facts, step -> { }).get(120, TimeUnit.SECONDS);
+                String winXml = String.join("\n", Virsh.run(uri, "dumpxml", "--inactive", "win-vm"));
+                assertTrue(winXml.contains("<os firmware='efi'>"), winXml);
+                assertTrue(winXml.contains("<feature enabled='yes' name='secure-boot'/>")
+                        && winXml.contains("<feature enabled='yes' name='enrolled-keys'/>"), winXml);
+                assertTrue(winXml.contains("<smm state='on'/>"), winXml);
+                assertTrue(winXml.matches("(?s).*<tpm model='tpm-crb'>\\s*<backend type='emulator' version='2.0'.*"), winXml);
+                assertTrue(winXml.contains("<relaxed state='on'/>"), "Hyper-V enlightenments: " + winXml);
+                assertTrue(winXml.contains("bus='sata'") && winXml.contains("<model type='e1000e'/>"), winXml);
+                assertEquals("running", Virsh.run(uri, "domstate", "win-vm").get(0).strip(), "it starts: OVMF and the TPM emulator run");
+                Virsh.run(uri, "destroy", "win-vm");
+
+                // A node without a TPM emulator (swtpm) or without UEFI: the preset says what to install there.
+                NodeFacts noTpm = new NodeFacts(facts.hostCpus(), facts.hostMemoryBytes(), facts.maxVcpus(), 0, facts.vmNames(),
+                        facts.pools(), facts.networks(), facts.domainTypes(), new NodeFacts.Firmware(true, true, true, false));
+                assertEquals("Windows 11 needs a TPM 2.0, and this node cannot emulate one: install the swtpm and swtpm-tools packages on the node.",
+                        new SpecValidator(password -> "").validate(windows, noTpm).errors().get(SpecValidator.Field.OS));
+                NodeFacts noUefi = new NodeFacts(facts.hostCpus(), facts.hostMemoryBytes(), facts.maxVcpus(), 0, facts.vmNames(),
+                        facts.pools(), facts.networks(), facts.domainTypes(), new NodeFacts.Firmware(true, false, false, true));
+                assertTrue(new SpecValidator(password -> "").validate(windows, noUefi).errors().get(SpecValidator.Field.OS)
+                        .contains("install the ovmf package"));
             } finally {
                 fleet.close();
             }

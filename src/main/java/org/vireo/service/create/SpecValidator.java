@@ -17,7 +17,7 @@ import org.vireo.model.Texts;
  */
 public final class SpecValidator {
 
-    public enum Field { NAME, INSTALL, KERNEL, VCPUS, MEMORY, DISK_POOL, DISK_SIZE, DISK_VOLUME, NETWORK, MAC,
+    public enum Field { NAME, OS, INSTALL, KERNEL, VCPUS, MEMORY, DISK_POOL, DISK_SIZE, DISK_VOLUME, NETWORK, MAC,
         CLOUD_USER, CLOUD_PASSWORD, CLOUD_SSH_KEY, CLOUD_HOST_NAME }
 
     public record Result(Optional<VmSpec> spec, Map<Field, String> errors, Map<Field, String> warnings) {
@@ -72,6 +72,7 @@ public final class SpecValidator {
         }
 
         VmSpec.InstallSource install = install(d, facts, errors, warnings);
+        firmwareProblem(d.os(), facts).ifPresent(problem -> errors.put(Field.OS, problem));
 
         int vcpus = 0;
         try {
@@ -118,6 +119,27 @@ public final class SpecValidator {
         }
         return new Result(Optional.of(new VmSpec(name, d.os(), install, vcpus, memory, disk, network, mac, cloud, d.start())),
                 errors, warnings);
+    }
+
+    /**
+     * What the node lacks for an OS preset that needs UEFI with Secure Boot and a TPM 2.0 (Windows 11, Server 2022),
+     * naming the Debian packages to install there; nothing where the node reports no domain capabilities.
+     */
+    static Optional<String> firmwareProblem(OsVariant os, NodeFacts facts) {
+        NodeFacts.Firmware firmware = facts.firmware();
+        if (os == null || !os.uefi() || !firmware.known()) {
+            return Optional.empty();
+        }
+        if (!firmware.uefi()) {
+            return Optional.of(Texts.get("spec.os.noUefi", os.label()));
+        }
+        if (!firmware.secureBoot()) {
+            return Optional.of(Texts.get("spec.os.noSecureBoot", os.label()));
+        }
+        if (!firmware.tpmEmulator()) {
+            return Optional.of(Texts.get("spec.os.noTpm", os.label()));
+        }
+        return Optional.empty();
     }
 
     /** Control characters (NUL, newlines, escapes) have no place in paths or a command line, and XML cannot carry NUL. */

@@ -87,7 +87,7 @@ public final class CreateVmWizard {
         Dialogs.keepOver(stage, owner);
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle(messages.get("wizard.title"));
-        addPage(sourcePage(), Set.of(Field.NAME, Field.INSTALL, Field.KERNEL));
+        addPage(sourcePage(), Set.of(Field.NAME, Field.OS, Field.INSTALL, Field.KERNEL));
         addPage(cpuPage(), Set.of(Field.VCPUS, Field.MEMORY));
         addPage(storagePage(), Set.of(Field.DISK_POOL, Field.DISK_SIZE, Field.DISK_VOLUME));
         addPage(networkPage(), Set.of(Field.NETWORK, Field.MAC));
@@ -228,7 +228,7 @@ public final class CreateVmWizard {
         return form(
                 row("wizard.node", node, null), new Label[] {factsError},
                 row("wizard.name", text("wizard-name", vm.name), Field.NAME),
-                row("wizard.os", os, null),
+                row("wizard.os", os, Field.OS),
                 row("wizard.install", kind, null),
                 row("wizard.installPath", path, Field.INSTALL, withUpload("wizardUploadIso", path, CreateVmWizardViewModel.UploadTarget.INSTALL)),
                 new Object[] {uploadProgress("wizardUploadIsoProgress", CreateVmWizardViewModel.UploadTarget.INSTALL)},
