@@ -61,8 +61,8 @@ final class DomainXmlBuilder {
         Element osElement = child(domain, "os");
         // Windows 11 and Server 2022 Setup check for UEFI with Secure Boot and a TPM 2.0; libvirt picks the loader and
         // the NVRAM template from the node's firmware descriptors (what its domain capabilities list).
-        boolean uefi = os.uefi() && !type.equals("test");
-        boolean secureBoot = uefi && facts.firmware().secureBoot();
+        boolean uefi = spec.firmware() != VmSpec.Firmware.BIOS && !type.equals("test");
+        boolean secureBoot = uefi && spec.firmware() == VmSpec.Firmware.UEFI_SECURE;
         if (uefi) {
             osElement.setAttribute("firmware", "efi");
         }
@@ -188,7 +188,7 @@ final class DomainXmlBuilder {
             tablet.setAttribute("type", "tablet");
             tablet.setAttribute("bus", "usb");
             child(devices, "memballoon").setAttribute("model", "virtio");
-            if (uefi && facts.firmware().tpmEmulator()) {
+            if (spec.tpm()) {
                 Element tpm = child(devices, "tpm");
                 tpm.setAttribute("model", "tpm-crb");
                 Element tpmBackend = child(tpm, "backend");

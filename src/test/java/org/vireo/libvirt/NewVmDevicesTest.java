@@ -77,6 +77,18 @@ class NewVmDevicesTest {
                 assertEquals("running", Virsh.run(uri, "domstate", "win-vm").get(0).strip(), "it starts: OVMF and the TPM emulator run");
                 Virsh.run(uri, "destroy", "win-vm");
 
+                // Any OS with UEFI (no Secure Boot) and a TPM, as chosen: no secure-boot feature, no SMM; it starts.
+                SpecDraft uefi = new SpecDraft("uefi-vm", OsVariant.DEBIAN_12, "none", "", "", "", "", "1", "256M", "none",
+                        "", "", "qcow2", "", "user", "", "", false, "", "", "", "", true, false, "uefi", "yes");
+                SpecValidator.Result u = new SpecValidator(password -> "").validate(uefi, facts);
+                assertTrue(u.ok(), u.errors().toString());
+                fleet.create("n", u.spec().orElseThrow(), facts, step -> { }).get(120, TimeUnit.SECONDS);
+                String uefiXml = String.join("\n", Virsh.run(uri, "dumpxml", "--inactive", "uefi-vm"));
+                assertTrue(uefiXml.contains("<os firmware='efi'>") && uefiXml.contains("<tpm model='tpm-crb'>"), uefiXml);
+                assertTrue(!uefiXml.contains("name='secure-boot'") && !uefiXml.contains("<smm"), uefiXml);
+                assertEquals("running", Virsh.run(uri, "domstate", "uefi-vm").get(0).strip());
+                Virsh.run(uri, "destroy", "uefi-vm");
+
                 // A node without a TPM emulator (swtpm) or without UEFI: the preset says what to install there.
                 NodeFacts noTpm = new NodeFacts(facts.hostCpus(), facts.hostMemoryBytes(), facts.maxVcpus(), 0, facts.vmNames(),
                         facts.pools(), facts.networks(), facts.domainTypes(), new NodeFacts.Firmware(true, true, true, false));
@@ -86,6 +98,10 @@ class NewVmDevicesTest {
                         facts.pools(), facts.networks(), facts.domainTypes(), new NodeFacts.Firmware(true, false, false, true));
                 assertTrue(new SpecValidator(password -> "").validate(windows, noUefi).errors().get(SpecValidator.Field.OS)
                         .contains("install the ovmf package"));
+                assertEquals("This node has no UEFI firmware: install the ovmf package on the node, or choose BIOS.",
+                        new SpecValidator(password -> "").validate(uefi, noUefi).errors().get(SpecValidator.Field.FIRMWARE));
+                assertEquals("This node cannot emulate a TPM: install the swtpm and swtpm-tools packages on the node, or leave the TPM out.",
+                        new SpecValidator(password -> "").validate(uefi, noTpm).errors().get(SpecValidator.Field.FIRMWARE));
             } finally {
                 fleet.close();
             }

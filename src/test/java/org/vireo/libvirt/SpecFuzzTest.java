@@ -77,7 +77,9 @@ class SpecFuzzTest {
                         random.nextInt(5) == 0, pick(random, new String[] {"ada", "Root", "", "a b"}),
                         pick(random, new String[] {"", "short", "long enough pass"}),
                         pick(random, new String[] {"", "ssh-ed25519 AAAAC3Nza ada@host", "ssh-ed25519 AAAA\nx: y"}),
-                        pick(random, NASTY), random.nextBoolean());
+                        pick(random, NASTY), random.nextBoolean(), random.nextBoolean(),
+                        pick(random, new String[] {"auto", "bios", "uefi", "uefi-secure", "pink", "", null}),
+                        pick(random, new String[] {"auto", "yes", "no", "maybe", null}));
                 SpecValidator.Result result = validator.validate(draft, facts);
                 if (result.spec().isEmpty()) {
                     assertTrue(!result.errors().isEmpty(), "a refused draft says why");

@@ -91,6 +91,12 @@ public final class CreateCommand {
     @Option(names = "--no-start", descriptionKey = "no-start")
     boolean noStart;
 
+    @Option(names = "--firmware", paramLabel = "bios|uefi|uefi-secure", descriptionKey = "firmware")
+    String firmware;
+
+    @Option(names = "--tpm", negatable = true, descriptionKey = "tpm")
+    Boolean tpm;
+
     @Option(names = "--dry-run", descriptionKey = "dry-run")
     boolean dryRun;
 
@@ -204,7 +210,8 @@ public final class CreateCommand {
         return new SpecDraft(name, os, installKind, installPath, kernel == null ? "" : kernel, initrd == null ? "" : initrd,
                 cmdline == null ? "" : cmdline, vcpus != null ? vcpus : base.vcpus(), memory != null ? memory : base.memory(),
                 diskKind, pool != null ? pool : base.diskPool(), disk == null ? "" : disk, format, volume == null ? "" : volume,
-                networkKind, networkName, mac == null ? SpecDraft.randomMac() : mac, false, "", "", "", "", !noStart);
+                networkKind, networkName, mac == null ? SpecDraft.randomMac() : mac, false, "", "", "", "", !noStart, false,
+                firmware == null ? "auto" : firmware, tpm == null ? "auto" : tpm ? "yes" : "no");
     }
 
     private static final Map<SpecValidator.Field, String> FLAGS = Map.ofEntries(
@@ -212,7 +219,8 @@ public final class CreateCommand {
             Map.entry(SpecValidator.Field.KERNEL, "--kernel"), Map.entry(SpecValidator.Field.VCPUS, "--vcpus"),
             Map.entry(SpecValidator.Field.MEMORY, "--memory"), Map.entry(SpecValidator.Field.DISK_POOL, "--pool"),
             Map.entry(SpecValidator.Field.DISK_SIZE, "--disk"), Map.entry(SpecValidator.Field.DISK_VOLUME, "--volume"),
-            Map.entry(SpecValidator.Field.NETWORK, "--network"), Map.entry(SpecValidator.Field.MAC, "--mac"));
+            Map.entry(SpecValidator.Field.NETWORK, "--network"), Map.entry(SpecValidator.Field.MAC, "--mac"),
+            Map.entry(SpecValidator.Field.OS, "--os"), Map.entry(SpecValidator.Field.FIRMWARE, "--firmware/--tpm"));
 
     private static String flag(SpecValidator.Field field) {
         return FLAGS.getOrDefault(field, field.name().toLowerCase(Locale.ROOT));

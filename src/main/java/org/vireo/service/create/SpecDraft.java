@@ -12,12 +12,25 @@ import org.vireo.model.NodeFacts;
  * @param diskKind    new, existing or none
  * @param networkKind network, bridge, user or none
  * @param cloudSudo   whether the cloud-init user may run anything as root without a password
+ * @param firmware    auto (what the OS preset needs), bios, uefi or uefi-secure
+ * @param tpm         auto (with UEFI where the node can emulate one), yes or no
  */
 public record SpecDraft(String name, OsVariant os, String installKind, String installPath, String kernel, String initrd,
                         String cmdline, String vcpus, String memory, String diskKind, String diskPool, String diskSize,
                         String diskFormat, String existingVolume, String networkKind, String networkName, String mac,
                         boolean cloudInit, String cloudUser, String cloudPassword, String cloudSshKey,
-                        String cloudHostName, boolean start, boolean cloudSudo) {
+                        String cloudHostName, boolean start, boolean cloudSudo, String firmware, String tpm) {
+
+    /** A draft with the firmware and TPM the OS preset and the node suggest ("auto"). */
+    public SpecDraft(String name, OsVariant os, String installKind, String installPath, String kernel, String initrd,
+                     String cmdline, String vcpus, String memory, String diskKind, String diskPool, String diskSize,
+                     String diskFormat, String existingVolume, String networkKind, String networkName, String mac,
+                     boolean cloudInit, String cloudUser, String cloudPassword, String cloudSshKey,
+                     String cloudHostName, boolean start, boolean cloudSudo) {
+        this(name, os, installKind, installPath, kernel, initrd, cmdline, vcpus, memory, diskKind, diskPool, diskSize, diskFormat,
+                existingVolume, networkKind, networkName, mac, cloudInit, cloudUser, cloudPassword, cloudSshKey, cloudHostName, start,
+                cloudSudo, "auto", "auto");
+    }
 
     /** A draft whose cloud-init user, if any, gets no passwordless sudo (the default: it must be asked for). */
     public SpecDraft(String name, OsVariant os, String installKind, String installPath, String kernel, String initrd,

@@ -17,7 +17,7 @@ import org.vireo.model.Texts;
  */
 public final class SpecValidator {
 
-    public enum Field { NAME, OS, INSTALL, KERNEL, VCPUS, MEMORY, DISK_POOL, DISK_SIZE, DISK_VOLUME, NETWORK, MAC,
+    public enum Field { NAME, OS, INSTALL, KERNEL, VCPUS, MEMORY, FIRMWARE, DISK_POOL, DISK_SIZE, DISK_VOLUME, NETWORK, MAC,
         CLOUD_USER, CLOUD_PASSWORD, CLOUD_SSH_KEY, CLOUD_HOST_NAME }
 
     public record Result(Optional<VmSpec> spec, Map<Field, String> errors, Map<Field, String> warnings) {
@@ -72,7 +72,8 @@ public final class SpecValidator {
         }
 
         VmSpec.InstallSource install = install(d, facts, errors, warnings);
-        firmwareProblem(d.os(), facts).ifPresent(problem -> errors.put(Field.OS, problem));
+        VmSpec.Firmware firmware = firmware(d, facts, errors, warnings);
+        boolean tpm = tpm(d, firmware, facts, errors, warnings);
 
         int vcpus = 0;
         try {
@@ -117,8 +118,69 @@ public final class SpecValidator {
         if (!errors.isEmpty()) {
             return new Result(Optional.empty(), errors, warnings);
         }
-        return new Result(Optional.of(new VmSpec(name, d.os(), install, vcpus, memory, disk, network, mac, cloud, d.start())),
+        return new Result(Optional.of(new VmSpec(name, d.os(), install, vcpus, memory, disk, network, mac, cloud, d.start(),
+                firmware, tpm)),
                 errors, warnings);
+    }
+
+    /** The firmware as chosen, or as the OS preset needs ("auto"); checked against what the node has. */
+    private static VmSpec.Firmware firmware(SpecDraft d, NodeFacts facts, Map<Field, String> errors, Map<Field, String> warnings) {
+        String choice = d.firmware() == null ? "auto" : d.firmware();
+        NodeFacts.Firmware node = facts.firmware();
+        String os = d.os() == null ? "" : d.os().label();
+        switch (choice) {
+            case "auto" -> {
+                firmwareProblem(d.os(), facts).ifPresent(problem -> errors.put(Field.OS, problem));
+                return d.os() != null && d.os().uefi() ? VmSpec.Firmware.UEFI_SECURE : VmSpec.Firmware.BIOS;
+            }
+            case "bios" -> {
+                if (d.os() != null && d.os().uefi()) {
+                    warnings.put(Field.FIRMWARE, Texts.get("spec.firmware.windowsBios", os));
+                }
+                return VmSpec.Firmware.BIOS;
+            }
+            case "uefi", "uefi-secure" -> {
+                boolean secure = choice.equals("uefi-secure");
+                if (node.known() && !node.uefi()) {
+                    errors.put(Field.FIRMWARE, Texts.get("spec.firmware.noUefi"));
+                } else if (secure && node.known() && !node.secureBoot()) {
+                    errors.put(Field.FIRMWARE, Texts.get("spec.firmware.noSecureBoot"));
+                }
+                return secure ? VmSpec.Firmware.UEFI_SECURE : VmSpec.Firmware.UEFI;
+            }
+            default -> {
+                errors.put(Field.FIRMWARE, Texts.get("spec.firmware.form"));
+                return VmSpec.Firmware.BIOS;
+            }
+        }
+    }
+
+    /** A TPM 2.0 as chosen; "auto" gives one with UEFI where the node can emulate it (as virt-manager 4 does). */
+    private static boolean tpm(SpecDraft d, VmSpec.Firmware firmware, NodeFacts facts, Map<Field, String> errors,
+                               Map<Field, String> warnings) {
+        String choice = d.tpm() == null ? "auto" : d.tpm();
+        NodeFacts.Firmware node = facts.firmware();
+        switch (choice) {
+            case "auto" -> {
+                return firmware != VmSpec.Firmware.BIOS && (!node.known() || node.tpmEmulator());
+            }
+            case "yes" -> {
+                if (node.known() && !node.tpmEmulator()) {
+                    errors.put(Field.FIRMWARE, Texts.get("spec.tpm.none"));
+                }
+                return true;
+            }
+            case "no" -> {
+                if (d.os() != null && d.os().uefi()) {
+                    warnings.put(Field.FIRMWARE, Texts.get("spec.tpm.windowsWithout", d.os().label()));
+                }
+                return false;
+            }
+            default -> {
+                errors.put(Field.FIRMWARE, Texts.get("spec.tpm.form"));
+                return false;
+            }
+        }
     }
 
     /**

@@ -7,7 +7,17 @@ import java.util.Optional;
  * {@link SpecValidator} from what the user typed (in the wizard or on the command line).
  */
 public record VmSpec(String name, OsVariant os, InstallSource install, int vcpus, long memoryBytes, DiskChoice disk,
-                     NetworkChoice network, String mac, Optional<CloudInit> cloudInit, boolean startAfterCreation) {
+                     NetworkChoice network, String mac, Optional<CloudInit> cloudInit, boolean startAfterCreation,
+                     Firmware firmware, boolean tpm) {
+
+    /** A VM with BIOS and no TPM. */
+    public VmSpec(String name, OsVariant os, InstallSource install, int vcpus, long memoryBytes, DiskChoice disk,
+                  NetworkChoice network, String mac, Optional<CloudInit> cloudInit, boolean startAfterCreation) {
+        this(name, os, install, vcpus, memoryBytes, disk, network, mac, cloudInit, startAfterCreation, Firmware.BIOS, false);
+    }
+
+    /** What the guest boots with; libvirt selects the UEFI loader and NVRAM template from the node's firmware descriptors. */
+    public enum Firmware { BIOS, UEFI, UEFI_SECURE }
 
     /** How the guest gets its operating system. */
     public sealed interface InstallSource {

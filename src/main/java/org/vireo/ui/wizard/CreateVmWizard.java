@@ -88,7 +88,7 @@ public final class CreateVmWizard {
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle(messages.get("wizard.title"));
         addPage(sourcePage(), Set.of(Field.NAME, Field.OS, Field.INSTALL, Field.KERNEL));
-        addPage(cpuPage(), Set.of(Field.VCPUS, Field.MEMORY));
+        addPage(cpuPage(), Set.of(Field.VCPUS, Field.MEMORY, Field.FIRMWARE));
         addPage(storagePage(), Set.of(Field.DISK_POOL, Field.DISK_SIZE, Field.DISK_VOLUME));
         addPage(networkPage(), Set.of(Field.NETWORK, Field.MAC));
         addPage(cloudPage(), Set.of(Field.CLOUD_USER, Field.CLOUD_PASSWORD, Field.CLOUD_SSH_KEY, Field.CLOUD_HOST_NAME));
@@ -245,9 +245,34 @@ public final class CreateVmWizard {
             return f == null ? "" : messages.get("wizard.hostInfo", f.hostCpus(), new ByteSize(f.hostMemoryBytes()).toHuman(),
                     new ByteSize(f.committedMemory()).toHuman(), f.maxVcpus());
         }, vm.factsProperty()));
+        // Firmware: only what the node has (its domain capabilities); "as the OS needs" is UEFI with Secure Boot for Windows.
+        ChoiceBox<String> firmware = choice("wizard-firmware", vm.firmware, "auto", "bios", "uefi", "uefi-secure");
+        vm.factsProperty().addListener((obs, o, f) -> {
+            String chosen = vm.firmware.get();
+            List<String> offered = new ArrayList<>(List.of("auto", "bios"));
+            if (f == null || !f.firmware().known() || f.firmware().uefi()) {
+                offered.add("uefi");
+            }
+            if (f == null || !f.firmware().known() || f.firmware().secureBoot()) {
+                offered.add("uefi-secure");
+            }
+            firmware.getItems().setAll(offered);
+            vm.firmware.set(offered.contains(chosen) ? chosen : "auto");
+        });
+        // On by default with UEFI (as virt-manager 4); the box shows what the VM will get, a click decides for good.
+        CheckBox tpm = new CheckBox(messages.get("wizard.tpm"));
+        tpm.setId("wizard-tpm");
+        tpm.setOnAction(e -> vm.tpm.set(tpm.isSelected() ? "yes" : "no"));
+        vm.specProperty().addListener((obs, o, spec) -> {
+            if (spec != null) {
+                tpm.setSelected(spec.tpm());
+            }
+        });
         return form(new Object[] {host},
                 row("wizard.vcpus", text("wizard-vcpus", vm.vcpus), Field.VCPUS),
-                row("wizard.memory", text("wizard-memory", vm.memory), Field.MEMORY));
+                row("wizard.memory", text("wizard-memory", vm.memory), Field.MEMORY),
+                row("wizard.firmware", firmware, Field.FIRMWARE),
+                row("wizard.tpmRow", tpm, null));
     }
 
     private Node storagePage() {
@@ -427,8 +452,16 @@ public final class CreateVmWizard {
                 : source instanceof VmSpec.InstallSource.KernelBoot k ? messages.get("wizard.summary.kernel", k.kernel())
                 : source instanceof VmSpec.InstallSource.NetworkBoot ? messages.get("wizard.summary.pxe")
                 : messages.get("wizard.summary.empty");
+        NodeFacts facts = vm.factsProperty().get();
+        String firmware = messages.get("wizard.firmware." + switch (spec.firmware()) {
+            case BIOS -> "bios";
+            case UEFI -> "uefi";
+            case UEFI_SECURE -> "uefi-secure";
+        }) + (spec.tpm() ? messages.get("wizard.summary.tpm") : "");
+        boolean emulated = facts != null && !facts.domainTypes().isEmpty() && facts.domainTypes().get(0).equals("qemu");
         return messages.get("wizard.summary", spec.name(), vm.nodeProperty().get().name(), spec.os().label(), spec.vcpus(),
-                new ByteSize(spec.memoryBytes()).toHuman(), disk, net, spec.mac(), install,
+                new ByteSize(spec.memoryBytes()).toHuman(), disk, net, spec.mac(), install, firmware,
+                emulated ? messages.get("wizard.summary.emulated") : "",
                 spec.cloudInit().isPresent() ? messages.get("wizard.summary.cloudInit", spec.cloudInit().get().user()) : "");
     }
 

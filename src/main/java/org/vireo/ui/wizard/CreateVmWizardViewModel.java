@@ -85,6 +85,10 @@ public final class CreateVmWizardViewModel {
     final StringProperty cloudSshKey = new SimpleStringProperty("");
     final StringProperty cloudHostName = new SimpleStringProperty("");
     final BooleanProperty cloudSudo = new SimpleBooleanProperty(false);
+    /** auto (as the OS needs), bios, uefi or uefi-secure. */
+    final StringProperty firmware = new SimpleStringProperty("auto");
+    /** auto (with UEFI where the node can emulate one), yes or no. */
+    final StringProperty tpm = new SimpleStringProperty("auto");
     final BooleanProperty start = new SimpleBooleanProperty(true);
     final BooleanProperty openConsole = new SimpleBooleanProperty(false);
 
@@ -124,7 +128,7 @@ public final class CreateVmWizardViewModel {
         os.addListener((obs, old, now) -> applyOsDefaults(old, now));
         for (ObservableValue<?> field : List.of(name, os, installKind, installPath, kernel, initrd, cmdline, vcpus, memory,
                 diskKind, diskPool, diskSize, diskFormat, existingVolume, networkKind, networkName, mac, cloudInit,
-                cloudUser, cloudPassword, cloudSshKey, cloudHostName, cloudSudo, start, facts)) {
+                cloudUser, cloudPassword, cloudSshKey, cloudHostName, cloudSudo, start, firmware, tpm, facts)) {
             field.addListener((obs, old, now) -> validate());
         }
         if (!nodes.isEmpty()) {
@@ -194,7 +198,7 @@ public final class CreateVmWizardViewModel {
         return new SpecDraft(name.get(), os.get(), installKind.get(), installPath.get(), kernel.get(), initrd.get(),
                 cmdline.get(), vcpus.get(), memory.get(), diskKind.get(), diskPool.get(), diskSize.get(), diskFormat.get(),
                 existingVolume.get(), networkKind.get(), networkName.get(), macText, cloudInit.get(), cloudUser.get(),
-                cloudPassword.get(), cloudSshKey.get(), cloudHostName.get(), start.get(), cloudSudo.get());
+                cloudPassword.get(), cloudSshKey.get(), cloudHostName.get(), start.get(), cloudSudo.get(), firmware.get(), tpm.get());
     }
 
     private String generatedMac() {

@@ -92,6 +92,11 @@ class CreateCommandTest {
         assertTrue(bad.err().contains("--disk: Far too large"), bad.err());
         assertEquals(List.of("test"), Virsh.names(uri), "nothing was created");
 
+        Run firmware = create("--connect", uri, "--name", "fw", "--firmware", "pink", "--dry-run");
+        assertEquals(2, firmware.code());
+        assertTrue(firmware.err().lines().anyMatch("vireo create: --firmware/--tpm: Firmware: bios, uefi or uefi-secure."::equals),
+                firmware.err());
+
         Run taken = create("--connect", uri, "--name", "test", "--dry-run");
         assertEquals(2, taken.code());
         assertTrue(taken.err().contains("--name: This node already has a VM called test."), taken.err());

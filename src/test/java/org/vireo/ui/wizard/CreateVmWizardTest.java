@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -91,6 +92,11 @@ class CreateVmWizardTest {
             page.waitUntil("zero memory is refused", 5, () -> wizard.error("MEMORY").startsWith("Between 64 MiB"));
             robot.interact(() -> wizard.field("memory").setText("512 MiB"));
             page.waitUntil("memory accepted", 5, () -> wizard.error("MEMORY").isEmpty());
+            // UEFI chosen: the TPM box follows (on with UEFI), and a click decides it.
+            robot.interact(() -> wizard.choice("firmware").setValue("uefi"));
+            page.waitUntil("the TPM comes with UEFI", 5, () -> MainWindowPage.onFx(() -> robot.lookup("#wizard-tpm").queryAs(CheckBox.class).isSelected()));
+            robot.clickOn("#wizard-tpm");
+            robot.interact(() -> wizard.choice("firmware").setValue("bios"));
             robot.clickOn("#wizardNext");
 
             List<String> disks = MainWindowPage.onFx(() -> robot.lookup("#wizard-existingVolume").queryAs(ComboBox.class).getItems()
