@@ -289,6 +289,23 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
         return onNode(nodeId, Texts.get("op.create", spec.name()), conn -> VmCreator.create(conn, spec, facts, seeds, progress));
     }
 
+    @Override
+    public CompletableFuture<Void> discard(String nodeId, String uuid, VmSpec spec, NodeFacts facts) {
+        return onNodeDo(nodeId, Texts.get("op.discard", spec.name()), conn -> VmCreator.discard(conn, uuid, spec, facts));
+    }
+
+    @Override
+    public CompletableFuture<Void> begin(String nodeId, String uuid) {
+        return onNodeDo(nodeId, Texts.get("op.beginInstall"), conn -> {
+            Domain domain = conn.domainLookupByUUIDString(uuid);
+            try {
+                domain.create();
+            } finally {
+                domain.free();
+            }
+        });
+    }
+
     private <T> CompletableFuture<T> onNode(String nodeId, String what, NodeConnection.NodeCall<T> call) {
         NodeConnection node;
         synchronized (this) {

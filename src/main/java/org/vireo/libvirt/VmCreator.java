@@ -90,6 +90,44 @@ final class VmCreator {
         }
     }
 
+    /**
+     * Removes a VM this code made and has not started ("customize before install", then Cancel): the domain (with its
+     * NVRAM) and the volumes the creation made for it (its new disk, its cloud-init seed); never an ISO or a volume
+     * that existed before.
+     */
+    static void discard(VireoConnect conn, String uuid, VmSpec spec, NodeFacts facts) throws LibvirtException {
+        DomainXmlBuilder.Layout layout = DomainXmlBuilder.Layout.of(spec, facts);
+        Domain domain = conn.domainLookupByUUIDString(uuid);
+        try {
+            boolean nvram = DomainXml.parse(domain.getXMLDesc(0)).hasNvram();   // drivers without UEFI refuse the NVRAM flag
+            if (domain.isActive() == 1) {
+                domain.destroy();
+            }
+            domain.undefine(1 | 2 | (nvram ? 4 : 0));   // managed save, snapshot metadata, NVRAM
+        } finally {
+            domain.free();
+        }
+        if (spec.disk() instanceof VmSpec.DiskChoice.NewDisk disk) {
+            deleteIfThere(conn, disk.pool(), layout.diskVolume());
+            if (spec.cloudInit().isPresent()) {
+                deleteIfThere(conn, disk.pool(), layout.seedVolume());
+            }
+        }
+    }
+
+    private static void deleteIfThere(VireoConnect conn, String poolName, String name) throws LibvirtException {
+        StoragePool pool = conn.storagePoolLookupByName(poolName);
+        try {
+            for (String existing : pool.listVolumes()) {
+                if (existing.equals(name)) {
+                    deleteVolume(pool.storageVolLookupByName(name), name);
+                }
+            }
+        } finally {
+            pool.free();
+        }
+    }
+
     private static StorageVol createVolume(VireoConnect conn, String poolName, String name, long bytes, String format)
             throws LibvirtException {
         StoragePool pool = conn.storagePoolLookupByName(poolName);
@@ -103,7 +141,7 @@ final class VmCreator {
     private static void deleteVolume(StorageVol vol, String name) throws LibvirtException {
         vol.delete(0);
         vol.free();
-        LOG.info("Rolled back: deleted the volume {}", name);
+        LOG.info("Deleted the volume {}", name);
     }
 
     private static void rollBack(Deque<Undo> undo, Consumer<CreationStep> progress, int total) {

@@ -21,4 +21,13 @@ public interface VmCreation {
      * an {@link OperationException} naming the step and carrying libvirt's message. Completes with the new VM's UUID.
      */
     CompletableFuture<String> create(String nodeId, VmSpec spec, NodeFacts facts, Consumer<CreationStep> progress);
+
+    /**
+     * Removes a VM {@link #create} made and nobody has started yet, with the volumes it made for it (its new disk, its
+     * cloud-init seed) and nothing else: "Cancel installation" after "customize before install".
+     */
+    CompletableFuture<Void> discard(String nodeId, String uuid, VmSpec spec, NodeFacts facts);
+
+    /** Starts a VM {@link #create} defined without starting it: "Begin installation". */
+    CompletableFuture<Void> begin(String nodeId, String uuid);
 }

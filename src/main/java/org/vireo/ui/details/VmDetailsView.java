@@ -6,7 +6,9 @@ import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.collections.MapChangeListener;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
@@ -19,6 +21,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -42,6 +45,7 @@ public final class VmDetailsView {
     private final VmDetailsViewModel viewModel;
     private final Messages messages;
     private final TabPane tabs = new TabPane();
+    private final BorderPane root = new BorderPane();
     private final GridPane facts = new GridPane();
     private final FactSheet sheet;
     private final VBox devices = new VBox(4);
@@ -86,10 +90,64 @@ public final class VmDetailsView {
         ((ScrollPane) tabs.getTabs().get(1).getContent()).setFitToWidth(true);
         viewModel.detailsProperty().addListener((obs, old, now) -> show(now));
         viewModel.history().addListener((ListChangeListener<VmStats>) change -> redrawCharts());
+        // A request made before this view existed (it is made when the first VM is shown) is served now.
+        viewModel.requestedTabProperty().addListener((obs, old, id) -> showRequestedTab());
+        showRequestedTab();
+        root.setCenter(tabs);
+        root.setTop(installBar());
     }
 
     public Node root() {
-        return tabs;
+        return root;
+    }
+
+    private void showRequestedTab() {
+        String id = viewModel.requestedTabProperty().get();
+        if (id != null) {
+            tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst().ifPresent(t -> tabs.getSelectionModel().select(t));
+            viewModel.requestedTabProperty().set(null);
+        }
+    }
+
+    /** Above the tabs while the VM shown waits for "Begin installation" (customize before install). */
+    private Node installBar() {
+        Label words = new Label();
+        words.setId("installWaiting");
+        words.setWrapText(true);
+        Button begin = new Button(messages.get("install.begin"));
+        begin.setId("beginInstall");
+        begin.setDefaultButton(false);
+        Button cancel = new Button(messages.get("install.cancel"));
+        cancel.setId("cancelInstall");
+        Label failure = new Label();
+        failure.setId("installFailure");
+        failure.getStyleClass().add("field-error-text");
+        failure.setWrapText(true);
+        HBox bar = new HBox(8, words, begin, cancel);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(words, Priority.ALWAYS);
+        VBox box = new VBox(4, bar, failure);
+        box.setId("installBar");
+        box.getStyleClass().add("install-bar");
+        box.setPadding(new Insets(6, 8, 6, 8));
+        Runnable update = () -> {
+            VmSummary vm = viewModel.vmProperty().get();
+            PendingInstall pending = vm == null ? null : viewModel.pendingInstalls().get(vm.uuid());
+            box.setVisible(pending != null);
+            box.setManaged(pending != null);
+            if (pending != null) {
+                words.setText(messages.get("install.waiting", pending.name()));
+                begin.setOnAction(e -> pending.begin());
+                cancel.setOnAction(e -> pending.cancel());
+                begin.disableProperty().bind(pending.busyProperty());
+                cancel.disableProperty().bind(pending.busyProperty());
+                failure.textProperty().bind(pending.failureProperty());
+            }
+        };
+        viewModel.vmProperty().addListener((obs, old, now) -> update.run());
+        viewModel.pendingInstalls().addListener((MapChangeListener<String, PendingInstall>) change -> update.run());
+        update.run();
+        return box;
     }
 
     private Tab tab(String key, String id, Node content) {

@@ -15,6 +15,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 import org.vireo.model.VmDetails;
 import org.vireo.model.VmStats;
 import org.vireo.model.VmSummary;
@@ -36,6 +37,8 @@ public final class VmDetailsViewModel {
 
     private final VmService service;
     private final ServiceCalls calls;
+    private final ObservableMap<String, PendingInstall> pendingInstalls = FXCollections.observableHashMap();
+    private final StringProperty requestedTab = new SimpleStringProperty();
     private final ObjectProperty<VmSummary> vm = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<VmDetails> details = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -214,5 +217,21 @@ public final class VmDetailsViewModel {
 
     List<VmStats> historySnapshot() {
         return List.copyOf(history);
+    }
+
+    /** VMs defined for customizing before their installation, by UUID; each leaves when it starts or is removed. */
+    public void awaitInstallation(PendingInstall pending) {
+        pending.setEnded(() -> pendingInstalls.remove(pending.uuid()));
+        pendingInstalls.put(pending.uuid(), pending);
+        requestedTab.set("hardwareTab");
+    }
+
+    public ObservableMap<String, PendingInstall> pendingInstalls() {
+        return pendingInstalls;
+    }
+
+    /** A tab the window should show next (its id), once; the view clears it. */
+    public StringProperty requestedTabProperty() {
+        return requestedTab;
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -38,10 +39,12 @@ import org.vireo.model.VmState;
 import org.vireo.model.VmStats;
 import org.vireo.model.VmSummary;
 import org.vireo.service.DemoLabFiles;
+import org.vireo.service.create.VmSpec;
 import org.vireo.ui.common.Dialogs;
 import org.vireo.ui.common.FilePicker;
 import org.vireo.ui.common.Messages;
 import org.vireo.ui.common.ServiceCalls;
+import org.vireo.ui.details.PendingInstall;
 import org.vireo.ui.details.VmDetailsViewModel;
 import org.vireo.ui.host.HostViewModel;
 import org.vireo.ui.jobs.JobsViewModel;
@@ -269,9 +272,25 @@ public final class MainView {
     /** The wizard, on the connected nodes; the selected node first. */
     private void openWizard() {
         CreateVmWizardViewModel wizard = models.wizards().apply(models.connections().wizardNodes());
-        wizard.setAfterCreation((nodeId, uuid, spec, openConsole) -> {
-            if (openConsole) {
-                terminals.openConsole(new VmSummary(nodeId, uuid, spec.name(), VmState.RUNNING, spec.vcpus(), spec.memoryBytes()));
+        wizard.setAfterCreation(new CreateVmWizardViewModel.AfterCreation() {
+            @Override
+            public void created(String nodeId, String uuid, VmSpec spec, boolean openConsole) {
+                if (openConsole) {
+                    terminals.openConsole(new VmSummary(nodeId, uuid, spec.name(), VmState.RUNNING, spec.vcpus(), spec.memoryBytes()));
+                }
+            }
+
+            @Override
+            public void customize(PendingInstall pending, boolean openConsole) {
+                VmSpec spec = pending.spec();
+                pending.setAfterBegin(() -> {
+                    if (openConsole) {
+                        terminals.openConsole(new VmSummary(pending.nodeId(), pending.uuid(), spec.name(), VmState.RUNNING,
+                                spec.vcpus(), spec.memoryBytes()));
+                    }
+                });
+                models.details().awaitInstallation(pending);
+                selectWhenListed(pending.nodeId() + '/' + pending.uuid());
             }
         });
         new CreateVmWizard(wizard, messages, window(), files).show();
@@ -285,6 +304,37 @@ public final class MainView {
     /** Whether the desktop prefers dark, for the theme that follows it. */
     public void setDesktopDark(boolean dark) {
         this.desktopDark = dark;
+    }
+
+    /**
+     * Selects the VM with this key in the table as soon as its node's events list it: checked after each layout pass,
+     * because a selection made while the table's own list is still changing is undone by the table.
+     */
+    private void selectWhenListed(String key) {
+        Scene scene = table.view().getScene();
+        if (scene == null) {
+            return;
+        }
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);   // a filter may hide it: not every pulse forever
+        Runnable[] check = new Runnable[1];
+        check[0] = () -> {
+            if (select(key) || System.nanoTime() > giveUp) {
+                scene.removePostLayoutPulseListener(check[0]);
+            }
+        };
+        scene.addPostLayoutPulseListener(check[0]);
+    }
+
+    private boolean select(String key) {
+        for (VmSummary row : table.view().getItems()) {
+            if (row.key().equals(key)) {
+                table.view().getSelectionModel().clearSelection();
+                table.view().getSelectionModel().select(row);
+                table.view().scrollTo(row);
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Puts the demo lab back as shipped: its nodes disconnected, their files rewritten, connected again. */

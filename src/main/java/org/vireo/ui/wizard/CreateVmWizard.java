@@ -133,6 +133,12 @@ public final class CreateVmWizard {
         vm.errors().addListener((MapChangeListener<Field, String>) c -> updateButtons());
         vm.factsProperty().addListener((obs, o, n) -> updateButtons());
         vm.phaseProperty().addListener((obs, o, n) -> updateButtons());
+        // Customize before install: the VM's details take over (its Hardware tab, with Begin / Cancel installation).
+        vm.phaseProperty().addListener((obs, o, phase) -> {
+            if (phase == CreateVmWizardViewModel.Phase.CREATED && vm.customize.get() && stage.isShowing()) {
+                stage.close();
+            }
+        });
         // Closed while it was creating: the user did not wait, so the outcome comes as a notice over the main window.
         vm.phaseProperty().addListener((obs, o, phase) -> {
             if (!stage.isShowing() && phase == CreateVmWizardViewModel.Phase.CREATED) {
@@ -430,8 +436,11 @@ public final class CreateVmWizard {
                 default -> outcome.setText("");
             }
         });
-        VBox box = new VBox(8, summary, warnings, FieldLabel.of(messages.get("wizard.xml"), xml), xml, new HBox(16, start, console),
-                progress, steps, outcome);
+        CheckBox customize = new CheckBox(messages.get("wizard.customize"));
+        customize.setId("wizard-customize");
+        customize.selectedProperty().bindBidirectional(vm.customize);
+        VBox box = new VBox(8, summary, warnings, FieldLabel.of(messages.get("wizard.xml"), xml), xml,
+                new HBox(16, start, console, customize), progress, steps, outcome);
         return box;
     }
 

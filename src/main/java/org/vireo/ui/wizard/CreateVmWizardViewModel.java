@@ -36,6 +36,7 @@ import org.vireo.service.create.SpecValidator;
 import org.vireo.service.create.VmSpec;
 import org.vireo.ui.common.FailureText;
 import org.vireo.ui.common.ServiceCalls;
+import org.vireo.ui.details.PendingInstall;
 import org.vireo.ui.jobs.JobsViewModel;
 import org.vireo.ui.network.NewNetworkViewModel;
 
@@ -91,11 +92,16 @@ public final class CreateVmWizardViewModel {
     final StringProperty tpm = new SimpleStringProperty("auto");
     final BooleanProperty start = new SimpleBooleanProperty(true);
     final BooleanProperty openConsole = new SimpleBooleanProperty(false);
+    /** Define the VM but do not start it: its details open on the Hardware tab with Begin / Cancel installation. */
+    final BooleanProperty customize = new SimpleBooleanProperty(false);
 
-    /** What the window does once a VM exists: open its console if the user asked. */
-    @FunctionalInterface
+    /** What the window does once a VM exists: open its console if the user asked, or show it for customizing. */
     public interface AfterCreation {
         void created(String nodeId, String uuid, VmSpec spec, boolean openConsole);
+
+        /** Defined, not started: the user changes its hardware, then begins the installation or cancels it. */
+        default void customize(PendingInstall pending, boolean openConsole) {
+        }
     }
 
     private AfterCreation afterCreation = (node, uuid, spec, console) -> { };
@@ -128,7 +134,7 @@ public final class CreateVmWizardViewModel {
         os.addListener((obs, old, now) -> applyOsDefaults(old, now));
         for (ObservableValue<?> field : List.of(name, os, installKind, installPath, kernel, initrd, cmdline, vcpus, memory,
                 diskKind, diskPool, diskSize, diskFormat, existingVolume, networkKind, networkName, mac, cloudInit,
-                cloudUser, cloudPassword, cloudSshKey, cloudHostName, cloudSudo, start, firmware, tpm, facts)) {
+                cloudUser, cloudPassword, cloudSshKey, cloudHostName, cloudSudo, start, customize, firmware, tpm, facts)) {
             field.addListener((obs, old, now) -> validate());
         }
         if (!nodes.isEmpty()) {
@@ -198,7 +204,8 @@ public final class CreateVmWizardViewModel {
         return new SpecDraft(name.get(), os.get(), installKind.get(), installPath.get(), kernel.get(), initrd.get(),
                 cmdline.get(), vcpus.get(), memory.get(), diskKind.get(), diskPool.get(), diskSize.get(), diskFormat.get(),
                 existingVolume.get(), networkKind.get(), networkName.get(), macText, cloudInit.get(), cloudUser.get(),
-                cloudPassword.get(), cloudSshKey.get(), cloudHostName.get(), start.get(), cloudSudo.get(), firmware.get(), tpm.get());
+                cloudPassword.get(), cloudSshKey.get(), cloudHostName.get(), start.get() && !customize.get(), cloudSudo.get(),
+                firmware.get(), tpm.get());
     }
 
     private String generatedMac() {
@@ -272,7 +279,11 @@ public final class CreateVmWizardViewModel {
                 .onSuccess(uuid -> {
                     job.result().complete("");
                     phase.set(Phase.CREATED);
-                    afterCreation.created(node.get().id(), uuid, ready, ready.startAfterCreation() && openConsole.get());
+                    if (customize.get()) {
+                        afterCreation.customize(new PendingInstall(creation, node.get().id(), uuid, ready, loaded), openConsole.get());
+                    } else {
+                        afterCreation.created(node.get().id(), uuid, ready, ready.startAfterCreation() && openConsole.get());
+                    }
                 })
                 .onFailureCause(error -> {
                     job.result().completeExceptionally(error);

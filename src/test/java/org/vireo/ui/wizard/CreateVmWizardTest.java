@@ -11,6 +11,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -189,6 +190,54 @@ class CreateVmWizardTest {
                     .release(KeyCode.W, KeyCode.CONTROL);
             page.waitUntil("Ctrl+W closes the console tab", 5, () -> app.app().view().terminals().openTabs().isEmpty());
             assertEquals(List.of(), log.problems().stream().filter(p -> !p.contains("create wiz-01")).toList());
+        }
+    }
+
+    /** Customize before install: defined, not started, its Hardware tab shown with Begin / Cancel installation. */
+    @Test
+    void customizeBeforeInstallDefinesThenCancelsOrBegins() throws Exception {
+        try (LogCapture log = new LogCapture()) {
+            lab.openWindow();
+            String uri = lab.uri();
+            page.waitUntil("the shared node connects", 30, () -> page.tableNamesAndStates().containsKey("test"));
+            for (String name : List.of("custom-01", "custom-02")) {
+                robot.clickOn("#newVmButton");
+                page.waitUntil("the wizard opens", 10, () -> !robot.lookup("#wizardNext").queryAll().isEmpty());
+                robot.interact(() -> {
+                    @SuppressWarnings("unchecked")
+                    ComboBox<NodeRef> nodes = robot.lookup("#wizard-node").queryAs(ComboBox.class);
+                    nodes.setValue(nodes.getItems().stream().filter(n -> n.uri().equals(uri)).findFirst().orElseThrow());
+                });
+                page.waitUntil("the node's facts are in", 10, () -> blocker().equals("Give the VM a name."));
+                robot.interact(() -> wizard.field("name").setText(name));
+                page.waitUntil("the name is fine", 5, () -> !robot.lookup("#wizardNext").query().isDisabled());
+                robot.clickOn("#wizardNext").clickOn("#wizardNext");
+                robot.interact(() -> {
+                    wizard.choice("diskKind").setValue("new");
+                    wizard.field("diskSize").setText("1G");
+                });
+                page.waitUntil("disk accepted", 5, () -> wizard.error("DISK_SIZE").isEmpty() && wizard.error("DISK_POOL").isEmpty());
+                robot.clickOn("#wizardNext").clickOn("#wizardNext").clickOn("#wizardNext");
+                robot.clickOn("#wizard-customize");
+                robot.clickOn("#wizardCreate");
+                page.waitUntil("the wizard gives way to the VM's details", 20, () -> robot.lookup("#wizardCreate").queryAll().isEmpty());
+                page.waitUntil("its Hardware tab waits with the bar", 15, () -> MainWindowPage.onFx(() ->
+                        !robot.lookup("#installBar").queryAll().isEmpty() && robot.lookup("#installBar").query().isVisible()
+                        && "hardwareTab".equals(robot.lookup("#detailsTabs").queryAs(TabPane.class).getSelectionModel().getSelectedItem().getId())
+                        && page.table().getSelectionModel().getSelectedItem().name().equals(name)));
+                assertEquals("shut off", Virsh.listAll(uri).get(name), "defined, not started");
+                assertTrue(String.join("\n", Virsh.run(uri, "vol-list", "default-pool")).contains(name + ".qcow2"));
+                if (name.equals("custom-01")) {
+                    robot.clickOn("#cancelInstall");
+                    page.waitUntil("Cancel removes the VM", 15, () -> !Virsh.listAll(uri).containsKey(name));
+                    assertFalse(String.join("\n", Virsh.run(uri, "vol-list", "default-pool")).contains(name + ".qcow2"), "and its new disk");
+                } else {
+                    robot.clickOn("#beginInstall");
+                    page.waitUntil("Begin starts it", 15, () -> "running".equals(Virsh.listAll(uri).get(name)));
+                    page.waitUntil("the bar goes", 10, () -> MainWindowPage.onFx(() -> !robot.lookup("#installBar").query().isVisible()));
+                }
+            }
+            assertEquals(List.of(), log.problems());
         }
     }
 
