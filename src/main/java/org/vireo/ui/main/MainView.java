@@ -317,9 +317,19 @@ public final class MainView {
         }
         long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);   // a filter may hide it: not every pulse forever
         Runnable[] check = new Runnable[1];
+        Runnable[] scroll = new Runnable[1];
+        scroll[0] = () -> {
+            // Once the details pane has taken its share of the height, so the row stays in the smaller table.
+            scene.removePostLayoutPulseListener(scroll[0]);
+            table.view().scrollTo(Math.max(0, table.view().getSelectionModel().getSelectedIndex() - 2));
+        };
         check[0] = () -> {
-            if (select(key) || System.nanoTime() > giveUp) {
+            boolean selected = select(key);
+            if (selected || System.nanoTime() > giveUp) {
                 scene.removePostLayoutPulseListener(check[0]);
+            }
+            if (selected) {
+                scene.addPostLayoutPulseListener(scroll[0]);
             }
         };
         scene.addPostLayoutPulseListener(check[0]);
@@ -330,7 +340,6 @@ public final class MainView {
             if (row.key().equals(key)) {
                 table.view().getSelectionModel().clearSelection();
                 table.view().getSelectionModel().select(row);
-                table.view().scrollTo(row);
                 return true;
             }
         }

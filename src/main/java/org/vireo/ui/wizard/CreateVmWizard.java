@@ -380,11 +380,13 @@ public final class CreateVmWizard {
         Label summary = new Label();
         summary.setId("wizard-summary");
         summary.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);   // every choice stays readable; the XML below gives up the room
         summary.textProperty().bind(Bindings.createStringBinding(() -> describe(vm.specProperty().get()), vm.specProperty()));
         Label warnings = new Label();
         warnings.setId("wizard-warnings");
         warnings.setWrapText(true);
         warnings.getStyleClass().add("field-warning-text");
+        warnings.setMinHeight(Region.USE_PREF_SIZE);
         vm.warnings().addListener((MapChangeListener<Field, String>) c -> warnings.setText(String.join("\n", vm.warnings().values())));
         TextArea xml = new TextArea();
         xml.setId("wizard-xml");
@@ -392,6 +394,8 @@ public final class CreateVmWizard {
         xml.getStyleClass().add("monospace");
         xml.textProperty().bind(vm.xmlProperty());
         VBox.setVgrow(xml, Priority.ALWAYS);
+        xml.setMinHeight(60);
+        xml.setPrefRowCount(6);
         CheckBox start = new CheckBox(messages.get("wizard.start"));
         start.setId("wizard-start");
         start.selectedProperty().bindBidirectional(vm.start);

@@ -122,6 +122,7 @@ class CreateVmWizardTest {
             page.waitUntil("network accepted", 5, () -> wizard.error("NETWORK").isEmpty());
             robot.clickOn("#wizardNext").clickOn("#wizardNext");
             String xml = wizard.xml();
+            assertEquals(List.of(), MainWindowPage.truncated(wizardWindow.getScene().getRoot()), "nothing on the summary page is cut off");
             String summary = text("#wizard-summary");
             assertTrue(summary.contains("installs from ") && summary.contains("network: the virtual network default"), summary);
             assertTrue(xml.contains("<name>wiz-01</name>") && xml.contains("<source file=\"/default-pool/wiz-01.raw\"/>"), xml);
