@@ -41,11 +41,7 @@ class NewVmDevicesTest {
                 NodeFacts facts = fleet.facts("n").get(20, TimeUnit.SECONDS);
                 SpecDraft draft = new SpecDraft("agent-vm", OsVariant.DEBIAN_12, "none", "", "", "", "", "1", "128M", "new",
                         "vms", "16M", "qcow2", "", "user", "", "", false, "", "", "", "", true);
-                SpecValidator.Result result = new SpecValidator(password -> "").validate(draft, facts);
-                assertTrue(result.ok(), result.errors().toString());
-                fleet.create("n", result.spec().orElseThrow(), facts, step -> { }).get(120, TimeUnit.SECONDS);
-
-                String xml = String.join("\n", Virsh.run(uri, "dumpxml", "--inactive", "agent-vm"));
+                String xml = create(fleet, facts, draft, uri);
                 assertTrue(xml.matches("(?s).*<channel type='unix'>.*<target type='virtio' name='org\\.qemu\\.guest_agent\\.0'/>.*</channel>.*"), xml);
                 assertTrue(xml.contains("<input type='tablet' bus='usb'>"), xml);
                 assertTrue(xml.contains("<controller type='usb' index='0' model='qemu-xhci'"), xml);
@@ -63,10 +59,7 @@ class NewVmDevicesTest {
                 assertEquals(new NodeFacts.Firmware(true, true, true, true), facts.firmware(), "the CI machine installs ovmf and swtpm");
                 SpecDraft windows = new SpecDraft("win-vm", OsVariant.WINDOWS_11, "none", "", "", "", "", "2", "512M", "new",
                         "vms", "16M", "qcow2", "", "user", "", "", false, "", "", "", "", true);
-                SpecValidator.Result win = new SpecValidator(password -> "").validate(windows, facts);
-                assertTrue(win.ok(), win.errors().toString());
-                fleet.create("n", win.spec().orElseThrow(), facts, step -> { }).get(120, TimeUnit.SECONDS);
-                String winXml = String.join("\n", Virsh.run(uri, "dumpxml", "--inactive", "win-vm"));
+                String winXml = create(fleet, facts, windows, uri);
                 assertTrue(winXml.contains("<os firmware='efi'>"), winXml);
                 assertTrue(winXml.contains("<feature enabled='yes' name='secure-boot'/>")
                         && winXml.contains("<feature enabled='yes' name='enrolled-keys'/>"), winXml);
@@ -80,10 +73,7 @@ class NewVmDevicesTest {
                 // Any OS with UEFI (no Secure Boot) and a TPM, as chosen: no secure-boot feature, no SMM; it starts.
                 SpecDraft uefi = new SpecDraft("uefi-vm", OsVariant.DEBIAN_12, "none", "", "", "", "", "1", "256M", "none",
                         "", "", "qcow2", "", "user", "", "", false, "", "", "", "", true, false, "uefi", "yes");
-                SpecValidator.Result u = new SpecValidator(password -> "").validate(uefi, facts);
-                assertTrue(u.ok(), u.errors().toString());
-                fleet.create("n", u.spec().orElseThrow(), facts, step -> { }).get(120, TimeUnit.SECONDS);
-                String uefiXml = String.join("\n", Virsh.run(uri, "dumpxml", "--inactive", "uefi-vm"));
+                String uefiXml = create(fleet, facts, uefi, uri);
                 assertTrue(uefiXml.contains("<os firmware='efi'>") && uefiXml.contains("<tpm model='tpm-crb'>"), uefiXml);
                 assertTrue(!uefiXml.contains("name='secure-boot'") && !uefiXml.contains("<smm"), uefiXml);
                 assertEquals("running", Virsh.run(uri, "domstate", "uefi-vm").get(0).strip());
@@ -106,5 +96,13 @@ class NewVmDevicesTest {
                 fleet.close();
             }
         }
+    }
+
+    /** Checked as the wizard checks it, made as the wizard makes it; its saved definition. */
+    private static String create(LibvirtFleet fleet, NodeFacts facts, SpecDraft draft, String uri) throws Exception {
+        SpecValidator.Result result = new SpecValidator(password -> "").validate(draft, facts);
+        assertTrue(result.ok(), result.errors().toString());
+        fleet.create("n", result.spec().orElseThrow(), facts, step -> { }).get(120, TimeUnit.SECONDS);
+        return String.join("\n", Virsh.run(uri, "dumpxml", "--inactive", draft.name()));
     }
 }
