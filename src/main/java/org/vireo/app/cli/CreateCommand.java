@@ -1,6 +1,10 @@
 package org.vireo.app.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,6 +110,22 @@ public final class CreateCommand {
     @Option(names = "--timeout", defaultValue = "60", descriptionKey = "timeout")
     int timeoutSeconds;
 
+    @Option(names = "--cloud-init-user", paramLabel = "NAME", descriptionKey = "cloud-init-user")
+    String cloudUser;
+
+    @Option(names = "--cloud-init-key", paramLabel = "FILE", descriptionKey = "cloud-init-key")
+    Path cloudKeyFile;
+
+    @Option(names = "--cloud-init-password-file", paramLabel = "FILE", descriptionKey = "cloud-init-password-file")
+    Path cloudPasswordFile;
+
+    @Option(names = "--hostname", descriptionKey = "hostname")
+    String hostName;
+
+    // Read from their files by optionProblems(), before the node is contacted; the password never passes argv.
+    private String cloudKey = "";
+    private String cloudPassword = "";
+
     /** A disk format Vireo can make: qcow2 or raw, in any case. */
     static final class DiskFormat implements ITypeConverter<String> {
         @Override
@@ -134,7 +154,30 @@ public final class CreateCommand {
         if (timeoutSeconds < 1) {
             problems.add(Texts.get("cli.create.timeout", String.valueOf(timeoutSeconds)));
         }
+        if (cloudUser == null && (cloudKeyFile != null || cloudPasswordFile != null || hostName != null)) {
+            problems.add(Texts.get("cli.create.cloudUserFirst"));
+        }
+        if (cloudKeyFile != null) {
+            cloudKey = readSmallFile(cloudKeyFile, "--cloud-init-key", problems).strip();
+        }
+        if (cloudPasswordFile != null) {
+            // The first line, as a password file holds it; a newline is never part of the password.
+            cloudPassword = readSmallFile(cloudPasswordFile, "--cloud-init-password-file", problems).lines().findFirst().orElse("");
+        }
         return problems;
+    }
+
+    private static String readSmallFile(Path file, String flag, List<String> problems) {
+        try {
+            if (Files.size(file) > 64 * 1024) {
+                problems.add(Texts.get("cli.create.fileTooBig", flag, LogText.escape(file.toString())));
+                return "";
+            }
+            return Files.readString(file);
+        } catch (IOException | UncheckedIOException e) {
+            problems.add(Texts.get("cli.create.unreadable", flag, LogText.escape(file.toString()), String.valueOf(e.getMessage())));
+            return "";
+        }
     }
 
     /** Returns the exit code. */
@@ -210,7 +253,8 @@ public final class CreateCommand {
         return new SpecDraft(name, os, installKind, installPath, kernel == null ? "" : kernel, initrd == null ? "" : initrd,
                 cmdline == null ? "" : cmdline, vcpus != null ? vcpus : base.vcpus(), memory != null ? memory : base.memory(),
                 diskKind, pool != null ? pool : base.diskPool(), disk == null ? "" : disk, format, volume == null ? "" : volume,
-                networkKind, networkName, mac == null ? SpecDraft.randomMac() : mac, false, "", "", "", "", !noStart, false,
+                networkKind, networkName, mac == null ? SpecDraft.randomMac() : mac, cloudUser != null,
+                cloudUser == null ? "" : cloudUser, cloudPassword, cloudKey, hostName == null ? "" : hostName, !noStart, false,
                 firmware == null ? "auto" : firmware, tpm == null ? "auto" : tpm ? "yes" : "no");
     }
 
@@ -220,7 +264,10 @@ public final class CreateCommand {
             Map.entry(SpecValidator.Field.MEMORY, "--memory"), Map.entry(SpecValidator.Field.DISK_POOL, "--pool"),
             Map.entry(SpecValidator.Field.DISK_SIZE, "--disk"), Map.entry(SpecValidator.Field.DISK_VOLUME, "--volume"),
             Map.entry(SpecValidator.Field.NETWORK, "--network"), Map.entry(SpecValidator.Field.MAC, "--mac"),
-            Map.entry(SpecValidator.Field.OS, "--os"), Map.entry(SpecValidator.Field.FIRMWARE, "--firmware/--tpm"));
+            Map.entry(SpecValidator.Field.OS, "--os"), Map.entry(SpecValidator.Field.FIRMWARE, "--firmware/--tpm"),
+            Map.entry(SpecValidator.Field.CLOUD_USER, "--cloud-init-user"),
+            Map.entry(SpecValidator.Field.CLOUD_PASSWORD, "--cloud-init-password-file"),
+            Map.entry(SpecValidator.Field.CLOUD_SSH_KEY, "--cloud-init-key"), Map.entry(SpecValidator.Field.CLOUD_HOST_NAME, "--hostname"));
 
     private static String flag(SpecValidator.Field field) {
         return FLAGS.getOrDefault(field, field.name().toLowerCase(Locale.ROOT));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -100,5 +101,31 @@ class CreateCommandTest {
         Run taken = create("--connect", uri, "--name", "test", "--dry-run");
         assertEquals(2, taken.code());
         assertTrue(taken.err().contains("--name: This node already has a VM called test."), taken.err());
+    }
+
+    @Test
+    void cloudInitFromTheCommandLine() throws Exception {
+        Path key = Files.writeString(home.resolve("id_ed25519.pub"), "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG ada@laptop\n");
+        Run dry = create("--connect", uri, "--name", "web-c", "--disk", "1G", "--cloud-init-user", "ada", "--cloud-init-key",
+                key.toString(), "--hostname", "web-c", "--dry-run", "--print-xml");
+        assertEquals(0, dry.code(), dry.err());
+        assertTrue(dry.out().contains("web-c-seed.iso"), "the seed goes in as a CD-ROM: " + dry.out());
+
+        Run missing = create("--connect", uri, "--name", "web-d", "--disk", "1G", "--cloud-init-user", "ada", "--cloud-init-key",
+                "/nope/key.pub", "--dry-run");
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("--cloud-init-key: cannot read /nope/key.pub"), missing.err());
+
+        Run alone = create("--connect", uri, "--name", "web-e", "--hostname", "web-e", "--dry-run");
+        assertEquals(2, alone.code());
+        assertTrue(alone.err().contains("go with --cloud-init-user"), alone.err());
+
+        Path shortPassword = Files.writeString(home.resolve("pw"), "short\nsecond line ignored\n");
+        Run weak = create("--connect", uri, "--name", "web-f", "--disk", "1G", "--cloud-init-user", "ada",
+                "--cloud-init-password-file", shortPassword.toString(), "--dry-run");
+        assertEquals(2, weak.code());
+        assertTrue(weak.err().lines().anyMatch(l -> l.startsWith("vireo create: --cloud-init-password-file: ")), weak.err());
+        assertFalse(weak.err().contains("short"), "the password is never echoed");
+        assertEquals(List.of("test"), Virsh.names(uri), "nothing was created");
     }
 }
