@@ -217,11 +217,18 @@ final class VirtualNetworks {
             if (n == 0 || array.getValue() == null) {
                 return leases;
             }
-            for (Pointer lease : array.getValue().getPointerArray(0, n)) {
-                leases.add(lease(lease));
-                LibvirtNative.INSTANCE.virNetworkDHCPLeaseFree(lease);
+            // Every lease and the array are freed even when reading one of them throws.
+            Pointer[] each = array.getValue().getPointerArray(0, n);
+            try {
+                for (Pointer lease : each) {
+                    leases.add(lease(lease));
+                }
+            } finally {
+                for (Pointer lease : each) {
+                    LibvirtNative.INSTANCE.virNetworkDHCPLeaseFree(lease);
+                }
+                Native.free(Pointer.nativeValue(array.getValue()));
             }
-            Native.free(Pointer.nativeValue(array.getValue()));
             leases.sort(Comparator.comparing(DhcpLease::address));
             return leases;
         } finally {
