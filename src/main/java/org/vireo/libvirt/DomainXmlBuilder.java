@@ -127,7 +127,7 @@ final class DomainXmlBuilder {
 
         Element devices = child(domain, "devices");
         DiskNames names = new DiskNames();
-        String bus = os.diskBus();
+        String bus = spec.diskBus();
         if (spec.disk() instanceof VmSpec.DiskChoice.NewDisk disk) {
             disk(devices, "disk", disk.format(), layout.diskPath(), names.next(bus), bus, false);
         } else if (spec.disk() instanceof VmSpec.DiskChoice.ExistingVolume existing) {
@@ -138,6 +138,9 @@ final class DomainXmlBuilder {
         }
         if (spec.install() instanceof VmSpec.InstallSource.Iso iso) {
             disk(devices, "cdrom", "raw", iso.path(), names.next("sata"), "sata", true);
+        }
+        if (!spec.driversIso().isEmpty()) {
+            disk(devices, "cdrom", "raw", spec.driversIso(), names.next("sata"), "sata", true);   // Windows Setup loads them from here
         }
         if (spec.cloudInit().isPresent()) {
             disk(devices, "cdrom", "raw", layout.seedPath(), names.next("sata"), "sata", true);
@@ -157,7 +160,7 @@ final class DomainXmlBuilder {
             if (!spec.mac().isEmpty()) {
                 child(nic, "mac").setAttribute("address", spec.mac());
             }
-            child(nic, "model").setAttribute("type", os.nicModel());
+            child(nic, "model").setAttribute("type", spec.nicModel());
         }
         child(devices, "serial").setAttribute("type", "pty");
         Element console = child(devices, "console");

@@ -70,6 +70,19 @@ class NewVmDevicesTest {
                 assertEquals("running", Virsh.run(uri, "domstate", "win-vm").get(0).strip(), "it starts: OVMF and the TPM emulator run");
                 Virsh.run(uri, "destroy", "win-vm");
 
+                // With the virtio driver ISO: a second CD-ROM holds it, and the disk and NIC are virtio.
+                Virsh.run(uri, "vol-create-as", "vms", "virtio-win.iso", "4M", "--format", "raw");
+                NodeFacts fresh = fleet.facts("n").get(20, TimeUnit.SECONDS);
+                String driversIso = poolDir.resolve("virtio-win.iso").toString();
+                SpecDraft withDrivers = new SpecDraft("win-virtio", OsVariant.WINDOWS_11, "none", "", "", "", "", "2", "512M", "new",
+                        "vms", "16M", "qcow2", "", "user", "", "", false, "", "", "", "", false, false, "auto", "auto", driversIso);
+                String virtioXml = create(fleet, fresh, withDrivers, uri);
+                assertTrue(virtioXml.matches("(?s).*<disk type='file' device='cdrom'>.*<source file='" + driversIso + "'/>.*"), virtioXml);
+                assertTrue(virtioXml.contains("<target dev='vda' bus='virtio'/>") && virtioXml.contains("<model type='virtio'/>"), virtioXml);
+                assertTrue(new SpecValidator(password -> "").validate(new SpecDraft("win-nope", OsVariant.WINDOWS_11, "none", "", "", "", "",
+                        "2", "512M", "new", "vms", "16M", "qcow2", "", "user", "", "", false, "", "", "", "", false, false, "auto", "auto",
+                        poolDir.resolve("nope.iso").toString()), fresh).errors().get(SpecValidator.Field.DRIVERS).startsWith("No such volume"));
+
                 // Any OS with UEFI (no Secure Boot) and a TPM, as chosen: no secure-boot feature, no SMM; it starts.
                 SpecDraft uefi = new SpecDraft("uefi-vm", OsVariant.DEBIAN_12, "none", "", "", "", "", "1", "256M", "none",
                         "", "", "qcow2", "", "user", "", "", false, "", "", "", "", true, false, "uefi", "yes");

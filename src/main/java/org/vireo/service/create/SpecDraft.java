@@ -14,12 +14,25 @@ import org.vireo.model.NodeFacts;
  * @param cloudSudo   whether the cloud-init user may run anything as root without a password
  * @param firmware    auto (what the OS preset needs), bios, uefi or uefi-secure
  * @param tpm         auto (with UEFI where the node can emulate one), yes or no
+ * @param driversIso  the virtio driver ISO (virtio-win) for a Windows guest, or empty: a second CD-ROM, and virtio
+ *                    disk and NIC instead of the SATA and e1000e Windows can drive on its own
  */
 public record SpecDraft(String name, OsVariant os, String installKind, String installPath, String kernel, String initrd,
                         String cmdline, String vcpus, String memory, String diskKind, String diskPool, String diskSize,
                         String diskFormat, String existingVolume, String networkKind, String networkName, String mac,
                         boolean cloudInit, String cloudUser, String cloudPassword, String cloudSshKey,
-                        String cloudHostName, boolean start, boolean cloudSudo, String firmware, String tpm) {
+                        String cloudHostName, boolean start, boolean cloudSudo, String firmware, String tpm, String driversIso) {
+
+    /** A draft without a driver ISO. */
+    public SpecDraft(String name, OsVariant os, String installKind, String installPath, String kernel, String initrd,
+                     String cmdline, String vcpus, String memory, String diskKind, String diskPool, String diskSize,
+                     String diskFormat, String existingVolume, String networkKind, String networkName, String mac,
+                     boolean cloudInit, String cloudUser, String cloudPassword, String cloudSshKey,
+                     String cloudHostName, boolean start, boolean cloudSudo, String firmware, String tpm) {
+        this(name, os, installKind, installPath, kernel, initrd, cmdline, vcpus, memory, diskKind, diskPool, diskSize, diskFormat,
+                existingVolume, networkKind, networkName, mac, cloudInit, cloudUser, cloudPassword, cloudSshKey, cloudHostName, start,
+                cloudSudo, firmware, tpm, "");
+    }
 
     /** A draft with the firmware and TPM the OS preset and the node suggest ("auto"). */
     public SpecDraft(String name, OsVariant os, String installKind, String installPath, String kernel, String initrd,

@@ -17,7 +17,7 @@ import org.vireo.model.Texts;
  */
 public final class SpecValidator {
 
-    public enum Field { NAME, OS, INSTALL, KERNEL, VCPUS, MEMORY, FIRMWARE, DISK_POOL, DISK_SIZE, DISK_VOLUME, NETWORK, MAC,
+    public enum Field { NAME, OS, INSTALL, DRIVERS, KERNEL, VCPUS, MEMORY, FIRMWARE, DISK_POOL, DISK_SIZE, DISK_VOLUME, NETWORK, MAC,
         CLOUD_USER, CLOUD_PASSWORD, CLOUD_SSH_KEY, CLOUD_HOST_NAME }
 
     public record Result(Optional<VmSpec> spec, Map<Field, String> errors, Map<Field, String> warnings) {
@@ -72,6 +72,7 @@ public final class SpecValidator {
         }
 
         VmSpec.InstallSource install = install(d, facts, errors, warnings);
+        String driversIso = driversIso(d, facts, errors);
         VmSpec.Firmware firmware = firmware(d, facts, errors, warnings);
         boolean tpm = tpm(d, firmware, facts, errors, warnings);
 
@@ -119,8 +120,22 @@ public final class SpecValidator {
             return new Result(Optional.empty(), errors, warnings);
         }
         return new Result(Optional.of(new VmSpec(name, d.os(), install, vcpus, memory, disk, network, mac, cloud, d.start(),
-                firmware, tpm)),
+                firmware, tpm, driversIso)),
                 errors, warnings);
+    }
+
+    /** The virtio driver ISO: an absolute path, a volume where it lies in a pool of the node; empty for none. */
+    private static String driversIso(SpecDraft d, NodeFacts facts, Map<Field, String> errors) {
+        String path = d.driversIso() == null ? "" : d.driversIso().strip();
+        if (path.isEmpty()) {
+            return "";
+        }
+        if (!path.startsWith("/") || hasControl(path)) {
+            errors.put(Field.DRIVERS, Texts.get("spec.install.path"));
+        } else if (knownPool(facts, path) && volume(facts, path) == null) {
+            errors.put(Field.DRIVERS, Texts.get("spec.install.noVolume", path));
+        }
+        return path;
     }
 
     /** The firmware as chosen, or as the OS preset needs ("auto"); checked against what the node has. */

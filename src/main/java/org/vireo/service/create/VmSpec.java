@@ -8,7 +8,24 @@ import java.util.Optional;
  */
 public record VmSpec(String name, OsVariant os, InstallSource install, int vcpus, long memoryBytes, DiskChoice disk,
                      NetworkChoice network, String mac, Optional<CloudInit> cloudInit, boolean startAfterCreation,
-                     Firmware firmware, boolean tpm) {
+                     Firmware firmware, boolean tpm, String driversIso) {
+
+    /** A VM without a driver ISO. */
+    public VmSpec(String name, OsVariant os, InstallSource install, int vcpus, long memoryBytes, DiskChoice disk,
+                  NetworkChoice network, String mac, Optional<CloudInit> cloudInit, boolean startAfterCreation,
+                  Firmware firmware, boolean tpm) {
+        this(name, os, install, vcpus, memoryBytes, disk, network, mac, cloudInit, startAfterCreation, firmware, tpm, "");
+    }
+
+    /** The disk bus: virtio once the guest has its drivers (a driver ISO given), else what the OS drives on its own. */
+    public String diskBus() {
+        return driversIso.isEmpty() ? os.diskBus() : "virtio";
+    }
+
+    /** The NIC model, by the same rule as {@link #diskBus()}. */
+    public String nicModel() {
+        return driversIso.isEmpty() ? os.nicModel() : "virtio";
+    }
 
     /** A VM with BIOS and no TPM. */
     public VmSpec(String name, OsVariant os, InstallSource install, int vcpus, long memoryBytes, DiskChoice disk,

@@ -87,7 +87,7 @@ public final class CreateVmWizard {
         Dialogs.keepOver(stage, owner);
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle(messages.get("wizard.title"));
-        addPage(sourcePage(), Set.of(Field.NAME, Field.OS, Field.INSTALL, Field.KERNEL));
+        addPage(sourcePage(), Set.of(Field.NAME, Field.OS, Field.INSTALL, Field.DRIVERS, Field.KERNEL));
         addPage(cpuPage(), Set.of(Field.VCPUS, Field.MEMORY, Field.FIRMWARE));
         addPage(storagePage(), Set.of(Field.DISK_POOL, Field.DISK_SIZE, Field.DISK_VOLUME));
         addPage(networkPage(), Set.of(Field.NETWORK, Field.MAC));
@@ -223,6 +223,11 @@ public final class CreateVmWizard {
         ChoiceBox<String> kind = choice("wizard-install", vm.installKind, "none", "iso", "import", "kernel", "pxe");
         // Installer images only (by libvirt's format or the name), and none another VM has as its disk.
         ComboBox<String> path = volumePicker("wizard-installPath", vm.installPath, v -> v.isIso() && v.usedAsDiskBy().isEmpty());
+        // For Windows: the virtio-win ISO as a second CD-ROM, so the disk and NIC can be virtio (faster) from the start.
+        ComboBox<String> drivers = volumePicker("wizard-driversIso", vm.driversIso, v -> v.isIso() && v.usedAsDiskBy().isEmpty());
+        drivers.setPromptText(messages.get("wizard.driversIso.prompt"));
+        drivers.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.os.get() == null || !vm.os.get().name().startsWith("WINDOWS"),
+                vm.os));
         TextField kernel = text("wizard-kernel", vm.kernel);
         TextField initrd = text("wizard-initrd", vm.initrd);
         TextField cmdline = text("wizard-cmdline", vm.cmdline);
@@ -238,6 +243,7 @@ public final class CreateVmWizard {
                 row("wizard.install", kind, null),
                 row("wizard.installPath", path, Field.INSTALL, withUpload("wizardUploadIso", path, CreateVmWizardViewModel.UploadTarget.INSTALL)),
                 new Object[] {uploadProgress("wizardUploadIsoProgress", CreateVmWizardViewModel.UploadTarget.INSTALL)},
+                row("wizard.driversIso", drivers, Field.DRIVERS),
                 row("wizard.kernel", kernel, Field.KERNEL),
                 row("wizard.initrd", initrd, null),
                 row("wizard.cmdline", cmdline, null));
@@ -460,11 +466,12 @@ public final class CreateVmWizard {
                 : spec.network() instanceof VmSpec.NetworkChoice.UserMode ? messages.get("wizard.summary.userMode")
                 : messages.get("wizard.summary.noNetwork");
         VmSpec.InstallSource source = spec.install();
-        String install = source instanceof VmSpec.InstallSource.Iso iso ? messages.get("wizard.summary.iso", iso.path())
+        String install = (source instanceof VmSpec.InstallSource.Iso iso ? messages.get("wizard.summary.iso", iso.path())
                 : source instanceof VmSpec.InstallSource.ImportDisk imported ? messages.get("wizard.summary.import", imported.path())
                 : source instanceof VmSpec.InstallSource.KernelBoot k ? messages.get("wizard.summary.kernel", k.kernel())
                 : source instanceof VmSpec.InstallSource.NetworkBoot ? messages.get("wizard.summary.pxe")
-                : messages.get("wizard.summary.empty");
+                : messages.get("wizard.summary.empty"))
+                + (spec.driversIso().isEmpty() ? "" : messages.get("wizard.summary.drivers", spec.driversIso()));
         NodeFacts facts = vm.factsProperty().get();
         String firmware = messages.get("wizard.firmware." + switch (spec.firmware()) {
             case BIOS -> "bios";

@@ -90,6 +90,8 @@ public final class CreateVmWizardViewModel {
     final StringProperty firmware = new SimpleStringProperty("auto");
     /** auto (with UEFI where the node can emulate one), yes or no. */
     final StringProperty tpm = new SimpleStringProperty("auto");
+    /** The virtio driver ISO for a Windows guest, or empty. */
+    final StringProperty driversIso = new SimpleStringProperty("");
     final BooleanProperty start = new SimpleBooleanProperty(true);
     final BooleanProperty openConsole = new SimpleBooleanProperty(false);
     /** Define the VM but do not start it: its details open on the Hardware tab with Begin / Cancel installation. */
@@ -132,9 +134,15 @@ public final class CreateVmWizardViewModel {
         nodes.setAll(connectedNodes);
         node.addListener((obs, old, now) -> loadFacts(false));
         os.addListener((obs, old, now) -> applyOsDefaults(old, now));
+        // Windows drivers are for Windows: another OS drops the ISO rather than carry it unseen.
+        os.addListener((obs, old, now) -> {
+            if (now == null || !now.name().startsWith("WINDOWS")) {
+                driversIso.set("");
+            }
+        });
         for (ObservableValue<?> field : List.of(name, os, installKind, installPath, kernel, initrd, cmdline, vcpus, memory,
                 diskKind, diskPool, diskSize, diskFormat, existingVolume, networkKind, networkName, mac, cloudInit,
-                cloudUser, cloudPassword, cloudSshKey, cloudHostName, cloudSudo, start, customize, firmware, tpm, facts)) {
+                cloudUser, cloudPassword, cloudSshKey, cloudHostName, cloudSudo, start, customize, firmware, tpm, driversIso, facts)) {
             field.addListener((obs, old, now) -> validate());
         }
         if (!nodes.isEmpty()) {
@@ -205,7 +213,7 @@ public final class CreateVmWizardViewModel {
                 cmdline.get(), vcpus.get(), memory.get(), diskKind.get(), diskPool.get(), diskSize.get(), diskFormat.get(),
                 existingVolume.get(), networkKind.get(), networkName.get(), macText, cloudInit.get(), cloudUser.get(),
                 cloudPassword.get(), cloudSshKey.get(), cloudHostName.get(), start.get() && !customize.get(), cloudSudo.get(),
-                firmware.get(), tpm.get());
+                firmware.get(), tpm.get(), driversIso.get());
     }
 
     private String generatedMac() {
