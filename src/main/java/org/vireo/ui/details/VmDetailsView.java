@@ -116,13 +116,14 @@ public final class VmDetailsView {
         words.setWrapText(true);
         Button begin = new Button(messages.get("install.begin"));
         begin.setId("beginInstall");
-        begin.setDefaultButton(false);
         Button cancel = new Button(messages.get("install.cancel"));
         cancel.setId("cancelInstall");
         Label failure = new Label();
         failure.setId("installFailure");
         failure.getStyleClass().add("field-error-text");
         failure.setWrapText(true);
+        failure.managedProperty().bind(failure.textProperty().isNotEmpty());
+        failure.visibleProperty().bind(failure.managedProperty());
         HBox bar = new HBox(8, words, begin, cancel);
         bar.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(words, Priority.ALWAYS);
@@ -138,7 +139,14 @@ public final class VmDetailsView {
             if (pending != null) {
                 words.setText(messages.get("install.waiting", pending.name()));
                 begin.setOnAction(e -> pending.begin());
-                cancel.setOnAction(e -> pending.cancel());
+                // Destructive: asked, with Cancel the default, as every removal is.
+                cancel.setOnAction(e -> {
+                    if (Dialogs.confirm(root.getScene().getWindow(), "cancelInstallDialog", messages.get("install.cancel.title"),
+                            messages.get("install.cancel.header", pending.name()), messages.get("install.cancel.text"),
+                            messages.get("install.cancel.ok"))) {
+                        pending.cancel();
+                    }
+                });
                 begin.disableProperty().bind(pending.busyProperty());
                 cancel.disableProperty().bind(pending.busyProperty());
                 failure.textProperty().bind(pending.failureProperty());

@@ -230,6 +230,8 @@ class CreateVmWizardTest {
                 assertTrue(String.join("\n", Virsh.run(uri, "vol-list", "default-pool")).contains(name + ".qcow2"));
                 if (name.equals("custom-01")) {
                     robot.clickOn("#cancelInstall");
+                    assertEquals("cancelInstallDialog", page.dialog().getId());
+                    robot.clickOn(robot.from(page.dialog()).lookup((Button b) -> b.getText().equals("Remove VM")).queryButton());
                     page.waitUntil("Cancel removes the VM", 15, () -> !Virsh.listAll(uri).containsKey(name));
                     assertFalse(String.join("\n", Virsh.run(uri, "vol-list", "default-pool")).contains(name + ".qcow2"), "and its new disk");
                 } else {
