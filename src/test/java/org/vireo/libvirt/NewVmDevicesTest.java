@@ -1,6 +1,7 @@
 package org.vireo.libvirt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import org.vireo.model.NodeState;
 import org.vireo.service.create.OsVariant;
 import org.vireo.service.create.SpecDraft;
 import org.vireo.service.create.SpecValidator;
+import org.vireo.service.create.VmSpec;
 import org.vireo.testlab.LocalLibvirtd;
 import org.vireo.testlab.Virsh;
 
@@ -101,6 +103,15 @@ class NewVmDevicesTest {
                         facts.pools(), facts.networks(), facts.domainTypes(), new NodeFacts.Firmware(true, false, false, true));
                 assertTrue(new SpecValidator(password -> "").validate(windows, noUefi).errors().get(SpecValidator.Field.OS)
                         .contains("install the ovmf package"));
+                // Fedora needs UEFI but neither Secure Boot nor a TPM: "as the OS needs" is plain UEFI, with a TPM where there is one.
+                SpecDraft fedora = new SpecDraft("fedora-vm", OsVariant.FEDORA_41, "none", "", "", "", "", "1", "256M", "none",
+                        "", "", "qcow2", "", "user", "", "", false, "", "", "", "", false);
+                SpecValidator.Result f41 = new SpecValidator(password -> "").validate(fedora, noTpm);
+                assertTrue(f41.ok(), f41.errors().toString());
+                assertEquals(VmSpec.Firmware.UEFI, f41.spec().orElseThrow().firmware());
+                assertFalse(f41.spec().orElseThrow().tpm(), "no swtpm on that node: no TPM, and no refusal");
+                assertTrue(new SpecValidator(password -> "").validate(fedora, noUefi).errors().get(SpecValidator.Field.OS)
+                        .startsWith("Fedora 41 needs UEFI firmware"));
                 assertEquals("This node has no UEFI firmware: install the ovmf package on the node, or choose BIOS.",
                         new SpecValidator(password -> "").validate(uefi, noUefi).errors().get(SpecValidator.Field.FIRMWARE));
                 assertEquals("This node cannot emulate a TPM: install the swtpm and swtpm-tools packages on the node, or leave the TPM out.",

@@ -39,6 +39,11 @@ public enum OsVariant {
         return uefi;
     }
 
+    /** Windows 11 and Server 2022: Setup checks for UEFI with Secure Boot and a TPM 2.0. */
+    public boolean needsSecureBootAndTpm() {
+        return this == WINDOWS_11 || this == WINDOWS_SERVER_2022;
+    }
+
     public String diskBus() {
         return diskBus;
     }

@@ -146,10 +146,11 @@ public final class SpecValidator {
         switch (choice) {
             case "auto" -> {
                 firmwareProblem(d.os(), facts).ifPresent(problem -> errors.put(Field.OS, problem));
-                return d.os() != null && d.os().uefi() ? VmSpec.Firmware.UEFI_SECURE : VmSpec.Firmware.BIOS;
+                return d.os() == null ? VmSpec.Firmware.BIOS : d.os().needsSecureBootAndTpm() ? VmSpec.Firmware.UEFI_SECURE
+                        : d.os().uefi() ? VmSpec.Firmware.UEFI : VmSpec.Firmware.BIOS;
             }
             case "bios" -> {
-                if (d.os() != null && d.os().uefi()) {
+                if (d.os() != null && d.os().needsSecureBootAndTpm()) {
                     warnings.put(Field.FIRMWARE, Texts.get("spec.firmware.windowsBios", os));
                 }
                 return VmSpec.Firmware.BIOS;
@@ -186,7 +187,7 @@ public final class SpecValidator {
                 return true;
             }
             case "no" -> {
-                if (d.os() != null && d.os().uefi()) {
+                if (d.os() != null && d.os().needsSecureBootAndTpm()) {
                     warnings.put(Field.FIRMWARE, Texts.get("spec.tpm.windowsWithout", d.os().label()));
                 }
                 return false;
@@ -199,8 +200,9 @@ public final class SpecValidator {
     }
 
     /**
-     * What the node lacks for an OS preset that needs UEFI with Secure Boot and a TPM 2.0 (Windows 11, Server 2022),
-     * naming the Debian packages to install there; nothing where the node reports no domain capabilities.
+     * What the node lacks for an OS preset that needs UEFI (Fedora, RHEL), or UEFI with Secure Boot and a TPM 2.0
+     * (Windows 11, Server 2022), naming the Debian packages to install there; nothing where the node reports no
+     * domain capabilities.
      */
     static Optional<String> firmwareProblem(OsVariant os, NodeFacts facts) {
         NodeFacts.Firmware firmware = facts.firmware();
@@ -209,6 +211,9 @@ public final class SpecValidator {
         }
         if (!firmware.uefi()) {
             return Optional.of(Texts.get("spec.os.noUefi", os.label()));
+        }
+        if (!os.needsSecureBootAndTpm()) {
+            return Optional.empty();
         }
         if (!firmware.secureBoot()) {
             return Optional.of(Texts.get("spec.os.noSecureBoot", os.label()));
