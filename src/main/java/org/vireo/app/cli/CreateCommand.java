@@ -7,12 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.vireo.app.AppContext;
 import org.vireo.libvirt.LibvirtFleet;
@@ -47,7 +49,7 @@ public final class CreateCommand {
     @Option(names = "--name", required = true, descriptionKey = "name")
     String name;
 
-    @Option(names = "--os", paramLabel = "VARIANT", defaultValue = "LINUX_GENERIC", descriptionKey = "os")
+    @Option(names = "--os", paramLabel = "SHORT-ID", defaultValue = "linux", descriptionKey = "os", converter = OsOption.class)
     OsVariant os;
 
     @Option(names = "--vcpus", descriptionKey = "vcpus")
@@ -128,6 +130,15 @@ public final class CreateCommand {
     // Read from their files by optionProblems(), before the node is contacted; the password never passes argv.
     private String cloudKey = "";
     private String cloudPassword = "";
+
+    /** An OS family by libosinfo's short id (debian12, win11 …) or by its name (DEBIAN_12), in any case. */
+    static final class OsOption implements ITypeConverter<OsVariant> {
+        @Override
+        public OsVariant convert(String value) {
+            return OsVariant.fromId(value).orElseThrow(() -> new TypeConversionException(Texts.get("cli.create.os", LogText.escape(value),
+                    Arrays.stream(OsVariant.values()).map(OsVariant::shortId).collect(Collectors.joining(", ")))));
+        }
+    }
 
     /** A disk format Vireo can make: qcow2 or raw, in any case. */
     static final class DiskFormat implements ITypeConverter<String> {

@@ -1,19 +1,22 @@
 package org.vireo.service.create;
 
+import java.util.Optional;
+
 /** OS families with the defaults a user should not have to know: firmware, buses, sizes. */
 public enum OsVariant {
-    LINUX_GENERIC("Linux (generic)", false, "virtio", "virtio", 2048, 2, 20),
-    DEBIAN_12("Debian 12", false, "virtio", "virtio", 2048, 2, 20),
-    UBUNTU_24_04("Ubuntu 24.04", false, "virtio", "virtio", 4096, 2, 25),
-    FEDORA_41("Fedora 41", true, "virtio", "virtio", 4096, 2, 25),
-    RHEL_9("RHEL 9 / Alma / Rocky", true, "virtio", "virtio", 4096, 2, 30),
-    ALPINE("Alpine Linux", false, "virtio", "virtio", 512, 1, 4),
-    WINDOWS_11("Windows 11", true, "sata", "e1000e", 4096, 2, 64),
-    WINDOWS_SERVER_2022("Windows Server 2022", true, "sata", "e1000e", 4096, 2, 64),
-    FREEBSD_14("FreeBSD 14", false, "virtio", "virtio", 2048, 2, 20),
-    OTHER("Other / unknown", false, "sata", "e1000", 1024, 1, 10);
+    LINUX_GENERIC("Linux (generic)", "linux", false, "virtio", "virtio", 2048, 2, 20),
+    DEBIAN_12("Debian 12", "debian12", false, "virtio", "virtio", 2048, 2, 20),
+    UBUNTU_24_04("Ubuntu 24.04", "ubuntu24.04", false, "virtio", "virtio", 4096, 2, 25),
+    FEDORA_41("Fedora 41", "fedora41", true, "virtio", "virtio", 4096, 2, 25),
+    RHEL_9("RHEL 9 / Alma / Rocky", "rhel9", true, "virtio", "virtio", 4096, 2, 30),
+    ALPINE("Alpine Linux", "alpinelinux", false, "virtio", "virtio", 512, 1, 4),
+    WINDOWS_11("Windows 11", "win11", true, "sata", "e1000e", 4096, 2, 64),
+    WINDOWS_SERVER_2022("Windows Server 2022", "win2k22", true, "sata", "e1000e", 4096, 2, 64),
+    FREEBSD_14("FreeBSD 14", "freebsd14", false, "virtio", "virtio", 2048, 2, 20),
+    OTHER("Other / unknown", "other", false, "sata", "e1000", 1024, 1, 10);
 
     private final String label;
+    private final String shortId;
     private final boolean uefi;
     private final String diskBus;
     private final String nicModel;
@@ -21,8 +24,9 @@ public enum OsVariant {
     private final int vcpus;
     private final int diskGiB;
 
-    OsVariant(String label, boolean uefi, String diskBus, String nicModel, int memoryMiB, int vcpus, int diskGiB) {
+    OsVariant(String label, String shortId, boolean uefi, String diskBus, String nicModel, int memoryMiB, int vcpus, int diskGiB) {
         this.label = label;
+        this.shortId = shortId;
         this.uefi = uefi;
         this.diskBus = diskBus;
         this.nicModel = nicModel;
@@ -33,6 +37,22 @@ public enum OsVariant {
 
     public String label() {
         return label;
+    }
+
+    /** libosinfo's short id for the family (debian12, win11 …), as virt-install and the command line take it. */
+    public String shortId() {
+        return shortId;
+    }
+
+    /** The family a short id or an enum name (any case) names, if any. */
+    public static Optional<OsVariant> fromId(String id) {
+        String wanted = id == null ? "" : id.strip();
+        for (OsVariant os : values()) {
+            if (os.shortId.equalsIgnoreCase(wanted) || os.name().equalsIgnoreCase(wanted)) {
+                return Optional.of(os);
+            }
+        }
+        return Optional.empty();
     }
 
     public boolean uefi() {

@@ -98,6 +98,13 @@ class CreateCommandTest {
         assertTrue(firmware.err().lines().anyMatch("vireo create: --firmware/--tpm: Firmware: bios, uefi or uefi-secure."::equals),
                 firmware.err());
 
+        Run windows = create("--connect", uri, "--name", "win-cli", "--os", "win11", "--memory", "1G", "--dry-run", "--print-xml");
+        assertEquals(0, windows.code(), windows.err());
+        assertTrue(windows.out().contains("<clock offset=\"localtime\"/>"), "libosinfo's short id picks the Windows preset: " + windows.out());
+        Run unknown = create("--connect", uri, "--name", "beos-1", "--os", "beos5", "--dry-run");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("--os beos5 is not an OS family Vireo knows; one of: linux, debian12"), unknown.err());
+
         Run taken = create("--connect", uri, "--name", "test", "--dry-run");
         assertEquals(2, taken.code());
         assertTrue(taken.err().contains("--name: This node already has a VM called test."), taken.err());
