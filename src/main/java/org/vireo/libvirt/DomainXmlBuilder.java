@@ -69,7 +69,7 @@ final class DomainXmlBuilder {
         Element osType = text(osElement, "type", "hvm");
         osType.setAttribute("arch", "x86_64");
         if (!type.equals("test")) {
-            osType.setAttribute("machine", "q35");
+            osType.setAttribute("machine", spec.machine());
         }
         if (secureBoot) {
             Element firmware = child(osElement, "firmware");
@@ -198,17 +198,23 @@ final class DomainXmlBuilder {
                 tpmBackend.setAttribute("type", "emulator");
                 tpmBackend.setAttribute("version", "2.0");
             }
-            Element root = child(devices, "controller");
-            root.setAttribute("type", "pci");
-            root.setAttribute("index", "0");
-            root.setAttribute("model", "pcie-root");
-            for (int i = 0; i < SPARE_ROOT_PORTS; i++) {
-                Element port = child(devices, "controller");
-                port.setAttribute("type", "pci");
-                port.setAttribute("model", "pcie-root-port");
+            if (spec.pcie()) {
+                pcieRootPorts(devices);
             }
         }
         return serialize(doc);
+    }
+
+    private static void pcieRootPorts(Element devices) {
+        Element root = child(devices, "controller");
+        root.setAttribute("type", "pci");
+        root.setAttribute("index", "0");
+        root.setAttribute("model", "pcie-root");
+        for (int i = 0; i < SPARE_ROOT_PORTS; i++) {
+            Element port = child(devices, "controller");
+            port.setAttribute("type", "pci");
+            port.setAttribute("model", "pcie-root-port");
+        }
     }
 
     static String volume(String name, long capacityBytes, String format) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.libvirt.LibvirtException;
@@ -32,7 +33,8 @@ final class NodeFactsReader {
     /** With {@code diskUsers} (path → VMs that have it as a disk) already read by the caller. */
     static NodeFacts read(Connect conn, Map<String, List<String>> diskUsers) throws LibvirtException {
         NodeInfo info = conn.nodeInfo();
-        List<String> types = domainTypes(conn.getCapabilities());
+        String capabilities = conn.getCapabilities();
+        List<String> types = domainTypes(capabilities);
         int maxVcpus;
         try {
             maxVcpus = conn.getMaxVcpus(types.isEmpty() ? null : types.get(0));
@@ -70,7 +72,8 @@ final class NodeFactsReader {
         networks.sort(null);
         NodeFacts.Firmware firmware = conn instanceof VireoConnect vireo && !types.isEmpty()
                 ? firmware(DomainCapabilities.read(vireo, null, "x86_64", "q35", types.get(0))) : NodeFacts.Firmware.UNKNOWN;
-        return new NodeFacts(info.cpus, info.memory * 1024L, maxVcpus, committed, names, pools, networks, types, firmware);
+        return new NodeFacts(info.cpus, info.memory * 1024L, maxVcpus, committed, names, pools, networks, types, firmware,
+                types.contains("test") ? List.of() : machines(capabilities, "x86_64"));
     }
 
     private static NodeFacts.Pool pool(Connect conn, String name, boolean active, Map<String, List<String>> diskUsers)
@@ -120,6 +123,33 @@ final class NodeFactsReader {
     }
 
     /** Guest domain types for hvm guests, kvm first (fast), then qemu (emulated), then the rest. */
+    /** The machine types of {@code arch} guests: the aliases (q35, pc) first, then the versioned ones, newest first. */
+    static List<String> machines(String capabilities, String arch) {
+        Set<String> aliases = new LinkedHashSet<>();
+        Set<String> versioned = new TreeSet<>(Comparator.reverseOrder());
+        Element root = parse(capabilities);
+        for (Element guest : XmlElements.children(root, "guest")) {
+            for (Element a : XmlElements.children(guest, "arch")) {
+                if (!arch.equals(a.getAttribute("name"))) {
+                    continue;
+                }
+                for (Element machine : XmlElements.children(a, "machine")) {
+                    String name = machine.getTextContent().strip();
+                    (machine.hasAttribute("canonical") ? aliases : versioned).add(name);
+                }
+            }
+        }
+        List<String> ordered = new ArrayList<>();
+        for (String preferred : List.of("q35", "pc")) {
+            if (aliases.remove(preferred)) {
+                ordered.add(preferred);
+            }
+        }
+        ordered.addAll(aliases);
+        ordered.addAll(versioned);
+        return ordered;
+    }
+
     static List<String> domainTypes(String capabilities) {
         Set<String> types = new LinkedHashSet<>();
         Element root = parse(capabilities);

@@ -10,14 +10,22 @@ import java.util.Set;
  * @param maxVcpus        the most vCPUs the hypervisor gives one guest
  * @param committedMemory memory of the VMs running now, for the overcommit warning
  * @param domainTypes     the guest domain types the node offers (kvm, qemu, test…), best first
+ * @param machines        the x86_64 machine types its emulator offers (q35 and pc first, then versioned ones, newest first)
  */
 public record NodeFacts(int hostCpus, long hostMemoryBytes, int maxVcpus, long committedMemory, Set<String> vmNames,
-                        List<Pool> pools, List<String> networks, List<String> domainTypes, Firmware firmware) {
+                        List<Pool> pools, List<String> networks, List<String> domainTypes, Firmware firmware,
+                        List<String> machines) {
 
     /** Facts of a node whose domain capabilities were not read (the test driver has none). */
     public NodeFacts(int hostCpus, long hostMemoryBytes, int maxVcpus, long committedMemory, Set<String> vmNames,
                      List<Pool> pools, List<String> networks, List<String> domainTypes) {
-        this(hostCpus, hostMemoryBytes, maxVcpus, committedMemory, vmNames, pools, networks, domainTypes, Firmware.UNKNOWN);
+        this(hostCpus, hostMemoryBytes, maxVcpus, committedMemory, vmNames, pools, networks, domainTypes, Firmware.UNKNOWN, List.of());
+    }
+
+    /** Facts without a list of machine types (nothing is checked against one). */
+    public NodeFacts(int hostCpus, long hostMemoryBytes, int maxVcpus, long committedMemory, Set<String> vmNames,
+                     List<Pool> pools, List<String> networks, List<String> domainTypes, Firmware firmware) {
+        this(hostCpus, hostMemoryBytes, maxVcpus, committedMemory, vmNames, pools, networks, domainTypes, firmware, List.of());
     }
 
     /**

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,6 +85,19 @@ class NewVmDevicesTest {
                 assertTrue(new SpecValidator(password -> "").validate(new SpecDraft("win-nope", OsVariant.WINDOWS_11, "none", "", "", "", "",
                         "2", "512M", "new", "vms", "16M", "qcow2", "", "user", "", "", false, "", "", "", "", false, false, "auto", "auto",
                         poolDir.resolve("nope.iso").toString()), fresh).errors().get(SpecValidator.Field.DRIVERS).startsWith("No such volume"));
+
+                // The machine types are the emulator's (q35 and pc first); an i440fx VM gets no PCIe root ports, and starts.
+                assertEquals(List.of("q35", "pc"), facts.machines().subList(0, 2), facts.machines().toString());
+                SpecDraft i440fx = new SpecDraft("pc-vm", OsVariant.DEBIAN_12, "none", "", "", "", "", "1", "128M", "none",
+                        "", "", "qcow2", "", "user", "", "", false, "", "", "", "", true, false, "auto", "auto", "", "pc");
+                String pcXml = create(fleet, facts, i440fx, uri);
+                assertTrue(pcXml.matches("(?s).*<type arch='x86_64' machine='pc-i440fx-[^']+'>hvm</type>.*"), pcXml);
+                assertFalse(pcXml.contains("pcie-root-port"), pcXml);
+                assertEquals("running", Virsh.run(uri, "domstate", "pc-vm").get(0).strip());
+                Virsh.run(uri, "destroy", "pc-vm");
+                assertTrue(new SpecValidator(password -> "").validate(new SpecDraft("q99-vm", OsVariant.DEBIAN_12, "none", "", "", "", "",
+                        "1", "128M", "none", "", "", "qcow2", "", "user", "", "", false, "", "", "", "", true, false, "auto", "auto", "", "q99"),
+                        facts).errors().get(SpecValidator.Field.MACHINE).startsWith("This node's emulator has no machine type q99"));
 
                 // Any OS with UEFI (no Secure Boot) and a TPM, as chosen: no secure-boot feature, no SMM; it starts.
                 SpecDraft uefi = new SpecDraft("uefi-vm", OsVariant.DEBIAN_12, "none", "", "", "", "", "1", "256M", "none",

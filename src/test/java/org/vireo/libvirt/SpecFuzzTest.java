@@ -79,7 +79,8 @@ class SpecFuzzTest {
                         pick(random, new String[] {"", "ssh-ed25519 AAAAC3Nza ada@host", "ssh-ed25519 AAAA\nx: y"}),
                         pick(random, NASTY), random.nextBoolean(), random.nextBoolean(),
                         pick(random, new String[] {"auto", "bios", "uefi", "uefi-secure", "pink", "", null}),
-                        pick(random, new String[] {"auto", "yes", "no", "maybe", null}), pick(random, PATHS));
+                        pick(random, new String[] {"auto", "yes", "no", "maybe", null}), pick(random, PATHS),
+                        pick(random, new String[] {"", "q35", "pc", "pc-q35-7.2", "q99", "<x>", null}));
                 SpecValidator.Result result = validator.validate(draft, facts);
                 if (result.spec().isEmpty()) {
                     assertTrue(!result.errors().isEmpty(), "a refused draft says why");

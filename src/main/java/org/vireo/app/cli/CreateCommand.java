@@ -127,6 +127,9 @@ public final class CreateCommand {
     @Option(names = "--drivers-iso", paramLabel = "PATH", descriptionKey = "drivers-iso")
     String driversIso;
 
+    @Option(names = "--machine", paramLabel = "TYPE", descriptionKey = "machine")
+    String machine;
+
     // Read from their files by optionProblems(), before the node is contacted; the password never passes argv.
     private String cloudKey = "";
     private String cloudPassword = "";
@@ -269,7 +272,8 @@ public final class CreateCommand {
                 diskKind, pool != null ? pool : base.diskPool(), disk == null ? "" : disk, format, volume == null ? "" : volume,
                 networkKind, networkName, mac == null ? SpecDraft.randomMac() : mac, cloudUser != null,
                 cloudUser == null ? "" : cloudUser, cloudPassword, cloudKey, hostName == null ? "" : hostName, !noStart, false,
-                firmware == null ? "auto" : firmware, tpm == null ? "auto" : tpm ? "yes" : "no", driversIso == null ? "" : driversIso);
+                firmware == null ? "auto" : firmware, tpm == null ? "auto" : tpm ? "yes" : "no", driversIso == null ? "" : driversIso,
+                machine == null ? "" : machine);
     }
 
     private static final Map<SpecValidator.Field, String> FLAGS = Map.ofEntries(
@@ -280,6 +284,7 @@ public final class CreateCommand {
             Map.entry(SpecValidator.Field.NETWORK, "--network"), Map.entry(SpecValidator.Field.MAC, "--mac"),
             Map.entry(SpecValidator.Field.OS, "--os"), Map.entry(SpecValidator.Field.FIRMWARE, "--firmware/--tpm"),
             Map.entry(SpecValidator.Field.CLOUD_USER, "--cloud-init-user"), Map.entry(SpecValidator.Field.DRIVERS, "--drivers-iso"),
+            Map.entry(SpecValidator.Field.MACHINE, "--machine"),
             Map.entry(SpecValidator.Field.CLOUD_PASSWORD, "--cloud-init-password-file"),
             Map.entry(SpecValidator.Field.CLOUD_SSH_KEY, "--cloud-init-key"), Map.entry(SpecValidator.Field.CLOUD_HOST_NAME, "--hostname"));
 

@@ -14,6 +14,7 @@ import org.vireo.model.NodeFacts;
  * @param cloudSudo   whether the cloud-init user may run anything as root without a password
  * @param firmware    auto (what the OS preset needs), bios, uefi or uefi-secure
  * @param tpm         auto (with UEFI where the node can emulate one), yes or no
+ * @param machine     the machine type (q35, pc, pc-q35-7.2 …); empty for q35
  * @param driversIso  the virtio driver ISO (virtio-win) for a Windows guest, or empty: a second CD-ROM, and virtio
  *                    disk and NIC instead of the SATA and e1000e Windows can drive on its own
  */
@@ -21,7 +22,19 @@ public record SpecDraft(String name, OsVariant os, String installKind, String in
                         String cmdline, String vcpus, String memory, String diskKind, String diskPool, String diskSize,
                         String diskFormat, String existingVolume, String networkKind, String networkName, String mac,
                         boolean cloudInit, String cloudUser, String cloudPassword, String cloudSshKey,
-                        String cloudHostName, boolean start, boolean cloudSudo, String firmware, String tpm, String driversIso) {
+                        String cloudHostName, boolean start, boolean cloudSudo, String firmware, String tpm, String driversIso,
+                        String machine) {
+
+    /** A draft on the node's default machine type (q35). */
+    public SpecDraft(String name, OsVariant os, String installKind, String installPath, String kernel, String initrd,
+                     String cmdline, String vcpus, String memory, String diskKind, String diskPool, String diskSize,
+                     String diskFormat, String existingVolume, String networkKind, String networkName, String mac,
+                     boolean cloudInit, String cloudUser, String cloudPassword, String cloudSshKey,
+                     String cloudHostName, boolean start, boolean cloudSudo, String firmware, String tpm, String driversIso) {
+        this(name, os, installKind, installPath, kernel, initrd, cmdline, vcpus, memory, diskKind, diskPool, diskSize, diskFormat,
+                existingVolume, networkKind, networkName, mac, cloudInit, cloudUser, cloudPassword, cloudSshKey, cloudHostName, start,
+                cloudSudo, firmware, tpm, driversIso, "");
+    }
 
     /** A draft without a driver ISO. */
     public SpecDraft(String name, OsVariant os, String installKind, String installPath, String kernel, String initrd,

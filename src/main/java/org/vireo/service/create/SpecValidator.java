@@ -17,7 +17,7 @@ import org.vireo.model.Texts;
  */
 public final class SpecValidator {
 
-    public enum Field { NAME, OS, INSTALL, DRIVERS, KERNEL, VCPUS, MEMORY, FIRMWARE, DISK_POOL, DISK_SIZE, DISK_VOLUME, NETWORK, MAC,
+    public enum Field { NAME, OS, INSTALL, DRIVERS, KERNEL, VCPUS, MEMORY, FIRMWARE, MACHINE, DISK_POOL, DISK_SIZE, DISK_VOLUME, NETWORK, MAC,
         CLOUD_USER, CLOUD_PASSWORD, CLOUD_SSH_KEY, CLOUD_HOST_NAME }
 
     public record Result(Optional<VmSpec> spec, Map<Field, String> errors, Map<Field, String> warnings) {
@@ -73,6 +73,10 @@ public final class SpecValidator {
 
         VmSpec.InstallSource install = install(d, facts, errors, warnings);
         String driversIso = driversIso(d, facts, errors);
+        String machine = d.machine() == null || d.machine().isBlank() ? "q35" : d.machine().strip();
+        if (!facts.machines().isEmpty() && !facts.machines().contains(machine)) {
+            errors.put(Field.MACHINE, Texts.get("spec.machine.unknown", machine, String.join(", ", facts.machines().stream().limit(6).toList())));
+        }
         VmSpec.Firmware firmware = firmware(d, facts, errors, warnings);
         boolean tpm = tpm(d, firmware, facts, errors, warnings);
 
@@ -120,7 +124,7 @@ public final class SpecValidator {
             return new Result(Optional.empty(), errors, warnings);
         }
         return new Result(Optional.of(new VmSpec(name, d.os(), install, vcpus, memory, disk, network, mac, cloud, d.start(),
-                firmware, tpm, driversIso)),
+                firmware, tpm, driversIso, machine)),
                 errors, warnings);
     }
 

@@ -8,7 +8,19 @@ import java.util.Optional;
  */
 public record VmSpec(String name, OsVariant os, InstallSource install, int vcpus, long memoryBytes, DiskChoice disk,
                      NetworkChoice network, String mac, Optional<CloudInit> cloudInit, boolean startAfterCreation,
-                     Firmware firmware, boolean tpm, String driversIso) {
+                     Firmware firmware, boolean tpm, String driversIso, String machine) {
+
+    /** A VM on q35. */
+    public VmSpec(String name, OsVariant os, InstallSource install, int vcpus, long memoryBytes, DiskChoice disk,
+                  NetworkChoice network, String mac, Optional<CloudInit> cloudInit, boolean startAfterCreation,
+                  Firmware firmware, boolean tpm, String driversIso) {
+        this(name, os, install, vcpus, memoryBytes, disk, network, mac, cloudInit, startAfterCreation, firmware, tpm, driversIso, "q35");
+    }
+
+    /** Whether the machine is PCI Express (q35): it gets root ports to hot-plug into; i440fx (pc) has plain PCI slots. */
+    public boolean pcie() {
+        return machine.equals("q35") || machine.startsWith("pc-q35");
+    }
 
     /** A VM without a driver ISO. */
     public VmSpec(String name, OsVariant os, InstallSource install, int vcpus, long memoryBytes, DiskChoice disk,

@@ -88,7 +88,7 @@ public final class CreateVmWizard {
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle(messages.get("wizard.title"));
         addPage(sourcePage(), Set.of(Field.NAME, Field.OS, Field.INSTALL, Field.DRIVERS, Field.KERNEL));
-        addPage(cpuPage(), Set.of(Field.VCPUS, Field.MEMORY, Field.FIRMWARE));
+        addPage(cpuPage(), Set.of(Field.VCPUS, Field.MEMORY, Field.MACHINE, Field.FIRMWARE));
         addPage(storagePage(), Set.of(Field.DISK_POOL, Field.DISK_SIZE, Field.DISK_VOLUME));
         addPage(networkPage(), Set.of(Field.NETWORK, Field.MAC));
         addPage(cloudPage(), Set.of(Field.CLOUD_USER, Field.CLOUD_PASSWORD, Field.CLOUD_SSH_KEY, Field.CLOUD_HOST_NAME));
@@ -280,9 +280,21 @@ public final class CreateVmWizard {
                 tpm.setSelected(spec.tpm());
             }
         });
+        // The node's machine types (its capabilities): q35 first, then pc (i440fx), then the versioned ones.
+        ChoiceBox<String> machine = new ChoiceBox<>();
+        machine.setId("wizard-machine");
+        machine.valueProperty().bindBidirectional(vm.machine);
+        machine.setConverter(converter(m -> m == null || m.isEmpty() ? "q35" : m));
+        vm.factsProperty().addListener((obs, o, f) -> {
+            String chosen = vm.machine.get();
+            List<String> offered = f == null || f.machines().isEmpty() ? List.of("q35") : f.machines();
+            machine.getItems().setAll(offered);
+            vm.machine.set(offered.contains(chosen) ? chosen : offered.get(0));
+        });
         return form(new Object[] {host},
                 row("wizard.vcpus", text("wizard-vcpus", vm.vcpus), Field.VCPUS),
                 row("wizard.memory", text("wizard-memory", vm.memory), Field.MEMORY),
+                row("wizard.machine", machine, Field.MACHINE),
                 row("wizard.firmware", firmware, Field.FIRMWARE),
                 row("wizard.tpmRow", tpm, null));
     }
@@ -473,7 +485,7 @@ public final class CreateVmWizard {
                 : messages.get("wizard.summary.empty"))
                 + (spec.driversIso().isEmpty() ? "" : messages.get("wizard.summary.drivers", spec.driversIso()));
         NodeFacts facts = vm.factsProperty().get();
-        String firmware = messages.get("wizard.firmware." + switch (spec.firmware()) {
+        String firmware = spec.machine() + ", " + messages.get("wizard.firmware." + switch (spec.firmware()) {
             case BIOS -> "bios";
             case UEFI -> "uefi";
             case UEFI_SECURE -> "uefi-secure";

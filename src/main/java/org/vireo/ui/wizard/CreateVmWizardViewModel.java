@@ -92,6 +92,8 @@ public final class CreateVmWizardViewModel {
     final StringProperty tpm = new SimpleStringProperty("auto");
     /** The virtio driver ISO for a Windows guest, or empty. */
     final StringProperty driversIso = new SimpleStringProperty("");
+    /** The machine type; empty for the default (q35). */
+    final StringProperty machine = new SimpleStringProperty("");
     final BooleanProperty start = new SimpleBooleanProperty(true);
     final BooleanProperty openConsole = new SimpleBooleanProperty(false);
     /** Define the VM but do not start it: its details open on the Hardware tab with Begin / Cancel installation. */
@@ -142,7 +144,7 @@ public final class CreateVmWizardViewModel {
         });
         for (ObservableValue<?> field : List.of(name, os, installKind, installPath, kernel, initrd, cmdline, vcpus, memory,
                 diskKind, diskPool, diskSize, diskFormat, existingVolume, networkKind, networkName, mac, cloudInit,
-                cloudUser, cloudPassword, cloudSshKey, cloudHostName, cloudSudo, start, customize, firmware, tpm, driversIso, facts)) {
+                cloudUser, cloudPassword, cloudSshKey, cloudHostName, cloudSudo, start, customize, firmware, tpm, driversIso, machine, facts)) {
             field.addListener((obs, old, now) -> validate());
         }
         if (!nodes.isEmpty()) {
@@ -213,7 +215,7 @@ public final class CreateVmWizardViewModel {
                 cmdline.get(), vcpus.get(), memory.get(), diskKind.get(), diskPool.get(), diskSize.get(), diskFormat.get(),
                 existingVolume.get(), networkKind.get(), networkName.get(), macText, cloudInit.get(), cloudUser.get(),
                 cloudPassword.get(), cloudSshKey.get(), cloudHostName.get(), start.get() && !customize.get(), cloudSudo.get(),
-                firmware.get(), tpm.get(), driversIso.get());
+                firmware.get(), tpm.get(), driversIso.get(), machine.get());
     }
 
     private String generatedMac() {
