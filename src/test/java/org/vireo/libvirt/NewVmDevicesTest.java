@@ -59,6 +59,12 @@ class NewVmDevicesTest {
 
                 // Windows 11: what the node's domain capabilities offer (OVMF with Secure Boot, swtpm) makes a VM
                 // Windows Setup accepts: UEFI with Secure Boot and enrolled keys, SMM, a TPM 2.0, SATA and e1000e.
+                // What Vireo read equals what virsh domcapabilities lists for the same emulator, arch and machine.
+                String caps = String.join("\n", Virsh.run(uri, "domcapabilities", "--virttype", facts.domainTypes().get(0),
+                        "--arch", "x86_64", "--machine", "q35"));
+                assertEquals(new NodeFacts.Firmware(true, caps.contains("<value>efi</value>"),
+                        caps.matches("(?s).*<enum name='secure'>\\s*<value>yes</value>.*"),
+                        caps.matches("(?s).*<enum name='backendModel'>(?:(?!</enum>).)*<value>emulator</value>.*")), facts.firmware(), caps);
                 assertEquals(new NodeFacts.Firmware(true, true, true, true), facts.firmware(), "the CI machine installs ovmf and swtpm");
                 SpecDraft windows = new SpecDraft("win-vm", OsVariant.WINDOWS_11, "none", "", "", "", "", "2", "512M", "new",
                         "vms", "16M", "qcow2", "", "user", "", "", false, "", "", "", "", true);
