@@ -100,7 +100,7 @@ final class DomainXmlBuilder {
         Element features = child(domain, "features");
         child(features, "acpi");
         child(features, "apic");
-        boolean windows = os.name().startsWith("WINDOWS");
+        boolean windows = os.windows();
         if (windows && !type.equals("test")) {
             // Hyper-V enlightenments: Windows runs noticeably smoother with them (as virt-manager sets them).
             Element hyperv = child(features, "hyperv");
@@ -171,7 +171,7 @@ final class DomainXmlBuilder {
             graphics.setAttribute("type", "vnc");
             graphics.setAttribute("autoport", "yes");
             graphics.setAttribute("listen", "127.0.0.1");
-            child(child(devices, "video"), "model").setAttribute("type", os.name().startsWith("WINDOWS") ? "qxl" : "virtio");
+            child(child(devices, "video"), "model").setAttribute("type", windows ? "qxl" : "virtio");
             Element rng = child(devices, "rng");
             rng.setAttribute("model", "virtio");
             Element backend = text(rng, "backend", "/dev/urandom");

@@ -117,14 +117,14 @@ final class VmCreator {
 
     private static void deleteIfThere(VireoConnect conn, String poolName, String name) throws LibvirtException {
         StoragePool pool = conn.storagePoolLookupByName(poolName);
+        boolean there;
         try {
-            for (String existing : pool.listVolumes()) {
-                if (existing.equals(name)) {
-                    deleteVolume(pool.storageVolLookupByName(name), name);
-                }
-            }
+            there = List.of(pool.listVolumes()).contains(name);
         } finally {
             pool.free();
+        }
+        if (there) {
+            StoragePools.deleteVolume(conn, poolName, name);   // the shared delete: refused if another VM took it meanwhile
         }
     }
 
@@ -141,7 +141,7 @@ final class VmCreator {
     private static void deleteVolume(StorageVol vol, String name) throws LibvirtException {
         vol.delete(0);
         vol.free();
-        LOG.info("Deleted the volume {}", name);
+        LOG.info("Rolled back: deleted the volume {}", name);
     }
 
     private static void rollBack(Deque<Undo> undo, Consumer<CreationStep> progress, int total) {

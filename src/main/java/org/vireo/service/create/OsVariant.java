@@ -59,6 +59,11 @@ public enum OsVariant {
         return uefi;
     }
 
+    /** A Windows family: its clock, enlightenments, video and driver ISO differ. */
+    public boolean windows() {
+        return name().startsWith("WINDOWS");
+    }
+
     /** Windows 11 and Server 2022: Setup checks for UEFI with Secure Boot and a TPM 2.0. */
     public boolean needsSecureBootAndTpm() {
         return this == WINDOWS_11 || this == WINDOWS_SERVER_2022;

@@ -226,7 +226,7 @@ public final class CreateVmWizard {
         // For Windows: the virtio-win ISO as a second CD-ROM, so the disk and NIC can be virtio (faster) from the start.
         ComboBox<String> drivers = volumePicker("wizard-driversIso", vm.driversIso, v -> v.isIso() && v.usedAsDiskBy().isEmpty());
         drivers.setPromptText(messages.get("wizard.driversIso.prompt"));
-        drivers.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.os.get() == null || !vm.os.get().name().startsWith("WINDOWS"),
+        drivers.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.os.get() == null || !vm.os.get().windows(),
                 vm.os));
         TextField kernel = text("wizard-kernel", vm.kernel);
         TextField initrd = text("wizard-initrd", vm.initrd);

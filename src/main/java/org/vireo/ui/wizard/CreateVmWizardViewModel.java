@@ -138,7 +138,7 @@ public final class CreateVmWizardViewModel {
         os.addListener((obs, old, now) -> applyOsDefaults(old, now));
         // Windows drivers are for Windows: another OS drops the ISO rather than carry it unseen.
         os.addListener((obs, old, now) -> {
-            if (now == null || !now.name().startsWith("WINDOWS")) {
+            if (now == null || !now.windows()) {
                 driversIso.set("");
             }
         });
