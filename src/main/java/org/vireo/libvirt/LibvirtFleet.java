@@ -35,6 +35,8 @@ import org.vireo.model.DhcpLease;
 import org.vireo.model.DiskSpec;
 import org.vireo.model.GraphicsEndpoint;
 import org.vireo.model.HostDetails;
+import org.vireo.model.MigrationCheck;
+import org.vireo.model.MigrationOptions;
 import org.vireo.model.NetworkSpec;
 import org.vireo.model.NicSpec;
 import org.vireo.model.NodeFacts;
@@ -65,6 +67,7 @@ import org.vireo.service.Fleet;
 import org.vireo.service.HostService;
 import org.vireo.service.InventoryListener;
 import org.vireo.service.LongJob;
+import org.vireo.service.MigrationService;
 import org.vireo.service.NetworkService;
 import org.vireo.service.NodeTunnels;
 import org.vireo.service.SnapshotService;
@@ -82,7 +85,8 @@ import org.vireo.service.create.VmSpec;
  * VM operations, each run on the worker of the VM's node.
  */
 public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCreation, ConsoleService, HostService,
-        SnapshotService, CloneService, DeviceService, VmSettingsService, StorageService, TransferService, NetworkService {
+        SnapshotService, CloneService, DeviceService, VmSettingsService, StorageService, TransferService, NetworkService,
+        MigrationService {
 
     private static final Logger LOG = LoggerFactory.getLogger(LibvirtFleet.class);
 
@@ -720,6 +724,50 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
     public CompletableFuture<String> cloneVm(VmSummary vm, String newName, Map<String, DiskChoice> disks, Consumer<String> progress) {
         return onNode(vm.nodeId(), Texts.get("op.cloneAs", vm.name(), newName),
                 conn -> VmCloner.cloneVm(conn, vm, newName, disks, progress));
+    }
+
+    private synchronized NodeConnection node(String nodeId) {
+        return nodes.get(nodeId);
+    }
+
+    private String nodeName(String nodeId) {
+        NodeConnection node = node(nodeId);
+        return node == null ? nodeId : node.node().name();
+    }
+
+    @Override
+    public CompletableFuture<MigrationCheck> checkMigration(VmSummary vm, String destNodeId) {
+        String destName = nodeName(destNodeId);
+        String what = Texts.get("op.migrate.check", vm.name(), destName);
+        if (destNodeId.equals(vm.nodeId())) {
+            return CompletableFuture.completedFuture(MigrationCheck.unreachable(destNodeId, destName, Texts.get("migrate.problem.self")));
+        }
+        return onNode(vm.nodeId(), what, conn -> VmMigrations.source(conn, vm, nodeName(vm.nodeId())))
+                .thenCompose(source -> onNode(destNodeId, what, dest -> VmMigrations.check(dest, source, destNodeId, destName)));
+    }
+
+    @Override
+    public LongJob migrate(VmSummary vm, String destNodeId, MigrationOptions options) {
+        String destName = nodeName(destNodeId);
+        LongJob job = LongJob.migration(Texts.get("op.migrate", vm.name(), destName));
+        CompletableFuture<VireoConnect> destConn = onNode(destNodeId, job.title(), conn -> conn);
+        transfer(vm.nodeId(), job, source -> {
+            VireoConnect dest;
+            try {
+                dest = destConn.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof OperationException refused ? refused : e;
+            }
+            VmMigrations.Source facts = VmMigrations.source(source, vm, nodeName(vm.nodeId()));
+            try {
+                return options.live()
+                        ? VmMigrations.live(source, dest, facts, destName, options, job)
+                        : VmMigrations.offline(source, dest, facts, destName, options, job);
+            } finally {
+                refresh(vm);
+            }
+        });
+        return job;
     }
 
     /** Runs a call on the VM's node worker, then has the worker re-read the VM. */

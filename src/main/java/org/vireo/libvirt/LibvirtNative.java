@@ -156,4 +156,14 @@ interface LibvirtNative extends Library {
 
     /** {@code parentIndex} -1: the first <ip> of the host's address family. */
     int virNetworkUpdate(Pointer network, int command, int section, int parentIndex, String xml, int flags);
+
+    // virCPUCompareResult
+    int CPU_INCOMPATIBLE = 0;
+
+    /**
+     * Whether the hypervisor on {@code conn} can give a guest the CPU {@code xmlCpu} describes (libvirt 4.4+): unlike
+     * virConnectCompareCPU, which compares with the host's own CPU, this knows what plain emulation provides.
+     */
+    int virConnectCompareHypervisorCPU(Pointer conn, String emulator, String arch, String machine, String virttype, String xmlCpu,
+                                       int flags);
 }

@@ -196,6 +196,78 @@ final class VolumeTransfers {
         }
     }
 
+    /**
+     * Copies the volume at {@code fromPath} on one node into the existing volume at {@code toPath} on another, through
+     * this computer (download stream in, upload stream out), holes sent as holes. The caller made the destination
+     * volume and deletes it when this fails.
+     */
+    static void copy(VireoConnect from, String fromPath, VireoConnect to, String toPath, LongJob job) throws LibvirtException {
+        String what = Texts.get("op.migrate.copyDisk", fromPath);
+        StorageVol source = from.storageVolLookupByPath(fromPath);
+        StorageVol target = to.storageVolLookupByPath(toPath);
+        boolean sparse;
+        try {
+            // Holes only between files: a block device keeps old data where a hole is skipped.
+            sparse = source.getInfo().type == StorageVolInfo.VirStorageVolType.VIR_STORAGE_VOL_FILE
+                    && target.getInfo().type == StorageVolInfo.VirStorageVolType.VIR_STORAGE_VOL_FILE;
+            job.setTotal(Math.max(0, VolumeXml.capacity(source)) + job.total());
+        } finally {
+            source.free();
+            target.free();
+        }
+        Pointer in = LibvirtNative.INSTANCE.virStorageVolLookupByPath(from.nativePointer(), fromPath);
+        Pointer out = LibvirtNative.INSTANCE.virStorageVolLookupByPath(to.nativePointer(), toPath);
+        Pointer down = LibvirtNative.INSTANCE.virStreamNew(from.nativePointer(), 0);
+        Pointer up = LibvirtNative.INSTANCE.virStreamNew(to.nativePointer(), 0);
+        boolean done = false;
+        try {
+            if (in == null || out == null || down == null || up == null) {
+                throw new OperationException(what, LastError.take());
+            }
+            int flags = sparse ? LibvirtNative.VOL_SPARSE_STREAM : 0;
+            check(what, LibvirtNative.INSTANCE.virStorageVolDownload(in, down, 0, 0, flags));
+            check(what, LibvirtNative.INSTANCE.virStorageVolUpload(out, up, 0, 0, flags));
+            Memory buffer = new Memory(CHUNK);
+            while (true) {
+                cancelled(what, job);
+                int n = LibvirtNative.INSTANCE.virStreamRecvFlags(down, buffer, new NativeLong(CHUNK),
+                        sparse ? LibvirtNative.STREAM_RECV_STOP_AT_HOLE : 0);
+                if (n == 0) {
+                    break;
+                }
+                if (n == LibvirtNative.RECV_HOLE) {
+                    LongByReference length = new LongByReference();
+                    check(what, LibvirtNative.INSTANCE.virStreamRecvHole(down, length, 0));
+                    check(what, LibvirtNative.INSTANCE.virStreamSendHole(up, length.getValue(), 0));
+                    job.add(length.getValue());
+                    continue;
+                }
+                if (n < 0) {
+                    throw new OperationException(what, LastError.take());
+                }
+                int sent = 0;
+                while (sent < n) {
+                    int now = LibvirtNative.INSTANCE.virStreamSend(up, buffer.share(sent), new NativeLong(n - sent));
+                    if (now <= 0) {
+                        throw new OperationException(what, now < 0 ? LastError.take() : Texts.get("transfer.stalled"));
+                    }
+                    sent += now;
+                }
+                job.add(n);
+            }
+            check(what, LibvirtNative.INSTANCE.virStreamFinish(down));
+            check(what, LibvirtNative.INSTANCE.virStreamFinish(up));
+            done = true;
+        } finally {
+            if (!done) {
+                abortQuietly(down);
+                abortQuietly(up);
+            }
+            release(down, in);
+            release(up, out);
+        }
+    }
+
     private static void check(String what, int result) {
         if (result < 0) {
             throw new OperationException(what, LastError.take());

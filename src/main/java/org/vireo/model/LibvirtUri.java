@@ -232,6 +232,39 @@ public record LibvirtUri(String text, String driver, String transport, String us
         return driver + "+unix://" + path + "?socket=" + URLEncoder.encode(socketPath, StandardCharsets.UTF_8);
     }
 
+    /**
+     * How another node's libvirtd reaches this one, for a peer-to-peer migration: {@code address} when it is a URI
+     * itself; otherwise this URI with {@code address} (or, when blank, this URI's own host) as the host, without the
+     * parameters that only make sense on this computer (key and known-hosts files, a local socket). Empty for a
+     * local connection with no address given: the other node cannot guess one.
+     */
+    public Optional<String> peerUri(String address) {
+        String given = address == null ? "" : address.strip();
+        if (given.contains("://")) {
+            return tryParse(given).map(LibvirtUri::text);
+        }
+        String peerHost = given.isEmpty() ? host : given;
+        if (peerHost.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> kept = new LinkedHashMap<>(query);
+        kept.keySet().removeAll(Set.of("keyfile", "known_hosts", "known_hosts_verify", "no_verify", "socket", "sshauth", "command"));
+        String peerUser = user;
+        int at = peerHost.indexOf('@');
+        if (at > 0) {
+            peerUser = peerHost.substring(0, at);
+            peerHost = peerHost.substring(at + 1);
+        }
+        try {
+            // The source node runs ssh itself: libvirt's libssh transport would need keys Vireo cannot hand it.
+            String peerTransport = transport.startsWith("libssh") ? "ssh" : transport.equals("unix") ? "" : transport;
+            return Optional.of(of(driver, peerTransport.isEmpty() && !peerHost.isEmpty() ? "ssh" : peerTransport, peerUser,
+                    peerHost, given.isEmpty() ? port : -1, path, kept).text());
+        } catch (Invalid e) {
+            return Optional.empty();
+        }
+    }
+
     /** A short name: the host, a test-driver node file's base name, or the URI without its query. */
     public String displayName() {
         if (!host.isEmpty()) {

@@ -6,13 +6,14 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A long operation under way: a transfer (an upload or download, counted in bytes, cancellable, its outcome the
  * SHA-256 of the bytes moved) or a multi-step one (creating or cloning a VM, counted in steps, its outcome words
- * to show). The counters are written by the operation's thread and read by whoever shows them; the outcome
+ * to show), or a migration (libvirt's own figures: data processed of its total, its rate and what is left, set as
+ * they are read; cancellable; its outcome words to show). The counters are written by the operation's thread and read by whoever shows them; the outcome
  * completes on the operation's thread.
  */
 public final class LongJob {
 
     /** What the counters count. */
-    public enum Unit { BYTES, STEPS }
+    public enum Unit { BYTES, STEPS, MIGRATION }
 
     private final String title;
     private final Unit unit;
@@ -47,6 +48,18 @@ public final class LongJob {
         return new LongJob(title, Unit.STEPS, false);
     }
 
+    /** A VM moving to another node: its figures are set from libvirt's job statistics as they are read. */
+    public static LongJob migration(String title) {
+        return new LongJob(title, Unit.MIGRATION, true);
+    }
+
+    /** A migration's figures as libvirt reported them just now; {@code note} says the rate and what is left. */
+    public void progress(long processed, long all, String now) {
+        total.set(all);
+        done.set(processed);
+        note = now;
+    }
+
     public Unit unit() {
         return unit;
     }
@@ -55,7 +68,7 @@ public final class LongJob {
         return cancellable;
     }
 
-    /** What it is doing now ("Defining the VM"), for a job of steps. */
+    /** What it is doing now ("Defining the VM") for a job of steps; a migration's rate and what is left. */
     public String note() {
         return note;
     }
