@@ -46,6 +46,7 @@ import org.vireo.terminal.TerminalService;
 import org.vireo.ui.clone.CloneVmViewModel;
 import org.vireo.ui.common.Dialogs;
 import org.vireo.ui.common.Messages;
+import org.vireo.ui.common.NodeMigrationSettings;
 import org.vireo.ui.common.Notices;
 import org.vireo.ui.common.SaveFailureNotice;
 import org.vireo.ui.common.ServiceCalls;
@@ -60,6 +61,7 @@ import org.vireo.ui.main.ConnectionsViewModel;
 import org.vireo.ui.main.MainView;
 import org.vireo.ui.main.MainViewModel;
 import org.vireo.ui.main.NodeRow;
+import org.vireo.ui.migrate.MigrateViewModel;
 import org.vireo.ui.network.NetworksViewModel;
 import org.vireo.ui.network.NewNetworkViewModel;
 import org.vireo.ui.preferences.PreferencesViewModel;
@@ -143,6 +145,10 @@ public final class VireoApp extends Application {
             clone.setJobs(jobs);
             return clone;
         });
+        NodeMigrationSettings nodeSettings = new NodeMigrationSettings(settings);
+        actions.setMigrations(vm -> new MigrateViewModel(fleet, nodeSettings, vm, viewModel.node(vm.nodeId()).ref().name(),
+                viewModel.nodes().stream().filter(n -> n.status().state() == NodeState.CONNECTED && !n.ref().id().equals(vm.nodeId()))
+                        .map(NodeRow::ref).toList(), messages, jobs));
         VmDetailsViewModel details = new VmDetailsViewModel(fleet, fleet, fleet, fleet, messages);
         details.hardware().setNetworkCreation(new NewNetworkViewModel(fleet));
         details.hardware().setConfirmations(() -> settings.getBoolean(PreferencesViewModel.CONFIRM_DEVICE_REMOVE, true),

@@ -165,7 +165,7 @@ final class VmMigrations {
         }
         String driver = dest.getType();
         if (!driver.equalsIgnoreCase(vm.driver())) {
-            problems.add(Texts.get("migrate.problem.driver", destName, driver, vm.driver()));
+            problems.add(Texts.get("migrate.problem.driver", destName, driverName(driver), driverName(vm.driver())));
         } else if (!offers(caps, vm.arch(), vm.domainType())) {
             problems.add(Texts.get("migrate.problem.arch", destName, vm.arch(), vm.domainType()));
         }
@@ -199,7 +199,7 @@ final class VmMigrations {
                 problems.add(Texts.get("migrate.problem.media", media, destName));
             }
         }
-        long free = dest.getFreeMemory();
+        long free = freeMemory(dest);
         if (vm.running() && free < vm.memoryBytes()) {
             problems.add(Texts.get("migrate.problem.memory", destName, new ByteSize(free).toHuman(), new ByteSize(vm.memoryBytes()).toHuman()));
         }
@@ -226,6 +226,31 @@ final class VmMigrations {
         return new MigrationCheck(destId, destName, problems, free, vm.localDisks(), pools);
     }
 
+    /**
+     * The node's free memory; where the driver cannot say (a test-driver node file without NUMA cells), its memory less
+     * what its running VMs hold.
+     */
+    static long freeMemory(Connect conn) throws LibvirtException {
+        try {
+            return conn.getFreeMemory();
+        } catch (LibvirtException unknown) {
+            long free = conn.nodeInfo().memory * 1024;
+            for (int id : conn.listDomains()) {
+                try {
+                    Domain running = conn.domainLookupByID(id);
+                    try {
+                        free -= running.getInfo().memory * 1024;
+                    } finally {
+                        running.free();
+                    }
+                } catch (LibvirtException gone) {
+                    // stopped meanwhile
+                }
+            }
+            return Math.max(0, free);
+        }
+    }
+
     private static void sameVm(Connect dest, Source vm, String destName, List<String> problems) {
         try {
             Domain named = dest.domainLookupByName(vm.name());
@@ -246,6 +271,11 @@ final class VmMigrations {
         } catch (LibvirtException none) {
             // the UUID is free there
         }
+    }
+
+    /** libvirt's driver name as a user knows it: "QEMU", "LXC", "Xen"; the test driver by that name. */
+    private static String driverName(String type) {
+        return type.equalsIgnoreCase("test") ? Texts.get("migrate.testDriver") : type;
     }
 
     /** Whether the capabilities offer a guest of {@code arch} with the domain type {@code type} (qemu, kvm). */
@@ -278,7 +308,7 @@ final class VmMigrations {
     }
 
     /** A disk copied to the destination: where it was, where it now is. */
-    private record Copied(MigrationCheck.Disk from, String pool, String path) {
+    private record Copied(MigrationCheck.Disk from, String pool, String volume, String path) {
     }
 
     /** Moves the running VM; returns the words to show (where it runs now, how long it took, its downtime). */
@@ -295,7 +325,7 @@ final class VmMigrations {
         });
         boolean moved = false;
         try {
-            if (options.copyStorage()) {
+            if (options.copyStorage() && !vm.localDisks().isEmpty()) {
                 job.progress(0, 0, Texts.get("migrate.creatingVolumes", destName));
                 for (MigrationCheck.Disk disk : vm.localDisks()) {
                     copies.add(createTarget(dest, disk, options));
@@ -494,11 +524,17 @@ final class VmMigrations {
         return Texts.get("migrate.movedOffline", vm.name(), destName, seconds);
     }
 
-    /** The destination holds the VM and every copied disk is where its definition says. */
+    /** The destination holds the VM and every copied disk is where its definition says (by path, or by pool and volume). */
     private static void verify(Domain defined, List<Copied> copies, String what, String destName) throws LibvirtException {
-        String xml = defined.getXMLDesc(XML_INACTIVE);
+        Element devices = XmlElements.child(XmlElements.parse(defined.getXMLDesc(XML_INACTIVE)).getDocumentElement(), "devices");
         for (Copied copy : copies) {
-            if (!xml.contains(copy.path())) {
+            boolean found = false;
+            for (Element element : XmlElements.children(devices, "disk")) {
+                VmDisk disk = DomainXml.disk(element);
+                found |= disk.target().equals(copy.from().target()) && (disk.path().equals(copy.path())
+                        || disk.pool().equals(copy.pool()) && disk.volume().equals(copy.volume()));
+            }
+            if (!found) {
                 throw new OperationException(what, Texts.get("migrate.notVerified", destName, copy.from().target()));
             }
         }
@@ -513,7 +549,7 @@ final class VmMigrations {
         try {
             StorageVol vol = destPool.storageVolLookupByName(name);
             try {
-                return new Copied(disk, pool, vol.getPath());
+                return new Copied(disk, pool, name, vol.getPath());
             } finally {
                 vol.free();
             }

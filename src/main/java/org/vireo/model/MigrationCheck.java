@@ -41,7 +41,7 @@ public record MigrationCheck(String nodeId, String nodeName, List<String> proble
     /** Everything that stops this move with these options; empty when it may start. */
     public List<String> problemsWith(MigrationOptions options) {
         List<String> all = new ArrayList<>(problems);
-        if (options.peerUri().isBlank()) {
+        if (options.live() && options.peerUri().isBlank()) {
             all.add(Texts.get("migrate.problem.peerUri", nodeName));
         }
         if (localDisks.isEmpty()) {

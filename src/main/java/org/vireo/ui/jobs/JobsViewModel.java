@@ -123,7 +123,7 @@ public final class JobsViewModel {
             job.running.set(false);
             if (error == null) {
                 job.progress.set(1);
-                job.status.set(transfer.unit() == LongJob.Unit.STEPS ? (sha.isEmpty() ? messages.get("jobs.doneSteps") : sha)
+                job.status.set(transfer.unit() != LongJob.Unit.BYTES ? (sha.isEmpty() ? messages.get("jobs.doneSteps") : sha)
                         : messages.get("jobs.done", new ByteSize(transfer.done()).toHuman(), sha));
                 done.accept(sha);
             } else {
@@ -154,6 +154,12 @@ public final class JobsViewModel {
             if (job.transfer.unit() == LongJob.Unit.STEPS) {
                 job.progress.set(total > 0 ? (double) done / (total + 1) : -1);
                 job.status.set(total > 0 ? messages.get("jobs.step", done, total, job.transfer.note()) : job.transfer.note());
+                continue;
+            }
+            if (job.transfer.unit() == LongJob.Unit.MIGRATION) {
+                // libvirt's own figures: what is left shrinks, and may grow again while the guest dirties its memory
+                job.progress.set(total > 0 ? (double) done / total : -1);
+                job.status.set(job.transfer.note().isEmpty() ? messages.get("jobs.migrationStarting") : job.transfer.note());
                 continue;
             }
             if (job.transfer.landed().isDone()) {

@@ -28,6 +28,7 @@ import org.vireo.service.VmService;
 import org.vireo.ui.clone.CloneVmViewModel;
 import org.vireo.ui.common.FailureText;
 import org.vireo.ui.common.ServiceCalls;
+import org.vireo.ui.migrate.MigrateViewModel;
 import org.vireo.ui.rename.RenameViewModel;
 
 /**
@@ -85,6 +86,27 @@ public final class ActionsViewModel {
         VmSummary vm = selection.get(0);
         return new RenameViewModel(vms, vm, allVms.stream().filter(other -> other.nodeId().equals(vm.nodeId()))
                 .map(VmSummary::name).collect(Collectors.toSet()));
+    }
+
+    private Function<VmSummary, MigrateViewModel> migrations = vm -> {
+        throw new IllegalStateException("no migration");
+    };
+
+    /** Where the Migrate dialog's view model comes from (the window sets it: it knows the nodes and the Jobs panel). */
+    public void setMigrations(Function<VmSummary, MigrateViewModel> migrations) {
+        this.migrations = migrations;
+    }
+
+    /** Moving takes one VM (running, paused or shut off; a transient one only while it runs). */
+    public BooleanBinding canMigrate() {
+        return Bindings.createBooleanBinding(() -> selection.size() == 1
+                && (selection.get(0).state().isActive() || selection.get(0).persistent() && selection.get(0).state() == VmState.SHUT_OFF),
+                selection);
+    }
+
+    /** The Migrate dialog's view model for the one selected VM. */
+    public MigrateViewModel migrateSelected() {
+        return migrations.apply(selection.get(0));
     }
 
     /** The clone dialog's view model for the one selected VM. */

@@ -29,6 +29,7 @@ import org.vireo.ui.common.Dialogs;
 import org.vireo.ui.common.FieldLabel;
 import org.vireo.ui.common.Messages;
 import org.vireo.ui.common.Notices;
+import org.vireo.ui.migrate.MigrateDialog;
 import org.vireo.ui.rename.RenameDialog;
 
 /** The VM actions as the user reaches them: menu, context menu, toolbar, shortcuts, and their dialogs. */
@@ -70,6 +71,8 @@ final class VmActionsView {
         table.add("tags", messages.get("menu.vm.tags"), "Shortcut+Shift+L", Bindings.isEmpty(actions.selection()), this::editTags);
         table.add("clone", messages.get("menu.vm.clone"), "Shortcut+Shift+K", actions.canClone().not(),
                 () -> new CloneVmDialog(actions.cloneSelected(), messages).show(window()));
+        table.add("migrate", messages.get("menu.vm.migrate"), "Shortcut+Alt+M", actions.canMigrate().not(),
+                () -> new MigrateDialog(actions.migrateSelected(), messages).show(window()));
         table.add("rename", messages.get("menu.vm.rename"), "Shift+F2", actions.canRename().not(),
                 () -> RenameDialog.show(window(), actions.renameSelected(List.copyOf(allVms)), messages));
     }
@@ -84,7 +87,7 @@ final class VmActionsView {
             }
             entries.add(action.id());
         }
-        entries.addAll(List.of(MainActions.SEPARATOR, "tags", "rename", "clone"));
+        entries.addAll(List.of(MainActions.SEPARATOR, "tags", "rename", "clone", "migrate"));
         return entries;
     }
 

@@ -1,0 +1,176 @@
+package org.vireo.ui.migrate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.vireo.model.ByteSize;
+import org.vireo.model.VmSummary;
+import org.vireo.testlab.RemoteLab;
+import org.vireo.testlab.Virsh;
+import org.vireo.ui.MainWindowPage;
+import org.vireo.ui.RunningApp;
+import org.vireo.ui.jobs.JobsViewModel;
+
+/**
+ * VM › Migrate… through the window between two lab nodes, each node's virsh the oracle: a running guest moves live (the
+ * dialog shows each node's answer and the address the source reaches it at; a bandwidth typed wrong is said under the
+ * field), the Jobs window follows it to its end, and the table shows it on the other node by libvirt's events alone; a
+ * shut-off VM moves with its disk.
+ */
+@Tag("e2e")
+class MigrateDialogTest {
+
+    @TempDir
+    Path home;
+
+    private final FxRobot robot = new FxRobot();
+    private final MainWindowPage page = new MainWindowPage(robot);
+
+    @Test
+    void aRunningAndAShutOffVmMoveToTheOtherNodeThroughTheDialog() throws Exception {
+        try (RemoteLab lab = RemoteLab.up(home.resolve("lab"), 2)) {
+            String a = "qemu+tcp://" + lab.address(1) + "/system";
+            String b = "qemu+tcp://" + lab.address(2) + "/system";
+            Path walker = home.resolve("walker.xml");
+            Files.writeString(walker, """
+                    <domain type='qemu'><name>walker</name><memory unit='MiB'>192</memory><vcpu>1</vcpu>
+                      <os><type arch='x86_64' machine='q35'>hvm</type><kernel>/var/lib/libvirt/images/vmlinuz</kernel>
+                        <initrd>/var/lib/libvirt/images/initrd.gz</initrd><cmdline>console=ttyS0</cmdline></os>
+                      <devices><interface type='network'><source network='lab'/><model type='virtio'/></interface>
+                        <serial type='pty'/><console type='pty'/></devices>
+                    </domain>
+                    """);
+            Path parked = home.resolve("parked.xml");
+            Files.writeString(parked, """
+                    <domain type='qemu'><name>parked</name><memory unit='MiB'>128</memory><vcpu>1</vcpu>
+                      <os><type arch='x86_64' machine='q35'>hvm</type></os>
+                      <devices><disk type='volume' device='disk'><driver name='qemu' type='qcow2'/>
+                        <source pool='lab-images' volume='parked.qcow2'/><target dev='vda' bus='virtio'/></disk></devices>
+                    </domain>
+                    """);
+            Virsh.run(a, "define", walker.toString());
+            Virsh.run(a, "start", "walker");
+            Virsh.run(a, "vol-create-as", "lab-images", "parked.qcow2", "48M", "--format", "qcow2");
+            Virsh.run(a, "define", parked.toString());
+            try (RunningApp app = RunningApp.start(home.resolve("vireo"), "--connect", a, "--connect", b)) {
+                page.waitUntil("both VMs are listed", 30, () -> page.tableNamesAndStates().containsKey("walker")
+                        && page.tableNamesAndStates().containsKey("parked"));
+                select("walker");
+                page.chooseFromMenu("#vmMenu", "#menu-migrate");
+                var dialog = page.dialog();
+                page.waitUntil("every node answers, node B chosen", 30, () -> destinations().stream().noneMatch(d -> d.endsWith("checking…"))
+                        && chosen().equals("10.77.0.12 — can take it, " + freeOf(chosenDestination()) + " free"));
+                assertTrue(destinations().contains("Workstation (demo) — cannot: Workstation (demo) is a test-driver node; the VM runs on QEMU."),
+                        destinations().toString());
+                System.out.println("migrate dialog: " + MainWindowPage.assertPlaced(dialog.getScene().getWindow(), MainWindowPage.mainWindow(),
+                        400, 300, 40));
+                assertEquals(List.of(), MainWindowPage.truncated(dialog), "nothing in the dialog is cut off");
+                assertEquals("", text("#migrateProblems"));
+                assertEquals(b, text("#migratePeerUri"));
+                assertEquals("Every disk is on shared storage or read-only: nothing to copy.", text("#migrateStorage"));
+                robot.interact(() -> robot.lookup("#migrateBandwidth").queryAs(TextField.class).setText("fast"));
+                assertEquals("Give the limit as a whole number of MiB/s, or leave it empty for none.", text("#migrateBandwidthError"));
+                assertTrue(page.isDisabledNow("#migrateOk"));
+                robot.interact(() -> robot.lookup("#migratePeerAddress").queryAs(TextField.class).setText("root@node b"));
+                assertTrue(text("#migratePeerAddressError").startsWith("Give a host name or address"));
+                robot.interact(() -> {
+                    robot.lookup("#migrateBandwidth").queryAs(TextField.class).setText("");
+                    robot.lookup("#migratePeerAddress").queryAs(TextField.class).setText("");
+                });
+                assertFalse(page.isDisabledNow("#migrateOk"));
+                robot.clickOn("#migrateOk");
+                robot.clickOn("#jobsButton");
+                page.waitUntil("the move ends", 120, this::jobEnded);
+                assertTrue(jobStatus().startsWith("walker runs on 10.77.0.12 now (moved in "), jobStatus());
+                robot.interact(() -> robot.lookup("#jobList").query().getScene().getWindow().hide());
+                page.waitUntil("the table shows walker on node B only, by events", 30, () -> nodesOf(app, "walker").equals(List.of("cli-2")));
+                assertEquals("running", Virsh.run(b, "domstate", "walker").get(0).strip());
+                assertFalse(Virsh.names(a).contains("walker"));
+
+                // A shut-off VM: its definition and, by default, its disk.
+                select("parked");
+                page.chooseFromMenu("#vmMenu", "#menu-migrate");
+                page.dialog();
+                page.waitUntil("node B answers", 30, () -> chosen().startsWith("10.77.0.12 — can take it"));
+                assertEquals("On this node's own storage: vda (48 MiB, lab-images)", text("#migrateStorage"));
+                assertTrue(MainWindowPage.onFx(() -> robot.lookup("#migrateCopyStorage").queryAs(CheckBox.class).isSelected()));
+                robot.clickOn("#migrateOk");
+                robot.clickOn("#jobsButton");
+                page.waitUntil("the offline move ends", 120, this::jobEnded);
+                assertTrue(jobStatus().startsWith("parked is defined on 10.77.0.12 now (moved in "), jobStatus());
+                robot.interact(() -> robot.lookup("#jobList").query().getScene().getWindow().hide());
+                page.waitUntil("parked is listed on node B only", 60, () -> nodesOf(app, "parked").equals(List.of("cli-2")));
+                assertTrue(Virsh.names(b).contains("parked"));
+                assertFalse(Virsh.names(a).contains("parked"));
+                assertTrue(String.join("\n", Virsh.run(b, "vol-list", "lab-images")).contains("parked.qcow2"));
+                assertFalse(String.join("\n", Virsh.run(a, "vol-list", "lab-images")).contains("parked.qcow2"));
+            }
+        }
+    }
+
+    private void select(String name) {
+        robot.interact(() -> robot.lookup("#filterField").queryAs(TextField.class).setText(name));
+        page.waitUntil("only " + name + " is listed", 10, () -> page.table().getItems().size() == 1);
+        robot.interact(() -> page.table().getSelectionModel().select(0));
+    }
+
+    private List<String> nodesOf(RunningApp app, String name) {
+        return MainWindowPage.onFx(() -> app.app().viewModel().allVms().stream().filter(v -> v.name().equals(name))
+                .map(VmSummary::nodeId).toList());
+    }
+
+    @SuppressWarnings("unchecked")
+    private ListView<MigrateViewModel.Destination> destinationsView() {
+        return robot.lookup("#migrateDestinations").queryAs(ListView.class);
+    }
+
+    private List<String> destinations() {
+        return MainWindowPage.onFx(() -> destinationsView().getItems().stream().map(d -> d.summaryProperty().get()).toList());
+    }
+
+    private MigrateViewModel.Destination chosenDestination() {
+        return MainWindowPage.onFx(() -> destinationsView().getSelectionModel().getSelectedItem());
+    }
+
+    private String chosen() {
+        MigrateViewModel.Destination d = chosenDestination();
+        return d == null ? "" : MainWindowPage.onFx(() -> d.summaryProperty().get());
+    }
+
+    private static String freeOf(MigrateViewModel.Destination destination) {
+        return destination.checkProperty().get() == null ? "?"
+                : new ByteSize(destination.checkProperty().get().freeMemory()).toHuman();
+    }
+
+    private String text(String id) {
+        return MainWindowPage.onFx(() -> robot.lookup(id).queryAs(Label.class).getText());
+    }
+
+    private boolean jobEnded() {
+        return MainWindowPage.onFx(() -> {
+            @SuppressWarnings("unchecked")
+            ListView<JobsViewModel.Job> list = robot.lookup("#jobList").queryAs(ListView.class);
+            return !list.getItems().isEmpty() && !list.getItems().get(0).runningProperty().get();
+        });
+    }
+
+    private String jobStatus() {
+        return MainWindowPage.onFx(() -> {
+            @SuppressWarnings("unchecked")
+            ListView<JobsViewModel.Job> list = robot.lookup("#jobList").queryAs(ListView.class);
+            return list.getItems().isEmpty() ? "" : list.getItems().get(0).statusProperty().get();
+        });
+    }
+}
