@@ -1,7 +1,9 @@
 package org.vireo.libvirt;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -11,7 +13,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
-import org.libvirt.DomainJobStats;
 import org.libvirt.LibvirtException;
 import org.libvirt.Network;
 import org.libvirt.StoragePool;
@@ -357,7 +358,8 @@ final class VmMigrations {
                 flags |= Domain.MigrateFlags.NON_SHARED_DISK;
             }
             AtomicBoolean aborted = new AtomicBoolean();
-            poller.scheduleWithFixedDelay(() -> figures(domain, job, aborted), 300, 500, TimeUnit.MILLISECONDS);
+            Previous previous = new Previous();
+            poller.scheduleWithFixedDelay(() -> figures(domain, job, aborted, previous), 300, 500, TimeUnit.MILLISECONDS);
             try {
                 domain.migrateToURI(options.peerUri(), params.toArray(TypedParameter[]::new), flags);
             } catch (LibvirtException e) {
@@ -386,39 +388,56 @@ final class VmMigrations {
         return Texts.get("migrate.done", vm.name(), destName, seconds, downtime);
     }
 
+    /**
+     * Where the phase (disks, then memory) began, for a rate of our own where libvirt gives none: averaged over the
+     * phase, as the disk copy reports in steps of 16 MiB.
+     */
+    private static final class Previous {
+        private boolean disks;
+        private long processed = -1;
+        private long nanos;
+    }
+
     /** libvirt's figures of the job under way into {@code job}; a Cancel asked for aborts the job, once. */
-    private static void figures(Domain domain, LongJob job, AtomicBoolean aborted) {
+    private static void figures(Domain domain, LongJob job, AtomicBoolean aborted, Previous previous) {
         try {
             if (job.isCancelled() && aborted.compareAndSet(false, true)) {
                 domain.abortJob();
                 return;
             }
-            DomainJobStats stats = domain.getJobStats(0);
-            long total = 0;
-            long remaining = 0;
-            long processed = 0;
-            long rate = 0;
-            long dirtyRate = 0;
-            long pageSize = 4096;
-            long memoryRemaining = 0;
-            for (TypedParameter stat : stats.stats) {
-                long value = stat instanceof TypedUlongParameter ulong ? ulong.value : 0;
-                switch (stat.field) {
-                    case "data_total" -> total = value;
-                    case "data_remaining" -> remaining = value;
-                    case "data_processed" -> processed = value;
-                    case "memory_bps" -> rate = value;
-                    case "memory_dirty_rate" -> dirtyRate = value;
-                    case "memory_page_size" -> pageSize = value;
-                    case "memory_remaining" -> memoryRemaining = value;
-                    default -> { }
+            Map<String, Long> stat = new HashMap<>();
+            for (TypedParameter parameter : domain.getJobStats(0).stats) {
+                if (parameter instanceof TypedUlongParameter ulong) {
+                    stat.put(parameter.field, ulong.value);
                 }
             }
-            if (total > 0) {
-                String note = Texts.get("migrate.figures", new ByteSize(processed).toHuman(), new ByteSize(remaining).toHuman(),
-                        new ByteSize(rate).toHuman(), new ByteSize(memoryRemaining).toHuman(), new ByteSize(dirtyRate * pageSize).toHuman());
-                job.progress(total - remaining, total, note);
+            long total = stat.getOrDefault("data_total", 0L);
+            long remaining = stat.getOrDefault("data_remaining", 0L);
+            long processed = stat.getOrDefault("data_processed", 0L);
+            if (total <= 0) {
+                return;
             }
+            long diskTotal = stat.getOrDefault("disk_total", 0L);
+            long diskRemaining = stat.getOrDefault("disk_remaining", 0L);
+            boolean disks = diskTotal > 0 && diskRemaining > 0;
+            // the phase's own counter: while disks copy, data_processed need not move
+            long counted = disks ? stat.getOrDefault("disk_processed", 0L) : processed;
+            long rate = stat.getOrDefault(disks ? "disk_bps" : "memory_bps", 0L);
+            long now = System.nanoTime();
+            if (previous.processed < 0 || previous.disks != disks) {
+                previous.disks = disks;
+                previous.processed = counted;
+                previous.nanos = now;
+            } else if (rate <= 0 && now - previous.nanos > 500_000_000L) {
+                rate = (long) (Math.max(0, counted - previous.processed) / ((now - previous.nanos) / 1e9));
+            }
+            String note = disks
+                    ? Texts.get("migrate.figures.disks", new ByteSize(counted).toHuman(), new ByteSize(diskTotal).toHuman(),
+                            new ByteSize(rate).toHuman())
+                    : Texts.get("migrate.figures", new ByteSize(processed).toHuman(), new ByteSize(remaining).toHuman(),
+                            new ByteSize(rate).toHuman(), new ByteSize(stat.getOrDefault("memory_dirty_rate", 0L)
+                                    * stat.getOrDefault("memory_page_size", 4096L)).toHuman());
+            job.progress(total - remaining, total, note);
         } catch (LibvirtException | RuntimeException e) {
             LOG.debug("Reading the migration's figures: {}", e.getMessage());
         }

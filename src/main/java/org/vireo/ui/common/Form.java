@@ -12,6 +12,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.stage.Window;
 import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
 
@@ -139,8 +140,13 @@ public final class Form {
         }
     }
 
+    /** The window of {@code node} fits its content again after each change of {@code trigger} (a message that grows or shrinks). */
+    public static void refitWhen(Node node, Observable trigger) {
+        trigger.addListener(o -> fitWindow(node));
+    }
+
     /** After the next layout pass (when every row shown or hidden by one choice has settled), the window fits its content. */
-    private static void fitWindow(Node node) {
+    public static void fitWindow(Node node) {
         Scene scene = node.getScene();
         if (scene == null || scene.getWindow() == null || !scene.getWindow().isShowing()
                 || scene.getProperties().containsKey(FIT_PENDING)) {
@@ -150,7 +156,16 @@ public final class Form {
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
             scene.getProperties().remove(FIT_PENDING);
-            scene.getWindow().sizeToScene();
+            Window window = scene.getWindow();
+            double decorations = window.getHeight() - scene.getHeight();
+            window.sizeToScene();
+            // sizeToScene takes the height each child asks for at its own preferred width; text that wraps at the
+            // form's width is taller than that
+            double width = scene.getRoot().prefWidth(-1);
+            double height = scene.getRoot().prefHeight(width);
+            if (height > scene.getRoot().prefHeight(-1) + 0.5) {
+                window.setHeight(height + decorations);
+            }
         };
         scene.getProperties().put(FIT_PENDING, Boolean.TRUE);
         scene.addPostLayoutPulseListener(once[0]);

@@ -9,6 +9,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
@@ -22,6 +23,8 @@ import org.vireo.ui.common.Messages;
 
 /** VM › Migrate…: every connected node with its answer, the chosen one's reasons, and how the VM goes. */
 public final class MigrateDialog {
+
+    private static final double FIELD_WIDTH = 380;
 
     private final MigrateViewModel viewModel;
     private final Messages messages;
@@ -40,8 +43,15 @@ public final class MigrateDialog {
 
         ListView<MigrateViewModel.Destination> nodes = new ListView<>(viewModel.destinations());
         nodes.setId("migrateDestinations");
-        nodes.setPrefHeight(Math.min(6, Math.max(2, viewModel.destinations().size())) * 26 + 4);
+        nodes.setPrefHeight(Math.min(5, Math.max(2, viewModel.destinations().size())) * 28 + 4);
         nodes.setCellFactory(list -> new ListCell<>() {
+            {
+                // wraps at the list's width instead of widening it (a reason can be a sentence)
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+
+
             @Override
             protected void updateItem(MigrateViewModel.Destination item, boolean empty) {
                 super.updateItem(item, empty);
@@ -53,7 +63,10 @@ public final class MigrateDialog {
                 }
             }
         });
-        viewModel.destinationProperty().addListener((obs, old, now) -> nodes.getSelectionModel().select(now));
+        viewModel.destinationProperty().addListener((obs, old, now) -> {
+            nodes.getSelectionModel().select(now);
+            nodes.scrollTo(now);
+        });
         nodes.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 viewModel.destinationProperty().set(now);
@@ -64,12 +77,11 @@ public final class MigrateDialog {
         Label problems = new Label();
         problems.setId("migrateProblems");
         problems.getStyleClass().addAll("field-error-text", "field-message");
-        problems.setWrapText(true);
-        problems.setMinHeight(Region.USE_PREF_SIZE);
-        problems.prefWidthProperty().bind(nodes.widthProperty());
+        fieldWide(problems);
         problems.textProperty().bind(viewModel.problemsProperty());
+        Form.refitWhen(problems, problems.textProperty());
 
-        Label storage = Dialogs.wrapped("");
+        Label storage = fieldWide(new Label());
         storage.setId("migrateStorage");
         storage.textProperty().bind(viewModel.storageProperty());
         CheckBox copy = check("migrateCopyStorage", messages.get(viewModel.live() ? "migrate.copyStorage" : "migrate.moveDisks", source),
@@ -112,12 +124,16 @@ public final class MigrateDialog {
             form.span(tunnelled);
             form.field(messages.get("migrate.peerAddress", source), peer, viewModel.peerAddressErrorProperty(), "migratePeerAddressError");
             form.value(messages.get("migrate.peerUri"), peerUri);
-            form.span(Dialogs.wrapped(messages.get("migrate.howDataFlows", source)));
+            form.span(fieldWide(new Label(messages.get("migrate.howDataFlows", source))));
         } else {
-            form.span(Dialogs.wrapped(messages.get("migrate.howOfflineMoves", source)));
+            form.span(fieldWide(new Label(messages.get("migrate.howOfflineMoves", source))));
         }
+        form.showWhen(copy, viewModel.hasLocalDisksProperty());
+        form.showWhen(pool, viewModel.hasLocalDisksProperty());
+        form.showWhen(deleteSource, viewModel.hasLocalDisksProperty());
+        Form.refitWhen(storage, storage.textProperty());
         dialog.getDialogPane().setContent(form.grid());
-        dialog.getDialogPane().setPrefWidth(640);
+        nodes.setPrefWidth(FIELD_WIDTH);
 
         ButtonType migrate = new ButtonType(messages.get("migrate.button"), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(migrate, ButtonType.CANCEL);
@@ -125,14 +141,27 @@ public final class MigrateDialog {
         ok.setId("migrateOk");
         ok.disableProperty().bind(viewModel.canMigrateProperty().not());
         dialog.setResultConverter(button -> button);
+        // the first size too: text that wraps at the dialog's width is taller than JavaFX's first guess
+        dialog.getDialogPane().getScene().getWindow().showingProperty().addListener((obs, was, now) -> {
+            if (now) {
+                Form.fitWindow(form.grid());
+            }
+        });
         viewModel.checkAll();
         dialog.showAndWait().filter(b -> b == migrate).ifPresent(b -> viewModel.migrate());
     }
 
+    /** Wraps at the field column's width, and says so in its preferred size, so the dialog is tall enough from the start. */
+    private static <T extends Labeled> T fieldWide(T labeled) {
+        labeled.setWrapText(true);
+        labeled.setPrefWidth(FIELD_WIDTH);
+        labeled.setMinHeight(Region.USE_PREF_SIZE);
+        return labeled;
+    }
+
     private static CheckBox check(String id, String text, BooleanProperty property) {
-        CheckBox box = new CheckBox(text);
+        CheckBox box = fieldWide(new CheckBox(text));
         box.setId(id);
-        box.setWrapText(true);
         box.selectedProperty().bindBidirectional(property);
         return box;
     }

@@ -98,6 +98,7 @@ public final class MigrateViewModel {
     private final StringBinding problems;
     private final StringBinding storageText;
     private final BooleanBinding canMigrate;
+    private final BooleanBinding hasLocalDisks;
 
     public MigrateViewModel(MigrationService service, NodeMigrationSettings nodeSettings, VmSummary vm, String sourceName,
                             List<NodeRef> others, Messages messages, JobsViewModel jobs) {
@@ -121,6 +122,7 @@ public final class MigrateViewModel {
                 : NodeMigrationSettings.peerUri(destination.get().node(), peerAddress.get()).orElse(""), destination, peerAddress, peerAddressError);
         problems = Bindings.createStringBinding(this::problemText, destination, chosenCheck, copyStorage, targetPool, persistent, peerUri);
         storageText = Bindings.createStringBinding(this::storageDescription, chosenCheck);
+        hasLocalDisks = Bindings.createBooleanBinding(() -> chosenCheck.get() != null && !chosenCheck.get().localDisks().isEmpty(), chosenCheck);
         canMigrate = Bindings.createBooleanBinding(() -> chosenCheck.get() != null && problems.get().isEmpty()
                 && bandwidthError.get().isEmpty() && peerAddressError.get().isEmpty(), chosenCheck, problems, bandwidthError, peerAddressError);
         destination.addListener((obs, old, now) -> {
@@ -154,12 +156,15 @@ public final class MigrateViewModel {
             choosePools(check);
         }
         Destination chosen = destination.get();
-        if (chosen == null || !chosen.usable() && d.usable()) {
-            // the node with the most free memory among those that can take it; one that cannot until none can
-            destinations.stream().filter(Destination::usable)
-                    .max(Comparator.comparingLong(x -> x.check.get().freeMemory()))
-                    .or(() -> chosen == null ? Optional.of(d) : Optional.empty())
-                    .ifPresent(destination::set);
+        if (chosen == null || !chosen.usable()) {
+            // the node with the most free memory among those that can take it; when none can, the first, to say why
+            Optional<Destination> best = destinations.stream().filter(Destination::usable)
+                    .max(Comparator.comparingLong(x -> x.check.get().freeMemory()));
+            if (best.isPresent()) {
+                destination.set(best.get());
+            } else if (chosen == null && destinations.stream().allMatch(x -> x.check.get() != null)) {
+                destination.set(destinations.get(0));
+            }
         }
     }
 
@@ -210,7 +215,7 @@ public final class MigrateViewModel {
         }
         List<String> disks = check.localDisks().stream().map(d -> messages.get("migrate.storage.disk", d.target(),
                 new ByteSize(d.capacity()).toHuman(), d.pool().isEmpty() ? d.path() : d.pool())).toList();
-        return messages.get("migrate.storage.local", String.join(", ", disks));
+        return messages.get("migrate.storage.local", String.join(", ", disks), sourceName);
     }
 
     /** The choices as the move takes them. */
@@ -304,6 +309,11 @@ public final class MigrateViewModel {
     /** Which disks are on the source's own storage, in words. */
     public StringBinding storageProperty() {
         return storageText;
+    }
+
+    /** Whether the chosen destination's answer lists disks on the source's own storage (the storage choices apply). */
+    public BooleanBinding hasLocalDisksProperty() {
+        return hasLocalDisks;
     }
 
     public BooleanBinding canMigrateProperty() {

@@ -104,7 +104,7 @@ class MigrateDialogTest {
                 page.chooseFromMenu("#vmMenu", "#menu-migrate");
                 page.dialog();
                 page.waitUntil("node B answers", 30, () -> chosen().startsWith("10.77.0.12 — can take it"));
-                assertEquals("On this node's own storage: vda (48 MiB, lab-images)", text("#migrateStorage"));
+                assertEquals("On 10.77.0.11's own storage: vda (48 MiB, lab-images)", text("#migrateStorage"));
                 assertTrue(MainWindowPage.onFx(() -> robot.lookup("#migrateCopyStorage").queryAs(CheckBox.class).isSelected()));
                 robot.clickOn("#migrateOk");
                 robot.clickOn("#jobsButton");
