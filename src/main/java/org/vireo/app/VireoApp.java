@@ -61,7 +61,7 @@ import org.vireo.ui.main.ConnectionsViewModel;
 import org.vireo.ui.main.MainView;
 import org.vireo.ui.main.MainViewModel;
 import org.vireo.ui.main.NodeRow;
-import org.vireo.ui.migrate.MigrateViewModel;
+import org.vireo.ui.migrate.Migrations;
 import org.vireo.ui.network.NetworksViewModel;
 import org.vireo.ui.network.NewNetworkViewModel;
 import org.vireo.ui.preferences.PreferencesViewModel;
@@ -145,10 +145,10 @@ public final class VireoApp extends Application {
             clone.setJobs(jobs);
             return clone;
         });
-        NodeMigrationSettings nodeSettings = new NodeMigrationSettings(settings);
-        actions.setMigrations(vm -> new MigrateViewModel(fleet, nodeSettings, vm, viewModel.node(vm.nodeId()).ref().name(),
-                viewModel.nodes().stream().filter(n -> n.status().state() == NodeState.CONNECTED && !n.ref().id().equals(vm.nodeId()))
-                        .map(NodeRow::ref).toList(), messages, jobs));
+        Migrations migrations = new Migrations(fleet, new NodeMigrationSettings(settings),
+                () -> viewModel.nodes().stream().filter(n -> n.status().state() == NodeState.CONNECTED).map(NodeRow::ref).toList(),
+                nodeId -> viewModel.node(nodeId) == null ? List.of() : List.copyOf(viewModel.node(nodeId).vms()), messages, jobs);
+        actions.setMigrations(migrations::migrate);
         VmDetailsViewModel details = new VmDetailsViewModel(fleet, fleet, fleet, fleet, messages);
         details.hardware().setNetworkCreation(new NewNetworkViewModel(fleet));
         details.hardware().setConfirmations(() -> settings.getBoolean(PreferencesViewModel.CONFIRM_DEVICE_REMOVE, true),
@@ -188,6 +188,7 @@ public final class VireoApp extends Application {
                 }, jobs);
         view = new MainView(models, centre -> new TerminalTabs(centre, messages.get("tab.vms"), terminalService, settings, messages),
                 messages, messages.get("about.text", VersionProvider.version(), paths.dataDir(), paths.logFile()), context.localWork);
+        view.setMigrations(migrations);
         view.setDesktopDark(desktopDark);
         Theme.apply(Theme.Choice.parse(
                 savedPreferences.getOrDefault(PreferencesViewModel.THEME, "desktop")), desktopDark);

@@ -43,12 +43,15 @@ import org.vireo.service.create.VmSpec;
 import org.vireo.ui.common.Dialogs;
 import org.vireo.ui.common.FilePicker;
 import org.vireo.ui.common.Messages;
+import org.vireo.ui.common.Notices;
 import org.vireo.ui.common.ServiceCalls;
 import org.vireo.ui.details.PendingInstall;
 import org.vireo.ui.details.VmDetailsViewModel;
 import org.vireo.ui.host.HostViewModel;
 import org.vireo.ui.jobs.JobsViewModel;
 import org.vireo.ui.jobs.JobsWindow;
+import org.vireo.ui.migrate.EvacuateDialog;
+import org.vireo.ui.migrate.Migrations;
 import org.vireo.ui.preferences.PreferencesDialog;
 import org.vireo.ui.preferences.PreferencesViewModel;
 import org.vireo.ui.terminal.TerminalTabs;
@@ -83,6 +86,7 @@ public final class MainView {
     private final MainActions actionTable = new MainActions();
     private final SimpleBooleanProperty connectDisabled = new SimpleBooleanProperty(true);
     private final SimpleBooleanProperty disconnectDisabled = new SimpleBooleanProperty(true);
+    private final SimpleBooleanProperty notConnected = new SimpleBooleanProperty(true);
     private final LowerPane lower;
     /** The desktop's file dialog, unless a window test answers instead (see {@link #setFilePicker}). */
     private FilePicker filePicker = FilePicker.desktop();
@@ -199,6 +203,10 @@ public final class MainView {
                 () -> selectedNode().ifPresent(viewModel::connect));
         a.add("disconnect", messages.get("menu.node.disconnect"), "Shortcut+Alt+X", disconnectDisabled,
                 () -> selectedNode().ifPresent(viewModel::disconnect));
+        a.add("evacuate", messages.get("menu.node.evacuate"), "Shortcut+Alt+E", notConnected,
+                () -> selectedNode().ifPresent(n -> new EvacuateDialog(migrations.evacuate(n.ref()), messages).show(window())));
+        a.add("maintenance", messages.get("menu.node.maintenance"), "Shortcut+Alt+I", viewModel.scopeProperty().isNull(),
+                () -> selectedNode().ifPresent(this::toggleMaintenance));
         a.add("resetDemoLab", messages.get("menu.view.resetDemoLab"), "Shortcut+Alt+R", null, this::resetDemoLab);
         a.add("about", messages.get("menu.help.about"), "F1", null, () -> AboutDialog.show(window(), messages, aboutText, calls));
     }
@@ -405,6 +413,19 @@ public final class MainView {
         lower.follow(models.actions().selection());
     }
 
+    private Migrations migrations;
+
+    /** Where the Evacuate dialog and the maintenance flag come from (set before the window shows). */
+    public void setMigrations(Migrations migrations) {
+        this.migrations = migrations;
+    }
+
+    private void toggleMaintenance(NodeRow node) {
+        boolean now = migrations.toggleMaintenance(node.ref());
+        Notices.done(window(), messages.get("menu.node.maintenance"),
+                messages.get(now ? "maintenance.on" : "maintenance.off", node.ref().name()));
+    }
+
     private Optional<NodeRow> selectedNode() {
         return Optional.ofNullable(viewModel.scopeProperty().get());
     }
@@ -414,6 +435,7 @@ public final class MainView {
         // Disconnect also stops the retries of a failed or connecting node; Connect tries afresh at once.
         connectDisabled.set(state == null || state == NodeState.CONNECTED);
         disconnectDisabled.set(state == null || state == NodeState.DISCONNECTED);
+        notConnected.set(state != NodeState.CONNECTED);
     }
 
     private Window window() {

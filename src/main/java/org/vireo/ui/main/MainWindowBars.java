@@ -58,7 +58,8 @@ final class MainWindowBars {
                         List.of("allVms", "find", sep, byNode, byTag, sep, "jobs", sep, "resetDemoLab", sep, "preferences")),
                 actions.menu(messages.get("menu.vm"), "vmMenu", "menu-", ids, true, vmEntries),
                 actions.menu(messages.get("menu.node"), "nodeMenu", "menu-", ids, true,
-                        List.of("addConnection", "editConnection", "removeConnection", sep, "connect", "disconnect")),
+                        List.of("addConnection", "editConnection", "removeConnection", sep, "connect", "disconnect", sep, "evacuate",
+                                "maintenance")),
                 actions.menu(messages.get("menu.help"), "helpMenu", "menu-", ids, true, List.of("about")));
         bar.setId("menuBar");
         return bar;

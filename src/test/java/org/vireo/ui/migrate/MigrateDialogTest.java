@@ -7,10 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TreeItem;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,9 +44,10 @@ class MigrateDialogTest {
 
     @Test
     void aRunningAndAShutOffVmMoveToTheOtherNodeThroughTheDialog() throws Exception {
-        try (RemoteLab lab = RemoteLab.up(home.resolve("lab"), 2)) {
+        try (RemoteLab lab = RemoteLab.up(home.resolve("lab"), 3)) {
             String a = "qemu+tcp://" + lab.address(1) + "/system";
             String b = "qemu+tcp://" + lab.address(2) + "/system";
+            String c = "qemu+tcp://" + lab.address(3) + "/system";
             Path walker = home.resolve("walker.xml");
             Files.writeString(walker, """
                     <domain type='qemu'><name>walker</name><memory unit='MiB'>192</memory><vcpu>1</vcpu>
@@ -64,14 +69,18 @@ class MigrateDialogTest {
             Virsh.run(a, "start", "walker");
             Virsh.run(a, "vol-create-as", "lab-images", "parked.qcow2", "48M", "--format", "qcow2");
             Virsh.run(a, "define", parked.toString());
-            try (RunningApp app = RunningApp.start(home.resolve("vireo"), "--connect", a, "--connect", b)) {
+            try (RunningApp app = RunningApp.start(home.resolve("vireo"), "--connect", a, "--connect", b, "--connect", c)) {
                 page.waitUntil("both VMs are listed", 30, () -> page.tableNamesAndStates().containsKey("walker")
                         && page.tableNamesAndStates().containsKey("parked"));
                 select("walker");
                 page.chooseFromMenu("#vmMenu", "#menu-migrate");
                 var dialog = page.dialog();
-                page.waitUntil("every node answers, node B chosen", 30, () -> destinations().stream().noneMatch(d -> d.endsWith("checking…"))
-                        && chosen().equals("10.77.0.12 — can take it, " + freeOf(chosenDestination()) + " free"));
+                page.waitUntil("every node answers, one that can take it chosen", 30,
+                        () -> destinations().stream().noneMatch(d -> d.endsWith("checking…")) && chosen().contains("can take it"));
+                // B and C both can (the lab's nodes share one host's memory): the user picks B
+                robot.interact(() -> destinationsView().getSelectionModel().select(destinationsView().getItems().stream()
+                        .filter(d -> d.node().name().equals("10.77.0.12")).findFirst().orElseThrow()));
+                assertEquals("10.77.0.12 — can take it, " + freeOf(chosenDestination()) + " free", chosen());
                 assertTrue(destinations().contains("Workstation (demo) — cannot: Workstation (demo) is a test-driver node; the VM runs on QEMU."),
                         destinations().toString());
                 System.out.println("migrate dialog: " + MainWindowPage.assertPlaced(dialog.getScene().getWindow(), MainWindowPage.mainWindow(),
@@ -103,7 +112,9 @@ class MigrateDialogTest {
                 select("parked");
                 page.chooseFromMenu("#vmMenu", "#menu-migrate");
                 page.dialog();
-                page.waitUntil("node B answers", 30, () -> chosen().startsWith("10.77.0.12 — can take it"));
+                page.waitUntil("the nodes answer", 30, () -> destinations().stream().noneMatch(d -> d.endsWith("checking…")));
+                robot.interact(() -> destinationsView().getSelectionModel().select(destinationsView().getItems().stream()
+                        .filter(d -> d.node().name().equals("10.77.0.12")).findFirst().orElseThrow()));
                 assertEquals("On 10.77.0.11's own storage: vda (48 MiB, lab-images)", text("#migrateStorage"));
                 assertTrue(MainWindowPage.onFx(() -> robot.lookup("#migrateCopyStorage").queryAs(CheckBox.class).isSelected()));
                 robot.clickOn("#migrateOk");
@@ -116,8 +127,62 @@ class MigrateDialogTest {
                 assertFalse(Virsh.names(a).contains("parked"));
                 assertTrue(String.join("\n", Virsh.run(b, "vol-list", "lab-images")).contains("parked.qcow2"));
                 assertFalse(String.join("\n", Virsh.run(a, "vol-list", "lab-images")).contains("parked.qcow2"));
+
+                // Evacuate A: three running guests spread over B and C, two at a time; the summary says where each went.
+                for (String guest : List.of("g1", "g2", "g3")) {
+                    Path xml = home.resolve(guest + ".xml");
+                    Files.writeString(xml, Files.readString(walker).replace("walker", guest).replace("192", "128"));
+                    Virsh.run(a, "define", xml.toString());
+                    Virsh.run(a, "start", guest);
+                }
+                robot.interact(() -> robot.lookup("#filterField").queryAs(TextField.class).setText(""));
+                page.waitUntil("the guests are listed", 30, () -> List.of("g1", "g2", "g3").stream().allMatch(g -> nodesOf(app, g).equals(List.of("cli-1"))));
+                robot.interact(() -> page.selectTreeRow(nodeItem("10.77.0.11")));
+                page.chooseFromMenu("#nodeMenu", "#menu-evacuate");
+                page.dialog();
+                page.waitUntil("the plan is made", 60, () -> List.of("g1", "g2", "g3").stream().allMatch(g -> !planned(g).isEmpty()));
+                List<String> proposed = List.of(planned("g1"), planned("g2"), planned("g3"));
+                assertTrue(proposed.contains("cli-2") && proposed.contains("cli-3"), "spread over B and C: " + proposed);
+                robot.interact(() -> robot.lookup("#evacuateAtOnce").queryAs(Spinner.class).getValueFactory().setValue(2));
+                robot.clickOn("#evacuateStart");
+                page.waitUntil("the summary", 120, () -> !text("#evacuateSummary").isEmpty());
+                String summary = text("#evacuateSummary");
+                assertTrue(summary.startsWith("Moved 3: ") && !summary.contains("Failed"), summary);
+                for (String guest : List.of("g1", "g2", "g3")) {
+                    String to = planned(guest).equals("cli-2") ? b : c;
+                    assertTrue(summary.contains(guest + " → " + (to.equals(b) ? "10.77.0.12" : "10.77.0.13")), summary);
+                    assertEquals("running", Virsh.run(to, "domstate", guest).get(0).strip());
+                    page.waitUntil(guest + " is listed on its new node", 30, () -> nodesOf(app, guest).equals(List.of(to.equals(b) ? "cli-2" : "cli-3")));
+                }
+                assertEquals(List.of(), Virsh.run(a, "list", "--name").stream().filter(l -> !l.isBlank()).toList(), "A runs nothing now");
+                robot.clickOn(robot.lookup((Button button) -> "Close".equals(button.getText())).queryButton());
+
+                // C in maintenance: the Migrate dialog says so and does not choose it.
+                robot.interact(() -> page.selectTreeRow(nodeItem("10.77.0.13")));
+                page.chooseFromMenu("#nodeMenu", "#menu-maintenance");
+                robot.interact(() -> page.selectTreeRow(page.tree().getRoot()));
+                select("walker");
+                page.chooseFromMenu("#vmMenu", "#menu-migrate");
+                page.dialog();
+                page.waitUntil("every node answers", 30, () -> destinations().stream().noneMatch(d -> d.endsWith("checking…")));
+                assertTrue(destinations().contains("10.77.0.13 — in maintenance"), destinations().toString());
+                assertTrue(chosen().startsWith("10.77.0.11 — can take it"), chosen());
+                robot.clickOn(robot.lookup((Button button) -> "Cancel".equals(button.getText())).queryButton());
             }
         }
+    }
+
+    private TreeItem<Object> nodeItem(String name) {
+        return page.nodeItems().stream().filter(i -> String.valueOf(i.getValue()).contains("name=" + name + ",")).findFirst().orElseThrow();
+    }
+
+    /** The node the plan sends a VM to ("" while it is made, or when it stays). */
+    private String planned(String vm) {
+        return MainWindowPage.onFx(() -> {
+            @SuppressWarnings("unchecked")
+            ChoiceBox<String> to = robot.lookup("#evacuateTo-" + vm).queryAs(ChoiceBox.class);
+            return to.getValue() == null ? "" : to.getValue();
+        });
     }
 
     private void select(String name) {
