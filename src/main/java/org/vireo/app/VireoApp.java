@@ -172,6 +172,7 @@ public final class VireoApp extends Application {
                 new PreferencesViewModel(settings, fleet), connected -> {
                     CreateVmWizardViewModel wizard = new CreateVmWizardViewModel(fleet, validator, connected);
                     wizard.setUploads(fleet, jobs);
+                    wizard.setInMaintenance(migrations::inMaintenance);
                     wizard.setNetworkCreation(new NewNetworkViewModel(fleet));
                     return wizard;
                 },

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +28,7 @@ import org.vireo.model.OperationException;
 import org.vireo.model.Texts;
 import org.vireo.service.create.CryptPasswordHasher;
 import org.vireo.service.create.OsVariant;
+import org.vireo.service.create.Placement;
 import org.vireo.service.create.SpecDraft;
 import org.vireo.service.create.SpecValidator;
 import org.vireo.service.create.VmSpec;
@@ -44,7 +46,13 @@ import picocli.CommandLine.TypeConversionException;
 public final class CreateCommand {
 
     @Option(names = "--connect", required = true, paramLabel = "URI", descriptionKey = "connect", converter = UriOption.class)
-    String uri;
+    List<String> uris;
+
+    @Option(names = "--place", paramLabel = "best", descriptionKey = "place")
+    String place;
+
+    /** The node the VM goes to: the only one given, or the one placement chose. */
+    private String uri;
 
     @Option(names = "--name", required = true, descriptionKey = "name")
     String name;
@@ -168,6 +176,12 @@ public final class CreateCommand {
         if ((initrd != null || cmdline != null) && kernel == null) {
             problems.add(Texts.get("cli.create.kernelOnly"));
         }
+        if (uris.size() > 1 && !"best".equals(place)) {
+            problems.add(Texts.get("cli.create.placeNeeded"));
+        }
+        if (place != null && !place.equals("best")) {
+            problems.add(Texts.get("cli.create.place", LogText.escape(place)));
+        }
         if (timeoutSeconds < 1) {
             problems.add(Texts.get("cli.create.timeout", String.valueOf(timeoutSeconds)));
         }
@@ -199,15 +213,40 @@ public final class CreateCommand {
 
     /** Returns the exit code. */
     public int run(AppContext context, PrintStream out, PrintStream err) {
-        NodeRef node = AppContext.commandLineNodes(List.of(uri)).get(0);
+        List<NodeRef> nodes = AppContext.commandLineNodes(uris);
+        uri = uris.get(0);
         LibvirtFleet fleet = new LibvirtFleet(context.libvirt);
         try {
-            NodeStatus status = fleet.connectAndWait(node, Duration.ofSeconds(timeoutSeconds));
-            if (status.state() != NodeState.CONNECTED) {
-                err.println("vireo create: " + Texts.get("cli.create.cannotConnect", uri, status.detail()));
+            Map<NodeRef, NodeFacts> reachable = new LinkedHashMap<>();
+            for (NodeRef candidate : nodes) {
+                NodeStatus status = fleet.connectAndWait(candidate, Duration.ofSeconds(timeoutSeconds));
+                if (status.state() != NodeState.CONNECTED) {
+                    err.println("vireo create: " + Texts.get("cli.create.cannotConnect", candidate.uri(), status.detail()));
+                    if (nodes.size() == 1) {
+                        return 1;
+                    }
+                    continue;
+                }
+                reachable.put(candidate, fleet.facts(candidate.id()).get(timeoutSeconds, TimeUnit.SECONDS));
+            }
+            NodeRef node = nodes.get(0);
+            if ("best".equals(place)) {
+                SpecValidator validator = new SpecValidator(new CryptPasswordHasher());
+                // the draft's defaults (pool, network) from the first node's facts, as the wizard's are from the node in view
+                List<Placement.Candidate> ranked = reachable.isEmpty() ? List.of()
+                        : Placement.rank(reachable, draft(reachable.values().iterator().next()), validator);
+                err.println(Placement.explain(ranked).lines().map(line -> "vireo create: " + line).collect(Collectors.joining("\n")));
+                if (ranked.isEmpty() || !ranked.get(0).fits()) {
+                    return 2;
+                }
+                node = ranked.get(0).node();
+                out.println(Texts.get("cli.create.placed", node.uri()));
+            }
+            uri = node.uri();
+            NodeFacts facts = reachable.get(node);
+            if (facts == null) {
                 return 1;
             }
-            NodeFacts facts = fleet.facts(node.id()).get(timeoutSeconds, TimeUnit.SECONDS);
             SpecValidator.Result result = new SpecValidator(new CryptPasswordHasher()).validate(draft(facts), facts);
             result.warnings().forEach((field, message) -> err.println(Texts.get("cli.create.warning", flag(field), message)));
             if (!result.ok()) {

@@ -25,6 +25,13 @@ public record SpecDraft(String name, OsVariant os, String installKind, String in
                         String cloudHostName, boolean start, boolean cloudSudo, String firmware, String tpm, String driversIso,
                         String machine) {
 
+    /** The same draft under another name (placement ranks a VM not yet named). */
+    public SpecDraft withName(String newName) {
+        return new SpecDraft(newName, os, installKind, installPath, kernel, initrd, cmdline, vcpus, memory, diskKind, diskPool, diskSize,
+                diskFormat, existingVolume, networkKind, networkName, mac, cloudInit, cloudUser, cloudPassword, cloudSshKey, cloudHostName,
+                start, cloudSudo, firmware, tpm, driversIso, machine);
+    }
+
     /** A draft on the node's default machine type (q35). */
     public SpecDraft(String name, OsVariant os, String installKind, String installPath, String kernel, String initrd,
                      String cmdline, String vcpus, String memory, String diskKind, String diskPool, String diskSize,

@@ -82,7 +82,7 @@ public final class EvacuateDialog {
         HBox runRow = new HBox(8, atOnceLabel, atOnce);
         runRow.setAlignment(Pos.CENTER_LEFT);
 
-        VBox content = new VBox(10, scroll, runRow);
+        VBox content = new VBox(10, scroll, note(messages.get("evacuate.how")), runRow);
         if (!viewModel.inMaintenance().isEmpty()) {
             content.getChildren().add(note(messages.get("evacuate.skipped",
                     String.join(", ", viewModel.inMaintenance().stream().map(NodeRef::name).toList()))));

@@ -215,6 +215,20 @@ public final class CreateVmWizard {
         Label factsError = new Label();
         factsError.getStyleClass().add("field-error-text");
         factsError.textProperty().bind(vm.factsErrorProperty());
+        // Best fit: every connected node's facts against this VM's choices, the winner chosen and the ranking said
+        Button bestFit = new Button(messages.get("wizard.bestFit"));
+        bestFit.setId("wizard-bestFit");
+        bestFit.setMinWidth(Region.USE_PREF_SIZE);
+        bestFit.disableProperty().bind(Bindings.size(vm.nodes()).lessThan(2).or(vm.placingProperty()));
+        bestFit.setOnAction(e -> vm.bestFit());
+        HBox nodeRow = new HBox(6, node, bestFit);
+        HBox.setHgrow(node, Priority.ALWAYS);
+        node.setMaxWidth(Double.MAX_VALUE);
+        Label placement = new Label();
+        placement.setId("wizard-placement");
+        placement.setWrapText(true);
+        placement.setMinHeight(Region.USE_PREF_SIZE);
+        placement.textProperty().bind(vm.placementProperty());
         ComboBox<OsVariant> os = new ComboBox<>();
         os.setId("wizard-os");
         os.getItems().setAll(OsVariant.values());
@@ -237,7 +251,7 @@ public final class CreateVmWizard {
         initrd.disableProperty().bind(notKernel);
         cmdline.disableProperty().bind(notKernel);
         return form(
-                row("wizard.node", node, null), new Label[] {factsError},
+                row("wizard.node", node, null, nodeRow), new Label[] {factsError, placement},
                 row("wizard.name", text("wizard-name", vm.name), Field.NAME),
                 row("wizard.os", os, Field.OS),
                 row("wizard.install", kind, null),

@@ -1,12 +1,15 @@
 package org.vireo.ui.wizard;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import java.util.function.Predicate;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -31,6 +34,7 @@ import org.vireo.service.TransferService;
 import org.vireo.service.VmCreation;
 import org.vireo.service.create.CreationStep;
 import org.vireo.service.create.OsVariant;
+import org.vireo.service.create.Placement;
 import org.vireo.service.create.SpecDraft;
 import org.vireo.service.create.SpecValidator;
 import org.vireo.service.create.VmSpec;
@@ -400,6 +404,62 @@ public final class CreateVmWizardViewModel {
         if (phase.get() == Phase.FAILED) {
             phase.set(Phase.EDITING);
         }
+    }
+
+    private Predicate<NodeRef> inMaintenance = node -> false;
+    private final ReadOnlyStringWrapper placement = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper placing = new ReadOnlyBooleanWrapper(false);
+
+    /** Which nodes are in maintenance: Best fit leaves them out. */
+    public void setInMaintenance(Predicate<NodeRef> inMaintenance) {
+        this.inMaintenance = inMaintenance;
+    }
+
+    /**
+     * Ranks the connected nodes (those in maintenance left out) for the VM as chosen so far, with the rules every
+     * create follows, and chooses the best; {@link #placementProperty()} says why it won and why the others lost.
+     */
+    public void bestFit() {
+        List<NodeRef> eligible = nodes.stream().filter(n -> !inMaintenance.test(n)).toList();
+        List<NodeRef> skipped = nodes.stream().filter(inMaintenance).toList();
+        SpecDraft current = draft();
+        placing.set(true);
+        placement.set("");
+        Map<NodeRef, CompletableFuture<NodeFacts>> asked = new LinkedHashMap<>();
+        eligible.forEach(n -> asked.put(n, creation.facts(n.id())));
+        calls.run(() -> CompletableFuture.allOf(asked.values().stream().map(f -> f.exceptionally(e -> null))
+                        .toArray(CompletableFuture[]::new)).thenApply(done -> {
+                    Map<NodeRef, NodeFacts> known = new LinkedHashMap<>();
+                    asked.forEach((n, f) -> {
+                        NodeFacts loaded = f.getNow(null);
+                        if (loaded != null) {
+                            known.put(n, loaded);
+                        }
+                    });
+                    return known;
+                }))
+                .always(() -> placing.set(false))
+                .onFailure(placement::set)
+                .onSuccess(known -> {
+                    List<Placement.Candidate> ranked = Placement.rank(known, current, validator);
+                    String text = Placement.explain(ranked);
+                    if (!skipped.isEmpty()) {
+                        text += "\n" + Texts.get("place.maintenance", String.join(", ", skipped.stream().map(NodeRef::name).toList()));
+                    }
+                    placement.set(text);
+                    if (!ranked.isEmpty() && ranked.get(0).fits()) {
+                        node.set(ranked.get(0).node());
+                    }
+                }).start();
+    }
+
+    /** The last Best fit's ranking in words; empty before one. */
+    public ReadOnlyStringProperty placementProperty() {
+        return placement.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty placingProperty() {
+        return placing.getReadOnlyProperty();
     }
 
     public ObservableList<NodeRef> nodes() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -108,6 +109,37 @@ class CreateCommandTest {
         Run taken = create("--connect", uri, "--name", "test", "--dry-run");
         assertEquals(2, taken.code());
         assertTrue(taken.err().contains("--name: This node already has a VM called test."), taken.err());
+    }
+
+    @Test
+    void placeBestChoosesTheNodeWithTheMostMemoryLeftAndSaysWhy() throws Exception {
+        String small = nodeWithMemory("small", 4, "");
+        String busy = nodeWithMemory("busy", 16, "<domain type='test'><name>hog</name><memory>14680064</memory><vcpu>1</vcpu>"
+                + "<os><type>hvm</type></os></domain>");
+        String roomy = nodeWithMemory("roomy", 8, "");
+        Run placed = create("--connect", small, "--connect", busy, "--connect", roomy, "--place", "best", "--name", "placed-1",
+                "--memory", "1G", "--dry-run");
+        assertEquals(0, placed.code(), placed.err());
+        assertEquals("placed on " + roomy, placed.out().strip());
+        assertEquals(List.of("vireo create: Best fit: roomy — 7 GiB of memory free after this VM.",
+                "vireo create: small: 3 GiB of memory free after this VM.",
+                "vireo create: busy: 1 GiB of memory free after this VM."), placed.err().lines().toList());
+
+        Run none = create("--connect", small, "--connect", roomy, "--place", "best", "--name", "placed-2", "--memory", "12G", "--dry-run");
+        assertEquals(2, none.code());
+        assertTrue(none.err().startsWith("vireo create: No node can take this VM:"), none.err());
+
+        Run twoWithout = create("--connect", small, "--connect", roomy, "--name", "placed-3", "--dry-run");
+        assertEquals(2, twoWithout.code());
+        assertTrue(twoWithout.err().contains("add --place best"), twoWithout.err());
+    }
+
+    /** A test-driver node file whose host has {@code gib} GiB of memory. */
+    private String nodeWithMemory(String name, int gib, String domain) throws IOException {
+        Path file = home.resolve("nodes/" + name + ".xml");
+        String uri = domain.isEmpty() ? NodeFiles.write(file) : NodeFiles.write(file, domain);
+        Files.writeString(file, Files.readString(file).replace("<memory>8388608</memory>", "<memory>" + (gib * 1048576L) + "</memory>"));
+        return uri;
     }
 
     @Test
