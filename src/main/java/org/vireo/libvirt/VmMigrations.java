@@ -57,6 +57,8 @@ final class VmMigrations {
     private static final int XML_MIGRATABLE = 8;
     private static final int UNDEFINE_KEEP_NVRAM = 8;
     private static final int JOB_STATS_COMPLETED = 1;
+    /** Read the completed job's figures without discarding them: virsh domjobinfo --completed still shows them. */
+    private static final int JOB_STATS_KEEP_COMPLETED = 2;
 
     private VmMigrations() {
     }
@@ -448,7 +450,7 @@ final class VmMigrations {
         try {
             Domain moved = dest.domainLookupByUUIDString(uuid);
             try {
-                for (TypedParameter stat : moved.getJobStats(JOB_STATS_COMPLETED).stats) {
+                for (TypedParameter stat : moved.getJobStats(JOB_STATS_COMPLETED | JOB_STATS_KEEP_COMPLETED).stats) {
                     if (stat.field.equals("downtime") && stat instanceof TypedUlongParameter ms) {
                         return Texts.get("migrate.downtime", ms.value);
                     }

@@ -143,13 +143,18 @@ class MigrationLabTest {
                     }
                 });
 
-                // Live with its storage: it runs on B with the same uptime line going on, gone from A; A's copy kept.
+                // Live with its storage: it runs on B with the same uptime line going on, gone from A; A's copy kept; its
+                // tags (in the domain's metadata) went with it.
+                fleet.setTags(mover, List.of("prod", "web")).get(30, TimeUnit.SECONDS);
                 LongJob moved = fleet.migrate(mover, "b", new MigrationOptions(true, true, "", true, false, 0, false, b));
                 String outcome = moved.result().get(180, TimeUnit.SECONDS);
                 System.out.println("migration: live -> " + outcome);
                 assertTrue(outcome.startsWith("mover runs on node B now"), outcome);
                 assertEquals("running", state(b, "mover"));
                 assertFalse(Virsh.names(a).contains("mover"), "removed from A");
+                String movedXml = String.join("\n", Virsh.run(b, "dumpxml", "mover"));
+                assertTrue(movedXml.contains(">prod</") && movedXml.contains(">web</"), "the tags moved along: " + movedXml);
+                assertTrue(String.join("\n", Virsh.run(b, "dumpxml", "--inactive", "mover")).contains(">prod</"), "and are kept there");
                 assertEquals(capacity(a, "mover-data.qcow2"), capacity(b, "mover-data.qcow2"));
                 double uptimeAfter = uptime(lab, 2, guest);
                 assertTrue(uptimeAfter > uptimeBefore, "the guest kept running: uptime " + uptimeBefore + " then " + uptimeAfter);
