@@ -145,7 +145,8 @@ public final class VireoApp extends Application {
             clone.setJobs(jobs);
             return clone;
         });
-        Migrations migrations = new Migrations(fleet, new NodeMigrationSettings(settings),
+        NodeMigrationSettings nodeSettings = new NodeMigrationSettings(settings);
+        Migrations migrations = new Migrations(fleet, nodeSettings,
                 () -> viewModel.nodes().stream().filter(n -> n.status().state() == NodeState.CONNECTED).map(NodeRow::ref).toList(),
                 nodeId -> viewModel.node(nodeId) == null ? List.of() : List.copyOf(viewModel.node(nodeId).vms()), messages, jobs);
         actions.setMigrations(migrations::migrate);
@@ -163,6 +164,7 @@ public final class VireoApp extends Application {
         fleet.setNodeTunnels(new SshNodeTunnels(ssh));
         ConnectionsViewModel connections = new ConnectionsViewModel(viewModel,
                 new StoredConnections(context.connections, context.storeWriter, paths.dataDir().resolve("libvirt_known_hosts")), messages);
+        connections.setMigrationSettings(nodeSettings);
         HostViewModel host = new HostViewModel(fleet, paths.dataDir().resolve("known_hosts").toString());
         StorageViewModel storage = new StorageViewModel(fleet, messages);
         storage.setTransfers(fleet, jobs);

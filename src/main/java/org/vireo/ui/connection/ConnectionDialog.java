@@ -19,8 +19,12 @@ import org.vireo.ui.common.Messages;
 /** Add or edit a connection: the URI is shown as it is built; OK only when every field is right. */
 public final class ConnectionDialog {
 
-    /** What the user chose. */
-    public record Result(String name, String uri, boolean autoconnect) {
+    /** What the user chose; {@code peerAddress} is how other nodes reach this one for a migration (empty: its host). */
+    public record Result(String name, String uri, boolean autoconnect, String peerAddress) {
+
+        public Result(String name, String uri, boolean autoconnect) {
+            this(name, uri, autoconnect, "");
+        }
     }
 
     private ConnectionDialog() {
@@ -52,6 +56,9 @@ public final class ConnectionDialog {
         TextField name = text("conn-name", vm.name);
         name.promptTextProperty().bind(Bindings.createStringBinding(vm::effectiveName, vm.uriBinding(), vm.host));
         form.field(messages.get("connection.name"), name);
+        TextField peer = text("conn-peerAddress", vm.peerAddress);
+        peer.setPromptText(messages.get("connection.peerAddress.prompt"));
+        form.field(messages.get("connection.peerAddress"), peer, vm.peerAddressError());
         CheckBox autoconnect = new CheckBox(messages.get("connection.autoconnect"));
         autoconnect.setId("conn-autoconnect");
         autoconnect.selectedProperty().bindBidirectional(vm.autoconnect);
@@ -66,9 +73,9 @@ public final class ConnectionDialog {
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         var ok = dialog.getDialogPane().lookupButton(ButtonType.OK);
         ok.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.valid(), vm.uriBinding(), vm.hostError(),
-                vm.portError(), vm.userError(), vm.keyFileError(), vm.customError()));
+                vm.portError(), vm.userError(), vm.keyFileError(), vm.customError(), vm.peerAddressError()));
         return dialog.showAndWait().filter(b -> b == ButtonType.OK)
-                .map(b -> new Result(vm.effectiveName(), vm.uriBinding().get(), vm.autoconnect.get()));
+                .map(b -> new Result(vm.effectiveName(), vm.uriBinding().get(), vm.autoconnect.get(), vm.peerAddress.get().strip()));
     }
 
     private static TextField text(String id, Property<String> property) {

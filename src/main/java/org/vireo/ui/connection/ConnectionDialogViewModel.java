@@ -12,6 +12,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.vireo.model.LibvirtUri;
+import org.vireo.service.device.MigrationRules;
 import org.vireo.ui.common.Messages;
 
 /**
@@ -34,6 +35,8 @@ public final class ConnectionDialogViewModel {
     final StringProperty name = new SimpleStringProperty("");
     final BooleanProperty autoconnect = new SimpleBooleanProperty(true);
     final StringProperty customUri = new SimpleStringProperty("");
+    /** How other nodes reach this one for a migration: a host, user@host or a URI; empty for the connection's host. */
+    final StringProperty peerAddress = new SimpleStringProperty("");
 
     private final StringBinding uri;
     private final StringBinding hostError;
@@ -41,6 +44,8 @@ public final class ConnectionDialogViewModel {
     private final StringBinding userError;
     private final StringBinding keyFileError;
     private final StringBinding customError;
+    private final StringBinding peerAddressError = Bindings.createStringBinding(() -> MigrationRules.peerAddressProblem(peerAddress.get()),
+            peerAddress);
 
     private final String knownHostsFile;
 
@@ -91,6 +96,16 @@ public final class ConnectionDialogViewModel {
         autoconnect.set(existingAutoconnect);
     }
 
+    /** Fills the fields from an existing connection and the address other nodes use to reach it. */
+    public void load(String existingName, String existingUri, boolean existingAutoconnect, String existingPeerAddress) {
+        load(existingName, existingUri, existingAutoconnect);
+        peerAddress.set(existingPeerAddress);
+    }
+
+    public StringBinding peerAddressError() {
+        return peerAddressError;
+    }
+
     private String buildUri() {
         if (!customUri.get().isBlank()) {
             return customUri.get().strip();
@@ -134,7 +149,7 @@ public final class ConnectionDialogViewModel {
 
     public boolean valid() {
         return hostError.get().isEmpty() && portError.get().isEmpty() && userError.get().isEmpty()
-                && keyFileError.get().isEmpty() && customError.get().isEmpty() && !uri.get().isBlank();
+                && keyFileError.get().isEmpty() && customError.get().isEmpty() && peerAddressError.get().isEmpty() && !uri.get().isBlank();
     }
 
     public StringBinding uriBinding() {

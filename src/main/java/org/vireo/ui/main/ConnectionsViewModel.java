@@ -17,6 +17,7 @@ import org.vireo.model.NodeState;
 import org.vireo.model.SavedConnection;
 import org.vireo.service.ConnectionStore;
 import org.vireo.ui.common.Messages;
+import org.vireo.ui.common.NodeMigrationSettings;
 import org.vireo.ui.common.ServiceCalls;
 import org.vireo.ui.connection.ConnectionDialog;
 import org.vireo.ui.connection.ConnectionDialogViewModel;
@@ -60,13 +61,26 @@ public final class ConnectionsViewModel {
         });
     }
 
+    private NodeMigrationSettings migrationSettings;
+
+    /** Where the address other nodes use to reach a node is kept (the window sets it). */
+    public void setMigrationSettings(NodeMigrationSettings migrationSettings) {
+        this.migrationSettings = migrationSettings;
+    }
+
     /** The dialog's view model: empty for a new connection, filled from {@code row} to edit it. */
     public ConnectionDialogViewModel dialogFor(NodeRow row) {
         ConnectionDialogViewModel dialog = new ConnectionDialogViewModel(store.sshKnownHostsFile(), messages);
         if (row != null) {
-            dialog.load(row.ref().name(), row.ref().uri(), true);
+            dialog.load(row.ref().name(), row.ref().uri(), true, migrationSettings == null ? "" : migrationSettings.peerAddress(row.ref()));
         }
         return dialog;
+    }
+
+    private void keepPeerAddress(NodeRef node, ConnectionDialog.Result result) {
+        if (migrationSettings != null) {
+            migrationSettings.setPeerAddress(node, result.peerAddress());
+        }
     }
 
     /**
@@ -79,7 +93,10 @@ public final class ConnectionsViewModel {
         OptionalLong savedId = editing == null ? OptionalLong.empty() : SavedConnection.idOf(editing.ref());
         if (editing != null && savedId.isPresent() && editing.ref().uri().equals(result.uri())) {
             calls.run(() -> store.update(savedId.getAsLong(), result.name(), result.uri(), result.autoconnect()))
-                    .onSuccess(ok -> main.renameNode(editing, result.name()))
+                    .onSuccess(ok -> {
+                        main.renameNode(editing, result.name());
+                        keepPeerAddress(editing.ref(), result);
+                    })
                     .onFailure(reason -> saveFailed(editing, result, reason))
                     .start();
             return;
@@ -89,6 +106,7 @@ public final class ConnectionsViewModel {
                         .thenApply(v -> new NodeRef(editing.ref().id(), result.name(), result.uri()))
                 : store.add(result.name(), result.uri(), result.autoconnect()).thenApply(SavedConnection::toNodeRef);
         calls.run(() -> saved).onSuccess(ref -> {
+            keepPeerAddress(ref, result);
             if (editing != null) {
                 main.removeNode(editing);   // a new URI: the old connection goes, the new one opens
             }
@@ -118,7 +136,7 @@ public final class ConnectionsViewModel {
     /** The dialog's view model holding what the user typed in a save that failed. */
     public ConnectionDialogViewModel dialogFor(ConnectionDialog.Result typed) {
         ConnectionDialogViewModel dialog = new ConnectionDialogViewModel(store.sshKnownHostsFile(), messages);
-        dialog.load(typed.name(), typed.uri(), typed.autoconnect());
+        dialog.load(typed.name(), typed.uri(), typed.autoconnect(), typed.peerAddress());
         return dialog;
     }
 

@@ -115,6 +115,8 @@ public final class MigrateViewModel {
         this.messages = messages;
         this.jobs = jobs;
         this.calls = ServiceCalls.on(fxThread);
+        // a transient VM stays transient unless the user asks to keep it on the destination
+        persistent.set(vm.persistent());
         for (NodeRef node : others) {
             destinations.add(new Destination(node, nodeSettings.inMaintenance(node)));
         }

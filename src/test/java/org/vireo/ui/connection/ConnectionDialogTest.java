@@ -79,13 +79,23 @@ class ConnectionDialogTest {
             page.chooseFromMenu("#nodeMenu", "#menu-editConnection");
             var edit = page.dialog();
             assertEquals(nodeUri, MainWindowPage.onFx(() -> field(edit, "#conn-custom").getText()));
+            // How other nodes reach it for a migration: checked as typed, kept for the node.
+            robot.interact(() -> field(edit, "#conn-peerAddress").setText("root@edge box"));
+            assertTrue(label(edit, "#error-conn-peerAddress").startsWith("Give a host name or address"), label(edit, "#error-conn-peerAddress"));
+            assertTrue(okButton(edit).isDisabled());
             robot.interact(() -> {
+                field(edit, "#conn-peerAddress").setText("root@edge.internal");
                 field(edit, "#conn-name").setText("Edge twin");
                 robot.from(edit).lookup("#conn-autoconnect").queryAs(CheckBox.class).setSelected(false);
             });
             robot.clickOn(okButton(edit));
             page.waitUntil("renamed and connected", 20, () -> page.renderedNodeDetail("Edge twin").startsWith("connected"));
             page.waitUntil("the rename is saved", 10, () -> savedNames().contains("Edge twin") && !savedNames().contains("Edge copy"));
+            page.selectTreeRow(page.nodeItems().get(3));
+            page.chooseFromMenu("#nodeMenu", "#menu-editConnection");
+            var again = page.dialog();
+            assertEquals("root@edge.internal", MainWindowPage.onFx(() -> field(again, "#conn-peerAddress").getText()));
+            robot.clickOn(robot.from(again).lookup((Button b) -> b.getText().equals("Cancel")).queryButton());
 
         }
         // Not connected at start any more: it waits for Connect.
