@@ -44,6 +44,11 @@ public final class Placement {
         List<Candidate> all = new ArrayList<>();
         for (Map.Entry<NodeRef, NodeFacts> entry : nodes.entrySet()) {
             NodeFacts facts = entry.getValue();
+            String missing = missing(draft, facts);
+            if (!missing.isEmpty()) {
+                all.add(new Candidate(entry.getKey(), 0, -1, facts.hostCpus(), missing));
+                continue;
+            }
             SpecValidator.Result result = validator.validate(draft, facts);
             if (!result.ok()) {
                 all.add(new Candidate(entry.getKey(), 0, -1, facts.hostCpus(), result.errors().values().iterator().next()));
@@ -64,6 +69,18 @@ public final class Placement {
                 .thenComparing(Comparator.comparingLong(Candidate::poolLeft).reversed())
                 .thenComparing(Comparator.comparingInt(Candidate::cpus).reversed()));
         return all;
+    }
+
+    /** The pool or network the VM needs that this node lacks, named; empty when it has both. */
+    private static String missing(SpecDraft draft, NodeFacts facts) {
+        if (draft.diskKind().equals("new") && !draft.diskPool().isBlank()
+                && (facts.pool(draft.diskPool()) == null || !facts.pool(draft.diskPool()).active())) {
+            return Texts.get("place.noPool", draft.diskPool());
+        }
+        if (draft.networkKind().equals("network") && !draft.networkName().isBlank() && !facts.networks().contains(draft.networkName())) {
+            return Texts.get("place.noNetwork", draft.networkName());
+        }
+        return "";
     }
 
     private static String disk(VmSpec spec) {

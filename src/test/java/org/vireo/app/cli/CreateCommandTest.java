@@ -129,6 +129,11 @@ class CreateCommandTest {
         assertEquals(2, none.code());
         assertTrue(none.err().startsWith("vireo create: No node can take this VM:"), none.err());
 
+        Run noPool = create("--connect", small, "--connect", roomy, "--place", "best", "--name", "placed-4", "--disk", "1G",
+                "--pool", "nowhere", "--dry-run");
+        assertEquals(2, noPool.code());
+        assertTrue(noPool.err().contains("vireo create: roomy cannot: it has no running pool \"nowhere\" for the disk."), noPool.err());
+
         Run twoWithout = create("--connect", small, "--connect", roomy, "--name", "placed-3", "--dry-run");
         assertEquals(2, twoWithout.code());
         assertTrue(twoWithout.err().contains("add --place best"), twoWithout.err());
