@@ -68,7 +68,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule servicesKnowNoUi = noClasses()
             .that().resideInAnyPackage("org.vireo.libvirt..", "org.vireo.store..", "org.vireo.service..", "org.vireo.ssh..",
-                    "org.vireo.rfb..", "org.vireo.terminal..")
+                    "org.vireo.rfb..", "org.vireo.terminal..", "org.vireo.osinfo..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.vireo.ui..", "org.vireo.app..")
             .because("services never touch JavaFX; results reach view models through listeners");
 
@@ -120,7 +120,7 @@ class ArchitectureTest {
             .layer("App").definedBy("org.vireo.app..")
             .layer("Ui").definedBy("org.vireo.ui..")
             .layer("Adapters").definedBy("org.vireo.libvirt..", "org.vireo.store..", "org.vireo.ssh..", "org.vireo.rfb..",
-                    "org.vireo.terminal..", "org.vireo.service.fleet..")
+                    "org.vireo.terminal..", "org.vireo.service.fleet..", "org.vireo.osinfo..")
             .layer("Ports").definedBy("org.vireo.service", "org.vireo.service.create..", "org.vireo.service.device..")
             .layer("Model").definedBy("org.vireo.model..")
             .whereLayer("App").mayNotBeAccessedByAnyLayer()

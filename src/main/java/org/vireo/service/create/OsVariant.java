@@ -10,6 +10,7 @@ public enum OsVariant {
     FEDORA_41("Fedora 41", "fedora41", true, "virtio", "virtio", 4096, 2, 25),
     RHEL_9("RHEL 9 / Alma / Rocky", "rhel9", true, "virtio", "virtio", 4096, 2, 30),
     ALPINE("Alpine Linux", "alpinelinux", false, "virtio", "virtio", 512, 1, 4),
+    WINDOWS_10("Windows 10", "win10", true, "sata", "e1000e", 4096, 2, 64),
     WINDOWS_11("Windows 11", "win11", true, "sata", "e1000e", 4096, 2, 64),
     WINDOWS_SERVER_2022("Windows Server 2022", "win2k22", true, "sata", "e1000e", 4096, 2, 64),
     FREEBSD_14("FreeBSD 14", "freebsd14", false, "virtio", "virtio", 2048, 2, 20),
