@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -34,8 +35,10 @@ import org.vireo.libvirt.LibvirtRuntime;
 import org.vireo.model.NodeRef;
 import org.vireo.model.NodeState;
 import org.vireo.model.Texts;
+import org.vireo.osinfo.OsinfoReader;
 import org.vireo.service.DemoLabFiles;
 import org.vireo.service.create.CryptPasswordHasher;
+import org.vireo.service.create.OsCatalogue;
 import org.vireo.service.create.SpecValidator;
 import org.vireo.service.fleet.LocalTags;
 import org.vireo.service.fleet.StoredConnections;
@@ -145,6 +148,9 @@ public final class VireoApp extends Application {
             clone.setJobs(jobs);
             return clone;
         });
+        // osinfo-db's 800 files are read in the background: the window does not wait for them, a wizard opened before
+        // they are in offers the built-in families
+        CompletableFuture<OsCatalogue> catalogue = CompletableFuture.supplyAsync(OsinfoReader::system, context.localWork);
         NodeMigrationSettings nodeSettings = new NodeMigrationSettings(settings);
         Migrations migrations = new Migrations(fleet, nodeSettings,
                 () -> viewModel.nodes().stream().filter(n -> n.status().state() == NodeState.CONNECTED).map(NodeRow::ref).toList(),
@@ -175,6 +181,7 @@ public final class VireoApp extends Application {
                     CreateVmWizardViewModel wizard = new CreateVmWizardViewModel(fleet, validator, connected);
                     wizard.setUploads(fleet, jobs);
                     wizard.setInMaintenance(migrations::inMaintenance);
+                    wizard.setCatalogue(catalogue.getNow(OsCatalogue.builtIn()));
                     wizard.setNetworkCreation(new NewNetworkViewModel(fleet));
                     return wizard;
                 },

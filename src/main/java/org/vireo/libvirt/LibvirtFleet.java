@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -35,6 +36,7 @@ import org.vireo.model.DhcpLease;
 import org.vireo.model.DiskSpec;
 import org.vireo.model.GraphicsEndpoint;
 import org.vireo.model.HostDetails;
+import org.vireo.model.IsoLabel;
 import org.vireo.model.MigrationCheck;
 import org.vireo.model.MigrationOptions;
 import org.vireo.model.NetworkSpec;
@@ -281,6 +283,18 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
     @Override
     public CompletableFuture<NodeFacts> facts(String nodeId) {
         return onNode(nodeId, Texts.get("op.readCapacity"), NodeFactsReader::read);
+    }
+
+    @Override
+    public CompletableFuture<Optional<IsoLabel>> isoLabel(String nodeId, String path) {
+        String what = Texts.get("op.readLabel", path);
+        return onNode(nodeId, what, conn -> conn).thenApplyAsync(conn -> {
+            try {
+                return IsoLabel.parse(VolumeTransfers.readRange(conn, path, IsoLabel.OFFSET, IsoLabel.LENGTH));
+            } catch (LibvirtException e) {
+                throw new OperationException(what, LibvirtErrors.message(e));
+            }
+        }, transferStarter);
     }
 
     @Override

@@ -1,13 +1,22 @@
 package org.vireo.service;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import org.vireo.model.IsoLabel;
 import org.vireo.model.NodeFacts;
 import org.vireo.service.create.CreationStep;
 import org.vireo.service.create.VmSpec;
 
 /** Creating VMs on a node: its facts for validation, the XML preview, and the creation itself. */
 public interface VmCreation {
+
+    /**
+     * The ISO 9660 labels of the install medium at {@code path} on the node, read through a ranged download of its 2 KiB
+     * volume descriptor (on a transfer thread, not the node's worker); empty when it is no ISO image. Fails when the
+     * path is in no pool of the node (libvirt cannot read it then), with libvirt's words.
+     */
+    CompletableFuture<Optional<IsoLabel>> isoLabel(String nodeId, String path);
 
     /** Reads what validation needs from the node (on its worker). */
     CompletableFuture<NodeFacts> facts(String nodeId);

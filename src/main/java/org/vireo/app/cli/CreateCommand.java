@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -26,7 +27,9 @@ import org.vireo.model.NodeState;
 import org.vireo.model.NodeStatus;
 import org.vireo.model.OperationException;
 import org.vireo.model.Texts;
+import org.vireo.osinfo.OsinfoReader;
 import org.vireo.service.create.CryptPasswordHasher;
+import org.vireo.service.create.OsCatalogue;
 import org.vireo.service.create.OsVariant;
 import org.vireo.service.create.Placement;
 import org.vireo.service.create.SpecDraft;
@@ -58,7 +61,7 @@ public final class CreateCommand {
     String name;
 
     @Option(names = "--os", paramLabel = "SHORT-ID", defaultValue = "linux", descriptionKey = "os", converter = OsOption.class)
-    OsVariant os;
+    OsChoice os;
 
     @Option(names = "--vcpus", descriptionKey = "vcpus")
     String vcpus;
@@ -142,12 +145,24 @@ public final class CreateCommand {
     private String cloudKey = "";
     private String cloudPassword = "";
 
-    /** An OS family by libosinfo's short id (debian12, win11 …) or by its name (DEBIAN_12), in any case. */
-    static final class OsOption implements ITypeConverter<OsVariant> {
+    /** The OS asked for: the family whose devices it gets, and osinfo-db's entry when the short id came from there. */
+    record OsChoice(OsVariant family, OsCatalogue.Entry entry) {
+    }
+
+    /**
+     * An OS by a built-in family's short id (debian12, win11 …) or name (DEBIAN_12), else by any short id of osinfo-db
+     * (debian11, fedora37, win10 …; read only then), in any case.
+     */
+    static final class OsOption implements ITypeConverter<OsChoice> {
         @Override
-        public OsVariant convert(String value) {
-            return OsVariant.fromId(value).orElseThrow(() -> new TypeConversionException(Texts.get("cli.create.os", LogText.escape(value),
-                    Arrays.stream(OsVariant.values()).map(OsVariant::shortId).collect(Collectors.joining(", ")))));
+        public OsChoice convert(String value) {
+            Optional<OsVariant> family = OsVariant.fromId(value);
+            if (family.isPresent()) {
+                return new OsChoice(family.get(), null);
+            }
+            return OsinfoReader.system().byShortId(value).map(entry -> new OsChoice(entry.preset(), entry))
+                    .orElseThrow(() -> new TypeConversionException(Texts.get("cli.create.os", LogText.escape(value),
+                            Arrays.stream(OsVariant.values()).map(OsVariant::shortId).collect(Collectors.joining(", ")))));
         }
     }
 
@@ -254,6 +269,9 @@ public final class CreateCommand {
                 return 2;
             }
             VmSpec spec = result.spec().orElseThrow();
+            if (os.entry() != null) {
+                OsCatalogue.belowMinimum(os.entry(), spec).forEach((field, message) -> err.println(Texts.get("cli.create.warning", flag(field), message)));
+            }
             if (printXml) {
                 out.print(fleet.previewXml(spec, facts));
                 out.flush();
@@ -286,7 +304,12 @@ public final class CreateCommand {
     }
 
     SpecDraft draft(NodeFacts facts) {
-        SpecDraft base = SpecDraft.defaults(os, facts);
+        SpecDraft base = SpecDraft.defaults(os.family(), facts);
+        OsCatalogue.Entry entry = os.entry();
+        String baseVcpus = entry != null && Math.max(entry.recVcpus(), entry.minVcpus()) > 0
+                ? Integer.toString(Math.max(entry.recVcpus(), entry.minVcpus())) : base.vcpus();
+        String baseMemory = entry != null && Math.max(entry.recRam(), entry.minRam()) > 0
+                ? (Math.max(entry.recRam(), entry.minRam()) >> 20) + " MiB" : base.memory();
         String installKind = iso != null ? "iso" : importDisk != null ? "import" : kernel != null ? "kernel" : pxe ? "pxe" : "none";
         String installPath = iso != null ? iso : importDisk != null ? importDisk : "";
         String diskKind = volume != null ? "existing" : disk != null ? "new" : "none";
@@ -306,8 +329,8 @@ public final class CreateCommand {
                 networkName = n.toLowerCase(Locale.ROOT).startsWith("network=") ? n.substring(8) : n;
             }
         }
-        return new SpecDraft(name, os, installKind, installPath, kernel == null ? "" : kernel, initrd == null ? "" : initrd,
-                cmdline == null ? "" : cmdline, vcpus != null ? vcpus : base.vcpus(), memory != null ? memory : base.memory(),
+        return new SpecDraft(name, os.family(), installKind, installPath, kernel == null ? "" : kernel, initrd == null ? "" : initrd,
+                cmdline == null ? "" : cmdline, vcpus != null ? vcpus : baseVcpus, memory != null ? memory : baseMemory,
                 diskKind, pool != null ? pool : base.diskPool(), disk == null ? "" : disk, format, volume == null ? "" : volume,
                 networkKind, networkName, mac == null ? SpecDraft.randomMac() : mac, cloudUser != null,
                 cloudUser == null ? "" : cloudUser, cloudPassword, cloudKey, hostName == null ? "" : hostName, !noStart, false,

@@ -3,12 +3,16 @@ package org.vireo.service.create;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.vireo.model.ByteSize;
 import org.vireo.model.IsoLabel;
+import org.vireo.model.Texts;
 
 /**
  * The operating systems the wizard and {@code vireo create --os} offer: osinfo-db's entries where its data is installed
@@ -84,6 +88,24 @@ public final class OsCatalogue {
         private String searchable() {
             return (name + " " + String.join(" ", shortIds) + " " + distro).toLowerCase(Locale.ROOT);
         }
+    }
+
+    /**
+     * Where {@code spec} is below what {@code entry} needs at least (vCPUs, memory, disk), one warning per field, in the
+     * wizard's and the command line's words.
+     */
+    public static Map<SpecValidator.Field, String> belowMinimum(Entry entry, VmSpec spec) {
+        Map<SpecValidator.Field, String> warnings = new EnumMap<>(SpecValidator.Field.class);
+        if (entry.minVcpus() > 0 && spec.vcpus() < entry.minVcpus()) {
+            warnings.put(SpecValidator.Field.VCPUS, Texts.get("osinfo.minVcpus", entry.name(), entry.minVcpus()));
+        }
+        if (entry.minRam() > 0 && spec.memoryBytes() < entry.minRam()) {
+            warnings.put(SpecValidator.Field.MEMORY, Texts.get("osinfo.minRam", entry.name(), new ByteSize(entry.minRam()).toHuman()));
+        }
+        if (entry.minStorage() > 0 && spec.disk() instanceof VmSpec.DiskChoice.NewDisk disk && disk.sizeBytes() < entry.minStorage()) {
+            warnings.put(SpecValidator.Field.DISK_SIZE, Texts.get("osinfo.minStorage", entry.name(), new ByteSize(entry.minStorage()).toHuman()));
+        }
+        return warnings;
     }
 
     private final List<Entry> entries;

@@ -38,11 +38,13 @@ import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
+import org.controlsfx.control.textfield.TextFields;
 import org.controlsfx.validation.ValidationSupport;
 import org.vireo.model.ByteSize;
 import org.vireo.model.NodeFacts;
 import org.vireo.model.NodeRef;
 import org.vireo.service.create.CreationStep;
+import org.vireo.service.create.OsCatalogue;
 import org.vireo.service.create.OsVariant;
 import org.vireo.service.create.SpecValidator.Field;
 import org.vireo.service.create.VmSpec;
@@ -229,6 +231,26 @@ public final class CreateVmWizard {
         placement.setWrapText(true);
         placement.setMinHeight(Region.USE_PREF_SIZE);
         placement.textProperty().bind(vm.placementProperty());
+        // The catalogue (osinfo-db's where installed): type a name or short id, pick from the suggestions.
+        TextField osinfo = new TextField();
+        osinfo.setId("wizard-osinfo");
+        osinfo.setPromptText(messages.get("wizard.osinfo.prompt"));
+        Runnable showEntry = () -> osinfo.setText(vm.osEntryProperty().get() == null ? "" : vm.osEntryProperty().get().label());
+        vm.osEntryProperty().addListener((obs, old, now) -> showEntry.run());
+        TextFields.bindAutoCompletion(osinfo, request -> vm.searchOs(request.getUserText()),
+                new DisplayConverter<>(e -> e == null ? "" : e.label()))
+                .setOnAutoCompleted(event -> vm.osEntryProperty().set(event.getCompletion()));
+        osinfo.setOnAction(e -> {
+            OsCatalogue.Entry typed = vm.osEntryNamed(osinfo.getText());
+            if (typed != null) {
+                vm.osEntryProperty().set(typed);
+            }
+        });
+        Label detectedLabel = new Label();
+        detectedLabel.setId("wizard-detected");
+        detectedLabel.setWrapText(true);
+        detectedLabel.setMinHeight(Region.USE_PREF_SIZE);
+        detectedLabel.textProperty().bind(vm.detectedProperty());
         ComboBox<OsVariant> os = new ComboBox<>();
         os.setId("wizard-os");
         os.getItems().setAll(OsVariant.values());
@@ -253,10 +275,12 @@ public final class CreateVmWizard {
         return form(
                 row("wizard.node", node, null, nodeRow), new Label[] {factsError, placement},
                 row("wizard.name", text("wizard-name", vm.name), Field.NAME),
+                row("wizard.osinfo", osinfo, null),
                 row("wizard.os", os, Field.OS),
                 row("wizard.install", kind, null),
                 row("wizard.installPath", path, Field.INSTALL, withUpload("wizardUploadIso", path, CreateVmWizardViewModel.UploadTarget.INSTALL)),
                 new Object[] {uploadProgress("wizardUploadIsoProgress", CreateVmWizardViewModel.UploadTarget.INSTALL)},
+                new Label[] {detectedLabel},
                 row("wizard.driversIso", drivers, Field.DRIVERS),
                 row("wizard.kernel", kernel, Field.KERNEL),
                 row("wizard.initrd", initrd, null),

@@ -1,6 +1,7 @@
 package org.vireo.ui.wizard;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,7 @@ import org.vireo.service.LongJob;
 import org.vireo.service.TransferService;
 import org.vireo.service.VmCreation;
 import org.vireo.service.create.CreationStep;
+import org.vireo.service.create.OsCatalogue;
 import org.vireo.service.create.OsVariant;
 import org.vireo.service.create.Placement;
 import org.vireo.service.create.SpecDraft;
@@ -151,6 +153,16 @@ public final class CreateVmWizardViewModel {
                 cloudUser, cloudPassword, cloudSshKey, cloudHostName, cloudSudo, start, customize, firmware, tpm, driversIso, machine, facts)) {
             field.addListener((obs, old, now) -> validate());
         }
+        osEntry.addListener((obs, old, now) -> chooseEntry(now));
+        // another family chosen by hand: the catalogue's entry no longer describes the VM
+        os.addListener((obs, old, now) -> {
+            if (osEntry.get() != null && osEntry.get().preset() != now) {
+                osEntry.set(null);
+            }
+        });
+        installPath.addListener((obs, old, now) -> detectMedium());
+        installKind.addListener((obs, old, now) -> detectMedium());
+        osEntry.addListener((obs, old, now) -> validate());
         if (!nodes.isEmpty()) {
             node.set(nodes.get(0));
         }
@@ -239,7 +251,11 @@ public final class CreateVmWizardViewModel {
         }
         SpecValidator.Result result = validator.validate(draft(), loaded);
         replace(errors, result.errors());
-        replace(warnings, result.warnings());
+        Map<SpecValidator.Field, String> allWarnings = new HashMap<>(result.warnings());
+        if (osEntry.get() != null && result.spec().isPresent()) {
+            OsCatalogue.belowMinimum(osEntry.get(), result.spec().get()).forEach(allWarnings::putIfAbsent);
+        }
+        replace(warnings, allWarnings);
         spec.set(result.spec().orElse(null));
         xml.set(result.spec().map(s -> creation.previewXml(s, loaded)).orElse(""));
     }
@@ -404,6 +420,86 @@ public final class CreateVmWizardViewModel {
         if (phase.get() == Phase.FAILED) {
             phase.set(Phase.EDITING);
         }
+    }
+
+    private OsCatalogue catalogue = OsCatalogue.builtIn();
+    /** The catalogue's OS chosen or detected; null while none is (the family alone then decides). */
+    final ObjectProperty<OsCatalogue.Entry> osEntry = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper detected = new ReadOnlyStringWrapper("");
+    /** The sizes the last catalogue entry set: replaced by the next entry's unless the user changed them. */
+    private List<String> entrySizes = List.of();
+
+    /** The OS catalogue (osinfo-db's where installed), read off the FX thread by whoever made this wizard. */
+    public void setCatalogue(OsCatalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    /** Catalogue entries for what the user typed, newest first. */
+    public List<OsCatalogue.Entry> searchOs(String text) {
+        return catalogue.search(text, 40);
+    }
+
+    /** The entry the user typed by its label, name or a short id; null when none is. */
+    public OsCatalogue.Entry osEntryNamed(String text) {
+        String t = text == null ? "" : text.strip();
+        return catalogue.entries().stream().filter(e -> e.label().equalsIgnoreCase(t) || e.name().equalsIgnoreCase(t)).findFirst()
+                .or(() -> catalogue.byShortId(t)).orElse(null);
+    }
+
+    public ObjectProperty<OsCatalogue.Entry> osEntryProperty() {
+        return osEntry;
+    }
+
+    /** "Detected from the medium: Debian 11 (debian11)." or why not; empty before an ISO is chosen. */
+    public ReadOnlyStringProperty detectedProperty() {
+        return detected.getReadOnlyProperty();
+    }
+
+    /** The entry's family decides the devices; its recommended sizes replace the sizes the user has not changed. */
+    private void chooseEntry(OsCatalogue.Entry entry) {
+        if (entry == null) {
+            return;
+        }
+        os.set(entry.preset());
+        OsVariant family = entry.preset();
+        List<String> familySizes = List.of(Integer.toString(family.suggestedVcpus()), family.suggestedMemoryMiB() + " MiB",
+                family.suggestedDiskGiB() + " GiB");
+        long ram = Math.max(entry.recRam(), entry.minRam());
+        long storage = Math.max(entry.recStorage(), entry.minStorage());
+        int cpus = Math.max(entry.recVcpus(), entry.minVcpus());
+        List<String> sizes = List.of(cpus > 0 ? Integer.toString(cpus) : familySizes.get(0),
+                ram > 0 ? (ram >> 20) + " MiB" : familySizes.get(1), storage > 0 ? (storage >> 30) + " GiB" : familySizes.get(2));
+        List<StringProperty> fields = List.of(vcpus, memory, diskSize);
+        for (int i = 0; i < fields.size(); i++) {
+            String now = fields.get(i).get();
+            if (now.equals(familySizes.get(i)) || entrySizes.size() == 3 && now.equals(entrySizes.get(i))) {
+                fields.get(i).set(sizes.get(i));
+            }
+        }
+        entrySizes = sizes;
+    }
+
+    /** Reads the chosen ISO's labels (a ranged download on a remote node) and preselects the OS osinfo-db names for it. */
+    private void detectMedium() {
+        detected.set("");
+        String path = installPath.get();
+        NodeRef chosen = node.get();
+        if (!"iso".equals(installKind.get()) || path == null || path.isBlank() || chosen == null || !catalogue.fromOsinfo()) {
+            return;
+        }
+        calls.run(() -> creation.isoLabel(chosen.id(), path))
+                .unlessStale(() -> path.equals(installPath.get()) && chosen == node.get())
+                .onSuccess(label -> {
+                    Optional<OsCatalogue.Entry> found = label.flatMap(l -> catalogue.detect(l, "x86_64"));
+                    if (found.isPresent()) {
+                        osEntry.set(found.get());
+                        detected.set(Texts.get("osinfo.detected", found.get().label()));
+                    } else {
+                        detected.set(label.map(l -> Texts.get("osinfo.unknownMedium", l.volumeId())).orElse(Texts.get("osinfo.notIso")));
+                    }
+                })
+                .onFailure(reason -> detected.set(""))
+                .start();
     }
 
     private Predicate<NodeRef> inMaintenance = node -> false;

@@ -102,6 +102,13 @@ class CreateCommandTest {
         Run windows = create("--connect", uri, "--name", "win-cli", "--os", "win11", "--memory", "1G", "--dry-run", "--print-xml");
         assertEquals(0, windows.code(), windows.err());
         assertTrue(windows.out().contains("<clock offset=\"localtime\"/>"), "libosinfo's short id picks the Windows preset: " + windows.out());
+        // A short id only osinfo-db knows: its family's devices, its recommended sizes, its minimum as a warning.
+        Run catalogue = create("--connect", workstationLike(), "--name", "deb11-cli", "--os", "debian11", "--dry-run", "--print-xml");
+        assertEquals(0, catalogue.code(), catalogue.err());
+        assertTrue(catalogue.out().contains("<memory unit=\"KiB\">1048576</memory>"), "osinfo-db recommends 1 GiB: " + catalogue.out());
+        Run small = create("--connect", workstationLike(), "--name", "deb11-small", "--os", "debian11", "--memory", "512M", "--dry-run");
+        assertEquals(0, small.code(), small.err());
+        assertTrue(small.err().contains("Debian 11 needs at least 1 GiB of memory."), small.err());
         Run unknown = create("--connect", uri, "--name", "beos-1", "--os", "beos5", "--dry-run");
         assertEquals(2, unknown.code());
         assertTrue(unknown.err().contains("--os beos5 is not an OS family Vireo knows; one of: linux, debian12"), unknown.err());
@@ -137,6 +144,10 @@ class CreateCommandTest {
         Run twoWithout = create("--connect", small, "--connect", roomy, "--name", "placed-3", "--dry-run");
         assertEquals(2, twoWithout.code());
         assertTrue(twoWithout.err().contains("add --place best"), twoWithout.err());
+    }
+
+    private String workstationLike() {
+        return NodeFiles.demoNode(home.resolve("nodes"), "workstation.xml");
     }
 
     /** A test-driver node file whose host has {@code gib} GiB of memory. */
