@@ -131,7 +131,7 @@ class NewVmDevicesTest {
                 assertEquals(VmSpec.Firmware.UEFI, f41.spec().orElseThrow().firmware());
                 assertFalse(f41.spec().orElseThrow().tpm(), "no swtpm on that node: no TPM, and no refusal");
                 assertTrue(new SpecValidator(password -> "").validate(fedora, noUefi).errors().get(SpecValidator.Field.OS)
-                        .startsWith("Fedora 41 needs UEFI firmware"));
+                        .startsWith("Fedora needs UEFI firmware"));
                 assertEquals("This node has no UEFI firmware: install the ovmf package on the node, or choose BIOS.",
                         new SpecValidator(password -> "").validate(uefi, noUefi).errors().get(SpecValidator.Field.FIRMWARE));
                 assertEquals("This node cannot emulate a TPM: install the swtpm and swtpm-tools packages on the node, or leave the TPM out.",

@@ -2,18 +2,21 @@ package org.vireo.service.create;
 
 import java.util.Optional;
 
-/** OS families with the defaults a user should not have to know: firmware, buses, sizes. */
+/**
+ * OS families with the defaults a user should not have to know: firmware, buses, sizes. Named by family, not release: the
+ * catalogue's entries (osinfo-db) name the release and take their devices from their family.
+ */
 public enum OsVariant {
     LINUX_GENERIC("Linux (generic)", "linux", false, "virtio", "virtio", 2048, 2, 20),
-    DEBIAN_12("Debian 12", "debian12", false, "virtio", "virtio", 2048, 2, 20),
-    UBUNTU_24_04("Ubuntu 24.04", "ubuntu24.04", false, "virtio", "virtio", 4096, 2, 25),
-    FEDORA_41("Fedora 41", "fedora41", true, "virtio", "virtio", 4096, 2, 25),
+    DEBIAN_12("Debian", "debian12", false, "virtio", "virtio", 2048, 2, 20),
+    UBUNTU_24_04("Ubuntu", "ubuntu24.04", false, "virtio", "virtio", 4096, 2, 25),
+    FEDORA_41("Fedora", "fedora41", true, "virtio", "virtio", 4096, 2, 25),
     RHEL_9("RHEL 9 / Alma / Rocky", "rhel9", true, "virtio", "virtio", 4096, 2, 30),
     ALPINE("Alpine Linux", "alpinelinux", false, "virtio", "virtio", 512, 1, 4),
     WINDOWS_10("Windows 10", "win10", true, "sata", "e1000e", 4096, 2, 64),
     WINDOWS_11("Windows 11", "win11", true, "sata", "e1000e", 4096, 2, 64),
     WINDOWS_SERVER_2022("Windows Server 2022", "win2k22", true, "sata", "e1000e", 4096, 2, 64),
-    FREEBSD_14("FreeBSD 14", "freebsd14", false, "virtio", "virtio", 2048, 2, 20),
+    FREEBSD_14("FreeBSD", "freebsd14", false, "virtio", "virtio", 2048, 2, 20),
     OTHER("Other / unknown", "other", false, "sata", "e1000", 1024, 1, 10);
 
     private final String label;
