@@ -67,7 +67,7 @@ final class DomainXmlBuilder {
             osElement.setAttribute("firmware", "efi");
         }
         Element osType = text(osElement, "type", "hvm");
-        osType.setAttribute("arch", "x86_64");
+        osType.setAttribute("arch", spec.arch());
         if (!type.equals("test")) {
             osType.setAttribute("machine", spec.machine());
         }

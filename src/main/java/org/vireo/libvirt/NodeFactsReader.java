@@ -3,6 +3,7 @@ package org.vireo.libvirt;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -72,8 +73,14 @@ final class NodeFactsReader {
         networks.sort(null);
         NodeFacts.Firmware firmware = conn instanceof VireoConnect vireo && !types.isEmpty()
                 ? firmware(DomainCapabilities.read(vireo, null, "x86_64", "q35", types.get(0))) : NodeFacts.Firmware.UNKNOWN;
+        Map<String, List<String>> byArch = new LinkedHashMap<>();
+        if (!types.contains("test")) {
+            for (String arch : arches(capabilities)) {
+                byArch.put(arch, machines(capabilities, arch));
+            }
+        }
         return new NodeFacts(info.cpus, info.memory * 1024L, maxVcpus, committed, names, pools, networks, types, firmware,
-                types.contains("test") ? List.of() : machines(capabilities, "x86_64"));
+                byArch.getOrDefault("x86_64", List.of()), byArch);
     }
 
     private static NodeFacts.Pool pool(Connect conn, String name, boolean active, Map<String, List<String>> diskUsers)
@@ -122,7 +129,22 @@ final class NodeFactsReader {
         return new NodeFacts.Firmware(true, uefi, secure, tpmEmulator);
     }
 
-    /** Guest domain types for hvm guests, kvm first (fast), then qemu (emulated), then the rest. */
+    /** The architectures of the node's hvm guests, x86_64 first, then as the capabilities list them. */
+    static List<String> arches(String capabilities) {
+        Set<String> arches = new LinkedHashSet<>();
+        for (Element guest : XmlElements.children(parse(capabilities), "guest")) {
+            if (!"hvm".equals(XmlElements.childText(guest, "os_type"))) {
+                continue;
+            }
+            for (Element a : XmlElements.children(guest, "arch")) {
+                arches.add(a.getAttribute("name"));
+            }
+        }
+        List<String> ordered = new ArrayList<>(arches);
+        ordered.sort(Comparator.comparing((String a) -> !a.equals("x86_64")));
+        return ordered;
+    }
+
     /** The machine types of {@code arch} guests: the aliases (q35, pc) first, then the versioned ones, newest first. */
     static List<String> machines(String capabilities, String arch) {
         Set<String> aliases = new LinkedHashSet<>();

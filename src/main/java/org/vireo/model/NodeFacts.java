@@ -2,6 +2,7 @@ package org.vireo.model;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -11,10 +12,23 @@ import java.util.Set;
  * @param committedMemory memory of the VMs running now, for the overcommit warning
  * @param domainTypes     the guest domain types the node offers (kvm, qemu, test…), best first
  * @param machines        the x86_64 machine types its emulator offers (q35 and pc first, then versioned ones, newest first)
+ * @param machinesByArch  every guest architecture the node offers (x86_64 first) with its machine types, in that order
  */
 public record NodeFacts(int hostCpus, long hostMemoryBytes, int maxVcpus, long committedMemory, Set<String> vmNames,
                         List<Pool> pools, List<String> networks, List<String> domainTypes, Firmware firmware,
-                        List<String> machines) {
+                        List<String> machines, Map<String, List<String>> machinesByArch) {
+
+    /** Facts of an x86_64-only node (or one whose other architectures were not read). */
+    public NodeFacts(int hostCpus, long hostMemoryBytes, int maxVcpus, long committedMemory, Set<String> vmNames,
+                     List<Pool> pools, List<String> networks, List<String> domainTypes, Firmware firmware, List<String> machines) {
+        this(hostCpus, hostMemoryBytes, maxVcpus, committedMemory, vmNames, pools, networks, domainTypes, firmware, machines,
+                machines.isEmpty() ? Map.of() : Map.of("x86_64", machines));
+    }
+
+    /** The guest architectures the node offers, x86_64 first; empty where it does not say (the test driver). */
+    public List<String> arches() {
+        return List.copyOf(machinesByArch.keySet());
+    }
 
     /** Facts of a node whose domain capabilities were not read (the test driver has none). */
     public NodeFacts(int hostCpus, long hostMemoryBytes, int maxVcpus, long committedMemory, Set<String> vmNames,

@@ -105,6 +105,22 @@ class NewVmDevicesTest {
                         "1", "128M", "none", "", "", "qcow2", "", "user", "", "", false, "", "", "", "", true, false, "auto", "auto", "", "q99"),
                         facts).errors().get(SpecValidator.Field.MACHINE).startsWith("This node's emulator has no machine type q99"));
 
+                // The node's other guest architecture (qemu-system-i386 comes with qemu-system-x86): an i686 VM starts;
+                // an architecture the node has no QEMU for is refused, naming what it offers.
+                assertEquals("x86_64", facts.arches().get(0));
+                assertTrue(facts.arches().contains("i686"), facts.arches().toString());
+                SpecDraft i686 = new SpecDraft("i686-vm", OsVariant.DEBIAN_12, "none", "", "", "", "", "1", "128M", "none",
+                        "", "", "qcow2", "", "user", "", "", false, "", "", "", "", true, false, "auto", "auto", "", "", "i686");
+                String i686Xml = create(fleet, facts, i686, uri);
+                assertTrue(i686Xml.matches("(?s).*<type arch='i686' machine='pc-q35-[^']+'>hvm</type>.*"), i686Xml);
+                assertTrue(!i686Xml.contains("firmware='efi'") && !i686Xml.contains("<tpm"), "BIOS, no TPM: " + i686Xml);
+                assertEquals("running", Virsh.run(uri, "domstate", "i686-vm").get(0).strip());
+                Virsh.run(uri, "destroy", "i686-vm");
+                String aarch64 = new SpecValidator(password -> "").validate(new SpecDraft("arm-vm", OsVariant.DEBIAN_12, "none", "", "", "",
+                        "", "1", "128M", "none", "", "", "qcow2", "", "user", "", "", false, "", "", "", "", true, false, "auto", "auto", "", "",
+                        "aarch64"), facts).errors().get(SpecValidator.Field.ARCH);
+                assertTrue(aarch64.startsWith("This node offers no aarch64 guests; it offers x86_64, i686"), aarch64);
+
                 // Any OS with UEFI (no Secure Boot) and a TPM, as chosen: no secure-boot feature, no SMM; it starts.
                 SpecDraft uefi = new SpecDraft("uefi-vm", OsVariant.DEBIAN_12, "none", "", "", "", "", "1", "256M", "none",
                         "", "", "qcow2", "", "user", "", "", false, "", "", "", "", true, false, "uefi", "yes");

@@ -138,6 +138,9 @@ public final class CreateCommand {
     @Option(names = "--drivers-iso", paramLabel = "PATH", descriptionKey = "drivers-iso")
     String driversIso;
 
+    @Option(names = "--arch", paramLabel = "ARCH", descriptionKey = "arch")
+    String arch;
+
     @Option(names = "--machine", paramLabel = "TYPE", descriptionKey = "machine")
     String machine;
 
@@ -335,7 +338,7 @@ public final class CreateCommand {
                 networkKind, networkName, mac == null ? SpecDraft.randomMac() : mac, cloudUser != null,
                 cloudUser == null ? "" : cloudUser, cloudPassword, cloudKey, hostName == null ? "" : hostName, !noStart, false,
                 firmware == null ? "auto" : firmware, tpm == null ? "auto" : tpm ? "yes" : "no", driversIso == null ? "" : driversIso,
-                machine == null ? "" : machine);
+                machine == null ? "" : machine, arch == null ? "" : arch);
     }
 
     private static final Map<SpecValidator.Field, String> FLAGS = Map.ofEntries(
@@ -346,7 +349,7 @@ public final class CreateCommand {
             Map.entry(SpecValidator.Field.NETWORK, "--network"), Map.entry(SpecValidator.Field.MAC, "--mac"),
             Map.entry(SpecValidator.Field.OS, "--os"), Map.entry(SpecValidator.Field.FIRMWARE, "--firmware/--tpm"),
             Map.entry(SpecValidator.Field.CLOUD_USER, "--cloud-init-user"), Map.entry(SpecValidator.Field.DRIVERS, "--drivers-iso"),
-            Map.entry(SpecValidator.Field.MACHINE, "--machine"),
+            Map.entry(SpecValidator.Field.MACHINE, "--machine"), Map.entry(SpecValidator.Field.ARCH, "--arch"),
             Map.entry(SpecValidator.Field.CLOUD_PASSWORD, "--cloud-init-password-file"),
             Map.entry(SpecValidator.Field.CLOUD_SSH_KEY, "--cloud-init-key"), Map.entry(SpecValidator.Field.CLOUD_HOST_NAME, "--hostname"));
 

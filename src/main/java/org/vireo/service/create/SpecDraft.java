@@ -23,13 +23,25 @@ public record SpecDraft(String name, OsVariant os, String installKind, String in
                         String diskFormat, String existingVolume, String networkKind, String networkName, String mac,
                         boolean cloudInit, String cloudUser, String cloudPassword, String cloudSshKey,
                         String cloudHostName, boolean start, boolean cloudSudo, String firmware, String tpm, String driversIso,
-                        String machine) {
+                        String machine, String arch) {
 
     /** The same draft under another name (placement ranks a VM not yet named). */
     public SpecDraft withName(String newName) {
         return new SpecDraft(newName, os, installKind, installPath, kernel, initrd, cmdline, vcpus, memory, diskKind, diskPool, diskSize,
                 diskFormat, existingVolume, networkKind, networkName, mac, cloudInit, cloudUser, cloudPassword, cloudSshKey, cloudHostName,
-                start, cloudSudo, firmware, tpm, driversIso, machine);
+                start, cloudSudo, firmware, tpm, driversIso, machine, arch);
+    }
+
+    /** A draft for the node's x86_64 guests ({@code arch} empty). */
+    public SpecDraft(String name, OsVariant os, String installKind, String installPath, String kernel, String initrd,
+                     String cmdline, String vcpus, String memory, String diskKind, String diskPool, String diskSize,
+                     String diskFormat, String existingVolume, String networkKind, String networkName, String mac,
+                     boolean cloudInit, String cloudUser, String cloudPassword, String cloudSshKey,
+                     String cloudHostName, boolean start, boolean cloudSudo, String firmware, String tpm, String driversIso,
+                     String machine) {
+        this(name, os, installKind, installPath, kernel, initrd, cmdline, vcpus, memory, diskKind, diskPool, diskSize, diskFormat,
+                existingVolume, networkKind, networkName, mac, cloudInit, cloudUser, cloudPassword, cloudSshKey, cloudHostName, start,
+                cloudSudo, firmware, tpm, driversIso, machine, "");
     }
 
     /** A draft on the node's default machine type (q35). */

@@ -2,6 +2,7 @@ package org.vireo.service.create;
 
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +18,7 @@ import org.vireo.model.Texts;
  */
 public final class SpecValidator {
 
-    public enum Field { NAME, OS, INSTALL, DRIVERS, KERNEL, VCPUS, MEMORY, FIRMWARE, MACHINE, DISK_POOL, DISK_SIZE, DISK_VOLUME, NETWORK, MAC,
+    public enum Field { NAME, OS, INSTALL, DRIVERS, KERNEL, VCPUS, MEMORY, FIRMWARE, ARCH, MACHINE, DISK_POOL, DISK_SIZE, DISK_VOLUME, NETWORK, MAC,
         CLOUD_USER, CLOUD_PASSWORD, CLOUD_SSH_KEY, CLOUD_HOST_NAME }
 
     public record Result(Optional<VmSpec> spec, Map<Field, String> errors, Map<Field, String> warnings) {
@@ -73,12 +74,29 @@ public final class SpecValidator {
 
         VmSpec.InstallSource install = install(d, facts, errors, warnings);
         String driversIso = driversIso(d, facts, errors);
-        String machine = d.machine() == null || d.machine().isBlank() ? "q35" : d.machine().strip();
-        if (!facts.machines().isEmpty() && !facts.machines().contains(machine)) {
-            errors.put(Field.MACHINE, Texts.get("spec.machine.unknown", machine, String.join(", ", facts.machines().stream().limit(6).toList())));
+        String arch = d.arch() == null || d.arch().isBlank() ? "x86_64" : d.arch().strip();
+        List<String> archMachines = facts.machinesByArch().getOrDefault(arch, List.of());
+        if (!facts.machinesByArch().isEmpty() && !facts.machinesByArch().containsKey(arch)) {
+            errors.put(Field.ARCH, Texts.get("spec.arch.unknown", arch, String.join(", ", facts.arches())));
+        }
+        boolean x86 = arch.equals("x86_64") || arch.equals("i686");
+        String machine = d.machine() == null || d.machine().isBlank() ? (x86 || archMachines.isEmpty() ? "q35" : archMachines.get(0))
+                : d.machine().strip();
+        if (!archMachines.isEmpty() && !archMachines.contains(machine)) {
+            errors.put(Field.MACHINE, Texts.get("spec.machine.unknown", machine, String.join(", ", archMachines.stream().limit(6).toList())));
         }
         VmSpec.Firmware firmware = firmware(d, facts, errors, warnings);
         boolean tpm = tpm(d, firmware, facts, errors, warnings);
+        if (!arch.equals("x86_64")) {
+            // the node's firmware and TPM were read for x86_64 guests: other architectures boot their BIOS (or default)
+            if (d.os() != null && d.os().needsSecureBootAndTpm()) {
+                errors.put(Field.ARCH, Texts.get("spec.arch.x86Only", d.os().label()));
+            } else if ("uefi".equals(d.firmware()) || "uefi-secure".equals(d.firmware()) || "yes".equals(d.tpm())) {
+                errors.put(Field.FIRMWARE, Texts.get("spec.arch.firmware", arch));
+            }
+            firmware = VmSpec.Firmware.BIOS;
+            tpm = false;
+        }
 
         int vcpus = 0;
         try {
@@ -124,7 +142,7 @@ public final class SpecValidator {
             return new Result(Optional.empty(), errors, warnings);
         }
         return new Result(Optional.of(new VmSpec(name, d.os(), install, vcpus, memory, disk, network, mac, cloud, d.start(),
-                firmware, tpm, driversIso, machine)),
+                firmware, tpm, driversIso, machine, arch)),
                 errors, warnings);
     }
 

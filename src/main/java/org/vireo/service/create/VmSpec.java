@@ -8,7 +8,15 @@ import java.util.Optional;
  */
 public record VmSpec(String name, OsVariant os, InstallSource install, int vcpus, long memoryBytes, DiskChoice disk,
                      NetworkChoice network, String mac, Optional<CloudInit> cloudInit, boolean startAfterCreation,
-                     Firmware firmware, boolean tpm, String driversIso, String machine) {
+                     Firmware firmware, boolean tpm, String driversIso, String machine, String arch) {
+
+    /** An x86_64 VM. */
+    public VmSpec(String name, OsVariant os, InstallSource install, int vcpus, long memoryBytes, DiskChoice disk,
+                  NetworkChoice network, String mac, Optional<CloudInit> cloudInit, boolean startAfterCreation,
+                  Firmware firmware, boolean tpm, String driversIso, String machine) {
+        this(name, os, install, vcpus, memoryBytes, disk, network, mac, cloudInit, startAfterCreation, firmware, tpm, driversIso, machine,
+                "x86_64");
+    }
 
     /** A VM on q35. */
     public VmSpec(String name, OsVariant os, InstallSource install, int vcpus, long memoryBytes, DiskChoice disk,

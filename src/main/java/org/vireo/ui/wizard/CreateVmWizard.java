@@ -90,7 +90,7 @@ public final class CreateVmWizard {
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle(messages.get("wizard.title"));
         addPage(sourcePage(), Set.of(Field.NAME, Field.OS, Field.INSTALL, Field.DRIVERS, Field.KERNEL));
-        addPage(cpuPage(), Set.of(Field.VCPUS, Field.MEMORY, Field.MACHINE, Field.FIRMWARE));
+        addPage(cpuPage(), Set.of(Field.VCPUS, Field.MEMORY, Field.ARCH, Field.MACHINE, Field.FIRMWARE));
         addPage(storagePage(), Set.of(Field.DISK_POOL, Field.DISK_SIZE, Field.DISK_VOLUME));
         addPage(networkPage(), Set.of(Field.NETWORK, Field.MAC));
         addPage(cloudPage(), Set.of(Field.CLOUD_USER, Field.CLOUD_PASSWORD, Field.CLOUD_SSH_KEY, Field.CLOUD_HOST_NAME));
@@ -318,20 +318,37 @@ public final class CreateVmWizard {
                 tpm.setSelected(spec.tpm());
             }
         });
-        // The node's machine types (its capabilities): q35 first, then pc (i440fx), then the versioned ones.
+        // The node's guest architectures and, for the one chosen, its machine types: q35 first, then pc (i440fx), then
+        // the versioned ones.
+        ChoiceBox<String> arch = new ChoiceBox<>();
+        arch.setId("wizard-arch");
+        arch.valueProperty().bindBidirectional(vm.arch);
+        arch.setConverter(converter(a -> a == null || a.isEmpty() ? "x86_64" : a));
         ChoiceBox<String> machine = new ChoiceBox<>();
         machine.setId("wizard-machine");
         machine.valueProperty().bindBidirectional(vm.machine);
         machine.setConverter(converter(m -> m == null || m.isEmpty() ? "q35" : m));
-        vm.factsProperty().addListener((obs, o, f) -> {
+        Runnable offerMachines = () -> {
+            NodeFacts f = vm.factsProperty().get();
             String chosen = vm.machine.get();
-            List<String> offered = f == null || f.machines().isEmpty() ? List.of("q35") : f.machines();
+            String a = vm.arch.get() == null || vm.arch.get().isEmpty() ? "x86_64" : vm.arch.get();
+            List<String> offered = f == null || f.machinesByArch().getOrDefault(a, List.of()).isEmpty() ? List.of("q35")
+                    : f.machinesByArch().get(a);
             machine.getItems().setAll(offered);
             vm.machine.set(offered.contains(chosen) ? chosen : offered.get(0));
+        };
+        vm.factsProperty().addListener((obs, o, f) -> {
+            String chosen = vm.arch.get();
+            List<String> offered = f == null || f.arches().isEmpty() ? List.of("x86_64") : f.arches();
+            arch.getItems().setAll(offered);
+            vm.arch.set(offered.contains(chosen) ? chosen : offered.get(0));
+            offerMachines.run();
         });
+        vm.arch.addListener((obs, o, a) -> offerMachines.run());
         return form(new Object[] {host},
                 row("wizard.vcpus", text("wizard-vcpus", vm.vcpus), Field.VCPUS),
                 row("wizard.memory", text("wizard-memory", vm.memory), Field.MEMORY),
+                row("wizard.arch", arch, Field.ARCH),
                 row("wizard.machine", machine, Field.MACHINE),
                 row("wizard.firmware", firmware, Field.FIRMWARE),
                 row("wizard.tpmRow", tpm, null));
@@ -523,7 +540,7 @@ public final class CreateVmWizard {
                 : messages.get("wizard.summary.empty"))
                 + (spec.driversIso().isEmpty() ? "" : messages.get("wizard.summary.drivers", spec.driversIso()));
         NodeFacts facts = vm.factsProperty().get();
-        String firmware = spec.machine() + ", " + messages.get("wizard.firmware." + switch (spec.firmware()) {
+        String firmware = (spec.arch().equals("x86_64") ? "" : spec.arch() + ", ") + spec.machine() + ", " + messages.get("wizard.firmware." + switch (spec.firmware()) {
             case BIOS -> "bios";
             case UEFI -> "uefi";
             case UEFI_SECURE -> "uefi-secure";

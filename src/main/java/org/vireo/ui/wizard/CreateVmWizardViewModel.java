@@ -98,6 +98,8 @@ public final class CreateVmWizardViewModel {
     final StringProperty tpm = new SimpleStringProperty("auto");
     /** The virtio driver ISO for a Windows guest, or empty. */
     final StringProperty driversIso = new SimpleStringProperty("");
+    /** The guest architecture; empty for x86_64. */
+    final StringProperty arch = new SimpleStringProperty("");
     /** The machine type; empty for the default (q35). */
     final StringProperty machine = new SimpleStringProperty("");
     final BooleanProperty start = new SimpleBooleanProperty(true);
@@ -150,7 +152,7 @@ public final class CreateVmWizardViewModel {
         });
         for (ObservableValue<?> field : List.of(name, os, installKind, installPath, kernel, initrd, cmdline, vcpus, memory,
                 diskKind, diskPool, diskSize, diskFormat, existingVolume, networkKind, networkName, mac, cloudInit,
-                cloudUser, cloudPassword, cloudSshKey, cloudHostName, cloudSudo, start, customize, firmware, tpm, driversIso, machine, facts)) {
+                cloudUser, cloudPassword, cloudSshKey, cloudHostName, cloudSudo, start, customize, firmware, tpm, driversIso, machine, arch, facts)) {
             field.addListener((obs, old, now) -> validate());
         }
         osEntry.addListener((obs, old, now) -> chooseEntry(now));
@@ -231,7 +233,7 @@ public final class CreateVmWizardViewModel {
                 cmdline.get(), vcpus.get(), memory.get(), diskKind.get(), diskPool.get(), diskSize.get(), diskFormat.get(),
                 existingVolume.get(), networkKind.get(), networkName.get(), macText, cloudInit.get(), cloudUser.get(),
                 cloudPassword.get(), cloudSshKey.get(), cloudHostName.get(), start.get() && !customize.get(), cloudSudo.get(),
-                firmware.get(), tpm.get(), driversIso.get(), machine.get());
+                firmware.get(), tpm.get(), driversIso.get(), machine.get(), arch.get());
     }
 
     private String generatedMac() {
