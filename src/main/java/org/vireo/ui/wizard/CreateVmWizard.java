@@ -571,8 +571,20 @@ public final class CreateVmWizard {
      * the Jobs window, and the new volume is chosen here once it is there.
      */
     private Node withUpload(String id, ComboBox<String> picker, CreateVmWizardViewModel.UploadTarget target) {
+        // Browse…: every pool's volumes in one table, those that fit first
+        Predicate<NodeFacts.Volume> fits = target == CreateVmWizardViewModel.UploadTarget.INSTALL
+                ? v -> v.isIso() && v.usedAsDiskBy().isEmpty() : v -> !v.isIso() && v.usedAsDiskBy().isEmpty();
+        Button browse = new Button(messages.get("browser.button"));
+        browse.setId(id.replace("Upload", "Browse"));
+        browse.setMinWidth(Region.USE_PREF_SIZE);
+        browse.disableProperty().bind(picker.disabledProperty().or(vm.factsProperty().isNull()));
+        browse.setOnAction(e -> StorageBrowser.pick(stage, messages, vm.factsProperty().get(), fits,
+                messages.get(target == CreateVmWizardViewModel.UploadTarget.INSTALL ? "browser.header.iso" : "browser.header.disk",
+                        vm.nodeProperty().get().name())).ifPresent(picker::setValue));
         if (!vm.canUpload()) {
-            return picker;
+            HBox box = new HBox(8, picker, browse);
+            HBox.setHgrow(picker, Priority.ALWAYS);
+            return box;
         }
         Button upload = new Button(messages.get("storage.upload.local"));
         upload.setId(id);
@@ -585,7 +597,7 @@ public final class CreateVmWizard {
                     .ifPresent(choice -> vm.upload(target, file, choice.pool(), choice.volumeName())),
                     why -> Dialogs.error(stage, messages.get("storage.upload.title"), why, "").showAndWait());
         }));
-        HBox box = new HBox(8, picker, upload);
+        HBox box = new HBox(8, picker, browse, upload);
         HBox.setHgrow(picker, Priority.ALWAYS);
         return box;
     }

@@ -12,6 +12,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -75,6 +76,29 @@ class CreateVmWizardTest {
             List<String> isos = MainWindowPage.onFx(() -> robot.lookup("#wizard-installPath").queryAs(ComboBox.class).getItems()
                     .stream().map(String::valueOf).toList());
             assertTrue(isos.contains(installer) && !isos.contains(spare) && !isos.contains(taken), isos.toString());
+            // Browse…: the node's pools in one table, installers first; every volume on request, with the VM that has it.
+            robot.interact(() -> wizard.choose("install", "iso"));
+            robot.clickOn("#wizardBrowseIso");
+            page.waitUntil("the browser opens", 10, () -> !robot.lookup("#browser-table").queryAll().isEmpty());
+            assertEquals(List.of("picker-installer.iso"), browserNames());
+            robot.clickOn("#browser-all");
+            assertTrue(browserNames().containsAll(List.of("picker-installer.iso", "picker-spare.qcow2", "picker-taken.qcow2")), browserNames().toString());
+            assertTrue(MainWindowPage.onFx(() -> {
+                @SuppressWarnings("unchecked")
+                TableView<StorageBrowser.Row> table = robot.lookup("#browser-table").queryAs(TableView.class);
+                return table.getItems().stream().anyMatch(r -> r.volume().name().equals("picker-taken.qcow2")
+                        && r.volume().usedAsDiskBy().equals(List.of("picker-owner")));
+            }));
+            robot.clickOn("#browser-all");
+            robot.interact(() -> {
+                @SuppressWarnings("unchecked")
+                TableView<StorageBrowser.Row> table = robot.lookup("#browser-table").queryAs(TableView.class);
+                table.getSelectionModel().select(0);
+            });
+            robot.clickOn(robot.lookup((Button b) -> "OK".equals(b.getText())).queryButton());
+            page.waitUntil("the picked installer is in the field", 5, () -> installer.equals(MainWindowPage.onFx(
+                    () -> robot.lookup("#wizard-installPath").queryAs(ComboBox.class).getValue())));
+            robot.interact(() -> wizard.choose("install", "none"));
             // Next is disabled with its reason beside it, before anything is typed.
             page.waitUntil("Next says why it waits", 10, () -> blocker().equals("Give the VM a name."));
             assertTrue(robot.lookup("#wizardNext").query().isDisabled());
@@ -246,6 +270,14 @@ class CreateVmWizardTest {
 
     private String text(String id) {
         return MainWindowPage.onFx(() -> robot.lookup(id).queryAs(Label.class).getText());
+    }
+
+    private List<String> browserNames() {
+        return MainWindowPage.onFx(() -> {
+            @SuppressWarnings("unchecked")
+            TableView<StorageBrowser.Row> table = robot.lookup("#browser-table").queryAs(TableView.class);
+            return table.getItems().stream().map(r -> r.volume().name()).toList();
+        });
     }
 
     private String blocker() {
