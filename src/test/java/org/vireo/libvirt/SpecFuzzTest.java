@@ -80,7 +80,8 @@ class SpecFuzzTest {
                         pick(random, NASTY), random.nextBoolean(), random.nextBoolean(),
                         pick(random, new String[] {"auto", "bios", "uefi", "uefi-secure", "pink", "", null}),
                         pick(random, new String[] {"auto", "yes", "no", "maybe", null}), pick(random, PATHS),
-                        pick(random, new String[] {"", "q35", "pc", "pc-q35-7.2", "q99", "<x>", null}));
+                        pick(random, new String[] {"", "q35", "pc", "pc-q35-7.2", "q99", "<x>", null}),
+                        tame ? "" : pick(random, new String[] {"", "x86_64", "i686", "aarch64", "<arch/>", null}));
                 SpecValidator.Result result = validator.validate(draft, facts);
                 if (result.spec().isEmpty()) {
                     assertTrue(!result.errors().isEmpty(), "a refused draft says why");

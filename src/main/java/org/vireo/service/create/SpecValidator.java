@@ -76,7 +76,9 @@ public final class SpecValidator {
         String driversIso = driversIso(d, facts, errors);
         String arch = d.arch() == null || d.arch().isBlank() ? "x86_64" : d.arch().strip();
         List<String> archMachines = facts.machinesByArch().getOrDefault(arch, List.of());
-        if (!facts.machinesByArch().isEmpty() && !facts.machinesByArch().containsKey(arch)) {
+        if (!arch.matches("[a-z0-9_]{1,16}")) {
+            errors.put(Field.ARCH, Texts.get("spec.arch.form"));
+        } else if (!facts.machinesByArch().isEmpty() && !facts.machinesByArch().containsKey(arch)) {
             errors.put(Field.ARCH, Texts.get("spec.arch.unknown", arch, String.join(", ", facts.arches())));
         }
         boolean x86 = arch.equals("x86_64") || arch.equals("i686");
