@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,11 +18,15 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vireo.app.AppPaths;
+import org.vireo.app.Launcher;
 import org.vireo.model.MigrationCheck;
 import org.vireo.model.MigrationOptions;
+import org.vireo.model.NodeFacts;
 import org.vireo.model.NodeRef;
 import org.vireo.model.NodeState;
 import org.vireo.model.OperationException;
+import org.vireo.model.Texts;
 import org.vireo.model.VmState;
 import org.vireo.model.VmSummary;
 import org.vireo.service.LongJob;
@@ -41,7 +48,8 @@ class MigrationLabTest {
 
     @Test
     void oneGuestMovesLiveAndOfflineAndARefusedOrCancelledMoveChangesNothing() throws Exception {
-        try (RemoteLab lab = RemoteLab.up(dir.resolve("lab"), 2)) {
+        // node B sees no UEFI firmware (as a node without the ovmf package): checked at the end, sharing the lab
+        try (RemoteLab lab = RemoteLab.up(dir.resolve("lab"), 2, 2)) {
             String a = "qemu+tcp://" + lab.address(1) + "/system";
             String b = "qemu+tcp://" + lab.address(2) + "/system";
             Path xml = dir.resolve("mover.xml");
@@ -176,6 +184,19 @@ class MigrationLabTest {
                 assertFalse(volumes(b).contains("mover-data.qcow2"), "its disk went with it");
                 Virsh.run(a, "start", "mover");
                 assertEquals("running", state(a, "mover"));
+
+                // A node without UEFI firmware: Vireo reads so from its domain capabilities, and create refuses --firmware uefi.
+                NodeFacts.Firmware firmware = fleet.facts("b").get(30, TimeUnit.SECONDS).firmware();
+                assertTrue(firmware.known() && !firmware.uefi(), firmware.toString());
+                assertTrue(fleet.facts("a").get(30, TimeUnit.SECONDS).firmware().uefi(), "node A has it");
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                ByteArrayOutputStream err = new ByteArrayOutputStream();
+                int code = Launcher.create(new AppPaths(dir.resolve("data"), dir.resolve("state")), new String[] {"--connect", b, "--name",
+                        "uefi-vm", "--firmware", "uefi", "--dry-run"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8));
+                assertEquals(2, code, err.toString(StandardCharsets.UTF_8));
+                assertTrue(err.toString(StandardCharsets.UTF_8).contains("--firmware/--tpm: " + Texts.get("spec.firmware.noUefi")),
+                        err.toString(StandardCharsets.UTF_8));
             } finally {
                 fleet.close();
             }

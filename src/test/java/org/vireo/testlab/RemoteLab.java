@@ -10,13 +10,20 @@ import java.util.concurrent.TimeUnit;
 public final class RemoteLab implements AutoCloseable {
 
     private final Path dir;
+    private int withoutUefi;
 
     private RemoteLab(Path dir) {
         this.dir = dir;
     }
 
     public static RemoteLab up(Path dir, int nodes) throws IOException, InterruptedException {
+        return up(dir, nodes, 0);
+    }
+
+    /** The lab with node {@code withoutUefi} (1-based; 0 for none) seeing no UEFI firmware, as a node without ovmf. */
+    public static RemoteLab up(Path dir, int nodes, int withoutUefi) throws IOException, InterruptedException {
         RemoteLab lab = new RemoteLab(dir);
+        lab.withoutUefi = withoutUefi;
         try {
             lab.run("up", Integer.toString(nodes));
         } catch (RuntimeException | IOException e) {
@@ -53,6 +60,9 @@ public final class RemoteLab implements AutoCloseable {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("VIREO_LAB_DIR", dir.toString());
+        if (withoutUefi > 0) {
+            builder.environment().put("VIREO_LAB_NO_UEFI", Integer.toString(withoutUefi));
+        }
         Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes());
         if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
