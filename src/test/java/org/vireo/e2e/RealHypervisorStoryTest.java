@@ -29,7 +29,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeView;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.stage.WindowEvent;
@@ -55,6 +54,7 @@ import org.vireo.testlab.RemoteLab;
 import org.vireo.testlab.Virsh;
 import org.vireo.ui.MainWindowPage;
 import org.vireo.ui.RunningApp;
+import org.vireo.ui.TerminalDriver;
 import org.vireo.ui.common.FilePicker;
 import org.vireo.ui.jobs.JobsViewModel;
 import org.vireo.ui.terminal.TerminalTab;
@@ -76,6 +76,7 @@ class RealHypervisorStoryTest {
 
     private final FxRobot robot = new FxRobot();
     private final MainWindowPage page = new MainWindowPage(robot);
+    private final TerminalDriver terminal = new TerminalDriver(robot, page);
     private final Map<String, Long> steps = new LinkedHashMap<>();
     /** What the file picker answers next (the desktop's file dialog cannot be driven by a robot). */
     private final Deque<Path> picks = new ArrayDeque<>();
@@ -144,10 +145,10 @@ class RealHypervisorStoryTest {
                 robot.clickOn(robot.from(target).lookup((Button b) -> b.getText().equals("OK")).queryButton());
                 page.waitUntil("the SSH tab opens", 10, () -> MainWindowPage.onFx(() -> app.app().view().terminals().openTabs().size()) == 1);
                 TerminalTab ssh = MainWindowPage.onFx(() -> app.app().view().terminals().openTabs().get(0));
-                acceptHostKeys(ssh, "#");
+                terminal.acceptHostKeys(ssh, "#");
                 step("SSH login through the node");
-                typeInto(ssh, "uname -a");
-                page.waitUntil("uname's answer shows in the terminal", 20, () -> screen(ssh).contains("Linux vireo-guest 6.1"));
+                terminal.typeInto(ssh, "uname -a");
+                page.waitUntil("uname's answer shows in the terminal", 20, () -> TerminalDriver.screen(ssh).contains("Linux vireo-guest 6.1"));
                 step("uname -a answered over SSH");
 
                 page.chooseFromMenu("#vmMenu", "#menu-console");
@@ -155,8 +156,8 @@ class RealHypervisorStoryTest {
                 TerminalTab console = MainWindowPage.onFx(() -> app.app().view().terminals().openTabs().get(1));
                 page.waitUntil("the console connects", 20, () -> MainWindowPage.onFx(() -> console.widget() != null
                         && console.widget().getTtyConnector() != null && console.widget().getTtyConnector().isConnected()));
-                typeInto(console, "echo serial-$((6*7))");
-                page.waitUntil("the serial console answers", 20, () -> screen(console).contains("serial-42"));
+                terminal.typeInto(console, "echo serial-$((6*7))");
+                page.waitUntil("the serial console answers", 20, () -> TerminalDriver.screen(console).contains("serial-42"));
                 step("serial console answered");
 
                 // A data disk hot-plugged into the running guest, seen by its kernel, then hot-unplugged with its volume.
@@ -174,8 +175,8 @@ class RealHypervisorStoryTest {
                 page.waitUntil("vdb is hot-plugged", 30, () -> deviceMessage().equals("Added vdb."));
                 assertTrue(String.join("\n", Virsh.run(oracle, "domblklist", "story-vm")).contains("vdb"), "live");
                 robot.interact(() -> console.tab().getTabPane().getSelectionModel().select(console.tab()));
-                typeInto(console, "cat /sys/block/vdb/size");
-                page.waitUntil("the guest sees a 16 MiB vdb", 30, () -> screen(console).contains("32768"));
+                terminal.typeInto(console, "cat /sys/block/vdb/size");
+                page.waitUntil("the guest sees a 16 MiB vdb", 30, () -> TerminalDriver.screen(console).contains("32768"));
                 step("disk hot-plugged, the guest sees it");
                 robot.clickOn("#vmListTab");
                 selectDevice("vdb");
@@ -212,14 +213,14 @@ class RealHypervisorStoryTest {
                 page.chooseFromMenu("#vmMenu", "#menu-nmi");
                 DialogPane nmi = page.dialog();
                 robot.clickOn(robot.from(nmi).lookup((Button b) -> b.getText().equals("Send NMI")).queryButton());
-                page.waitUntil("the kernel reports the NMI", 20, () -> screen(console).contains("NMI received"));
+                page.waitUntil("the kernel reports the NMI", 20, () -> TerminalDriver.screen(console).contains("NMI received"));
                 step("NMI sent, the kernel saw it");
 
                 // Force reset: the guest starts again from its firmware, its kernel's banner on the console.
                 page.chooseFromMenu("#vmMenu", "#menu-reset");
                 DialogPane reset = page.dialog();
                 robot.clickOn(robot.from(reset).lookup((Button b) -> b.getText().equals("Reset")).queryButton());
-                page.waitUntil("the guest boots again", 90, () -> screen(console).contains("VIREO-GUEST-READY"));
+                page.waitUntil("the guest boots again", 90, () -> TerminalDriver.screen(console).contains("VIREO-GUEST-READY"));
                 step("reset, the guest booted again");
                 page.waitUntil("the guest has its pinned address", 60, () -> leasesOnNode(oracle).stream()
                         .anyMatch(l -> l.contains(" 10.123.0.50/24")));
@@ -524,26 +525,6 @@ class RealHypervisorStoryTest {
     }
 
     /** Accepts the host keys of the node, then of the guest, once each, until the shell prompt shows. */
-    private void acceptHostKeys(TerminalTab tab, String prompt) {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (!screen(tab).contains(prompt)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no shell prompt; screen: " + screen(tab));
-            }
-            boolean asked = MainWindowPage.onFx(() -> !robot.lookup("#hostKeyText").queryAll().isEmpty());
-            if (asked) {
-                DialogPane hostKey = page.dialog();
-                robot.clickOn(robot.from(hostKey).lookup((Button b) -> b.getText().equals("Accept once")).queryButton());
-            }
-            robot.sleep(200);
-        }
-    }
-
-    private void typeInto(TerminalTab tab, String command) {
-        robot.interact(() -> tab.widget().getTerminalPanel().getCanvas().requestFocus());
-        robot.write(command).type(KeyCode.ENTER);
-    }
-
     private String deviceMessage() {
         return MainWindowPage.onFx(() -> robot.lookup("#deviceMessage").queryAll().isEmpty() ? ""
                 : robot.lookup("#deviceMessage").queryAs(Label.class).getText());
@@ -601,10 +582,6 @@ class RealHypervisorStoryTest {
     @SuppressWarnings("unchecked")
     private ChoiceBox<String> choice(String id) {
         return robot.lookup(id).queryAs(ChoiceBox.class);
-    }
-
-    private static String screen(TerminalTab tab) {
-        return MainWindowPage.onFx(tab::screenText);
     }
 
     private void step(String what) {

@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
@@ -25,13 +28,17 @@ import org.vireo.testlab.RemoteLab;
 import org.vireo.testlab.Virsh;
 import org.vireo.ui.MainWindowPage;
 import org.vireo.ui.RunningApp;
+import org.vireo.ui.TerminalDriver;
 import org.vireo.ui.jobs.JobsViewModel;
+import org.vireo.ui.terminal.TerminalTab;
 
 /**
- * VM › Migrate… through the window between two lab nodes, each node's virsh the oracle: a running guest moves live (the
- * dialog shows each node's answer and the address the source reaches it at; a bandwidth typed wrong is said under the
- * field), the Jobs window follows it to its end, and the table shows it on the other node by libvirt's events alone; a
- * shut-off VM moves with its disk.
+ * VM › Migrate… through the window between lab nodes, each node's virsh the oracle: a running guest on the lab's LAN
+ * (bridged on every node) moves live while an SSH tab to it is open — the dialog shows each node's answer and the
+ * address the source reaches it at, a bandwidth typed wrong is said under the field, the Jobs window follows the move to
+ * its end, the table shows it on the other node by libvirt's events alone, and the same SSH session answers after the
+ * move; a shut-off VM moves with its disk; three guests are evacuated from a node, two at a time; a node in maintenance
+ * is said and not chosen.
  */
 @Tag("e2e")
 class MigrateDialogTest {
@@ -41,10 +48,11 @@ class MigrateDialogTest {
 
     private final FxRobot robot = new FxRobot();
     private final MainWindowPage page = new MainWindowPage(robot);
+    private final TerminalDriver terminal = new TerminalDriver(robot, page);
 
     @Test
     void aRunningAndAShutOffVmMoveToTheOtherNodeThroughTheDialog() throws Exception {
-        try (RemoteLab lab = RemoteLab.up(home.resolve("lab"), 3)) {
+        try (RemoteLab lab = RemoteLab.up(home.resolve("lab"), 3, 0, true)) {
             String a = "qemu+tcp://" + lab.address(1) + "/system";
             String b = "qemu+tcp://" + lab.address(2) + "/system";
             String c = "qemu+tcp://" + lab.address(3) + "/system";
@@ -53,7 +61,7 @@ class MigrateDialogTest {
                     <domain type='qemu'><name>walker</name><memory unit='MiB'>192</memory><vcpu>1</vcpu>
                       <os><type arch='x86_64' machine='q35'>hvm</type><kernel>/var/lib/libvirt/images/vmlinuz</kernel>
                         <initrd>/var/lib/libvirt/images/initrd.gz</initrd><cmdline>console=ttyS0</cmdline></os>
-                      <devices><interface type='network'><source network='lab'/><model type='virtio'/></interface>
+                      <devices><interface type='bridge'><mac address='52:54:00:77:00:01'/><source bridge='labbr'/><model type='virtio'/></interface>
                         <serial type='pty'/><console type='pty'/></devices>
                     </domain>
                     """);
@@ -69,9 +77,35 @@ class MigrateDialogTest {
             Virsh.run(a, "start", "walker");
             Virsh.run(a, "vol-create-as", "lab-images", "parked.qcow2", "48M", "--format", "qcow2");
             Virsh.run(a, "define", parked.toString());
+            // The user's own SSH key, as Vireo's SSH tabs find it: ~/.ssh/id_ed25519 (the lab guest accepts it).
+            Path userHome = Files.createDirectories(home.resolve("user/.ssh")).getParent();
+            Files.copy(lab.sshKey(), userHome.resolve(".ssh/id_ed25519"));
+            Files.setPosixFilePermissions(userHome.resolve(".ssh/id_ed25519"), PosixFilePermissions.fromString("rw-------"));
+            String realHome = System.getProperty("user.home");
+            System.setProperty("user.home", userHome.toString());
             try (RunningApp app = RunningApp.start(home.resolve("vireo"), "--connect", a, "--connect", b, "--connect", c)) {
                 page.waitUntil("both VMs are listed", 30, () -> page.tableNamesAndStates().containsKey("walker")
                         && page.tableNamesAndStates().containsKey("parked"));
+                // An SSH tab to walker on the lab's LAN (bridged on every node): it is to keep working across the move.
+                String[] lan = new String[1];
+                page.waitUntil("walker has its LAN address", 90, () -> {
+                    lan[0] = lab.lanAddress("52:54:00:77:00:01").orElse(null);
+                    return lan[0] != null;
+                });
+                select("walker");
+                page.chooseFromMenu("#vmMenu", "#menu-ssh");
+                DialogPane target = page.dialog();
+                robot.interact(() -> {
+                    robot.from(target).lookup("#sshHost").queryAs(ComboBox.class).getEditor().setText(lan[0]);
+                    robot.from(target).lookup("#sshUser").queryAs(TextField.class).setText("root");
+                });
+                robot.clickOn(robot.from(target).lookup((Button button) -> "OK".equals(button.getText())).queryButton());
+                page.waitUntil("the SSH tab opens", 10, () -> MainWindowPage.onFx(() -> app.app().view().terminals().openTabs().size()) == 1);
+                TerminalTab ssh = MainWindowPage.onFx(() -> app.app().view().terminals().openTabs().get(0));
+                terminal.acceptHostKeys(ssh, "#");
+                terminal.typeInto(ssh, "echo before-$((6*7))");
+                page.waitUntil("the guest answers over SSH", 30, () -> TerminalDriver.screen(ssh).contains("before-42"));
+                robot.clickOn("#vmListTab");
                 select("walker");
                 page.chooseFromMenu("#vmMenu", "#menu-migrate");
                 var dialog = page.dialog();
@@ -107,6 +141,11 @@ class MigrateDialogTest {
                 page.waitUntil("the table shows walker on node B only, by events", 30, () -> nodesOf(app, "walker").equals(List.of("cli-2")));
                 assertEquals("running", Virsh.run(b, "domstate", "walker").get(0).strip());
                 assertFalse(Virsh.names(a).contains("walker"));
+                // The SSH tab opened before the move still answers: the guest's address is reachable where it runs now.
+                robot.interact(() -> ssh.tab().getTabPane().getSelectionModel().select(ssh.tab()));
+                terminal.typeInto(ssh, "echo after-$((7*7))");
+                page.waitUntil("the same SSH session answers after the move", 30, () -> TerminalDriver.screen(ssh).contains("after-49"));
+                robot.clickOn("#vmListTab");
 
                 // A shut-off VM: its definition and, by default, its disk.
                 select("parked");
@@ -131,7 +170,8 @@ class MigrateDialogTest {
                 // Evacuate A: three running guests spread over B and C, two at a time; the summary says where each went.
                 for (String guest : List.of("g1", "g2", "g3")) {
                     Path xml = home.resolve(guest + ".xml");
-                    Files.writeString(xml, Files.readString(walker).replace("walker", guest).replace("192", "128"));
+                    Files.writeString(xml, Files.readString(walker).replace("walker", guest).replace("192", "128")
+                            .replace("52:54:00:77:00:01", "52:54:00:77:00:1" + guest.charAt(1)));
                     Virsh.run(a, "define", xml.toString());
                     Virsh.run(a, "start", guest);
                 }
@@ -168,6 +208,8 @@ class MigrateDialogTest {
                 assertTrue(destinations().contains("10.77.0.13 — in maintenance"), destinations().toString());
                 assertTrue(chosen().startsWith("10.77.0.11 — can take it"), chosen());
                 robot.clickOn(robot.lookup((Button button) -> "Cancel".equals(button.getText())).queryButton());
+            } finally {
+                System.setProperty("user.home", realHome);
             }
         }
     }
