@@ -40,8 +40,7 @@ class CloudInitCreationTest {
         try (LocalLibvirtd daemon = LocalLibvirtd.start(dir.resolve("libvirtd"))) {
             String uri = daemon.systemNode();
             Path poolDir = Files.createDirectories(dir.resolve("pool"));
-            Virsh.run(uri, "pool-define-as", "vireo-test", "dir", "--target", poolDir.toString());
-            Virsh.run(uri, "pool-start", "vireo-test");
+            daemon.dirPool("vireo-test", poolDir);
 
             LibvirtFleet fleet = new LibvirtFleet(LibvirtRuntime.start());
             try {

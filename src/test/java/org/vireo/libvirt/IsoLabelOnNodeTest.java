@@ -18,8 +18,8 @@ import org.vireo.model.NodeState;
 import org.vireo.model.OperationException;
 import org.vireo.osinfo.OsinfoReader;
 import org.vireo.service.create.OsCatalogue;
+import org.vireo.testlab.LocalFiles;
 import org.vireo.testlab.LocalLibvirtd;
-import org.vireo.testlab.Virsh;
 
 /**
  * Media detection on a node: an installer ISO (made with xorriso) in a directory pool of a private libvirtd is read
@@ -36,15 +36,9 @@ class IsoLabelOnNodeTest {
         try (LocalLibvirtd daemon = LocalLibvirtd.start(dir.resolve("libvirtd"))) {
             String uri = daemon.systemNode();
             Path pool = Files.createDirectories(dir.resolve("isos"));
-            Path content = Files.createDirectories(dir.resolve("content"));
-            Files.writeString(content.resolve("readme.txt"), "made by a test\n");
-            Process xorriso = new ProcessBuilder("xorriso", "-as", "mkisofs", "-V", "Debian 11.7.0 amd64 n", "-o",
-                    pool.resolve("debian-11.7.0-amd64-netinst.iso").toString(), content.toString()).redirectErrorStream(true).start();
-            xorriso.getInputStream().readAllBytes();
-            assertTrue(xorriso.waitFor(30, TimeUnit.SECONDS) && xorriso.exitValue() == 0);
+            LocalFiles.iso(pool.resolve("debian-11.7.0-amd64-netinst.iso"), "-V", "Debian 11.7.0 amd64 n");
             Files.write(pool.resolve("blank.img"), new byte[128 * 1024]);
-            Virsh.run(uri, "pool-define-as", "isos", "dir", "--target", pool.toString());
-            Virsh.run(uri, "pool-start", "isos");
+            daemon.dirPool("isos", pool);
             LibvirtFleet fleet = new LibvirtFleet(LibvirtRuntime.start());
             try {
                 assertEquals(NodeState.CONNECTED, fleet.connectAndWait(new NodeRef("n", "node", uri), Duration.ofSeconds(20)).state());

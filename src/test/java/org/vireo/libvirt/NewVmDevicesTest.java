@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -35,9 +34,7 @@ class NewVmDevicesTest {
     void everyNewVmHasTheAgentChannelTabletRngAndBalloonAndStarts() throws Exception {
         try (LocalLibvirtd daemon = LocalLibvirtd.start(dir.resolve("libvirtd"))) {
             String uri = daemon.systemNode();
-            Path poolDir = Files.createDirectories(dir.resolve("pool"));
-            Virsh.run(uri, "pool-define-as", "vms", "dir", "--target", poolDir.toString());
-            Virsh.run(uri, "pool-start", "vms");
+            Path poolDir = daemon.dirPool("vms", dir.resolve("pool"));
             LibvirtFleet fleet = new LibvirtFleet(LibvirtRuntime.start());
             try {
                 assertEquals(NodeState.CONNECTED, fleet.connectAndWait(new NodeRef("n", "node", uri), Duration.ofSeconds(20)).state());

@@ -3,18 +3,16 @@ package org.vireo.osinfo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vireo.model.IsoLabel;
 import org.vireo.service.create.OsCatalogue;
 import org.vireo.service.create.OsVariant;
+import org.vireo.testlab.LocalFiles;
 
 /**
  * The OS catalogue from the installed osinfo-db (the test command installs it) and media detection on ISOs made here
@@ -63,17 +61,7 @@ class OsCatalogueTest {
         return catalogue.detect(label, "x86_64").map(OsCatalogue.Entry::shortId).orElse("");
     }
 
-    /** An ISO made by xorriso with these mkisofs options. */
-    private Path iso(String name, String... options) throws IOException, InterruptedException {
-        Path content = Files.createDirectories(dir.resolve("content"));
-        Files.writeString(content.resolve("readme.txt"), "made by a test\n");
-        Path out = dir.resolve(name);
-        List<String> command = new ArrayList<>(List.of("xorriso", "-as", "mkisofs"));
-        command.addAll(List.of(options));
-        command.addAll(List.of("-o", out.toString(), content.toString()));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0, output);
-        return out;
+    private Path iso(String name, String... options) throws Exception {
+        return LocalFiles.iso(dir.resolve(name), options);
     }
 }

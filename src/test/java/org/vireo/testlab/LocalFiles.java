@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** What tests check of local files and commands: a file's SHA-256, the space it takes (du), a command's output. */
 public final class LocalFiles {
@@ -38,6 +41,23 @@ public final class LocalFiles {
         if (process.waitFor() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
         }
+        return out;
+    }
+
+    /** An ISO 9660 image at {@code out} made by xorriso with these mkisofs options (-V volume id, -publisher …). */
+    public static Path iso(Path out, String... mkisofsOptions) throws IOException, InterruptedException {
+        Path content = Files.createTempDirectory("vireo-iso-content");
+        Files.writeString(content.resolve("readme.txt"), "made by a test\n");
+        List<String> command = new ArrayList<>(List.of("xorriso", "-as", "mkisofs"));
+        command.addAll(List.of(mkisofsOptions));
+        command.addAll(List.of("-o", out.toString(), content.toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException("xorriso failed: " + output);
+        }
+        Files.delete(content.resolve("readme.txt"));
+        Files.delete(content);
         return out;
     }
 }

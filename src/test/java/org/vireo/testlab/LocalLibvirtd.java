@@ -112,6 +112,14 @@ public final class LocalLibvirtd implements AutoCloseable {
         return "qemu:///system?socket=" + dir.resolve("run/libvirt-sock");
     }
 
+    /** A running directory pool {@code name} of the system node at {@code dir} (made if missing); returns {@code dir}. */
+    public Path dirPool(String name, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Virsh.run(systemNode(), "pool-define-as", name, "dir", "--target", dir.toString());
+        Virsh.run(systemNode(), "pool-start", name);
+        return dir;
+    }
+
     /** The previous run's virtlogd lives in the previous mount namespace: a restarted daemon gets its own. */
     private static void stopVirtlogd(Path dir) {
         try {

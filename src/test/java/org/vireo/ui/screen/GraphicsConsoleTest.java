@@ -110,9 +110,7 @@ class GraphicsConsoleTest {
     void theWindows11PresetShowsItsFirmwareScreen() throws Exception {
         try (LocalLibvirtd daemon = LocalLibvirtd.start(home.resolve("libvirtd"))) {
             String uri = daemon.systemNode();
-            Path pool = Files.createDirectories(home.resolve("pool"));
-            Virsh.run(uri, "pool-define-as", "vms", "dir", "--target", pool.toString());
-            Virsh.run(uri, "pool-start", "vms");
+            Path pool = daemon.dirPool("vms", home.resolve("pool"));
             LibvirtFleet fleet = new LibvirtFleet(LibvirtRuntime.start());
             try {
                 fleet.connectAndWait(new NodeRef("n", "node", uri), Duration.ofSeconds(20));

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vireo.libvirt.LibvirtFleet;
@@ -17,8 +16,8 @@ import org.vireo.osinfo.OsinfoReader;
 import org.vireo.service.create.CryptPasswordHasher;
 import org.vireo.service.create.OsVariant;
 import org.vireo.service.create.SpecValidator;
+import org.vireo.testlab.LocalFiles;
 import org.vireo.testlab.LocalLibvirtd;
-import org.vireo.testlab.Virsh;
 import org.vireo.ui.FxQueue;
 
 /**
@@ -38,10 +37,9 @@ class MediaDetectionTest {
         try (LocalLibvirtd daemon = LocalLibvirtd.start(dir.resolve("libvirtd"))) {
             String uri = daemon.systemNode();
             Path pool = Files.createDirectories(dir.resolve("isos"));
-            iso(pool.resolve("debian-11.7.0-amd64-netinst.iso"), "Debian 11.7.0 amd64 n");
-            iso(pool.resolve("holiday.iso"), "HOLIDAY 2026");
-            Virsh.run(uri, "pool-define-as", "isos", "dir", "--target", pool.toString());
-            Virsh.run(uri, "pool-start", "isos");
+            LocalFiles.iso(pool.resolve("debian-11.7.0-amd64-netinst.iso"), "-V", "Debian 11.7.0 amd64 n");
+            LocalFiles.iso(pool.resolve("holiday.iso"), "-V", "HOLIDAY 2026");
+            daemon.dirPool("isos", pool);
             LibvirtFleet fleet = new LibvirtFleet(LibvirtRuntime.start());
             try {
                 NodeRef node = new NodeRef("n", "node", uri);
@@ -78,14 +76,5 @@ class MediaDetectionTest {
                 fleet.close();
             }
         }
-    }
-
-    private static void iso(Path out, String volumeId) throws Exception {
-        Path content = Files.createDirectories(out.resolveSibling("content-" + out.getFileName()));
-        Files.writeString(content.resolve("readme.txt"), "made by a test\n");
-        Process xorriso = new ProcessBuilder("xorriso", "-as", "mkisofs", "-V", volumeId, "-o", out.toString(), content.toString())
-                .redirectErrorStream(true).start();
-        xorriso.getInputStream().readAllBytes();
-        xorriso.waitFor(30, TimeUnit.SECONDS);
     }
 }
