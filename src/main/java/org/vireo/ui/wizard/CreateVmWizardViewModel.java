@@ -164,6 +164,8 @@ public final class CreateVmWizardViewModel {
         });
         installPath.addListener((obs, old, now) -> detectMedium());
         installKind.addListener((obs, old, now) -> detectMedium());
+        // an uploaded installer is a volume once the node's facts are read again
+        facts.addListener((obs, old, now) -> detectMedium());
         osEntry.addListener((obs, old, now) -> validate());
         if (!nodes.isEmpty()) {
             node.set(nodes.get(0));
@@ -481,17 +483,32 @@ public final class CreateVmWizardViewModel {
         entrySizes = sizes;
     }
 
+    /** The node and path whose medium was read last ("" before one), so it is read once. */
+    private String detectedMedium = "";
+
     /** Reads the chosen ISO's labels (a ranged download on a remote node) and preselects the OS osinfo-db names for it. */
     private void detectMedium() {
-        detected.set("");
         String path = installPath.get();
         NodeRef chosen = node.get();
-        if (!"iso".equals(installKind.get()) || path == null || path.isBlank() || chosen == null || !catalogue.fromOsinfo()) {
+        NodeFacts loaded = facts.get();
+        String medium = chosen == null ? "" : chosen.id() + "\n" + path;
+        if (medium.equals(detectedMedium) && "iso".equals(installKind.get())) {
+            return;   // read already (facts read again after an upload): the user's choice since then stays
+        }
+        detected.set("");
+        detectedMedium = "";
+        if (!"iso".equals(installKind.get()) || path == null || path.isBlank() || chosen == null || !catalogue.fromOsinfo()
+                || loaded == null) {
+            return;
+        }
+        // Only a volume of the node can be read through libvirt: a path being typed is not asked after each key.
+        if (loaded.pools().stream().flatMap(p -> p.volumes().stream()).noneMatch(v -> v.path().equals(path))) {
             return;
         }
         calls.run(() -> creation.isoLabel(chosen.id(), path))
                 .unlessStale(() -> path.equals(installPath.get()) && chosen == node.get())
                 .onSuccess(label -> {
+                    detectedMedium = medium;
                     Optional<OsCatalogue.Entry> found = label.flatMap(l -> catalogue.detect(l, "x86_64"));
                     if (found.isPresent()) {
                         osEntry.set(found.get());

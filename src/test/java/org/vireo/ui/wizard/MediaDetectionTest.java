@@ -66,6 +66,11 @@ class MediaDetectionTest {
                 assertEquals(OsVariant.FEDORA_41, wizard.os.get());
                 assertEquals("512 MiB", wizard.memory.get(), "a size the user typed stays");
 
+                // A path being typed (no volume of the node) is not read, and changes nothing.
+                wizard.installPath.set("/nowhere/typ");
+                assertEquals("", wizard.detectedProperty().get());
+                assertEquals("fedora37", wizard.osEntryProperty().get().shortId());
+
                 wizard.installPath.set(pool.resolve("holiday.iso").toString());
                 fx.drainUntil("the unknown medium is said", 20, () -> wizard.detectedProperty().get().startsWith("The medium"));
                 assertEquals("The medium (volume \"HOLIDAY 2026\") is not one osinfo-db knows: choose its OS yourself.",
