@@ -750,14 +750,19 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
     }
 
     @Override
-    public CompletableFuture<MigrationCheck> checkMigration(VmSummary vm, String destNodeId) {
-        String destName = nodeName(destNodeId);
-        String what = Texts.get("op.migrate.check", vm.name(), destName);
-        if (destNodeId.equals(vm.nodeId())) {
-            return CompletableFuture.completedFuture(MigrationCheck.unreachable(destNodeId, destName, Texts.get("migrate.problem.self")));
+    public List<CompletableFuture<MigrationCheck>> checkMigrations(VmSummary vm, List<String> destNodeIds) {
+        String sourceName = nodeName(vm.nodeId());
+        CompletableFuture<VmMigrations.Source> source = onNode(vm.nodeId(), Texts.get("op.migrate.read", vm.name()),
+                conn -> VmMigrations.source(conn, vm, sourceName));
+        List<CompletableFuture<MigrationCheck>> answers = new ArrayList<>();
+        for (String destNodeId : destNodeIds) {
+            String destName = nodeName(destNodeId);
+            String what = Texts.get("op.migrate.check", vm.name(), destName);
+            answers.add(destNodeId.equals(vm.nodeId())
+                    ? CompletableFuture.completedFuture(MigrationCheck.unreachable(destNodeId, destName, Texts.get("migrate.problem.self")))
+                    : source.thenCompose(facts -> onNode(destNodeId, what, dest -> VmMigrations.check(dest, facts, destNodeId, destName))));
         }
-        return onNode(vm.nodeId(), what, conn -> VmMigrations.source(conn, vm, nodeName(vm.nodeId())))
-                .thenCompose(source -> onNode(destNodeId, what, dest -> VmMigrations.check(dest, source, destNodeId, destName)));
+        return answers;
     }
 
     @Override

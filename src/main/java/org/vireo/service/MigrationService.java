@@ -1,5 +1,6 @@
 package org.vireo.service;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.vireo.model.MigrationCheck;
 import org.vireo.model.MigrationOptions;
@@ -12,7 +13,15 @@ import org.vireo.model.VmSummary;
 public interface MigrationService {
 
     /** What {@code destNodeId} says about taking {@code vm}: every reason it cannot, before anything starts. */
-    CompletableFuture<MigrationCheck> checkMigration(VmSummary vm, String destNodeId);
+    default CompletableFuture<MigrationCheck> checkMigration(VmSummary vm, String destNodeId) {
+        return checkMigrations(vm, List.of(destNodeId)).get(0);
+    }
+
+    /**
+     * What each of {@code destNodeIds} says about taking {@code vm}, in that order; the VM is read once on its node for
+     * all of them, and each answer completes by itself.
+     */
+    List<CompletableFuture<MigrationCheck>> checkMigrations(VmSummary vm, List<String> destNodeIds);
 
     /**
      * Moves {@code vm} to {@code destNodeId}: live when it runs, its definition (and disks, when asked) when it is shut

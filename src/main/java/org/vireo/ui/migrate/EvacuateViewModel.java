@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -127,8 +128,11 @@ public final class EvacuateViewModel {
         pending = rows.size() * destinations.size();
         for (Row row : rows) {
             row.status.set(messages.get("evacuate.checking"));
-            for (NodeRef dest : destinations) {
-                calls.run(() -> service.checkMigration(row.vm, dest.id()))
+            List<CompletableFuture<MigrationCheck>> answers = service.checkMigrations(row.vm, destinations.stream().map(NodeRef::id).toList());
+            for (int i = 0; i < destinations.size(); i++) {
+                NodeRef dest = destinations.get(i);
+                CompletableFuture<MigrationCheck> answer = answers.get(i);
+                calls.run(() -> answer)
                         .onSuccess(check -> answered(row, check))
                         .onFailure(reason -> answered(row, MigrationCheck.unreachable(dest.id(), dest.name(), reason)))
                         .start();

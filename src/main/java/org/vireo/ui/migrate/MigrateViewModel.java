@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -142,8 +143,11 @@ public final class MigrateViewModel {
 
     /** Asks every destination at once; each answer arrives by itself, and the best one is chosen while the user has not. */
     public void checkAll() {
-        for (Destination d : destinations) {
-            calls.run(() -> service.checkMigration(vm, d.node().id()))
+        List<CompletableFuture<MigrationCheck>> answers = service.checkMigrations(vm, destinations.stream().map(d -> d.node().id()).toList());
+        for (int i = 0; i < destinations.size(); i++) {
+            Destination d = destinations.get(i);
+            CompletableFuture<MigrationCheck> answer = answers.get(i);
+            calls.run(() -> answer)
                     .onSuccess(check -> arrived(d, check))
                     .onFailure(reason -> arrived(d, MigrationCheck.unreachable(d.node().id(), d.node().name(), reason)))
                     .start();
