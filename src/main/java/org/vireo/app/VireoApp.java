@@ -227,6 +227,7 @@ public final class VireoApp extends Application {
         primaryStage.show();
         context.storeProblem.ifPresent(problem -> askAboutTheStore(primaryStage, problem));
         LOG.info("Window shown {} ms after the process started", sinceProcessStart());
+        context.localWork.execute(ClassSharing::check);
         BenchProbe.attachIfRequested(primaryStage, viewModel.allVms());
         String shown = options.showConsole != null ? options.showConsole : options.showVm;
         if (shown != null) {

@@ -17,17 +17,19 @@ import java.util.stream.Collectors;
 
 /**
  * Not a test: the fleet-scale benchmark of issue #7, run by {@code bench/run}. It writes libvirt
- * test-driver node files, starts the real app ({@code java -jar target/vireo.jar --connect …})
+ * test-driver node files, starts the real app the way the README says ({@code bin/vireo --connect …})
  * as a user would, and reads what {@code BenchProbe} reports from inside the window plus the
  * process's CPU and memory from /proc. The libvirt floor is measured in a separate process
  * ({@link LibvirtFloor}).
  *
  * <p>Usage: {@code FleetBench [--vms N] [--nodes K] [--repeat R] [--idle SECONDS]
- * [--java-options "OPTS"] [--launcher PATH]}. Without {@code --vms}/{@code --nodes} it runs the
- * default cases: 100, 1000, 5000 VMs on one node and 5 nodes × 1000. {@code --java-options} are
- * put before {@code -jar}; {@code --launcher} runs a packaged app's launcher instead of
- * {@code java -jar} (the benchmark's system properties then reach its JVM through
- * {@code JAVA_TOOL_OPTIONS}, which every JVM reads).
+ * [--java-options "OPTS"] [--launcher PATH|java-jar]}. Without {@code --vms}/{@code --nodes} it runs the
+ * default cases: 100, 1000, 5000 VMs on one node and 5 nodes × 1000. {@code --launcher} runs a
+ * packaged app's launcher instead of {@code bin/vireo}, or with {@code java-jar} a plain
+ * {@code java [--java-options] -jar target/vireo.jar}; the benchmark's system properties reach a
+ * launcher's JVM through {@code JAVA_TOOL_OPTIONS}, which every JVM reads. Before the first case,
+ * {@code bin/vireo} is started once unmeasured if it has no class-data-sharing archive yet (a
+ * user's first start records it; every later start maps it).
  */
 public final class FleetBench {
 
@@ -59,7 +61,7 @@ public final class FleetBench {
             cases.add(new Case(1000, 5));
         }
         Path jar = Path.of("target/vireo.jar").toAbsolutePath();
-        String launcher = opts.get("--launcher");
+        String launcher = launcher(opts.get("--launcher"));
         List<String> javaOptions = opts.containsKey("--java-options")
                 ? List.of(opts.get("--java-options").trim().split("\\s+")) : List.of();
         if (launcher == null && !Files.isRegularFile(jar)) {
@@ -68,6 +70,7 @@ public final class FleetBench {
         System.out.printf(Locale.ROOT, "# app: %s%n", launcher != null ? launcher
                 : "java " + String.join(" ", javaOptions) + (javaOptions.isEmpty() ? "" : " ") + "-jar " + jar);
         Path work = Files.createTempDirectory("vireo-fleet-bench");
+        recordArchive(launcher, jar, work.resolve("first-start"));
         System.out.printf(Locale.ROOT, "# %d case(s) × %d run(s), %d s idle each; files in %s%n",
                 cases.size(), repeat, idleSeconds, work);
         List<String> table = new ArrayList<>();
@@ -104,6 +107,29 @@ public final class FleetBench {
         table.forEach(System.out::println);
         System.out.println();
         json.forEach(System.out::println);
+    }
+
+    /** {@code --launcher}: null or absent is bin/vireo; {@code java-jar} a plain java -jar (returned as null). */
+    static String launcher(String option) {
+        if ("java-jar".equals(option)) {
+            return null;
+        }
+        return option != null ? option : Path.of("bin/vireo").toAbsolutePath().toString();
+    }
+
+    /** bin/vireo without an archive for this build: one unmeasured start records it, as a user's first start does. */
+    static void recordArchive(String launcher, Path jar, Path dir) throws Exception {
+        if (launcher == null || !launcher.endsWith("bin/vireo")) {
+            return;
+        }
+        long started = System.currentTimeMillis();
+        Process first = launch(launcher, List.of(), jar, dir, List.of("test:///default"), 1, List.of("-Dvireo.bench.exitWhenListed=true"));
+        if (!first.waitFor(120, TimeUnit.SECONDS)) {
+            end(first);
+        }
+        String said = Files.readAllLines(dir.resolve("console.txt")).stream().filter(l -> !l.startsWith("Picked up")).collect(Collectors.joining(" "));
+        System.out.printf(Locale.ROOT, "# bin/vireo's start before the runs (records its archive if there is none): %d ms, exit %d %s%n",
+                System.currentTimeMillis() - started, first.exitValue(), said);
     }
 
     private static String runJson(Run r) {

@@ -35,7 +35,7 @@ public final class NodeChangeBench {
 
     private static final long STALL_REPORT_OVER_MS = 10;
 
-    /** --launcher PATH: a packaged app's launcher instead of java -jar (as bench/run). */
+    /** --launcher PATH|java-jar: a packaged app's launcher or a plain java -jar instead of bin/vireo (as bench/run). */
     private static String launcher;
 
     public static void main(String[] args) throws Exception {   // --storm-rate R: changes per second in all (0: unpaced)
@@ -44,8 +44,9 @@ public final class NodeChangeBench {
         int stormSeconds = intOption(args, "--storm-seconds", 10);
         int stormRate = intOption(args, "--storm-rate", 1500);
         Path jar = Path.of("target/vireo.jar").toAbsolutePath();
-        launcher = stringOption(args, "--launcher", null);
+        launcher = FleetBench.launcher(stringOption(args, "--launcher", null));
         Path work = Files.createTempDirectory("vireo-node-change-bench");
+        FleetBench.recordArchive(launcher, jar, work.resolve("first-start"));
         System.out.printf(Locale.ROOT, "# app: %s; files in %s%n", launcher != null ? launcher : "java -jar " + jar, work);
         try (LocalLibvirtd daemon = LocalLibvirtd.start(work.resolve("libvirtd"))) {
             String cases = stringOption(args, "--cases", "node-changes,storm");

@@ -447,6 +447,10 @@ public final class MainView {
     }
 
     /** Builds the scene and places the stage where it was last time, if that is still on a screen. */
+    VmTable vmTable() {
+        return table;
+    }
+
     public void install(Stage stage, Map<String, String> saved) {
         WindowGeometry geometry = new WindowGeometry(saved);
         Scene scene = new Scene(root, geometry.width(), geometry.height());

@@ -72,6 +72,7 @@ public final class MainViewModel {
     private boolean syncingState;
     private final Map<String, ArrayDeque<VmStats>> sampledHistory = new HashMap<>();
     private long statsBatches;
+    private final FxBatchQueue<Map<String, VmStats>> statsQueue;
     private final ReadOnlyStringWrapper emptyTableText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper emptyByFilter = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper("");
@@ -84,7 +85,6 @@ public final class MainViewModel {
         this(fleet, stats, messages, null);
     }
 
-    /** With {@code fxThread} standing in for the FX thread (tests run its batches by hand and count them). */
     /** With {@code fxThread} standing in for the FX thread (view-model tests of other screens use it too). */
     public MainViewModel(Fleet fleet, StatsService stats, Messages messages, Executor fxThread) {
         this.fleet = fleet;
@@ -95,6 +95,7 @@ public final class MainViewModel {
         FxBatchQueue<Map<String, VmStats>> statsQueue = fxThread == null
                 ? new FxBatchQueue<>(this::applyStats) : new FxBatchQueue<>(this::applyStats, fxThread);
         stats.setStatsSink(statsQueue::post);
+        this.statsQueue = statsQueue;
         scope.addListener((obs, old, now) -> refilter());
         tagScope.addListener((obs, old, now) -> refilter());
         // The state box and state: in the filter are one filter: each rewrites the other.
@@ -295,6 +296,11 @@ public final class MainViewModel {
     /** Only these VMs are sampled: those on screen, and the one in the details pane. */
     public void watchStats(Collection<VmSummary> onScreen) {
         stats.watchStats(onScreen);
+    }
+
+    /** How many times statistics were handed to the FX thread so far (one per batch, however many nodes sent). */
+    long statsHandOvers() {
+        return statsQueue.dispatchCount();
     }
 
     public void setStatsInterval(int seconds) {

@@ -3,8 +3,11 @@ package org.vireo.ui.main;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import javafx.beans.InvalidationListener;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.VirtualFlow;
+import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.vireo.model.VmSummary;
 import org.vireo.ui.common.AfterEachLayout;
 
@@ -13,7 +16,8 @@ import org.vireo.ui.common.AfterEachLayout;
  * details pane. Which rows are on screen is known after a layout pass (new rows, scrolling by wheel,
  * bar or keys, a resized window), so it looks after each pulse's layout, and asks again only when
  * the set changed. (A start so fast that the VMs were listed before the table had rows sampled
- * nothing until the user scrolled.)
+ * nothing until the user scrolled.) While the window is minimised or hidden nothing is on screen, so
+ * sampling stops, and the rows on screen are asked for again as soon as it is back.
  */
 final class VisibleRowsWatcher {
 
@@ -28,10 +32,36 @@ final class VisibleRowsWatcher {
         this.detailsVm = detailsVm;
         this.viewModel = viewModel;
         AfterEachLayout.attach(table, this::look);
+        InvalidationListener windowChanged = obs -> look();
+        table.sceneProperty().addListener((obs, oldScene, scene) -> {
+            if (scene != null) {
+                scene.windowProperty().addListener((o, oldWindow, window) -> {
+                    if (window != null) {
+                        window.showingProperty().addListener(windowChanged);
+                        if (window instanceof Stage stage) {
+                            stage.iconifiedProperty().addListener(windowChanged);
+                        }
+                    }
+                });
+            }
+        });
+    }
+
+    /** Whether anyone can see the table's window: shown and not minimised. */
+    private boolean windowSeen() {
+        Window window = table.getScene() == null ? null : table.getScene().getWindow();
+        return window != null && window.isShowing() && !(window instanceof Stage stage && stage.isIconified());
     }
 
     private void look() {
         List<VmSummary> onScreen = new ArrayList<>();
+        if (!windowSeen()) {
+            if (!watched.isEmpty()) {
+                watched = List.of();
+                viewModel.watchStats(watched);
+            }
+            return;
+        }
         if (flow == null) {
             flow = (VirtualFlow<?>) table.lookup(".virtual-flow");
         }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.DoubleFunction;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
@@ -34,6 +35,7 @@ import org.vireo.model.ByteSize;
 import org.vireo.model.VmState;
 import org.vireo.model.VmStats;
 import org.vireo.model.VmSummary;
+import org.vireo.ui.common.AfterEachLayout;
 import org.vireo.ui.common.Messages;
 import org.vireo.ui.common.VisibleText;
 
@@ -61,6 +63,48 @@ final class VmTable {
     }
 
     private final ColumnFit<VmSummary> fit;
+    private final LiveWrites liveWrites = new LiveWrites();
+
+    /**
+     * What the live figures' cells wrote: texts set and items replaced. A statistics tick where few figures
+     * changed must write only those (LiveFiguresTickTest counts them per tick: a change that sets every visible
+     * cell again, or replaces the rows, fails it).
+     */
+    static final class LiveWrites {
+        private final LongAdder textSets = new LongAdder();
+        private final LongAdder itemUpdates = new LongAdder();
+
+        long textSets() {
+            return textSets.sum();
+        }
+
+        long itemUpdates() {
+            return itemUpdates.sum();
+        }
+    }
+
+    /**
+     * Rows are one line high, so their height is fixed once the first one has been laid out: with a variable
+     * height the table measured a spare cell after every changed figure (LiveFiguresTickTest saw each changed text
+     * re-lay out the flow and put an item into a hidden cell and take it out again).
+     */
+    private void fixRowHeightOnceLaidOut() {
+        AfterEachLayout.attach(view, () -> {
+            if (view.getFixedCellSize() > 0) {
+                return;
+            }
+            for (Node row : view.lookupAll(".table-row-cell")) {
+                if (row instanceof TableRow<?> tableRow && !tableRow.isEmpty() && tableRow.getHeight() > 0) {
+                    view.setFixedCellSize(tableRow.getHeight());
+                    return;
+                }
+            }
+        });
+    }
+
+    LiveWrites liveWrites() {
+        return liveWrites;
+    }
 
     VmTable(MainViewModel viewModel, Messages messages) {
         view.setId("vmTable");
@@ -68,6 +112,7 @@ final class VmTable {
         view.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         view.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         view.setPlaceholder(placeholder(viewModel, messages));
+        fixRowHeightOnceLaidOut();
 
         TableColumn<VmSummary, String> name = new TableColumn<>(messages.get("table.name"));
         name.setId("nameColumn");
@@ -255,12 +300,12 @@ final class VmTable {
      * tick, setting it only when it reads differently: a cell whose item changed made JavaFX repaint the
      * whole window (2–3 % of a core idle in Xvfb with figures on screen), a changed text only the cell.
      */
-    private static TableColumn<VmSummary, VmSummary> liveColumn(String id, String title, MainViewModel viewModel,
+    private TableColumn<VmSummary, VmSummary> liveColumn(String id, String title, MainViewModel viewModel,
             Function<VmSummary, String> text, boolean alignRight) {
         TableColumn<VmSummary, VmSummary> column = new TableColumn<>(title);
         column.setId(id);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        column.setCellFactory(c -> new LiveCell(viewModel, text));
+        column.setCellFactory(c -> new LiveCell(viewModel, text, liveWrites));
         if (alignRight) {
             column.getStyleClass().add("numeric");
         }
@@ -270,23 +315,27 @@ final class VmTable {
 
     private static final class LiveCell extends TableCell<VmSummary, VmSummary> {
         private final Function<VmSummary, String> text;
+        private final LiveWrites writes;
         // Held by the cell: the tick only knows it weakly, so discarded cells are not kept alive.
         private final InvalidationListener onTick = tick -> redraw();
 
-        LiveCell(MainViewModel viewModel, Function<VmSummary, String> text) {
+        LiveCell(MainViewModel viewModel, Function<VmSummary, String> text, LiveWrites writes) {
             this.text = text;
+            this.writes = writes;
             viewModel.statsTickProperty().addListener(new WeakInvalidationListener(onTick));
         }
 
         @Override
         protected void updateItem(VmSummary vm, boolean empty) {
             super.updateItem(vm, empty);
+            writes.itemUpdates.increment();
             redraw();
         }
 
         private void redraw() {
             String now = isEmpty() || getItem() == null ? null : text.apply(getItem());
             if (!Objects.equals(now, getText())) {
+                writes.textSets.increment();
                 setText(now);
             }
         }
