@@ -7,15 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vireo.libvirt.MainLoopTimer;
@@ -35,7 +38,9 @@ import org.vireo.ui.common.FxBatchQueue;
  * here). With {@code vireo.bench.lateOver=MS} every tick later than MS is written too ({@code late MS T}), for stalls
  * after the worst one; with {@code vireo.bench.running=true} the count of running VMs in the inventory, each time it
  * changes ({@code running N T}, taken once per pulse), so a benchmark can tell how far the window's totals lag behind the
- * truth. Off by default: nothing runs without the property.
+ * truth. With {@code vireo.bench.stallSeconds=S} the heartbeat stops S seconds after "listed" ({@code probe-off T}), so
+ * the idle CPU measured after that has no probe in it and the probe's own share can be told apart.
+ * Off by default: nothing runs without the property.
  */
 final class BenchProbe {
 
@@ -57,6 +62,7 @@ final class BenchProbe {
     private MainLoopTimer loopTimer;
     private long lastTick;
     private final long lateOver = Long.getLong("vireo.bench.lateOver", Long.MAX_VALUE);
+    private final long stallSeconds = Long.getLong("vireo.bench.stallSeconds", -1);
     private boolean inventoryChanged;
     private long runningShown = -1;
 
@@ -93,6 +99,11 @@ final class BenchProbe {
             if (expect >= 0 && !listed.get() && commandLineVms(inventory) >= expect && listed.compareAndSet(false, true)) {
                 onNextPulse(scene, () -> {
                     write("listed " + System.currentTimeMillis());
+                    if (stallSeconds >= 0) {
+                        PauseTransition off = new PauseTransition(Duration.seconds(stallSeconds));
+                        off.setOnFinished(e -> stopHeartbeat());
+                        off.play();
+                    }
                     // The packaging's training run records the classes of a real start, then ends.
                     if (Boolean.getBoolean("vireo.bench.exitWhenListed")) {
                         Platform.exit();
@@ -116,6 +127,15 @@ final class BenchProbe {
                 }
             });
         }
+    }
+
+    /** On the FX thread. */
+    private void stopHeartbeat() {
+        if (loopTimer != null) {
+            loopTimer.close();
+        }
+        write("probe-off " + System.currentTimeMillis());
+        beat.execute(() -> beat.shutdown());   // after the line above: the executor writes in order
     }
 
     /** The VMs of the nodes named with --connect: the demo lab of a first start is not what is measured. */
@@ -161,14 +181,18 @@ final class BenchProbe {
 
     /** The time is taken by the caller; the file is written on the heartbeat thread, never on the FX thread. */
     private void write(String line) {
-        beat.execute(() -> {
-            try {
-                out.write(line);
-                out.write('\n');
-                out.flush();
-            } catch (IOException e) {
-                LOG.warn("Benchmark report line lost", e);
-            }
-        });
+        try {
+            beat.execute(() -> {
+                try {
+                    out.write(line);
+                    out.write('\n');
+                    out.flush();
+                } catch (IOException e) {
+                    LOG.warn("Benchmark report line lost", e);
+                }
+            });
+        } catch (RejectedExecutionException probeOff) {
+            LOG.debug("Benchmark probe off: {} not written", line);
+        }
     }
 }

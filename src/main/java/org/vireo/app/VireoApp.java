@@ -196,14 +196,17 @@ public final class VireoApp extends Application {
                         DemoLab.reset(paths.demoLabDir());
                     }
                 }, jobs);
+        LOG.debug("Start-up: view models ready {} ms after process start", sinceProcessStart());
         view = new MainView(models, centre -> new TerminalTabs(centre, messages.get("tab.vms"), terminalService, settings, messages),
                 messages, messages.get("about.text", VersionProvider.version(), paths.dataDir(), paths.logFile()), context.localWork);
+        LOG.debug("Start-up: window built {} ms after process start", sinceProcessStart());
         view.setMigrations(migrations);
         view.setDesktopDark(desktopDark);
         Theme.apply(Theme.Choice.parse(
                 savedPreferences.getOrDefault(PreferencesViewModel.THEME, "desktop")), desktopDark);
         view.install(primaryStage, savedPreferences);
         saveGeometryAsItSettles(primaryStage, settings);
+        LOG.debug("Start-up: window installed {} ms after process start", sinceProcessStart());
         // An XML edit not applied is not lost silently: closing the window (or Quit) asks first.
         primaryStage.addEventFilter(WindowEvent.WINDOW_CLOSE_REQUEST, e -> {
             if (!VmDetailsView.confirmDiscardXml(primaryStage, details, messages)) {

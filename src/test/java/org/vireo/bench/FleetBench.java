@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -42,23 +43,36 @@ public final class FleetBench {
         }
     }
 
-    record Run(long windowMs, long listedMs, long maxStallMs, double idleCpuPct, double rssMib, long floorMs, long callsMs) {
+    record Run(long windowMs, long listedMs, long maxStallMs, double idleCpuPct, double probeCpuPct, double rssMib, long floorMs, long callsMs) {
+    }
+
+    /** Seconds after "listed" before the idle CPU is measured: the first samples, collections and compilations settle. */
+    private static final int SETTLE_SECONDS = 10;
+
+    /** How one tool is started with the probe on, and which process is measured. */
+    interface Tool {
+        String name();
+
+        Process launch(Path dir, List<String> uris, int expect, int stallSeconds) throws IOException;
+
+        /** The process whose CPU and memory are the tool's (a launcher may start it as a child). */
+        long measuredPid(Process started) throws InterruptedException;
     }
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = options(args);
         int repeat = Integer.parseInt(opts.getOrDefault("--repeat", "3"));
         int idleSeconds = Integer.parseInt(opts.getOrDefault("--idle", "30"));
+        boolean versus = Boolean.parseBoolean(opts.getOrDefault("--vs-virt-manager", "false"));
         List<Case> cases = new ArrayList<>();
         if (opts.containsKey("--vms") || opts.containsKey("--nodes")) {
             int nodes = Integer.parseInt(opts.getOrDefault("--nodes", "1"));
             int total = Integer.parseInt(opts.getOrDefault("--vms", "1000"));
             cases.add(new Case(Math.max(1, total / nodes), nodes));
         } else {
-            cases.add(new Case(100, 1));
             cases.add(new Case(1000, 1));
             cases.add(new Case(5000, 1));
-            cases.add(new Case(1000, 5));
+            cases.add(new Case(1000, 20));
         }
         Path jar = Path.of("target/vireo.jar").toAbsolutePath();
         String launcher = launcher(opts.get("--launcher"));
@@ -71,42 +85,102 @@ public final class FleetBench {
                 : "java " + String.join(" ", javaOptions) + (javaOptions.isEmpty() ? "" : " ") + "-jar " + jar);
         Path work = Files.createTempDirectory("vireo-fleet-bench");
         recordArchive(launcher, jar, work.resolve("first-start"));
-        System.out.printf(Locale.ROOT, "# %d case(s) × %d run(s), %d s idle each; files in %s%n",
-                cases.size(), repeat, idleSeconds, work);
+        System.out.printf(Locale.ROOT, "# %d case(s) × %d run(s) per tool; after listed: %d s to settle, %d s idle with the probe on, "
+                        + "%d s idle with it off (idle_cpu%% is this last part; probe%% the difference); files in %s%n",
+                cases.size(), repeat, SETTLE_SECONDS, idleSeconds / 2, idleSeconds - idleSeconds / 2, work);
+        List<Tool> tools = new ArrayList<>(List.of(vireo(launcher, javaOptions, jar)));
+        if (versus) {
+            tools.add(VirtManagerRun.tool());
+            System.out.println("# " + VirtManagerRun.version());
+        }
         List<String> table = new ArrayList<>();
         List<String> json = new ArrayList<>();
         for (Case c : cases) {
             List<String> uris = nodeFiles(work.resolve(c.vms() + "x" + c.nodes()), c);
-            List<Run> runs = new ArrayList<>();
-            for (int r = 1; r <= repeat; r++) {
-                long[] floor = LibvirtFloor.measure(uris);
-                Run run = runApp(launcher, javaOptions, jar, work.resolve("run-" + c.vms() + "-" + c.nodes() + "-" + r), uris, c.vms(), idleSeconds, floor);
-                System.out.printf(Locale.ROOT, "#   %d VMs on %d node(s), run %d: %s%n", c.vms(), c.nodes(), r, run);
-                runs.add(run);
+            Map<String, Run> medians = new LinkedHashMap<>();
+            for (Tool tool : tools) {
+                List<Run> runs = new ArrayList<>();
+                for (int r = 1; r <= repeat; r++) {
+                    long[] floor = LibvirtFloor.measure(uris);
+                    Path dir = work.resolve(tool.name() + "-" + c.vms() + "-" + c.nodes() + "-" + r);
+                    try {
+                        Run run = runApp(tool, dir, uris, c.vms(), idleSeconds, floor);
+                        System.out.printf(Locale.ROOT, "#   %s, %d VMs on %d node(s), run %d: %s%n", tool.name(), c.vms(), c.nodes(), r, run);
+                        runs.add(run);
+                    } catch (IllegalStateException e) {
+                        System.out.printf(Locale.ROOT, "#   %s, %d VMs on %d node(s), run %d: %s%n", tool.name(), c.vms(), c.nodes(), r, e.getMessage());
+                    }
+                }
+                if (runs.isEmpty()) {
+                    table.add(String.format(Locale.ROOT, "%-13s %6d %5d   (no run listed the VMs within %d s)", tool.name(), c.vms(), c.nodes(),
+                            PAGE_TIMEOUT_MS / 1000));
+                    continue;
+                }
+                Run median = new Run(
+                        medianLong(runs.stream().mapToLong(Run::windowMs).toArray()),
+                        medianLong(runs.stream().mapToLong(Run::listedMs).toArray()),
+                        medianLong(runs.stream().mapToLong(Run::maxStallMs).toArray()),
+                        medianDouble(runs.stream().mapToDouble(Run::idleCpuPct).toArray()),
+                        medianDouble(runs.stream().mapToDouble(Run::probeCpuPct).toArray()),
+                        medianDouble(runs.stream().mapToDouble(Run::rssMib).toArray()),
+                        medianLong(runs.stream().mapToLong(Run::floorMs).toArray()),
+                        medianLong(runs.stream().mapToLong(Run::callsMs).toArray()));
+                medians.put(tool.name(), median);
+                table.add(String.format(Locale.ROOT, "%-13s %6d %5d %9d %9d %9d %12d %9.2f %7.2f %8.0f", tool.name(),
+                        c.vms(), c.nodes(), median.windowMs(), median.listedMs(), median.floorMs(),
+                        median.maxStallMs(), median.idleCpuPct(), median.probeCpuPct(), median.rssMib()));
+                json.add(String.format(Locale.ROOT, "{\"tool\":\"%s\",\"vms\":%d,\"nodes\":%d,\"runs\":%d,\"median\":true,"
+                                + "\"window_ms\":%d,\"listed_ms\":%d,\"max_stall_ms\":%d,\"idle_cpu_pct\":%.2f,\"probe_cpu_pct\":%.2f,"
+                                + "\"rss_mib\":%.0f,\"libvirt_floor_ms\":%d,\"libvirt_calls_ms\":%d,\"each\":[%s]}",
+                        tool.name(), c.vms(), c.nodes(), runs.size(), median.windowMs(), median.listedMs(), median.maxStallMs(),
+                        median.idleCpuPct(), median.probeCpuPct(), median.rssMib(), median.floorMs(), median.callsMs(),
+                        runs.stream().map(FleetBench::runJson).collect(Collectors.joining(","))));
             }
-            Run median = new Run(
-                    medianLong(runs.stream().mapToLong(Run::windowMs).toArray()),
-                    medianLong(runs.stream().mapToLong(Run::listedMs).toArray()),
-                    medianLong(runs.stream().mapToLong(Run::maxStallMs).toArray()),
-                    medianDouble(runs.stream().mapToDouble(Run::idleCpuPct).toArray()),
-                    medianDouble(runs.stream().mapToDouble(Run::rssMib).toArray()),
-                    medianLong(runs.stream().mapToLong(Run::floorMs).toArray()),
-                    medianLong(runs.stream().mapToLong(Run::callsMs).toArray()));
-            table.add(String.format(Locale.ROOT, "%6d %5d %9d %9d %9d %12d %9.2f %8.0f",
-                    c.vms(), c.nodes(), median.windowMs(), median.listedMs(), median.floorMs(),
-                    median.maxStallMs(), median.idleCpuPct(), median.rssMib()));
-            json.add(String.format(Locale.ROOT, "{\"vms\":%d,\"nodes\":%d,\"runs\":%d,\"median\":true,"
-                            + "\"window_ms\":%d,\"listed_ms\":%d,\"max_stall_ms\":%d,\"idle_cpu_pct\":%.2f,"
-                            + "\"rss_mib\":%.0f,\"libvirt_floor_ms\":%d,\"libvirt_calls_ms\":%d,\"each\":[%s]}",
-                    c.vms(), c.nodes(), runs.size(), median.windowMs(), median.listedMs(), median.maxStallMs(),
-                    median.idleCpuPct(), median.rssMib(), median.floorMs(), median.callsMs(),
-                    runs.stream().map(FleetBench::runJson).collect(Collectors.joining(","))));
+            Run ours = medians.get("vireo");
+            Run theirs = medians.get("virt-manager");
+            if (ours != null && theirs != null) {
+                table.add(String.format(Locale.ROOT, "%-13s %6s %5s %9s %9s %9s %12s %9s %7s %8s", "  ratio vm/v", "", "",
+                        ratio(theirs.windowMs(), ours.windowMs()), ratio(theirs.listedMs(), ours.listedMs()), "",
+                        ratio(theirs.maxStallMs(), ours.maxStallMs()), ratio(theirs.idleCpuPct(), ours.idleCpuPct()), "",
+                        ratio(theirs.rssMib(), ours.rssMib())));
+            }
         }
         System.out.println();
-        System.out.println("   VMs nodes window_ms listed_ms floor_ms max_stall_ms idle_cpu% rss_mib   (medians)");
+        System.out.println("tool             VMs nodes window_ms listed_ms floor_ms max_stall_ms idle_cpu%  probe%  rss_mib   (medians)");
         table.forEach(System.out::println);
         System.out.println();
         json.forEach(System.out::println);
+    }
+
+    private static String ratio(double theirs, double ours) {
+        return ours <= 0 ? "-" : String.format(Locale.ROOT, "%.1f×", theirs / ours);
+    }
+
+    private static Tool vireo(String launcher, List<String> javaOptions, Path jar) {
+        return new Tool() {
+            @Override
+            public String name() {
+                return "vireo";
+            }
+
+            @Override
+            public Process launch(Path dir, List<String> uris, int expect, int stallSeconds) throws IOException {
+                return FleetBench.launch(launcher, javaOptions, jar, dir, uris, expect, List.of("-Dvireo.bench.stallSeconds=" + stallSeconds));
+            }
+
+            @Override
+            public long measuredPid(Process started) throws InterruptedException {
+                // bin/vireo becomes the JVM (exec), except on the start that records its archive, when the JVM is its child.
+                for (int i = 0; i < 50; i++) {
+                    Optional<ProcessHandle> jvm = started.descendants().filter(p -> p.info().command().orElse("").endsWith("/java")).findFirst();
+                    if (jvm.isPresent() || started.info().command().orElse("").endsWith("/java") || launcher == null) {
+                        return jvm.map(ProcessHandle::pid).orElse(started.pid());
+                    }
+                    Thread.sleep(20);
+                }
+                return started.pid();
+            }
+        };
     }
 
     /** {@code --launcher}: null or absent is bin/vireo; {@code java-jar} a plain java -jar (returned as null). */
@@ -133,26 +207,34 @@ public final class FleetBench {
     }
 
     private static String runJson(Run r) {
-        return String.format(Locale.ROOT, "{\"window_ms\":%d,\"listed_ms\":%d,\"max_stall_ms\":%d,\"idle_cpu_pct\":%.2f,"
+        return String.format(Locale.ROOT, "{\"window_ms\":%d,\"listed_ms\":%d,\"max_stall_ms\":%d,\"idle_cpu_pct\":%.2f,\"probe_cpu_pct\":%.2f,"
                 + "\"rss_mib\":%.0f,\"libvirt_floor_ms\":%d,\"libvirt_calls_ms\":%d}", r.windowMs(), r.listedMs(), r.maxStallMs(),
-                r.idleCpuPct(), r.rssMib(), r.floorMs(), r.callsMs());
+                r.idleCpuPct(), r.probeCpuPct(), r.rssMib(), r.floorMs(), r.callsMs());
     }
 
-    /** One launch of the app: from process start to listed, then {@code idleSeconds} of idle. */
-    private static Run runApp(String launcher, List<String> javaOptions, Path jar, Path dir, List<String> uris, int expect, int idleSeconds, long[] floor)
-            throws Exception {
+    /**
+     * One launch: from process start to listed, then {@link #SETTLE_SECONDS}, then half the idle time with the probe's
+     * timer on and half with it off. The worst stall is taken from the window's first frame until the timer stops.
+     */
+    private static Run runApp(Tool tool, Path dir, List<String> uris, int expect, int idleSeconds, long[] floor) throws Exception {
+        Files.createDirectories(dir);
         Path report = dir.resolve("probe.txt");
+        int probeOn = idleSeconds / 2;
         long launched = System.currentTimeMillis();
-        Process app = launch(launcher, javaOptions, jar, dir, uris, expect, List.of());
+        Process app = tool.launch(dir, uris, expect, SETTLE_SECONDS + probeOn);
         try {
             long listedAt = awaitListed(app, dir);
-            long pid = app.pid();
-            long cpu0 = cpuTicks(pid);
+            long pid = tool.measuredPid(app);
+            Thread.sleep(Math.max(0, listedAt + SETTLE_SECONDS * 1000L - System.currentTimeMillis()));
+            double onCpu = cpuPercent(pid, probeOn);
+            long deadline = System.currentTimeMillis() + 5000;
+            while (probe(report, "probe-off") == null && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
             Map<String, Long> threads0 = threadTicks(pid);
             long wall0 = System.nanoTime();
-            Thread.sleep(idleSeconds * 1000L);
+            double idleCpu = cpuPercent(pid, idleSeconds - probeOn);
             double seconds = (System.nanoTime() - wall0) / 1e9;
-            double idleCpu = (cpuTicks(pid) - cpu0) * 100.0 / CLOCK_TICKS / seconds;
             // Where the idle CPU went, per thread (name and id), for the record next to the run.
             Map<String, Long> threads1 = threadTicks(pid);
             Files.writeString(dir.resolve("idle-threads.txt"), threads1.entrySet().stream()
@@ -161,15 +243,21 @@ public final class FleetBench {
                     .map(e -> String.format(Locale.ROOT, "%6.2f %% %s", e.getValue() * 100.0 / CLOCK_TICKS / seconds, e.getKey()))
                     .collect(Collectors.joining("\n", "", "\n")));
             double rssMib = statusKib(pid, "VmHWM:") / 1024.0;
-            long end = System.currentTimeMillis();
             long window = probe(report, "window") - launched;
             long stall = Files.readAllLines(report).stream().filter(l -> l.startsWith("stall "))
-                    .map(l -> l.split(" ")).filter(p -> Long.parseLong(p[2]) <= end)
-                    .mapToLong(p -> Long.parseLong(p[1])).max().orElse(0);
-            return new Run(window, listedAt - launched, stall, idleCpu, rssMib, floor[0], floor[1]);
+                    .map(l -> l.split(" ")).mapToLong(p -> Long.parseLong(p[1])).max().orElse(0);
+            return new Run(window, listedAt - launched, stall, idleCpu, Math.max(0, onCpu - idleCpu), rssMib, floor[0], floor[1]);
         } finally {
             end(app);
         }
+    }
+
+    /** The process's CPU (all threads) over the next {@code seconds}, in % of one core. */
+    private static double cpuPercent(long pid, int seconds) throws IOException, InterruptedException {
+        long cpu0 = cpuTicks(pid);
+        long wall0 = System.nanoTime();
+        Thread.sleep(seconds * 1000L);
+        return (cpuTicks(pid) - cpu0) * 100.0 / CLOCK_TICKS / ((System.nanoTime() - wall0) / 1e9);
     }
 
     /**
@@ -222,8 +310,9 @@ public final class FleetBench {
         return listedAt;
     }
 
-    /** Ends the app, forcibly after 15 s. */
+    /** Ends the app and what it started (virt-manager under dbus-run-session), forcibly after 15 s. */
     static void end(Process app) throws InterruptedException {
+        app.descendants().forEach(ProcessHandle::destroy);
         app.destroy();
         if (!app.waitFor(15, TimeUnit.SECONDS)) {
             app.destroyForcibly();
@@ -302,9 +391,13 @@ public final class FleetBench {
     private static Map<String, String> options(String[] args) {
         Map<String, String> opts = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--vs-virt-manager")) {
+                opts.put(args[i], "true");
+                continue;
+            }
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("usage: bench/run [--vms N] [--nodes K] [--repeat R] [--idle SECONDS] "
-                        + "[--java-options \"OPTS\"] [--launcher PATH]; got "
+                        + "[--java-options \"OPTS\"] [--launcher PATH|java-jar] [--vs-virt-manager]; got "
                         + Arrays.toString(args));
             }
             opts.put(args[i], args[++i]);
