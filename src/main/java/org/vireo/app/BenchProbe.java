@@ -1,7 +1,9 @@
 package org.vireo.app;
 
+import com.sun.management.ThreadMXBean;
 import java.io.IOException;
 import java.io.Writer;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +41,9 @@ import org.vireo.ui.common.FxBatchQueue;
  * after the worst one; with {@code vireo.bench.running=true} the count of running VMs in the inventory, each time it
  * changes ({@code running N T}, taken once per pulse), so a benchmark can tell how far the window's totals lag behind the
  * truth. With {@code vireo.bench.stallSeconds=S} the heartbeat stops S seconds after "listed" ({@code probe-off T}), so
- * the idle CPU measured after that has no probe in it and the probe's own share can be told apart.
+ * the idle CPU measured after that has no probe in it and the probe's own share can be told apart. Every 5 s, from a
+ * thread of its own, it writes how many bytes the process's live threads have allocated so far ({@code allocated B T}),
+ * for the allocation rate of an idle window.
  * Off by default: nothing runs without the property.
  */
 final class BenchProbe {
@@ -79,7 +83,9 @@ final class BenchProbe {
         int expect = Integer.getInteger("vireo.bench.expect", -1);
         try {
             Writer out = Files.newBufferedWriter(Path.of(report.get()), StandardCharsets.UTF_8);
-            new BenchProbe(out).attach(stage.getScene(), inventory, expect);
+            BenchProbe probe = new BenchProbe(out);
+            probe.attach(stage.getScene(), inventory, expect);
+            probe.countAllocations();
         } catch (IOException e) {
             LOG.warn("Benchmark report {} cannot be written", report.get(), e);
         }
@@ -127,6 +133,25 @@ final class BenchProbe {
                 }
             });
         }
+    }
+
+    /** Bytes allocated by the live threads, every 5 s, on a thread of its own (the heartbeat's may have stopped). */
+    private void countAllocations() {
+        if (!(ManagementFactory.getThreadMXBean() instanceof ThreadMXBean threads)) {
+            return;
+        }
+        ScheduledExecutorService counter = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "vireo-bench-allocations");
+            t.setDaemon(true);
+            return t;
+        });
+        counter.scheduleAtFixedRate(() -> {
+            long bytes = 0;
+            for (long allocated : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+                bytes += Math.max(0, allocated);
+            }
+            write("allocated " + bytes + " " + System.currentTimeMillis(), counter);
+        }, 5, 5, TimeUnit.SECONDS);
     }
 
     /** On the FX thread. */
@@ -181,12 +206,18 @@ final class BenchProbe {
 
     /** The time is taken by the caller; the file is written on the heartbeat thread, never on the FX thread. */
     private void write(String line) {
+        write(line, beat);
+    }
+
+    private void write(String line, ScheduledExecutorService thread) {
         try {
-            beat.execute(() -> {
+            thread.execute(() -> {
                 try {
-                    out.write(line);
-                    out.write('\n');
-                    out.flush();
+                    synchronized (out) {
+                        out.write(line);
+                        out.write('\n');
+                        out.flush();
+                    }
                 } catch (IOException e) {
                     LOG.warn("Benchmark report line lost", e);
                 }

@@ -90,6 +90,15 @@ public final class Framebuffer {
         }
     }
 
+    /** A decoded tile of {@code w × h} ARGB pixels (row after row from {@code tile[0]}) stored at (x, y). */
+    synchronized void putTile(int[] tile, int x, int y, int w, int h) throws RfbClient.RfbException {
+        checkBounds(x, y, w, h);
+        for (int row = 0; row < h; row++) {
+            System.arraycopy(tile, row * w, pixels, (y + row) * width + x, w);
+        }
+        markDirty(x, y, w, h);
+    }
+
     synchronized void copy(int srcX, int srcY, int x, int y, int w, int h) throws RfbClient.RfbException {
         checkBounds(srcX, srcY, w, h);
         checkBounds(x, y, w, h);

@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,11 +12,16 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import javax.crypto.Cipher;
 import javax.crypto.spec.SecretKeySpec;
@@ -25,8 +31,10 @@ import org.vireo.model.Texts;
 
 /**
  * A VNC (RFB 3.3–3.8) client for a VM's screen: no authentication or VNC authentication, 32-bit
- * true colour, Raw and CopyRect rectangles and the DesktopSize pseudo-encoding (the guest
- * changing resolution). One reader thread decodes updates into an ARGB {@link Framebuffer}
+ * true colour; Raw, CopyRect, Hextile and ZRLE rectangles (the compressed ones for slow links, see
+ * {@link Quality}); the DesktopSize (the guest changing resolution) and Cursor (the pointer's shape,
+ * drawn by the viewer so it follows the mouse at once) pseudo-encodings; cut text both ways (RFB's
+ * clipboard: Latin-1). One reader thread decodes updates into an ARGB {@link Framebuffer}
  * and asks for the next incremental update only after the previous one arrived, so an idle
  * screen costs nothing: QEMU answers an incremental request only when something changed.
  *
@@ -45,15 +53,91 @@ public final class RfbClient implements AutoCloseable {
 
         void bell();
 
+        /** The guest copied text (ServerCutText). */
+        default void cutText(String text) {
+        }
+
+        /** The pointer's new shape: {@code argb} is w × h (transparent where the mask is clear), hot spot at (hotX, hotY). */
+        default void cursor(int[] argb, int w, int h, int hotX, int hotY) {
+        }
+
         /** The connection ended; {@code error} is empty when {@link #close()} ended it. */
         void closed(Optional<Exception> error);
     }
 
     private static final int ENCODING_RAW = 0;
     private static final int ENCODING_COPY_RECT = 1;
+    private static final int ENCODING_HEXTILE = 5;
+    private static final int ENCODING_ZRLE = 16;
     private static final int ENCODING_DESKTOP_SIZE = -223;
+    private static final int ENCODING_CURSOR = -239;
+
+    /** The rectangle encodings this client decodes, with their RFB numbers. */
+    public enum Encoding {
+        RAW(ENCODING_RAW), COPY_RECT(ENCODING_COPY_RECT), HEXTILE(ENCODING_HEXTILE), ZRLE(ENCODING_ZRLE);
+
+        final int number;
+
+        Encoding(int number) {
+            this.number = number;
+        }
+
+        static Optional<Encoding> of(int number) {
+            return Arrays.stream(values()).filter(e -> e.number == number).findFirst();
+        }
+    }
+
+    /**
+     * Which rectangle encodings are asked for, most wanted first (the server takes the first it has). On a LAN, Raw costs
+     * neither side any CPU; on a slow link ZRLE (zlib over palettes and runs) and then Hextile send a fraction of the bytes.
+     * {@link #AUTO} is the caller's to resolve: a display reached over the network is a slow link, a local one a LAN.
+     */
+    public enum Quality {
+        AUTO, LAN, SLOW_LINK;
+
+        public Quality resolve(boolean overNetwork) {
+            return this != AUTO ? this : overNetwork ? SLOW_LINK : LAN;
+        }
+
+        List<Encoding> encodings() {
+            return this == SLOW_LINK
+                    ? List.of(Encoding.COPY_RECT, Encoding.ZRLE, Encoding.HEXTILE, Encoding.RAW)
+                    : List.of(Encoding.COPY_RECT, Encoding.RAW, Encoding.ZRLE, Encoding.HEXTILE);
+        }
+    }
+
+    /** Counts what arrives, for the figures of bench/screen and the tab's tooltip. */
+    private static final class CountingInput extends FilterInputStream {
+        private final AtomicLong bytes = new AtomicLong();
+
+        CountingInput(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                bytes.incrementAndGet();
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                bytes.addAndGet(n);
+            }
+            return n;
+        }
+    }
 
     private final AutoCloseable link;
+    private final CountingInput counted;
+    private final AtomicLong updates = new AtomicLong();
+    private final Map<Encoding, AtomicLong> rectangleCounts = new EnumMap<>(Encoding.class);
+    private final RectDecoders decoders;
     private final DataInputStream in;
     private final DataOutputStream out;
     private final Framebuffer framebuffer;
@@ -67,8 +151,14 @@ public final class RfbClient implements AutoCloseable {
         return t;
     });
 
-    private RfbClient(AutoCloseable link, DataInputStream in, DataOutputStream out, Framebuffer framebuffer, String desktopName) {
+    private RfbClient(AutoCloseable link, CountingInput counted, DataInputStream in, DataOutputStream out, Framebuffer framebuffer,
+                      String desktopName) {
         this.link = link;
+        this.counted = counted;
+        this.decoders = new RectDecoders(framebuffer);
+        for (Encoding encoding : Encoding.values()) {
+            rectangleCounts.put(encoding, new AtomicLong());
+        }
         this.in = in;
         this.out = out;
         this.framebuffer = framebuffer;
@@ -80,17 +170,33 @@ public final class RfbClient implements AutoCloseable {
      * {@code password} is asked only if the server wants VNC authentication.
      */
     public static RfbClient handshake(Socket socket, Supplier<Optional<char[]>> password) throws IOException {
+        return handshake(socket, password, Quality.LAN);
+    }
+
+    public static RfbClient handshake(Socket socket, Supplier<Optional<char[]>> password, Quality quality) throws IOException {
         socket.setTcpNoDelay(true);
-        return handshake(socket.getInputStream(), socket.getOutputStream(), socket, password);
+        return handshake(socket.getInputStream(), socket.getOutputStream(), socket, password, quality);
+    }
+
+    public static RfbClient handshake(InputStream input, OutputStream output, AutoCloseable link, Supplier<Optional<char[]>> password)
+            throws IOException {
+        return handshake(input, output, link, password, Quality.SLOW_LINK);
     }
 
     /**
      * The same over any byte stream (an SSH channel to a node's display, with no socket on this
      * machine); {@code link} is closed with the client.
      */
-    public static RfbClient handshake(InputStream input, OutputStream output, AutoCloseable link, Supplier<Optional<char[]>> password)
-            throws IOException {
-        DataInputStream in = new DataInputStream(new BufferedInputStream(input, 1 << 16));
+    public static RfbClient handshake(InputStream input, OutputStream output, AutoCloseable link, Supplier<Optional<char[]>> password,
+                                      Quality quality) throws IOException {
+        return handshake(input, output, link, password, quality.resolve(false).encodings());
+    }
+
+    /** With the rectangle encodings given, most wanted first (Raw is always decoded: servers may fall back to it). */
+    public static RfbClient handshake(InputStream input, OutputStream output, AutoCloseable link, Supplier<Optional<char[]>> password,
+                                      List<Encoding> preferred) throws IOException {
+        CountingInput counted = new CountingInput(input);
+        DataInputStream in = new DataInputStream(new BufferedInputStream(counted, 1 << 16));
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(output));
         byte[] version = new byte[12];
         in.readFully(version);
@@ -145,8 +251,10 @@ public final class RfbClient implements AutoCloseable {
             int result = in.readInt();
             if (result != 0) {
                 String reason = useMinor == 8 ? readString(in) : "";
-                throw new RfbException(security == 2 ? Texts.get(reason.isEmpty() ? "rfb.badPassword" : "rfb.badPasswordWhy", reason)
-                        : Texts.get("rfb.refused", reason));
+                if (security == 2) {
+                    throw new BadPasswordException(Texts.get(reason.isEmpty() ? "rfb.badPassword" : "rfb.badPasswordWhy", reason));
+                }
+                throw new RfbException(Texts.get("rfb.refused", reason));
             }
         }
 
@@ -164,13 +272,15 @@ public final class RfbClient implements AutoCloseable {
         // SetEncodings
         out.writeByte(2);
         out.writeByte(0);
-        int[] encodings = {ENCODING_COPY_RECT, ENCODING_RAW, ENCODING_DESKTOP_SIZE};
-        out.writeShort(encodings.length);
+        List<Integer> encodings = new ArrayList<>(preferred.stream().map(e -> e.number).toList());
+        encodings.add(ENCODING_DESKTOP_SIZE);
+        encodings.add(ENCODING_CURSOR);
+        out.writeShort(encodings.size());
         for (int encoding : encodings) {
             out.writeInt(encoding);
         }
         out.flush();
-        return new RfbClient(link, in, out, new Framebuffer(width, height), name);
+        return new RfbClient(link, counted, in, out, new Framebuffer(width, height), name);
     }
 
     /** Starts reading updates; the first one is a full frame. */
@@ -186,6 +296,31 @@ public final class RfbClient implements AutoCloseable {
 
     public String desktopName() {
         return desktopName;
+    }
+
+    /** Bytes received from the server so far (handshake included). */
+    public long bytesReceived() {
+        return counted.bytes.get();
+    }
+
+    /** Rectangles received so far in each encoding: which one the server chose. */
+    public Map<Encoding, Long> rectanglesByEncoding() {
+        Map<Encoding, Long> counts = new EnumMap<>(Encoding.class);
+        rectangleCounts.forEach((encoding, count) -> counts.put(encoding, count.get()));
+        return counts;
+    }
+
+    /** Framebuffer updates received so far. */
+    public long updatesReceived() {
+        return updates.get();
+    }
+
+    /** Text the user copied, for the guest's clipboard (ClientCutText: Latin-1, other characters as '?'); queued. */
+    public void cutText(String text) {
+        byte[] latin1 = text.replace("\r\n", "\n").getBytes(StandardCharsets.ISO_8859_1);
+        ByteBuffer message = ByteBuffer.allocate(8 + latin1.length);
+        message.put((byte) 6).put(new byte[3]).putInt(latin1.length).put(latin1);
+        send(message.array());
     }
 
     /** An X11 keysym pressed or released; queued, sent in order. A broken link is reported by the reader, once. */
@@ -239,7 +374,8 @@ public final class RfbClient implements AutoCloseable {
                 int type = in.readUnsignedByte();
                 switch (type) {
                     case 0 -> {
-                        boolean resized = readUpdate();
+                        boolean resized = readUpdate(listener);
+                        updates.incrementAndGet();
                         listener.frameUpdated();
                         // After a resize the whole new frame is needed, not the changes.
                         requestUpdate(!resized);
@@ -252,7 +388,13 @@ public final class RfbClient implements AutoCloseable {
                     case 2 -> listener.bell();
                     case 3 -> {   // ServerCutText
                         in.skipBytes(3);
-                        in.skipBytes(in.readInt());
+                        int length = in.readInt();
+                        if (length < 0 || length > 1 << 24) {
+                            throw new RfbException(Texts.get("rfb.malformed"));
+                        }
+                        byte[] text = new byte[length];
+                        in.readFully(text);
+                        listener.cutText(new String(text, StandardCharsets.ISO_8859_1));
                     }
                     default -> throw new RfbException(Texts.get("rfb.unknownMessage", String.valueOf(type)));
                 }
@@ -269,7 +411,7 @@ public final class RfbClient implements AutoCloseable {
     }
 
     /** One FramebufferUpdate; true when the desktop size changed. */
-    private boolean readUpdate() throws IOException {
+    private boolean readUpdate(Listener listener) throws IOException {
         in.skipBytes(1);
         int rectangles = in.readUnsignedShort();
         boolean resized = false;
@@ -279,9 +421,13 @@ public final class RfbClient implements AutoCloseable {
             int w = in.readUnsignedShort();
             int h = in.readUnsignedShort();
             int encoding = in.readInt();
+            Encoding.of(encoding).ifPresent(known -> rectangleCounts.get(known).incrementAndGet());
             switch (encoding) {
                 case ENCODING_RAW -> framebuffer.readRaw(in, x, y, w, h);
                 case ENCODING_COPY_RECT -> framebuffer.copy(in.readUnsignedShort(), in.readUnsignedShort(), x, y, w, h);
+                case ENCODING_HEXTILE -> decoders.hextile(in, x, y, w, h);
+                case ENCODING_ZRLE -> decoders.zrle(in, x, y, w, h);
+                case ENCODING_CURSOR -> readCursor(listener, x, y, w, h);
                 case ENCODING_DESKTOP_SIZE -> {
                     framebuffer.resize(w, h);
                     resized = true;
@@ -290,6 +436,27 @@ public final class RfbClient implements AutoCloseable {
             }
         }
         return resized;
+    }
+
+    /** The Cursor pseudo-rectangle: w × h pixels, then a bit mask a row of whole bytes wide; (x, y) is the hot spot. */
+    private void readCursor(Listener listener, int hotX, int hotY, int w, int h) throws IOException {
+        if (w > 256 || h > 256) {
+            throw new RfbException(Texts.get("rfb.malformed"));
+        }
+        int[] argb = new int[w * h];
+        byte[] raw = new byte[w * h * 4];
+        in.readFully(raw);
+        int rowBytes = (w + 7) / 8;
+        byte[] mask = new byte[rowBytes * h];
+        in.readFully(mask);
+        for (int row = 0; row < h; row++) {
+            for (int col = 0; col < w; col++) {
+                int i = (row * w + col) * 4;
+                boolean shown = (mask[row * rowBytes + col / 8] & (0x80 >> (col % 8))) != 0;
+                argb[row * w + col] = shown ? 0xff000000 | (raw[i + 2] & 0xff) << 16 | (raw[i + 1] & 0xff) << 8 | (raw[i] & 0xff) : 0;
+            }
+        }
+        listener.cursor(argb, w, h, hotX, hotY);
     }
 
     private static String readString(DataInputStream in) throws IOException {
@@ -327,6 +494,7 @@ public final class RfbClient implements AutoCloseable {
 
     private void closeQuietly() {
         sender.shutdownNow();
+        decoders.close();
         try {
             link.close();
         } catch (Exception e) {
@@ -334,8 +502,17 @@ public final class RfbClient implements AutoCloseable {
         }
     }
 
+    /** The server did not accept the VNC password: another try may be offered. */
+    public static final class BadPasswordException extends RfbException {
+        private static final long serialVersionUID = 1L;
+
+        public BadPasswordException(String message) {
+            super(message);
+        }
+    }
+
     /** A protocol-level refusal, worded for the user. */
-    public static final class RfbException extends IOException {
+    public static class RfbException extends IOException {
         private static final long serialVersionUID = 1L;
 
         public RfbException(String message) {

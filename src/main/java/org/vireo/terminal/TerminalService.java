@@ -74,34 +74,49 @@ public final class TerminalService implements AutoCloseable {
     /**
      * Connects to a running VM's VNC display: directly for a local node, through an SSH tunnel
      * over the node's shared session for a {@code qemu+ssh://} node. Completes off the FX thread.
+     * A password the domain XML does not carry is asked (never stored); one the server refuses is
+     * asked again, saying so, up to three times.
      */
     public CompletableFuture<GraphicsConnection> openGraphics(VmSummary vm, String nodeUri) {
+        return openGraphics(vm, nodeUri, RfbClient.Quality.AUTO);
+    }
+
+    /** The same with the encodings of {@code quality} (AUTO: slow link over SSH or to another host, LAN to this one). */
+    public CompletableFuture<GraphicsConnection> openGraphics(VmSummary vm, String nodeUri, RfbClient.Quality quality) {
         return consoles.graphics(vm).thenApplyAsync(endpoint -> {
             Optional<SshTarget> node = SshTarget.jumpHostOf(nodeUri);
-            Supplier<Optional<char[]>> password = () -> endpoint.password()
-                    .map(String::toCharArray).or(() -> ssh.askPassword(Texts.get("graphics.passwordFor", vm.name())));
-            AutoCloseable[] link = {null};
-            try {
-                RfbClient client;
-                if (node.isPresent()) {
-                    // The display as the node sees it, read straight from a channel of its SSH session: no local port.
-                    ChannelStream stream = ssh.openStream(node.get(), endpoint.host(), endpoint.port());
-                    link[0] = stream;
-                    client = RfbClient.handshake(stream.in(), stream.out(), stream, password);
-                } else {
-                    if (isRemote(nodeUri) && isLoopback(endpoint.host())) {
-                        throw new OperationException(Texts.get("op.openScreen", vm.name()), Texts.get("graphics.loopbackOnly"));
+            for (int attempt = 1; ; attempt++) {
+                String prompt = Texts.get(attempt == 1 ? "graphics.passwordFor" : "graphics.passwordAgain", vm.name());
+                Supplier<Optional<char[]>> password = () -> endpoint.password()
+                        .map(String::toCharArray).or(() -> ssh.askPassword(prompt));
+                AutoCloseable[] link = {null};
+                try {
+                    RfbClient client;
+                    if (node.isPresent()) {
+                        // The display as the node sees it, read straight from a channel of its SSH session: no local port.
+                        ChannelStream stream = ssh.openStream(node.get(), endpoint.host(), endpoint.port());
+                        link[0] = stream;
+                        client = RfbClient.handshake(stream.in(), stream.out(), stream, password, quality.resolve(true));
+                    } else {
+                        if (isRemote(nodeUri) && isLoopback(endpoint.host())) {
+                            throw new OperationException(Texts.get("op.openScreen", vm.name()), Texts.get("graphics.loopbackOnly"));
+                        }
+                        Socket socket = new Socket();
+                        link[0] = socket;
+                        socket.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), 10_000);
+                        client = RfbClient.handshake(socket, password, quality.resolve(!isLoopback(endpoint.host())));
                     }
-                    Socket socket = new Socket();
-                    link[0] = socket;
-                    socket.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), 10_000);
-                    client = RfbClient.handshake(socket, password);
+                    return new GraphicsConnection(client, () -> { });
+                } catch (RfbClient.BadPasswordException e) {
+                    closeQuietly(link[0]);
+                    if (endpoint.password().isPresent() || attempt == 3) {
+                        throw new CompletionException(new OperationException(Texts.get("op.openScreen", vm.name()), e.getMessage()));
+                    }
+                } catch (IOException | SshException | OperationException e) {
+                    closeQuietly(link[0]);
+                    throw new CompletionException(e instanceof OperationException ? e
+                            : new OperationException(Texts.get("op.openScreen", vm.name()), e.getMessage()));
                 }
-                return new GraphicsConnection(client, () -> { });
-            } catch (IOException | SshException | OperationException e) {
-                closeQuietly(link[0]);
-                throw new CompletionException(e instanceof OperationException ? e
-                        : new OperationException(Texts.get("op.openScreen", vm.name()), e.getMessage()));
             }
         }, connecting);
     }

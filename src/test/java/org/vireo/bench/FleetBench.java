@@ -43,7 +43,12 @@ public final class FleetBench {
         }
     }
 
-    record Run(long windowMs, long listedMs, long maxStallMs, double idleCpuPct, double probeCpuPct, double rssMib, long floorMs, long callsMs) {
+    /**
+     * One run's figures. {@code allocMibPerS} is what the idle window allocated (Vireo's probe counts it; NaN for
+     * virt-manager); {@code rssIdleStartMib} and {@code rssEndMib} the resident memory as the idle part began and ended.
+     */
+    record Run(long windowMs, long listedMs, long maxStallMs, double idleCpuPct, double probeCpuPct, double rssMib, long floorMs, long callsMs,
+               double allocMibPerS, double rssIdleStartMib, double rssEndMib) {
     }
 
     /** Seconds after "listed" before the idle CPU is measured: the first samples, collections and compilations settle. */
@@ -124,16 +129,22 @@ public final class FleetBench {
                         medianDouble(runs.stream().mapToDouble(Run::probeCpuPct).toArray()),
                         medianDouble(runs.stream().mapToDouble(Run::rssMib).toArray()),
                         medianLong(runs.stream().mapToLong(Run::floorMs).toArray()),
-                        medianLong(runs.stream().mapToLong(Run::callsMs).toArray()));
+                        medianLong(runs.stream().mapToLong(Run::callsMs).toArray()),
+                        medianDouble(runs.stream().mapToDouble(Run::allocMibPerS).toArray()),
+                        medianDouble(runs.stream().mapToDouble(Run::rssIdleStartMib).toArray()),
+                        medianDouble(runs.stream().mapToDouble(Run::rssEndMib).toArray()));
                 medians.put(tool.name(), median);
-                table.add(String.format(Locale.ROOT, "%-13s %6d %5d %9d %9d %9d %12d %9.2f %7.2f %8.0f", tool.name(),
+                table.add(String.format(Locale.ROOT, "%-13s %6d %5d %9d %9d %9d %12d %9.2f %7.2f %8.0f %9.2f %6.0f→%.0f", tool.name(),
                         c.vms(), c.nodes(), median.windowMs(), median.listedMs(), median.floorMs(),
-                        median.maxStallMs(), median.idleCpuPct(), median.probeCpuPct(), median.rssMib()));
+                        median.maxStallMs(), median.idleCpuPct(), median.probeCpuPct(), median.rssMib(), median.allocMibPerS(),
+                        median.rssIdleStartMib(), median.rssEndMib()));
                 json.add(String.format(Locale.ROOT, "{\"tool\":\"%s\",\"vms\":%d,\"nodes\":%d,\"runs\":%d,\"median\":true,"
                                 + "\"window_ms\":%d,\"listed_ms\":%d,\"max_stall_ms\":%d,\"idle_cpu_pct\":%.2f,\"probe_cpu_pct\":%.2f,"
-                                + "\"rss_mib\":%.0f,\"libvirt_floor_ms\":%d,\"libvirt_calls_ms\":%d,\"each\":[%s]}",
+                                + "\"rss_mib\":%.0f,\"libvirt_floor_ms\":%d,\"libvirt_calls_ms\":%d,\"idle_alloc_mib_s\":%s,"
+                                + "\"rss_idle_start_mib\":%.0f,\"rss_end_mib\":%.0f,\"each\":[%s]}",
                         tool.name(), c.vms(), c.nodes(), runs.size(), median.windowMs(), median.listedMs(), median.maxStallMs(),
                         median.idleCpuPct(), median.probeCpuPct(), median.rssMib(), median.floorMs(), median.callsMs(),
+                        jsonNumber(median.allocMibPerS()), median.rssIdleStartMib(), median.rssEndMib(),
                         runs.stream().map(FleetBench::runJson).collect(Collectors.joining(","))));
             }
             Run ours = medians.get("vireo");
@@ -146,7 +157,8 @@ public final class FleetBench {
             }
         }
         System.out.println();
-        System.out.println("tool             VMs nodes window_ms listed_ms floor_ms max_stall_ms idle_cpu%  probe%  rss_mib   (medians)");
+        System.out.println("tool             VMs nodes window_ms listed_ms floor_ms max_stall_ms idle_cpu%  probe%  rss_mib  alloc/s idle rss   (medians;"
+                + " alloc in MiB/s while idle, idle rss in MiB as the idle part began → ended)");
         table.forEach(System.out::println);
         System.out.println();
         json.forEach(System.out::println);
@@ -208,8 +220,13 @@ public final class FleetBench {
 
     private static String runJson(Run r) {
         return String.format(Locale.ROOT, "{\"window_ms\":%d,\"listed_ms\":%d,\"max_stall_ms\":%d,\"idle_cpu_pct\":%.2f,\"probe_cpu_pct\":%.2f,"
-                + "\"rss_mib\":%.0f,\"libvirt_floor_ms\":%d,\"libvirt_calls_ms\":%d}", r.windowMs(), r.listedMs(), r.maxStallMs(),
-                r.idleCpuPct(), r.probeCpuPct(), r.rssMib(), r.floorMs(), r.callsMs());
+                + "\"rss_mib\":%.0f,\"libvirt_floor_ms\":%d,\"libvirt_calls_ms\":%d,\"idle_alloc_mib_s\":%s,\"rss_idle_start_mib\":%.0f,"
+                + "\"rss_end_mib\":%.0f}", r.windowMs(), r.listedMs(), r.maxStallMs(), r.idleCpuPct(), r.probeCpuPct(), r.rssMib(),
+                r.floorMs(), r.callsMs(), jsonNumber(r.allocMibPerS()), r.rssIdleStartMib(), r.rssEndMib());
+    }
+
+    private static String jsonNumber(double value) {
+        return Double.isNaN(value) ? "null" : String.format(Locale.ROOT, "%.3f", value);
     }
 
     /**
@@ -232,8 +249,12 @@ public final class FleetBench {
                 Thread.sleep(20);
             }
             Map<String, Long> threads0 = threadTicks(pid);
+            double rssIdleStart = statusKib(pid, "VmRSS:") / 1024.0;
+            long idleFrom = System.currentTimeMillis();
             long wall0 = System.nanoTime();
             double idleCpu = cpuPercent(pid, idleSeconds - probeOn);
+            long idleTo = System.currentTimeMillis();
+            double rssEnd = statusKib(pid, "VmRSS:") / 1024.0;
             double seconds = (System.nanoTime() - wall0) / 1e9;
             // Where the idle CPU went, per thread (name and id), for the record next to the run.
             Map<String, Long> threads1 = threadTicks(pid);
@@ -246,10 +267,24 @@ public final class FleetBench {
             long window = probe(report, "window") - launched;
             long stall = Files.readAllLines(report).stream().filter(l -> l.startsWith("stall "))
                     .map(l -> l.split(" ")).mapToLong(p -> Long.parseLong(p[1])).max().orElse(0);
-            return new Run(window, listedAt - launched, stall, idleCpu, Math.max(0, onCpu - idleCpu), rssMib, floor[0], floor[1]);
+            return new Run(window, listedAt - launched, stall, idleCpu, Math.max(0, onCpu - idleCpu), rssMib, floor[0], floor[1],
+                    allocationRate(report, idleFrom, idleTo), rssIdleStart, rssEnd);
         } finally {
             end(app);
         }
+    }
+
+    /** MiB/s allocated between the first and the last "allocated" line inside [from, to]; NaN without two such lines. */
+    private static double allocationRate(Path report, long from, long to) throws IOException {
+        List<long[]> counts = Files.readAllLines(report).stream().filter(l -> l.startsWith("allocated "))
+                .map(l -> l.split(" ")).map(p -> new long[] {Long.parseLong(p[1]), Long.parseLong(p[2])})
+                .filter(p -> p[1] >= from && p[1] <= to).toList();
+        if (counts.size() < 2) {
+            return Double.NaN;
+        }
+        long[] first = counts.get(0);
+        long[] last = counts.get(counts.size() - 1);
+        return (last[0] - first[0]) / 1048576.0 / ((last[1] - first[1]) / 1000.0);
     }
 
     /** The process's CPU (all threads) over the next {@code seconds}, in % of one core. */

@@ -299,7 +299,7 @@ public final class MainViewModel {
     }
 
     /** How many times statistics were handed to the FX thread so far (one per batch, however many nodes sent). */
-    long statsHandOvers() {
+    public long statsHandOvers() {
         return statsQueue.dispatchCount();
     }
 

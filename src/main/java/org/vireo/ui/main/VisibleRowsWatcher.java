@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import javafx.beans.InvalidationListener;
+import javafx.collections.ListChangeListener;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.stage.Stage;
@@ -17,7 +18,8 @@ import org.vireo.ui.common.AfterEachLayout;
  * bar or keys, a resized window), so it looks after each pulse's layout, and asks again only when
  * the set changed. (A start so fast that the VMs were listed before the table had rows sampled
  * nothing until the user scrolled.) While the window is minimised or hidden nothing is on screen, so
- * sampling stops, and the rows on screen are asked for again as soon as it is back.
+ * sampling stops, and the rows on screen are asked for again as soon as it is back; the same while a
+ * full-screen window (a VM's screen) covers it.
  */
 final class VisibleRowsWatcher {
 
@@ -33,6 +35,16 @@ final class VisibleRowsWatcher {
         this.viewModel = viewModel;
         AfterEachLayout.attach(table, this::look);
         InvalidationListener windowChanged = obs -> look();
+        Window.getWindows().addListener((ListChangeListener<Window>) change -> {
+            while (change.next()) {
+                change.getAddedSubList().forEach(added -> {
+                    if (added instanceof Stage stage) {
+                        stage.fullScreenProperty().addListener(windowChanged);
+                    }
+                });
+            }
+            look();
+        });
         table.sceneProperty().addListener((obs, oldScene, scene) -> {
             if (scene != null) {
                 scene.windowProperty().addListener((o, oldWindow, window) -> {
@@ -50,7 +62,9 @@ final class VisibleRowsWatcher {
     /** Whether anyone can see the table's window: shown and not minimised. */
     private boolean windowSeen() {
         Window window = table.getScene() == null ? null : table.getScene().getWindow();
-        return window != null && window.isShowing() && !(window instanceof Stage stage && stage.isIconified());
+        return window != null && window.isShowing() && !(window instanceof Stage stage && stage.isIconified())
+                && Window.getWindows().stream().noneMatch(other -> other != window && other.isShowing()
+                        && other instanceof Stage stage && stage.isFullScreen());
     }
 
     private void look() {

@@ -7,10 +7,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import javafx.geometry.Insets;
 import javafx.scene.Cursor;
+import javafx.scene.ImageCursor;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -18,9 +20,12 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
@@ -29,8 +34,12 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.vireo.rfb.RfbClient;
 import org.vireo.terminal.TerminalService.GraphicsConnection;
+import org.vireo.ui.common.Dialogs;
+import org.vireo.ui.common.DisplayConverter;
 import org.vireo.ui.common.FailureText;
 import org.vireo.ui.common.FxBatchQueue;
 import org.vireo.ui.common.Messages;
@@ -40,13 +49,16 @@ import org.vireo.ui.common.ServiceCalls;
  * A VM's screen in a tab, over VNC. Frames reach the FX thread in batches: the reader thread
  * only marks the framebuffer changed, and the FX thread copies the changed region into one
  * {@link WritableImage} per batch, however many updates arrived meanwhile. While the screen has
- * focus every key goes to the guest (Tab and shortcuts included); Ctrl+Alt gives them back.
+ * focus every key goes to the guest (Tab and shortcuts included); Ctrl+Alt gives them back, F11
+ * toggles full screen. With "Share clipboard" on, the desktop's text goes to the guest when the
+ * user clicks into its screen and the guest's copied text comes to the desktop; "Type clipboard"
+ * types the desktop's text as key strokes.
  */
 public final class GraphicsConsoleTab {
 
     private final Tab tab = new Tab();
     private final Messages messages;
-    private final Supplier<CompletableFuture<GraphicsConnection>> connector;
+    private final Function<RfbClient.Quality, CompletableFuture<GraphicsConnection>> connector;
     private final BiFunction<GraphicsConnection, Path, CompletableFuture<Void>> screenshots;
     private final ImageView screen = new ImageView();
     private final StackPane screenPane = new StackPane(screen);
@@ -54,7 +66,13 @@ public final class GraphicsConsoleTab {
     private final Label message = new Label();
     private final Label status = new Label();
     private final ToggleButton fit;
+    private final ToggleButton shareClipboard;
+    private final ChoiceBox<RfbClient.Quality> quality = new ChoiceBox<>();
     private final Button reconnect;
+    private final BorderPane root;
+    /** The last text that crossed the clipboard either way: not sent back where it came from. */
+    private String clipboardSeen;
+    private FullScreenConsole fullScreen;
     private final ServiceCalls calls = ServiceCalls.on(null);
     private final FxBatchQueue<Boolean> frames = new FxBatchQueue<>(batch -> applyFrame());
     private final Map<KeyCode, Integer> held = new EnumMap<>(KeyCode.class);
@@ -64,7 +82,7 @@ public final class GraphicsConsoleTab {
     private boolean closed;
     private long framesApplied;
 
-    public GraphicsConsoleTab(String title, Messages messages, Supplier<CompletableFuture<GraphicsConnection>> connector,
+    public GraphicsConsoleTab(String title, Messages messages, Function<RfbClient.Quality, CompletableFuture<GraphicsConnection>> connector,
                               BiFunction<GraphicsConnection, Path, CompletableFuture<Void>> screenshots) {
         this.messages = messages;
         this.connector = connector;
@@ -75,23 +93,40 @@ public final class GraphicsConsoleTab {
         fit.setId("vnc-fit");
         fit.setSelected(true);
         fit.selectedProperty().addListener((obs, was, now) -> updateScale());
-        MenuButton sendKey = new MenuButton(messages.get("graphics.sendKey"));
-        sendKey.setId("vnc-sendKey");
-        sendKey.getItems().add(combination("Ctrl+Alt+Del", KeySymbols.CONTROL_L, KeySymbols.ALT_L, KeySymbols.DELETE));
-        for (int i = 0; i < 12; i++) {
-            sendKey.getItems().add(combination("Ctrl+Alt+F" + (i + 1), KeySymbols.CONTROL_L, KeySymbols.ALT_L, KeySymbols.F1 + i));
-        }
-        sendKey.getItems().add(combination("PrintScreen", KeySymbols.PRINT));
+        MenuButton sendKey = sendKeyMenu("vnc-sendKey");
         Button screenshot = new Button(messages.get("graphics.screenshot"));
         screenshot.setId("vnc-screenshot");
         screenshot.setOnAction(e -> saveScreenshot());
+        shareClipboard = new ToggleButton(messages.get("graphics.clipboard"));
+        shareClipboard.setId("vnc-clipboard");
+        shareClipboard.setSelected(true);
+        shareClipboard.setTooltip(new Tooltip(messages.get("graphics.clipboard.tip")));
+        Button typeClipboard = typeClipboardButton("vnc-typeClipboard");
+        quality.setId("vnc-quality");
+        quality.getItems().setAll(RfbClient.Quality.values());
+        quality.setValue(RfbClient.Quality.AUTO);
+        quality.setConverter(new DisplayConverter<>(q -> messages.get("graphics.quality." + q.name())));
+        quality.setTooltip(new Tooltip(messages.get("graphics.quality.tip")));
+        quality.valueProperty().addListener((obs, was, now) -> {
+            if (connection != null) {
+                connection.close();
+                connection = null;
+            }
+            connect();
+        });
+        Label qualityLabel = new Label(messages.get("graphics.quality"));
+        qualityLabel.setLabelFor(quality);
+        Button full = new Button(messages.get("graphics.fullScreen"));
+        full.setId("vnc-fullScreen");
+        full.setTooltip(new Tooltip(messages.get("graphics.fullScreen.tip")));
+        full.setOnAction(e -> toggleFullScreen());
         reconnect = new Button(messages.get("graphics.reconnect"));
         reconnect.setId("vnc-reconnect");
         reconnect.setOnAction(e -> connect());
         reconnect.setVisible(false);
         reconnect.managedProperty().bind(reconnect.visibleProperty());
         status.setId("vnc-status");
-        ToolBar bar = new ToolBar(fit, sendKey, screenshot, reconnect);
+        ToolBar bar = new ToolBar(fit, full, sendKey, typeClipboard, shareClipboard, screenshot, qualityLabel, quality, reconnect);
         // The status line stays outside the tool bar: an overflowing tool bar must never hide it.
         status.setPadding(new Insets(2, 8, 2, 8));
         status.setMaxWidth(Double.MAX_VALUE);
@@ -121,6 +156,8 @@ public final class GraphicsConsoleTab {
         screen.focusedProperty().addListener((obs, was, now) -> {
             if (!now) {
                 releaseHeldKeys();
+            } else {
+                offerClipboard();
             }
             updateStatus();
         });
@@ -140,7 +177,7 @@ public final class GraphicsConsoleTab {
             }
         });
 
-        BorderPane root = new BorderPane(scroller);
+        root = new BorderPane(scroller);
         root.setTop(bar);
         root.setBottom(status);
         tab.setContent(root);
@@ -167,6 +204,9 @@ public final class GraphicsConsoleTab {
 
     public void close() {
         closed = true;
+        if (fullScreen != null) {
+            fullScreen.leave();
+        }
         if (connection != null) {
             connection.close();
             connection = null;
@@ -176,7 +216,8 @@ public final class GraphicsConsoleTab {
     private void connect() {
         reconnect.setVisible(false);
         show(messages.get("graphics.connecting", tab.getText()));
-        calls.run(connector).onFailure(reason -> {
+        RfbClient.Quality chosen = quality.getValue();
+        calls.run(() -> connector.apply(chosen)).onFailure(reason -> {
             show(reason);
             reconnect.setVisible(true);
         }).onSuccess(opened -> {
@@ -194,6 +235,16 @@ public final class GraphicsConsoleTab {
                 @Override
                 public void bell() {
                     // A bell is not worth a sound from a background tab.
+                }
+
+                @Override
+                public void cutText(String text) {
+                    calls.post(() -> receiveClipboard(text));
+                }
+
+                @Override
+                public void cursor(int[] argb, int w, int h, int hotX, int hotY) {
+                    calls.post(() -> showCursor(argb, w, h, hotX, hotY));
                 }
 
                 @Override
@@ -264,7 +315,15 @@ public final class GraphicsConsoleTab {
         e.consume();
         if ((e.getCode() == KeyCode.ALT && e.isControlDown()) || (e.getCode() == KeyCode.CONTROL && e.isAltDown())) {
             releaseHeldKeys();
-            tab.getTabPane().requestFocus();   // gives keyboard and mouse back
+            if (fullScreen != null) {
+                fullScreen.releaseKeyboard();
+            } else {
+                tab.getTabPane().requestFocus();   // gives keyboard and mouse back
+            }
+            return;
+        }
+        if (e.getCode() == KeyCode.F11 && !e.isControlDown() && !e.isAltDown() && !e.isShiftDown()) {
+            toggleFullScreen();
             return;
         }
         int keysym = held.containsKey(e.getCode()) ? held.get(e.getCode()) : KeySymbols.of(e);
@@ -285,6 +344,131 @@ public final class GraphicsConsoleTab {
     private void releaseHeldKeys() {
         held.values().forEach(keysym -> sendKey(keysym, false));
         held.clear();
+    }
+
+    /** Send key's menu (one per tool bar: a menu item lives in one menu). */
+    MenuButton sendKeyMenu(String id) {
+        MenuButton sendKey = new MenuButton(messages.get("graphics.sendKey"));
+        sendKey.setId(id);
+        sendKey.getItems().add(combination("Ctrl+Alt+Del", KeySymbols.CONTROL_L, KeySymbols.ALT_L, KeySymbols.DELETE));
+        for (int i = 0; i < 12; i++) {
+            sendKey.getItems().add(combination("Ctrl+Alt+F" + (i + 1), KeySymbols.CONTROL_L, KeySymbols.ALT_L, KeySymbols.F1 + i));
+        }
+        sendKey.getItems().add(combination("PrintScreen", KeySymbols.PRINT));
+        return sendKey;
+    }
+
+    Button typeClipboardButton(String id) {
+        Button type = new Button(messages.get("graphics.typeClipboard"));
+        type.setId(id);
+        type.setTooltip(new Tooltip(messages.get("graphics.typeClipboard.tip")));
+        type.setOnAction(e -> typeClipboard(type.getScene().getWindow()));
+        return type;
+    }
+
+    Button screenshotButton(String id) {
+        Button screenshot = new Button(messages.get("graphics.screenshot"));
+        screenshot.setId(id);
+        screenshot.setOnAction(e -> saveScreenshot());
+        return screenshot;
+    }
+
+    /** Above this many characters typing asks first: a wrong window's clipboard could be a whole document. */
+    static final int TYPE_WITHOUT_ASKING = 200;
+
+    /** Types the desktop clipboard's text into the guest as key strokes, asking first when it is long. */
+    void typeClipboard(Window owner) {
+        String text = Clipboard.getSystemClipboard().getString();
+        if (text == null || text.isEmpty()) {
+            status.setText(messages.get("graphics.typeClipboard.empty"));
+            return;
+        }
+        int length = text.codePointCount(0, text.length());
+        if (length > TYPE_WITHOUT_ASKING) {
+            String start = text.substring(0, text.offsetByCodePoints(0, Math.min(60, length))).replaceAll("\\s+", " ");
+            if (!Dialogs.confirm(owner, "typeClipboardDialog", messages.get("graphics.typeClipboard.title"),
+                    messages.get("graphics.typeClipboard.header", length), messages.get("graphics.typeClipboard.text", length, start + "…"),
+                    messages.get("graphics.typeClipboard.ok"))) {
+                return;
+            }
+        }
+        int[] skipped = {0};
+        text.replace("\r\n", "\n").codePoints().forEach(cp -> KeySymbols.forCharacter(cp).ifPresentOrElse(typed -> {
+            if (typed.shift()) {
+                sendKey(KeySymbols.SHIFT_L, true);
+            }
+            sendKey(typed.keysym(), true);
+            sendKey(typed.keysym(), false);
+            if (typed.shift()) {
+                sendKey(KeySymbols.SHIFT_L, false);
+            }
+        }, () -> skipped[0]++));
+        status.setText(skipped[0] == 0 ? messages.get("graphics.typeClipboard.typed", length - skipped[0])
+                : messages.get("graphics.typeClipboard.skipped", length - skipped[0], skipped[0]));
+    }
+
+    /** The screen took the focus: the desktop's text, if new, goes to the guest's clipboard. */
+    private void offerClipboard() {
+        GraphicsConnection current = connection;
+        if (current == null || !shareClipboard.isSelected()) {
+            return;
+        }
+        String text = Clipboard.getSystemClipboard().getString();
+        if (text != null && !text.equals(clipboardSeen)) {
+            clipboardSeen = text;
+            current.client().cutText(text);
+        }
+    }
+
+    /** The guest copied text: it goes onto the desktop's clipboard. */
+    private void receiveClipboard(String text) {
+        if (!shareClipboard.isSelected() || closed || text.equals(clipboardSeen)) {
+            return;
+        }
+        clipboardSeen = text;
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    /** The guest's pointer shape, drawn by this desktop so it follows the mouse at once; none when it is empty. */
+    private void showCursor(int[] argb, int w, int h, int hotX, int hotY) {
+        if (w == 0 || h == 0) {
+            screen.setCursor(Cursor.NONE);
+            return;
+        }
+        WritableImage shape = new WritableImage(w, h);
+        shape.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+        screen.setCursor(new ImageCursor(shape, hotX, hotY));
+    }
+
+    /** F11 and the button: the screen alone on the whole display, and back. */
+    void toggleFullScreen() {
+        if (fullScreen != null) {
+            fullScreen.leave();
+            return;
+        }
+        Window owner = tab.getTabPane() == null ? null : tab.getTabPane().getScene().getWindow();
+        root.setCenter(null);
+        fullScreen = new FullScreenConsole(this, scroller, owner, messages, () -> {
+            fullScreen = null;
+            root.setCenter(scroller);
+            updateScale();
+            screen.requestFocus();
+        });
+        fullScreen.enter();
+        updateScale();
+        screen.requestFocus();
+    }
+
+    /** Whether the screen is shown full screen (tests). */
+    public boolean isFullScreen() {
+        return fullScreen != null;
+    }
+
+    /** The full-screen window while it is shown (tests). */
+    public Optional<Stage> fullScreenStage() {
+        return Optional.ofNullable(fullScreen).map(FullScreenConsole::stage);
     }
 
     private MenuItem combination(String label, int... keysyms) {

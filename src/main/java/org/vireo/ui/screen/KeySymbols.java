@@ -2,6 +2,7 @@ package org.vireo.ui.screen;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 
@@ -13,6 +14,12 @@ final class KeySymbols {
     static final int DELETE = 0xffff;
     static final int PRINT = 0xff61;
     static final int F1 = 0xffbe;
+    static final int SHIFT_L = 0xffe1;
+    static final int RETURN = 0xff0d;
+    static final int TAB = 0xff09;
+
+    /** Characters typed with Shift on a US keyboard: a VNC server turns keysyms into keys, and these need it held. */
+    private static final String SHIFTED = "~!@#$%^&*()_+{}|:\"<>?";
 
     private static final Map<KeyCode, Integer> SPECIAL = new EnumMap<>(KeyCode.class);
 
@@ -53,6 +60,24 @@ final class KeySymbols {
     }
 
     private KeySymbols() {
+    }
+
+    /** One character to type: its keysym and whether Shift is held for it; empty when no key types it. */
+    record Typed(int keysym, boolean shift) {
+    }
+
+    static Optional<Typed> forCharacter(int codePoint) {
+        if (codePoint == '\n' || codePoint == '\r') {
+            return Optional.of(new Typed(RETURN, false));
+        }
+        if (codePoint == '\t') {
+            return Optional.of(new Typed(TAB, false));
+        }
+        if (codePoint < 0x20 || codePoint == 0x7f || Character.getType(codePoint) == Character.FORMAT) {
+            return Optional.empty();
+        }
+        boolean shift = Character.isUpperCase(codePoint) || codePoint < 0x80 && SHIFTED.indexOf(codePoint) >= 0;
+        return Optional.of(new Typed(codePoint < 0x100 ? codePoint : 0x01000000 | codePoint, shift));
     }
 
     /**

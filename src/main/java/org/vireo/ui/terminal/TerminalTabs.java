@@ -120,7 +120,8 @@ public final class TerminalTabs {
     /** Opens the VM's screen (VNC) in a tab; remote nodes' screens come through an SSH tunnel. */
     public GraphicsConsoleTab openGraphics(VmSummary vm, String nodeUri) {
         GraphicsConsoleTab screen = new GraphicsConsoleTab(
-                messages.get("graphics.title", vm.name()), messages, () -> service.openGraphics(vm, nodeUri), service::saveScreenshot);
+                messages.get("graphics.title", vm.name()), messages, quality -> service.openGraphics(vm, nodeUri, quality),
+                service::saveScreenshot);
         screens.add(screen);
         show(screen.tab(), () -> {
             screen.close();

@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -23,6 +28,7 @@ import org.vireo.libvirt.LibvirtFleet;
 import org.vireo.libvirt.LibvirtRuntime;
 import org.vireo.model.NodeFacts;
 import org.vireo.model.NodeRef;
+import org.vireo.rfb.RfbClient;
 import org.vireo.service.create.OsVariant;
 import org.vireo.service.create.SpecDraft;
 import org.vireo.service.create.SpecValidator;
@@ -71,6 +77,7 @@ class GraphicsConsoleTest {
                 page.waitUntil("the tab shows QEMU's screen", 30, () -> differingShare(screen, screenshot(uri)) < 0.005
                         && nonBlackShare(screenshot(uri)) > 0.001);
                 BufferedImage prompt = screenshot(uri);
+                eachEncodingShowsQemusScreen(uri);
                 robot.clickOn("#vnc-screen");
                 robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
                 page.waitUntil("ESC reached the guest: its screen changed", 20, () -> differingRgb(prompt, screenshot(uri)) > 0.002);
@@ -137,6 +144,62 @@ class GraphicsConsoleTest {
                         + (int) screen.image().getHeight()));
             }
         }
+    }
+
+    /**
+     * Raw, Hextile and ZRLE, each asked for alone of QEMU's VNC server: the server uses it (the client counts the
+     * rectangles per encoding) and the first full frame is QEMU's screenshot, pixel for pixel. The compressed ones
+     * carry the same frame in far fewer bytes, which is what a slow link gains.
+     */
+    private void eachEncodingShowsQemusScreen(String uri) throws Exception {
+        String display = Virsh.run(uri, "domdisplay", "vnc-vm").get(0).strip();   // vnc://127.0.0.1:N
+        int port = 5900 + Integer.parseInt(display.substring(display.lastIndexOf(':') + 1));
+        Map<RfbClient.Encoding, Long> bytes = new EnumMap<>(RfbClient.Encoding.class);
+        for (RfbClient.Encoding encoding : List.of(RfbClient.Encoding.RAW, RfbClient.Encoding.HEXTILE, RfbClient.Encoding.ZRLE)) {
+            Socket socket = new Socket("127.0.0.1", port);
+            RfbClient client = RfbClient.handshake(socket.getInputStream(), socket.getOutputStream(), socket, Optional::empty, List.of(encoding));
+            CountDownLatch frame = new CountDownLatch(1);
+            long before = client.bytesReceived();
+            client.start(new RfbClient.Listener() {
+                @Override
+                public void frameUpdated() {
+                    frame.countDown();
+                }
+
+                @Override
+                public void bell() {
+                }
+
+                @Override
+                public void closed(Optional<Exception> error) {
+                }
+            });
+            try {
+                assertTrue(frame.await(20, TimeUnit.SECONDS), encoding + ": a first frame");
+                bytes.put(encoding, client.bytesReceived() - before);
+                assertTrue(client.rectanglesByEncoding().get(encoding) > 0, encoding + " was used: " + client.rectanglesByEncoding());
+                // The text cursor blinks: the frame and QEMU's screenshot agree once both caught the same phase.
+                int differing = Integer.MAX_VALUE;
+                for (long until = System.currentTimeMillis() + 10_000; differing > 0 && System.currentTimeMillis() < until; ) {
+                    int[] pixels = client.framebuffer().copyPixels();
+                    BufferedImage shot = screenshot(uri);
+                    differing = 0;
+                    for (int y = 0; y < shot.getHeight(); y++) {
+                        for (int x = 0; x < shot.getWidth(); x++) {
+                            if ((pixels[y * shot.getWidth() + x] & 0xffffff) != (shot.getRGB(x, y) & 0xffffff)) {
+                                differing++;
+                            }
+                        }
+                    }
+                }
+                assertEquals(0, differing, encoding + ": the frame is QEMU's screenshot");
+            } finally {
+                client.close();
+            }
+        }
+        System.out.println("first full frame, bytes per encoding: " + bytes);
+        assertTrue(bytes.get(RfbClient.Encoding.ZRLE) * 5 < bytes.get(RfbClient.Encoding.RAW), "ZRLE sends far less than Raw: " + bytes);
+        assertTrue(bytes.get(RfbClient.Encoding.HEXTILE) * 2 < bytes.get(RfbClient.Encoding.RAW), "Hextile sends less than Raw: " + bytes);
     }
 
     private GraphicsConsoleTab open(RunningApp app, String vm, int index) {

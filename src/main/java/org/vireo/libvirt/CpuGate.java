@@ -1,0 +1,38 @@
+package org.vireo.libvirt;
+
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Lets only as many node workers at a time do CPU-bound reads (opening a test-driver node, listing its domains) as the
+ * machine has cores, so that many nodes starting together leave the FX thread a core to build the window with. Only
+ * reads whose CPU is spent on this machine go through it (the test driver, which parses its node file in-process); a
+ * wait is bounded, so a slow node can delay the others by at most {@link #MAX_WAIT_MS}, never block them.
+ */
+final class CpuGate {
+
+    static final long MAX_WAIT_MS = 3000;
+
+    private final Semaphore permits;
+
+    CpuGate(int permits) {
+        this.permits = new Semaphore(Math.max(1, permits));
+    }
+
+    /** Waits for a permit when {@code uri}'s reads are this machine's CPU; true when one was taken (then call {@link #leave}). */
+    boolean enter(String uri) {
+        if (!uri.startsWith("test:")) {
+            return false;
+        }
+        try {
+            return permits.tryAcquire(MAX_WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    void leave() {
+        permits.release();
+    }
+}
