@@ -231,6 +231,7 @@ public final class VireoApp extends Application {
         context.storeProblem.ifPresent(problem -> askAboutTheStore(primaryStage, problem));
         LOG.info("Window shown {} ms after the process started", sinceProcessStart());
         context.localWork.execute(ClassSharing::check);
+        afterFirstFrame(primaryStage, fleet::windowShown);
         BenchProbe.attachIfRequested(primaryStage, viewModel.allVms());
         String shown = options.showConsole != null ? options.showConsole : options.showVm;
         if (shown != null) {
@@ -293,6 +294,17 @@ public final class VireoApp extends Application {
         boolean gtk = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")
                 && !"monocle".equalsIgnoreCase(System.getProperty("glass.platform"));
         return gtk ? LibvirtRuntime.LoopDriver.TOOLKIT_MAIN_LOOP : LibvirtRuntime.LoopDriver.OWN_THREAD;
+    }
+
+    /** Runs {@code action} once, after the pulse that draws the window's first frame. */
+    private static void afterFirstFrame(Stage stage, Runnable action) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            stage.getScene().removePostLayoutPulseListener(once[0]);
+            action.run();
+        };
+        stage.getScene().addPostLayoutPulseListener(once[0]);
+        Platform.requestNextPulse();
     }
 
     static long sinceProcessStart() {

@@ -34,6 +34,7 @@ import org.vireo.model.DeviceChoices;
 import org.vireo.model.DhcpHost;
 import org.vireo.model.DhcpLease;
 import org.vireo.model.DiskSpec;
+import org.vireo.model.DisplaySwitch;
 import org.vireo.model.GraphicsEndpoint;
 import org.vireo.model.HostDetails;
 import org.vireo.model.IsoLabel;
@@ -115,6 +116,11 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
     /** Who answers libvirt's authentication questions for connections opened from now on. */
     public void setCredentialPrompts(CredentialPrompts prompts) {
         this.prompts = prompts;
+    }
+
+    /** The window's first frame is on screen: node reads that waited to leave it a core go ahead together. */
+    public void windowShown() {
+        NodeConnection.windowShown();
     }
 
     public LibvirtFleet(LibvirtRuntime runtime) {
@@ -689,6 +695,21 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
     @Override
     public CompletableFuture<String> editNic(VmSummary vm, String mac, NicSpec nic) {
         return onNodeOf(vm, Texts.get("op.device.editNic", vm.name(), mac), conn -> VmDevices.editNic(conn, vm, mac, nic));
+    }
+
+    @Override
+    public CompletableFuture<DisplaySwitch> planDisplaySwitch(VmSummary vm) {
+        return onNodeOf(vm, Texts.get("op.display.switch", vm.name()), conn -> DisplaySwitcher.plan(conn, vm));
+    }
+
+    @Override
+    public CompletableFuture<String> switchDisplay(VmSummary vm, DisplaySwitch plan) {
+        return onNodeOf(vm, Texts.get("op.display.switch", vm.name()), conn -> DisplaySwitcher.apply(conn, vm, plan));
+    }
+
+    @Override
+    public CompletableFuture<String> switchDisplayBack(VmSummary vm, DisplaySwitch plan, String after) {
+        return onNodeOf(vm, Texts.get("op.display.switchBack", vm.name()), conn -> DisplaySwitcher.undo(conn, vm, plan, after));
     }
 
     @Override

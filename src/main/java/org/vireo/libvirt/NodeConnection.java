@@ -47,8 +47,13 @@ import org.vireo.service.NodeTunnels;
  */
 final class NodeConnection {
 
-    /** At most as many nodes read at once as there are cores (see {@link CpuGate}). */
+    /** At most as many nodes read at once as there are cores until the window is up (see {@link CpuGate}). */
     private static final CpuGate LOCAL_READS = new CpuGate(Runtime.getRuntime().availableProcessors());
+
+    /** The window is on screen: nodes read all at once from now on. */
+    static void windowShown() {
+        LOCAL_READS.open();
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(NodeConnection.class);
 

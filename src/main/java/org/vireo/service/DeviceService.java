@@ -3,6 +3,7 @@ package org.vireo.service;
 import java.util.concurrent.CompletableFuture;
 import org.vireo.model.DeviceChoices;
 import org.vireo.model.DiskSpec;
+import org.vireo.model.DisplaySwitch;
 import org.vireo.model.NicSpec;
 import org.vireo.model.VmDevice;
 import org.vireo.model.VmSummary;
@@ -36,4 +37,16 @@ public interface DeviceService {
      * refused (naming them) while other VMs use it.
      */
     CompletableFuture<String> removeDevice(VmSummary vm, VmDevice device, boolean deleteVolume);
+
+    /** What switching the VM's SPICE display to VNC would change, in words, worked out on its saved definition. */
+    CompletableFuture<DisplaySwitch> planDisplaySwitch(VmSummary vm);
+
+    /**
+     * Saves the switch on a shut-off VM whose definition is still {@code plan.before()}; completes with the saved
+     * definition as libvirt gives it back (what {@link #switchDisplayBack} compares with).
+     */
+    CompletableFuture<String> switchDisplay(VmSummary vm, DisplaySwitch plan);
+
+    /** Saves {@code plan.before()} again, refused unless the definition is still {@code after} and the VM shut off. */
+    CompletableFuture<String> switchDisplayBack(VmSummary vm, DisplaySwitch plan, String after);
 }

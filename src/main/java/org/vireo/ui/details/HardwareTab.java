@@ -1,5 +1,6 @@
 package org.vireo.ui.details;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +26,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.vireo.model.DiskSpec;
+import org.vireo.model.DisplaySwitch;
 import org.vireo.model.VmDevice;
 import org.vireo.model.VmSummary;
 import org.vireo.ui.common.Dialogs;
@@ -112,6 +114,12 @@ final class HardwareTab {
         detail.setTop(outcome);
         BorderPane.setMargin(outcome, new Insets(8, 8, 0, 8));
         showDetail(pages.get(0));
+        // "Switch back" comes and goes with the VM shown and its changes: the shown display's buttons follow.
+        viewModel.canSwitchBackProperty().addListener((obs, was, now) -> {
+            if (shown instanceof VmDevice device && device.kind() == VmDevice.Kind.GRAPHICS) {
+                actions.getChildren().setAll(actionsFor(device));
+            }
+        });
     }
 
     Node root() {
@@ -262,7 +270,38 @@ final class HardwareTab {
         }
         Label notYet = new Label(messages.get("hardware.readOnly"));
         notYet.setWrapText(true);
+        if (device.kind() == VmDevice.Kind.GRAPHICS) {
+            return displayActions(device, notYet);
+        }
         return List.of(notYet);
+    }
+
+    /**
+     * A SPICE display can be switched to VNC (Vireo's screen tab speaks VNC) while the VM is shut off; the switch lists
+     * every change before it is made, and "Switch back" undoes it until the next change.
+     */
+    private List<Node> displayActions(VmDevice device, Label notYet) {
+        List<Node> actions = new ArrayList<>();
+        if (device.xml().matches("(?s)\\s*<graphics[^>]*type=[\"']spice[\"'].*")) {
+            Button toVnc = button("switchToVnc", "hardware.switchDisplay", () -> viewModel.switchDisplayToVnc(this::confirmSwitch));
+            toVnc.disableProperty().unbind();
+            toVnc.disableProperty().bind(viewModel.busyProperty().or(Bindings.createBooleanBinding(() -> vm() == null || vm().state().isActive(),
+                    viewModel.vmProperty())));
+            actions.add(toVnc);
+        }
+        if (viewModel.canSwitchBackProperty().get()) {
+            actions.add(button("switchBack", "hardware.switchBack", viewModel::switchDisplayBack));
+        }
+        actions.add(notYet);
+        return actions;
+    }
+
+    private boolean confirmSwitch(DisplaySwitch plan) {
+        VBox content = new VBox(6, Dialogs.wrapped(messages.get("hardware.switchDisplay.text")));
+        plan.changes().forEach(change -> content.getChildren().add(Dialogs.wrapped("\u2022 " + change)));
+        content.getChildren().add(Dialogs.wrapped(messages.get("hardware.switchDisplay.undo")));
+        return Dialogs.confirm(owner.get(), "switchDisplayDialog", messages.get("hardware.switchDisplay.title"),
+                messages.get("hardware.switchDisplay.header", vm().name()), content, messages.get("hardware.switchDisplay.ok"));
     }
 
     private Button button(String id, String key, Runnable action) {

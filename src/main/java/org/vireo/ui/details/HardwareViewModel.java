@@ -1,13 +1,17 @@
 package org.vireo.ui.details;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -16,6 +20,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.vireo.model.DeviceChoices;
 import org.vireo.model.DiskSpec;
+import org.vireo.model.DisplaySwitch;
 import org.vireo.model.NicSpec;
 import org.vireo.model.VmDevice;
 import org.vireo.model.VmSummary;
@@ -46,6 +51,12 @@ public final class HardwareViewModel {
     private BooleanSupplier confirmVolumeDelete = () -> true;
 
     private NewNetworkViewModel networkCreation;
+    /** A display switch and the definition it saved, kept per VM while "Switch back" is offered for it. */
+    private record Switched(DisplaySwitch plan, String after) {
+    }
+
+    private final Map<String, Switched> switches = new HashMap<>();
+    private final BooleanProperty canSwitchBack = new SimpleBooleanProperty();
 
     HardwareViewModel(DeviceService service, Messages messages, Executor fxThread, Runnable reload) {
         this.service = service;
@@ -57,6 +68,7 @@ public final class HardwareViewModel {
                 message.set("");
                 selected.set(null);
             }
+            canSwitchBack.set(now != null && switches.containsKey(now.key()));
         });
         // A device the user picks while a change is on its way stays picked when the list comes back.
         selected.addListener((obs, old, now) -> {
@@ -163,10 +175,74 @@ public final class HardwareViewModel {
                 deleteVolume ? "hardware.done.removeWithVolume" : "hardware.done.remove", null, device.title());
     }
 
+    /** Whether "Switch back" is offered: a display switch of this VM with no change made here since. */
+    public ReadOnlyBooleanProperty canSwitchBackProperty() {
+        return canSwitchBack;
+    }
+
+    /**
+     * Works out the switch of the VM's SPICE display to VNC on its node, lets {@code confirm} show the changes in words,
+     * and saves it when confirmed; the old definition is kept for "Switch back" until the next change.
+     */
+    public void switchDisplayToVnc(Predicate<DisplaySwitch> confirm) {
+        VmSummary shown = vm.get();
+        if (shown == null) {
+            return;
+        }
+        message.set("");
+        calls.run(() -> service.planDisplaySwitch(shown)).busy(busy)
+                .onFailure(reason -> message.set(messages.get("hardware.refused", reason)))
+                .onSuccess(plan -> {
+                    if (!plan.needed()) {
+                        message.set(messages.get("hardware.switchDisplay.nothing"));
+                        return;
+                    }
+                    if (!confirm.test(plan)) {
+                        return;
+                    }
+                    calls.run(() -> service.switchDisplay(shown, plan)).busy(busy)
+                            .onSuccess(after -> {
+                                switches.put(shown.key(), new Switched(plan, after));
+                                canSwitchBack.set(vm.get() != null && vm.get().key().equals(shown.key()));
+                                message.set(messages.get("hardware.done.switchDisplay"));
+                            })
+                            .onFailure(reason -> message.set(messages.get("hardware.refused", reason)))
+                            .always(reload)
+                            .start();
+                })
+                .start();
+    }
+
+    /** Puts the definition from before the switch back (refused, and no longer offered, when it changed since). */
+    public void switchDisplayBack() {
+        VmSummary shown = vm.get();
+        Switched switched = shown == null ? null : switches.get(shown.key());
+        if (switched == null) {
+            return;
+        }
+        message.set("");
+        calls.run(() -> service.switchDisplayBack(shown, switched.plan(), switched.after())).busy(busy)
+                .onSuccess(saved -> message.set(messages.get("hardware.done.switchBack")))
+                .onFailure(reason -> message.set(messages.get("hardware.refused", reason)))
+                .always(() -> {
+                    forgetSwitch(shown);
+                    reload.run();
+                })
+                .start();
+    }
+
+    private void forgetSwitch(VmSummary of) {
+        switches.remove(of.key());
+        if (vm.get() != null && vm.get().key().equals(of.key())) {
+            canSwitchBack.set(false);
+        }
+    }
+
     private void change(Supplier<CompletableFuture<String>> call, String doneKey, String selectKey, String what) {
         if (vm.get() == null) {
             return;
         }
+        forgetSwitch(vm.get());   // "Switch back" undoes the switch only, never a change made after it
         selectAfterReload = selectKey;
         message.set("");
         calls.run(call).busy(busy)

@@ -32,11 +32,16 @@ final class FullScreenConsole {
     private final ToolBar bar;
     private final Runnable onLeft;
     private final PauseTransition hideBar = new PauseTransition(Duration.seconds(1.5));
+    private final String tabStyle;
     private boolean left;
 
     FullScreenConsole(GraphicsConsoleTab tab, ScrollPane screen, Window owner, Messages messages, Runnable onLeft) {
         this.screen = screen;
         this.onLeft = onLeft;
+        // Edge to edge: no frame, no focus ring around the guest's screen.
+        tabStyle = screen.getStyle();
+        screen.setStyle("-fx-padding: 0; -fx-background-insets: 0; -fx-background-color: black; -fx-focus-color: transparent;"
+                + " -fx-faint-focus-color: transparent;");
         Button leave = new Button(messages.get("graphics.leaveFullScreen"));
         leave.setId("vnc-leaveFullScreen");
         leave.setOnAction(e -> leave());
@@ -92,6 +97,7 @@ final class FullScreenConsole {
         left = true;
         hideBar.stop();
         ((StackPane) stage.getScene().getRoot()).getChildren().remove(screen);
+        screen.setStyle(tabStyle);
         stage.hide();
         onLeft.run();
     }

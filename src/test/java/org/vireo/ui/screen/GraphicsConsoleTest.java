@@ -1,6 +1,7 @@
 package org.vireo.ui.screen;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -12,12 +13,17 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javax.imageio.ImageIO;
@@ -28,6 +34,7 @@ import org.vireo.libvirt.LibvirtFleet;
 import org.vireo.libvirt.LibvirtRuntime;
 import org.vireo.model.NodeFacts;
 import org.vireo.model.NodeRef;
+import org.vireo.model.VmDevice;
 import org.vireo.rfb.RfbClient;
 import org.vireo.service.create.OsVariant;
 import org.vireo.service.create.SpecDraft;
@@ -144,6 +151,91 @@ class GraphicsConsoleTest {
                         + (int) screen.image().getHeight()));
             }
         }
+    }
+
+    /**
+     * A display as virt-manager makes it (SPICE, QXL, the agent's spicevmc channel, two USB redirections, SPICE audio)
+     * switched to VNC through the Hardware tab after a confirmation that lists each change; virsh shows VNC on 127.0.0.1,
+     * virtio video and no SPICE device; started, the VM's screen opens in a tab as QEMU shows it; shut off again,
+     * Switch back saves the old definition, byte for byte as virsh printed it before.
+     */
+    @Test
+    void aSpiceDisplaySwitchesToVncAndBack() throws Exception {
+        try (LocalLibvirtd daemon = LocalLibvirtd.start(home.resolve("libvirtd"))) {
+            String uri = daemon.systemNode();
+            define(uri, "vnc-vm", "<graphics type='spice' autoport='yes'><listen type='address'/><image compression='off'/></graphics>"
+                    + "<video><model type='qxl' ram='65536' vram='65536' vgamem='16384' heads='1' primary='yes'/></video>"
+                    + "<channel type='spicevmc'><target type='virtio' name='com.redhat.spice.0'/></channel>"
+                    + "<redirdev bus='usb' type='spicevmc'/><redirdev bus='usb' type='spicevmc'/><audio id='1' type='spice'/>");
+            String original = String.join("\n", Virsh.run(uri, "dumpxml", "--inactive", "vnc-vm"));
+            assertTrue(original.contains("<graphics type='spice'") && original.contains("type='qxl'"), original);
+            try (RunningApp app = RunningApp.start(home, "--connect", uri)) {
+                page.waitUntil("the VM is listed", 30, () -> page.tableNamesAndStates().containsKey("vnc-vm"));
+                showDisplay("SPICE");
+                robot.clickOn("#switchToVnc");
+                DialogPane confirm = page.dialog();
+                assertEquals("switchDisplayDialog", confirm.getId());
+                String listed = MainWindowPage.onFx(() -> MainWindowPage.labelled(confirm).stream().map(l -> l.getText()).toList()).toString();
+                for (String change : List.of("SPICE display → VNC display on 127.0.0.1", "Video QXL → virtio", "SPICE channel com.redhat.spice.0 removed",
+                        "USB redirection over SPICE (usb) removed", "Audio backend SPICE → none")) {
+                    assertTrue(listed.contains(change), change + " in " + listed);
+                }
+                assertEquals(List.of(), MainWindowPage.truncated(confirm), "nothing cut off in the confirmation");
+                robot.clickOn("Switch to VNC");
+                page.waitUntil("the switch is done", 20, () -> deviceMessage().startsWith("The display is VNC now"));
+                String switched = String.join("\n", Virsh.run(uri, "dumpxml", "--inactive", "vnc-vm"));
+                assertTrue(switched.contains("<graphics type='vnc' port='-1' autoport='yes' listen='127.0.0.1'>"), switched);
+                assertTrue(switched.contains("<model type='virtio' heads='1' primary='yes'/>"), switched);
+                assertFalse(switched.toLowerCase(Locale.ROOT).contains("spice"), switched);
+                assertFalse(switched.contains("redirdev"), switched);
+
+                Virsh.run(uri, "start", "vnc-vm");
+                GraphicsConsoleTab screen = open(app, "vnc-vm", 0);
+                page.waitUntil("the switched VM's screen shows what QEMU shows", 30, () -> differingShare(screen, screenshot(uri)) < 0.005
+                        && nonBlackShare(screenshot(uri)) > 0.001);
+                Virsh.run(uri, "destroy", "vnc-vm");
+                page.waitUntil("it is shut off", 20, () -> "shut off".equals(Virsh.listAll(uri).get("vnc-vm")));
+                robot.interact(() -> screen.tab().getTabPane().getSelectionModel().select(0));   // back to the VMs and their details
+
+                showDisplay("VNC");
+                page.waitUntil("Switch back is offered", 10, () -> !robot.lookup("#switchBack").queryAll().isEmpty());
+                robot.clickOn("#switchBack");
+                for (long until = System.currentTimeMillis() + 20_000; !deviceMessage().startsWith("The display is as it was")
+                        && System.currentTimeMillis() < until; ) {
+                    Thread.sleep(100);
+                }
+                assertEquals("The display is as it was before the switch.", deviceMessage());
+                assertEquals(original, String.join("\n", Virsh.run(uri, "dumpxml", "--inactive", "vnc-vm")), "the old definition, byte for byte");
+            }
+        }
+    }
+
+    /** Selects vnc-vm alone, its Hardware tab and its display device titled {@code title}. */
+    private void showDisplay(String title) {
+        robot.interact(() -> robot.lookup("#filterField").queryAs(TextField.class).setText("vnc-vm"));
+        page.waitUntil("vnc-vm alone is listed", 10, () -> page.table().getItems().size() == 1);
+        robot.interact(() -> page.table().getSelectionModel().select(0));
+        page.waitUntil("its details", 10, () -> !robot.lookup("#detailsTabs").queryAll().isEmpty());
+        robot.interact(() -> robot.lookup("#detailsTabs").queryAs(TabPane.class).getSelectionModel().select(2));
+        page.waitUntil("the display " + title + " is listed", 10, () -> MainWindowPage.onFx(() -> {
+            @SuppressWarnings("unchecked")
+            TreeView<Object> tree = robot.lookup("#deviceTree").queryAs(TreeView.class);
+            for (TreeItem<Object> group : tree.getRoot().getChildren()) {
+                for (TreeItem<Object> item : group.getChildren()) {
+                    if (item.getValue() instanceof VmDevice d && d.title().equals(title)) {
+                        tree.getSelectionModel().select(item);
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }));
+        page.waitUntil(title + " is shown", 10, () -> MainWindowPage.onFx(() -> robot.lookup("#deviceTitle").queryAs(Label.class).getText()).equals(title));
+    }
+
+    private String deviceMessage() {
+        return MainWindowPage.onFx(() -> robot.lookup("#deviceMessage").queryAll().isEmpty() ? ""
+                : robot.lookup("#deviceMessage").queryAs(Label.class).getText());
     }
 
     /**
