@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.vireo.rfb.RfbClient;
 import org.vireo.testlab.LabGuestScreen;
 import org.vireo.testlab.LocalLibvirtd;
+import org.vireo.testlab.RfbFrames;
 
 /**
  * Not a test: bench/screen. The lab guest's screen (a shell on its text console) kept busy by a loop that prints
@@ -40,19 +41,7 @@ public final class ScreenBench {
                     Socket socket = new Socket("127.0.0.1", proxy.port());
                     RfbClient client = RfbClient.handshake(socket.getInputStream(), socket.getOutputStream(), socket, Optional::empty,
                             List.of(encoding));
-                    client.start(new RfbClient.Listener() {
-                        @Override
-                        public void frameUpdated() {
-                        }
-
-                        @Override
-                        public void bell() {
-                        }
-
-                        @Override
-                        public void closed(Optional<Exception> error) {
-                        }
-                    });
+                    RfbFrames.start(client);
                     Thread.sleep(3000);   // the first, full frame and the link filling up
                     long updates0 = client.updatesReceived();
                     long bytes0 = client.bytesReceived();

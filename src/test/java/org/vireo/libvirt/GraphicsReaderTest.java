@@ -36,7 +36,7 @@ class GraphicsReaderTest {
     @Test
     void refusalsSayWhyAndWhatWouldWork() {
         assertTrue(refusal("<domain><devices><graphics type='spice' port='5901'/></devices></domain>")
-                .startsWith("web shows its screen only over SPICE, which Vireo does not speak."));
+                .startsWith("web shows its screen only over SPICE, which Vireo's screen tab does not speak. Shut it off and choose Switch display to VNC"));
         assertTrue(refusal("<domain><devices/></domain>").startsWith("web has no graphical display. Use its serial console"));
         assertTrue(refusal("<domain><devices><graphics type='vnc' socket='/run/vnc.sock'/></devices></domain>")
                 .contains("listens on a UNIX socket"));

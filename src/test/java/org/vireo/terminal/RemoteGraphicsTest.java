@@ -9,7 +9,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assertions;
@@ -22,11 +21,11 @@ import org.vireo.model.NodeState;
 import org.vireo.model.OperationException;
 import org.vireo.model.VmState;
 import org.vireo.model.VmSummary;
-import org.vireo.rfb.RfbClient;
 import org.vireo.ssh.SshConnector;
 import org.vireo.ssh.SshNodeTunnels;
 import org.vireo.testlab.AcceptingSshPrompts;
 import org.vireo.testlab.RemoteLab;
+import org.vireo.testlab.RfbFrames;
 import org.vireo.testlab.Virsh;
 
 /**
@@ -86,23 +85,8 @@ class RemoteGraphicsTest {
             try (TerminalService service = new TerminalService(ssh, fleet)) {
                 assertEquals(NodeState.CONNECTED, fleet.connectAndWait(new NodeRef("far", "node1", sshUri), Duration.ofSeconds(30)).state());
                 TerminalService.GraphicsConnection screen = service.openGraphics(vm, sshUri).get(60, TimeUnit.SECONDS);
-                CountDownLatch frame = new CountDownLatch(1);
                 try {
-                    screen.client().start(new RfbClient.Listener() {
-                        @Override
-                        public void frameUpdated() {
-                            frame.countDown();
-                        }
-
-                        @Override
-                        public void bell() {
-                        }
-
-                        @Override
-                        public void closed(Optional<Exception> error) {
-                        }
-                    });
-                    assertTrue(frame.await(30, TimeUnit.SECONDS), "a frame came through the tunnel");
+                    assertTrue(RfbFrames.start(screen.client()).awaitFirst(30), "a frame came through the tunnel");
                     assertEquals(720, screen.client().framebuffer().width(), "QEMU's VGA text screen");
                     nobodyElseGetsIn();
                 } finally {

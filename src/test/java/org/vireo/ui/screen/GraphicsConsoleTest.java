@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
@@ -40,6 +39,7 @@ import org.vireo.service.create.OsVariant;
 import org.vireo.service.create.SpecDraft;
 import org.vireo.service.create.SpecValidator;
 import org.vireo.testlab.LocalLibvirtd;
+import org.vireo.testlab.RfbFrames;
 import org.vireo.testlab.Virsh;
 import org.vireo.ui.MainWindowPage;
 import org.vireo.ui.RunningApp;
@@ -250,24 +250,10 @@ class GraphicsConsoleTest {
         for (RfbClient.Encoding encoding : List.of(RfbClient.Encoding.RAW, RfbClient.Encoding.HEXTILE, RfbClient.Encoding.ZRLE)) {
             Socket socket = new Socket("127.0.0.1", port);
             RfbClient client = RfbClient.handshake(socket.getInputStream(), socket.getOutputStream(), socket, Optional::empty, List.of(encoding));
-            CountDownLatch frame = new CountDownLatch(1);
             long before = client.bytesReceived();
-            client.start(new RfbClient.Listener() {
-                @Override
-                public void frameUpdated() {
-                    frame.countDown();
-                }
-
-                @Override
-                public void bell() {
-                }
-
-                @Override
-                public void closed(Optional<Exception> error) {
-                }
-            });
+            RfbFrames frames = RfbFrames.start(client);
             try {
-                assertTrue(frame.await(20, TimeUnit.SECONDS), encoding + ": a first frame");
+                assertTrue(frames.awaitFirst(20), encoding + ": a first frame");
                 bytes.put(encoding, client.bytesReceived() - before);
                 assertTrue(client.rectanglesByEncoding().get(encoding) > 0, encoding + " was used: " + client.rectanglesByEncoding());
                 // The text cursor blinks: the frame and QEMU's screenshot agree once both caught the same phase.
