@@ -60,6 +60,7 @@ public final class HostView {
                 Tab networksTab = new Tab(messages.get("host.tab.networks"), new NetworksView(viewModel.networks(), messages).root());
                 networksTab.setId("networksTab");
                 tabs.getTabs().add(networksTab);
+                viewModel.networks().shownProperty().bind(networksTab.selectedProperty());
             }
             tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
             root = tabs;
