@@ -25,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vireo.libvirt.MainLoopTimer;
 import org.vireo.model.VmSummary;
+import org.vireo.ui.common.AfterEachLayout;
 import org.vireo.ui.common.FxBatchQueue;
 
 /**
@@ -93,7 +94,7 @@ final class BenchProbe {
 
     private void attach(Scene scene, ObservableList<VmSummary> inventory, int expect) {
         // Stalls are gaps once the window is on screen: the heartbeat starts at its first pulse.
-        onNextPulse(scene, () -> {
+        AfterEachLayout.afterNext(scene, () -> {
             write("window " + System.currentTimeMillis());
             loopTimer = MainLoopTimer.onToolkitLoop((int) HEARTBEAT_MS, this::tick).orElse(null);
             if (loopTimer == null) {
@@ -103,7 +104,7 @@ final class BenchProbe {
         AtomicBoolean listed = new AtomicBoolean();
         Runnable check = () -> {
             if (expect >= 0 && !listed.get() && commandLineVms(inventory) >= expect && listed.compareAndSet(false, true)) {
-                onNextPulse(scene, () -> {
+                AfterEachLayout.afterNext(scene, () -> {
                     write("listed " + System.currentTimeMillis());
                     if (stallSeconds >= 0) {
                         PauseTransition off = new PauseTransition(Duration.seconds(stallSeconds));
@@ -192,16 +193,6 @@ final class BenchProbe {
             write("stall " + worst + " " + System.currentTimeMillis());
         }
         pings.post(System.nanoTime());
-    }
-
-    private static void onNextPulse(Scene scene, Runnable action) {
-        Runnable[] self = new Runnable[1];
-        self[0] = () -> {
-            scene.removePostLayoutPulseListener(self[0]);
-            action.run();
-        };
-        scene.addPostLayoutPulseListener(self[0]);
-        Platform.requestNextPulse();
     }
 
     /** The time is taken by the caller; the file is written on the heartbeat thread, never on the FX thread. */

@@ -79,7 +79,7 @@ final class ClassSharing {
             // The JVM writes its archives readable by all; the directory is private, the file is made so too.
             Files.setPosixFilePermissions(archive, PosixFilePermissions.fromString("rw-------"));
         } catch (IOException | UnsupportedOperationException e) {
-            LOG.debug("Could not make {} private: {}", archive, e.toString());
+            LOG.warn("Class-data sharing: could not make {} readable by its owner alone (its directory is): {}", archive, e.toString());
         }
         LOG.info("Class-data sharing: archive {} mapped", archive);
         return Outcome.MAPPED;

@@ -47,6 +47,7 @@ import org.vireo.ssh.SshConnector;
 import org.vireo.ssh.SshNodeTunnels;
 import org.vireo.terminal.TerminalService;
 import org.vireo.ui.clone.CloneVmViewModel;
+import org.vireo.ui.common.AfterEachLayout;
 import org.vireo.ui.common.Dialogs;
 import org.vireo.ui.common.Messages;
 import org.vireo.ui.common.NodeMigrationSettings;
@@ -231,7 +232,7 @@ public final class VireoApp extends Application {
         context.storeProblem.ifPresent(problem -> askAboutTheStore(primaryStage, problem));
         LOG.info("Window shown {} ms after the process started", sinceProcessStart());
         context.localWork.execute(ClassSharing::check);
-        afterFirstFrame(primaryStage, fleet::windowShown);
+        AfterEachLayout.afterNext(primaryStage.getScene(), fleet::windowShown);   // once the first frame is drawn
         BenchProbe.attachIfRequested(primaryStage, viewModel.allVms());
         String shown = options.showConsole != null ? options.showConsole : options.showVm;
         if (shown != null) {
@@ -294,17 +295,6 @@ public final class VireoApp extends Application {
         boolean gtk = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")
                 && !"monocle".equalsIgnoreCase(System.getProperty("glass.platform"));
         return gtk ? LibvirtRuntime.LoopDriver.TOOLKIT_MAIN_LOOP : LibvirtRuntime.LoopDriver.OWN_THREAD;
-    }
-
-    /** Runs {@code action} once, after the pulse that draws the window's first frame. */
-    private static void afterFirstFrame(Stage stage, Runnable action) {
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            stage.getScene().removePostLayoutPulseListener(once[0]);
-            action.run();
-        };
-        stage.getScene().addPostLayoutPulseListener(once[0]);
-        Platform.requestNextPulse();
     }
 
     static long sinceProcessStart() {

@@ -2,6 +2,7 @@ package org.vireo.libvirt;
 
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.libvirt.LibvirtException;
 
 /**
  * Lets only as many node workers at a time do CPU-bound reads (opening a test-driver node, listing its domains) as the
@@ -22,8 +23,25 @@ final class CpuGate {
         this.permits = new Semaphore(Math.max(1, permits));
     }
 
-    /** Waits for a permit when {@code uri}'s reads are this machine's CPU; true when one was taken (then call {@link #leave}). */
-    boolean enter(String uri) {
+    /** A read that libvirt may refuse. */
+    interface Read<T> {
+        T run() throws LibvirtException;
+    }
+
+    /** Runs {@code read}, holding a permit while it runs when {@code uri}'s reads are this machine's CPU. */
+    <T> T read(String uri, Read<T> read) throws LibvirtException {
+        boolean gated = enter(uri);
+        try {
+            return read.run();
+        } finally {
+            if (gated) {
+                permits.release();
+            }
+        }
+    }
+
+    /** Waits for a permit when {@code uri}'s reads are this machine's CPU; true when one was taken. */
+    private boolean enter(String uri) {
         if (open || !uri.startsWith("test:")) {
             return false;
         }
@@ -33,10 +51,6 @@ final class CpuGate {
             Thread.currentThread().interrupt();
             return false;
         }
-    }
-
-    void leave() {
-        permits.release();
     }
 
     /** No more waiting, now or later; those waiting go on at once (a permit left by one of them is never missed). */

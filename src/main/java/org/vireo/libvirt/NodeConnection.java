@@ -321,15 +321,12 @@ final class NodeConnection {
             PromptingAuth auth = prompts == null ? null : new PromptingAuth(node.name(), uri, prompts);
             // Opening a test-driver node parses its whole file and a listing decodes every domain: CPU, here. Twenty nodes
             // doing it at once starved the FX thread building the window (3.2 s to the first frame, bench/run 20 × 1000).
-            boolean gated = LOCAL_READS.enter(uri);
+            String opening = uri;
             try {
-                conn = auth == null ? new VireoConnect(uri) : new VireoConnect(uri, auth);
+                conn = LOCAL_READS.read(opening, () -> auth == null ? new VireoConnect(opening) : new VireoConnect(opening, auth));
             } finally {
                 if (auth != null) {
                     auth.forgetKeysAcceptedOnce();
-                }
-                if (gated) {
-                    LOCAL_READS.leave();
                 }
             }
             // Callbacks belong to one connection: a reconnect registers them again.
@@ -339,15 +336,8 @@ final class NodeConnection {
                 registerCloseListener();
                 enableKeepAlive();
             }
-            List<VmSummary> vms;
-            boolean listing = LOCAL_READS.enter(uri);
-            try {
-                vms = DomainReader.readAll(node.id(), conn);
-            } finally {
-                if (listing) {
-                    LOCAL_READS.leave();
-                }
-            }
+            VireoConnect opened = conn;
+            List<VmSummary> vms = LOCAL_READS.read(opening, () -> DomainReader.readAll(node.id(), opened));
             reported.clear();
             vms.forEach(vm -> reported.put(vm.uuid(), vm));
             listener.vmsReplaced(node, vms);

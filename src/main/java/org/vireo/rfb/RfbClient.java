@@ -169,18 +169,9 @@ public final class RfbClient implements AutoCloseable {
      * Shakes hands on a connected socket and returns a client whose reader has not started yet.
      * {@code password} is asked only if the server wants VNC authentication.
      */
-    public static RfbClient handshake(Socket socket, Supplier<Optional<char[]>> password) throws IOException {
-        return handshake(socket, password, Quality.LAN);
-    }
-
     public static RfbClient handshake(Socket socket, Supplier<Optional<char[]>> password, Quality quality) throws IOException {
         socket.setTcpNoDelay(true);
         return handshake(socket.getInputStream(), socket.getOutputStream(), socket, password, quality);
-    }
-
-    public static RfbClient handshake(InputStream input, OutputStream output, AutoCloseable link, Supplier<Optional<char[]>> password)
-            throws IOException {
-        return handshake(input, output, link, password, Quality.SLOW_LINK);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.vireo.ui.common;
 
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 
@@ -15,6 +16,17 @@ public final class AfterEachLayout {
     public static void attach(Node node, Runnable action) {
         node.sceneProperty().addListener((obs, old, scene) -> move(action, old, scene));
         move(action, null, node.getScene());
+    }
+
+    /** Runs {@code action} once, after the layout of the next pulse (the one that draws what was just shown). */
+    public static void afterNext(Scene scene, Runnable action) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            action.run();
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        Platform.requestNextPulse();
     }
 
     private static void move(Runnable action, Scene from, Scene to) {

@@ -2,7 +2,6 @@ package org.vireo.ui.screen;
 
 import javafx.animation.PauseTransition;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ScrollPane;
@@ -104,9 +103,5 @@ final class FullScreenConsole {
 
     Stage stage() {
         return stage;
-    }
-
-    Node bar() {
-        return bar;
     }
 }

@@ -94,9 +94,7 @@ public final class GraphicsConsoleTab {
         fit.setSelected(true);
         fit.selectedProperty().addListener((obs, was, now) -> updateScale());
         MenuButton sendKey = sendKeyMenu("vnc-sendKey");
-        Button screenshot = new Button(messages.get("graphics.screenshot"));
-        screenshot.setId("vnc-screenshot");
-        screenshot.setOnAction(e -> saveScreenshot());
+        Button screenshot = screenshotButton("vnc-screenshot");
         shareClipboard = new ToggleButton(messages.get("graphics.clipboard"));
         shareClipboard.setId("vnc-clipboard");
         shareClipboard.setSelected(true);
