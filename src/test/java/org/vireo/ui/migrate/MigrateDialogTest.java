@@ -150,13 +150,14 @@ class MigrateDialogTest {
                 // A shut-off VM: its definition and, by default, its disk.
                 select("parked");
                 page.chooseFromMenu("#vmMenu", "#menu-migrate");
-                page.dialog();
+                DialogPane offline = page.dialog();
                 page.waitUntil("the nodes answer", 30, () -> destinations().stream().noneMatch(d -> d.endsWith("checking…")));
                 robot.interact(() -> destinationsView().getSelectionModel().select(destinationsView().getItems().stream()
                         .filter(d -> d.node().name().equals("10.77.0.12")).findFirst().orElseThrow()));
                 assertEquals("On 10.77.0.11's own storage: vda (48 MiB, lab-images)", text("#migrateStorage"));
                 assertTrue(MainWindowPage.onFx(() -> robot.lookup("#migrateCopyStorage").queryAs(CheckBox.class).isSelected()));
-                robot.clickOn("#migrateOk");
+                // This dialog's button: a lookup over every window once found the first Migrate dialog's, closed (CI, once).
+                robot.clickOn(MainWindowPage.onFx(() -> offline.lookup("#migrateOk")));
                 robot.clickOn("#jobsButton");
                 page.waitUntil("the offline move ends", 120, this::jobEnded);
                 assertTrue(jobStatus().startsWith("parked is defined on 10.77.0.12 now (moved in "), jobStatus());
