@@ -166,7 +166,8 @@ public final class VireoApp extends Application {
         DialogSshPrompts dialogs = new DialogSshPrompts(messages, () -> primaryStage);
         fleet.setCredentialPrompts(dialogs);
         SshConnector ssh = context.sshConnector(dialogs);
-        terminalService = new TerminalService(ssh, fleet);
+        // remote-viewer is looked for on $PATH, or where vireo.viewerPath says (a wrapper's directory, say).
+        terminalService = new TerminalService(ssh, fleet, System.getProperty("vireo.viewerPath", System.getenv("PATH")));
         // SSH nodes connect over Vireo's own SSH sessions (the ones the terminals use), not libvirt's.
         fleet.setNodeTunnels(new SshNodeTunnels(ssh));
         ConnectionsViewModel connections = new ConnectionsViewModel(viewModel,

@@ -366,6 +366,11 @@ public final class LibvirtFleet implements Fleet, VmService, StatsService, VmCre
     }
 
     @Override
+    public CompletableFuture<GraphicsEndpoint> viewerDisplay(VmSummary vm) {
+        return onNode(vm.nodeId(), Texts.get("op.openViewer", vm.name()), conn -> GraphicsReader.forViewer(conn, vm));
+    }
+
+    @Override
     public CompletableFuture<VmDetails> details(VmSummary vm) {
         return onNodeOf(vm, Texts.get("op.readDetails", vm.name()), conn -> VmInspector.details(conn, vm));
     }

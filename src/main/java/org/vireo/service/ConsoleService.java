@@ -33,4 +33,10 @@ public interface ConsoleService {
      * screen only over SPICE, listens on a UNIX socket, or is not running.
      */
     CompletableFuture<GraphicsEndpoint> graphics(VmSummary vm);
+
+    /**
+     * The display an external viewer should open, read from the running VM's live XML with its
+     * password: SPICE when it has one, else VNC; a UNIX socket on the node is allowed.
+     */
+    CompletableFuture<GraphicsEndpoint> viewerDisplay(VmSummary vm);
 }

@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -119,7 +120,8 @@ public final class SshConnector implements AutoCloseable {
         Session session = session(node, keyFile);
         try {
             Path local = tunnelDir().resolve("libvirt-" + forwardNumber.incrementAndGet() + ".sock");
-            forwards.put(local, UnixSocketForward.open(local, session, socketPath, FORWARD_CHANNEL_TIMEOUT_MS));
+            forwards.put(local, UnixSocketForward.open(local, session, new UnixSocketForward.RemoteSocket(socketPath),
+                    FORWARD_CHANNEL_TIMEOUT_MS));
             return local;
         } catch (IOException e) {
             throw new SshException(Texts.get("ssh.noSocket", socketPath, node.label(), String.valueOf(e.getMessage())), e,
@@ -127,7 +129,38 @@ public final class SshConnector implements AutoCloseable {
         }
     }
 
-    /** Ends a forward made by {@link #forwardSocket}; the session stays for others. */
+    /**
+     * Forwards a new local UNIX socket, in the private directory, to a guest's display on
+     * {@code node}: its UNIX socket when {@code socketPath} is given, else {@code host:port} as the
+     * node sees it. Every connection (SPICE opens one per channel) gets its own channel of the
+     * node's shared session, so the viewer needs no login, and the node no {@code nc}.
+     */
+    public Path forwardDisplay(SshTarget node, Optional<String> socketPath, String host, int port) throws SshException {
+        Session session = session(node);
+        UnixSocketForward.RemoteEnd remote = socketPath.<UnixSocketForward.RemoteEnd>map(UnixSocketForward.RemoteSocket::new)
+                .orElseGet(() -> new UnixSocketForward.RemotePort(host, port));
+        try {
+            Path local = tunnelDir().resolve("display-" + forwardNumber.incrementAndGet() + ".sock");
+            forwards.put(local, UnixSocketForward.open(local, session, remote, FORWARD_CHANNEL_TIMEOUT_MS));
+            return local;
+        } catch (IOException e) {
+            throw new SshException(Texts.get("ssh.noTunnel", remote.toString(), node.label(), String.valueOf(e.getMessage())), e,
+                    NodeFailure.OTHER);
+        }
+    }
+
+    /** Completes when the forward at {@code local} gets its first client; never for an unknown one. */
+    public CompletableFuture<Void> firstClient(Path local) {
+        UnixSocketForward forward = forwards.get(local);
+        return forward == null ? new CompletableFuture<>() : forward.firstClient();
+    }
+
+    /** This client's private directory (0700): its sockets, and files that must not outlive a moment, live there. */
+    public Path privateDirectory() throws IOException {
+        return tunnelDir();
+    }
+
+    /** Ends a forward made by {@link #forwardSocket} or {@link #forwardDisplay}; the session stays for others. */
     public void cancelForward(Path local) {
         UnixSocketForward forward = forwards.remove(local);
         if (forward != null) {

@@ -1,6 +1,8 @@
 package org.vireo.ssh;
 
+import com.jcraft.jsch.Channel;
 import com.jcraft.jsch.ChannelDirectStreamLocal;
+import com.jcraft.jsch.ChannelDirectTCPIP;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Session;
 import java.io.IOException;
@@ -13,16 +15,18 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A local UNIX socket, in a directory only the user can enter, whose every connection is carried
- * to a UNIX socket on the remote host over an SSH session (OpenSSH's direct-streamlocal channel).
- * libvirt connects to it with its own {@code +unix} transport. Unlike a forward to a TCP port on
- * the loopback, no other local user can connect to it: that would drive the remote daemon with
- * the SSH user's rights.
+ * over an SSH session to a UNIX socket on the remote host (OpenSSH's direct-streamlocal channel) or
+ * to a host and port as the remote host sees them (direct-tcpip). libvirt connects to it with its
+ * own {@code +unix} transport, an external SPICE viewer with {@code unix-path}. Unlike a forward to
+ * a TCP port on the loopback, no other local user can connect to it: that would drive the remote
+ * daemon with the SSH user's rights, or watch and type on a guest's screen.
  */
 final class UnixSocketForward implements AutoCloseable {
 
@@ -35,10 +39,47 @@ final class UnixSocketForward implements AutoCloseable {
     private final Path local;
     private final ServerSocketChannel server;
     private final Session session;
-    private final String remote;
+    private final RemoteEnd remote;
     private final int connectTimeoutMillis;
+    private final CompletableFuture<Void> firstClient = new CompletableFuture<>();
 
-    private UnixSocketForward(Path local, ServerSocketChannel server, Session session, String remote, int connectTimeoutMillis) {
+    /** Where the forwarded connections go on the remote host. */
+    sealed interface RemoteEnd {
+        Channel open(Session session) throws JSchException;
+    }
+
+    /** A UNIX socket on the remote host. */
+    record RemoteSocket(String path) implements RemoteEnd {
+        @Override
+        public Channel open(Session session) throws JSchException {
+            ChannelDirectStreamLocal channel = (ChannelDirectStreamLocal) session.openChannel("direct-streamlocal@openssh.com");
+            channel.setSocketPath(path);
+            return channel;
+        }
+
+        @Override
+        public String toString() {
+            return path;
+        }
+    }
+
+    /** A host and port as the remote host sees them. */
+    record RemotePort(String host, int port) implements RemoteEnd {
+        @Override
+        public Channel open(Session session) throws JSchException {
+            ChannelDirectTCPIP channel = (ChannelDirectTCPIP) session.openChannel("direct-tcpip");
+            channel.setHost(host);
+            channel.setPort(port);
+            return channel;
+        }
+
+        @Override
+        public String toString() {
+            return host + ":" + port;
+        }
+    }
+
+    private UnixSocketForward(Path local, ServerSocketChannel server, Session session, RemoteEnd remote, int connectTimeoutMillis) {
         this.local = local;
         this.server = server;
         this.session = session;
@@ -47,7 +88,7 @@ final class UnixSocketForward implements AutoCloseable {
     }
 
     /** Listens at {@code local} (its directory must be private) and forwards to {@code remote} on the session's host. */
-    static UnixSocketForward open(Path local, Session session, String remote, int connectTimeoutMillis) throws IOException {
+    static UnixSocketForward open(Path local, Session session, RemoteEnd remote, int connectTimeoutMillis) throws IOException {
         Files.deleteIfExists(local);   // a socket file left by a process that died
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         try {
@@ -71,6 +112,11 @@ final class UnixSocketForward implements AutoCloseable {
         return server.isOpen() && session.isConnected();
     }
 
+    /** Completes when the first client connects (a viewer has read its connection file by then). */
+    CompletableFuture<Void> firstClient() {
+        return firstClient;
+    }
+
     private void accept() {
         while (server.isOpen()) {
             SocketChannel client;
@@ -82,9 +128,9 @@ final class UnixSocketForward implements AutoCloseable {
                 }
                 return;
             }
+            firstClient.complete(null);
             try {
-                ChannelDirectStreamLocal channel = (ChannelDirectStreamLocal) session.openChannel("direct-streamlocal@openssh.com");
-                channel.setSocketPath(remote);
+                Channel channel = remote.open(session);
                 // OpenSSH's own channel sizes (2 MiB window, 32 KiB packets) instead of JSch's 128 KiB and 16 KiB: a
                 // volume download from the node would otherwise stall on window adjusts at a fraction of scp's rate.
                 channel.setLocalWindowSizeMax(WINDOW);

@@ -13,7 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.vireo.model.LibvirtUri;
 import org.vireo.model.OperationException;
 import org.vireo.model.Texts;
 import org.vireo.model.VmSummary;
@@ -33,6 +32,7 @@ public final class TerminalService implements AutoCloseable {
 
     private final SshConnector ssh;
     private final ConsoleService consoles;
+    private final ViewerLauncher viewers;
     private final ExecutorService connecting = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "terminal-connect");
         t.setDaemon(true);
@@ -40,8 +40,27 @@ public final class TerminalService implements AutoCloseable {
     });
 
     public TerminalService(SshConnector ssh, ConsoleService consoles) {
+        this(ssh, consoles, System.getenv("PATH"));
+    }
+
+    /** @param viewerSearchPath where the external viewer is looked for, as in $PATH */
+    public TerminalService(SshConnector ssh, ConsoleService consoles, String viewerSearchPath) {
         this.ssh = ssh;
         this.consoles = consoles;
+        this.viewers = new ViewerLauncher(ssh, viewerSearchPath);
+    }
+
+    /**
+     * Opens a running VM's display (SPICE when it has one, else VNC) in virt-viewer's
+     * {@code remote-viewer}; an SSH node's display comes over the node's shared session to a UNIX
+     * socket only this user can open. Completes off the FX thread once the viewer has started.
+     */
+    public CompletableFuture<ExternalViewer> openViewer(VmSummary vm, String nodeUri) {
+        if (viewers.program().isEmpty()) {
+            return CompletableFuture.failedFuture(new OperationException(Texts.get("op.openViewer", vm.name()),
+                    Texts.get("viewer.missing")));
+        }
+        return consoles.viewerDisplay(vm).thenApplyAsync(endpoint -> viewers.start(vm, nodeUri, endpoint), connecting);
     }
 
     /** The VM's serial console; the pty size is the guest's business, so resizes are not sent. */
@@ -98,13 +117,13 @@ public final class TerminalService implements AutoCloseable {
                         link[0] = stream;
                         client = RfbClient.handshake(stream.in(), stream.out(), stream, password, quality.resolve(true));
                     } else {
-                        if (isRemote(nodeUri) && isLoopback(endpoint.host())) {
+                        if (ViewerLauncher.isRemote(nodeUri) && ViewerLauncher.isLoopback(endpoint.host())) {
                             throw new OperationException(Texts.get("op.openScreen", vm.name()), Texts.get("graphics.loopbackOnly"));
                         }
                         Socket socket = new Socket();
                         link[0] = socket;
                         socket.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), 10_000);
-                        client = RfbClient.handshake(socket, password, quality.resolve(!isLoopback(endpoint.host())));
+                        client = RfbClient.handshake(socket, password, quality.resolve(!ViewerLauncher.isLoopback(endpoint.host())));
                     }
                     return new GraphicsConnection(client, () -> { });
                 } catch (RfbClient.BadPasswordException e) {
@@ -132,10 +151,6 @@ public final class TerminalService implements AutoCloseable {
         }, connecting);
     }
 
-    private static boolean isRemote(String uri) {
-        return LibvirtUri.tryParse(uri).map(LibvirtUri::isRemote).orElse(false);
-    }
-
     private static void closeQuietly(AutoCloseable link) {
         if (link != null) {
             try {
@@ -146,12 +161,9 @@ public final class TerminalService implements AutoCloseable {
         }
     }
 
-    private static boolean isLoopback(String host) {
-        return host.startsWith("127.") || host.equals("::1") || host.equals("localhost");
-    }
-
     @Override
     public void close() {
+        viewers.close();
         connecting.shutdownNow();
         ssh.close();
     }

@@ -1,6 +1,7 @@
 package org.vireo.terminal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -24,6 +25,7 @@ import org.vireo.model.VmSummary;
 import org.vireo.ssh.SshConnector;
 import org.vireo.ssh.SshNodeTunnels;
 import org.vireo.testlab.AcceptingSshPrompts;
+import org.vireo.testlab.FakeRemoteViewer;
 import org.vireo.testlab.RemoteLab;
 import org.vireo.testlab.RfbFrames;
 import org.vireo.testlab.Virsh;
@@ -31,7 +33,8 @@ import org.vireo.testlab.Virsh;
 /**
  * The screen of a guest on a remote lab node (its own network namespace): its VNC display
  * listens on the node's loopback, which only an SSH tunnel through the node reaches. Vireo
- * tunnels over the node's SSH session; without SSH it says why it cannot.
+ * tunnels over the node's SSH session; without SSH it says why it cannot. A SPICE display goes to
+ * the external viewer (a fake that records what it was given) through a private UNIX socket.
  */
 class RemoteGraphicsTest {
 
@@ -72,17 +75,28 @@ class RemoteGraphicsTest {
                     + "<memory unit='MiB'>64</memory><vcpu>1</vcpu><os><type arch='x86_64' machine='pc'>hvm</type>"
                     + "<bootmenu enable='yes' timeout='60000'/></os><devices>"
                     + "<graphics type='vnc' autoport='yes' listen='127.0.0.1'/></devices></domain>");
+            // As virt-manager makes them: SPICE with a password, QXL video.
+            Path spiceXml = Files.writeString(dir.resolve("spicy.xml"), "<domain type='qemu'><name>spicy-vm</name>"
+                    + "<memory unit='MiB'>64</memory><vcpu>1</vcpu><os><type arch='x86_64' machine='pc'>hvm</type>"
+                    + "<bootmenu enable='yes' timeout='60000'/></os><devices>"
+                    + "<graphics type='spice' autoport='yes' listen='127.0.0.1' passwd='sp1ce'/><video><model type='qxl'/></video>"
+                    + "</devices></domain>");
             Virsh.run(tcp, "define", xml.toString());
             Virsh.run(tcp, "start", "far-vm");
+            Virsh.run(tcp, "define", spiceXml.toString());
+            Virsh.run(tcp, "start", "spicy-vm");
             String uuid = Virsh.run(tcp, "domuuid", "far-vm").get(0).strip();
             VmSummary vm = new VmSummary("far", uuid, "far-vm", VmState.RUNNING, 1, 64L << 20, true, false, List.of());
+            VmSummary spicy = new VmSummary("far", Virsh.run(tcp, "domuuid", "spicy-vm").get(0).strip(), "spicy-vm", VmState.RUNNING,
+                    1, 64L << 20, true, false, List.of());
+            Path bin = FakeRemoteViewer.install(dir.resolve("bin")).getParent();
             String sshUri = "qemu+libssh://root@" + address + "/system?keyfile=" + lab.sshKey() + "&known_hosts="
                     + dir.resolve("libvirt_known_hosts") + "&known_hosts_verify=auto&sshauth=privkey";
 
             LibvirtFleet fleet = new LibvirtFleet(LibvirtRuntime.start());
             SshConnector ssh = new SshConnector(lab.sshKey().getParent(), dir.resolve("known_hosts"), Optional.empty(), new AcceptingSshPrompts(Optional.empty()));
             fleet.setNodeTunnels(new SshNodeTunnels(ssh));   // as the window does: libvirt too rides the node's SSH session
-            try (TerminalService service = new TerminalService(ssh, fleet)) {
+            try (TerminalService service = new TerminalService(ssh, fleet, bin.toString())) {
                 assertEquals(NodeState.CONNECTED, fleet.connectAndWait(new NodeRef("far", "node1", sshUri), Duration.ofSeconds(30)).state());
                 TerminalService.GraphicsConnection screen = service.openGraphics(vm, sshUri).get(60, TimeUnit.SECONDS);
                 try {
@@ -92,6 +106,21 @@ class RemoteGraphicsTest {
                 } finally {
                     screen.close();
                 }
+
+                // A SPICE-only VM in the external viewer: its display through the node's session to a private UNIX socket.
+                ExternalViewer viewer = service.openViewer(spicy, sshUri).get(60, TimeUnit.SECONDS);
+                assertTrue(viewer.tunnelled());
+                ExternalViewer.Exit exit = viewer.exited().get(60, TimeUnit.SECONDS);
+                FakeRemoteViewer.Record seen = FakeRemoteViewer.recorded(bin).orElseThrow(() -> new AssertionError(exit));
+                assertEquals("REDQ", seen.greeting(), "the SPICE server's greeting came through the forward: " + seen.text());
+                assertEquals(Optional.of("sp1ce"), seen.value("password"), "the password from the XML");
+                assertEquals(Optional.of("spice"), seen.value("type"));
+                Path socket = Path.of(seen.value("unix-path").orElseThrow());
+                assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(socket.getParent())));
+                assertEquals("rw-------", seen.mode());
+                assertFalse(Files.exists(seen.file()), "the connection file is gone");
+                assertFalse(Files.exists(socket), "the forward ends with the viewer");
+                assertEquals(Optional.empty(), seen.value("host"), "no TCP address: " + seen.text());
 
                 // Over plain TCP there is no tunnel, and the node's loopback is out of reach: said so.
                 fleet.connectAndWait(new NodeRef("far", "node1", tcp), Duration.ofSeconds(30));

@@ -194,6 +194,8 @@ public final class MainView {
                 () -> withOneVm(terminals::openConsole));
         a.add("graphics", messages.get("action.graphics"), "Shortcut+Shift+G", singleVmDisabled(VmState::isActive),
                 () -> withOneVm(vm -> terminals.openGraphics(vm, viewModel.node(vm.nodeId()).ref().uri())));
+        a.add("viewer", messages.get("action.viewer"), "Shortcut+Alt+V", singleVmDisabled(VmState::isActive),
+                () -> withOneVm(vm -> terminals.openViewer(vm, viewModel.node(vm.nodeId()).ref().uri())));
         a.add("addConnection", messages.get("menu.node.add"), "Shortcut+Shift+A", null, () -> connectionDialogs.edit(null));
         a.add("editConnection", messages.get("menu.node.edit"), "F2", viewModel.scopeProperty().isNull(),
                 () -> selectedNode().ifPresent(connectionDialogs::edit));

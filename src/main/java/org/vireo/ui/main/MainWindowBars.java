@@ -50,7 +50,7 @@ final class MainWindowBars {
         viewModel.groupByTagProperty().bind(byTag.selectedProperty());
         List<Object> vmEntries = new ArrayList<>(List.of("new", MainActions.SEPARATOR));
         vmEntries.addAll(VmActionsView.menuEntries());
-        vmEntries.addAll(List.of(MainActions.SEPARATOR, "ssh", "console", "graphics"));
+        vmEntries.addAll(List.of(MainActions.SEPARATOR, "ssh", "console", "graphics", "viewer"));
         String sep = MainActions.SEPARATOR;
         MenuBar bar = new MenuBar(
                 actions.menu(messages.get("menu.file"), "fileMenu", "menu-", ids, true, List.of("closeTab", sep, "quit")),
@@ -87,7 +87,8 @@ final class MainWindowBars {
                     : actions.menuItem((String) entry, "menu-" + entry, false));
         }
         context.getItems().addAll(new SeparatorMenuItem(), actions.menuItem("ssh", "context-ssh", false),
-                actions.menuItem("console", "context-console", false), actions.menuItem("graphics", "context-graphics", false));
+                actions.menuItem("console", "context-console", false), actions.menuItem("graphics", "context-graphics", false),
+                actions.menuItem("viewer", "context-viewer", false));
         return context;
     }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Cursor;
 import javafx.scene.ImageCursor;
 import javafx.scene.control.Button;
@@ -32,10 +33,13 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.vireo.model.SpiceOnlyException;
 import org.vireo.rfb.RfbClient;
 import org.vireo.terminal.TerminalService.GraphicsConnection;
 import org.vireo.ui.common.Dialogs;
@@ -69,6 +73,7 @@ public final class GraphicsConsoleTab {
     private final ToggleButton shareClipboard;
     private final ChoiceBox<RfbClient.Quality> quality = new ChoiceBox<>();
     private final Button reconnect;
+    private final Button openViewer;
     private final BorderPane root;
     /** The last text that crossed the clipboard either way: not sent back where it came from. */
     private String clipboardSeen;
@@ -82,8 +87,13 @@ public final class GraphicsConsoleTab {
     private boolean closed;
     private long framesApplied;
 
+    /**
+     * @param connector   connects with the chosen quality
+     * @param screenshots saves the screen to a file
+     * @param viewer      opens the VM in the external viewer, offered when its only display is SPICE
+     */
     public GraphicsConsoleTab(String title, Messages messages, Function<RfbClient.Quality, CompletableFuture<GraphicsConnection>> connector,
-                              BiFunction<GraphicsConnection, Path, CompletableFuture<Void>> screenshots) {
+                              BiFunction<GraphicsConnection, Path, CompletableFuture<Void>> screenshots, Runnable viewer) {
         this.messages = messages;
         this.connector = connector;
         this.screenshots = screenshots;
@@ -139,7 +149,17 @@ public final class GraphicsConsoleTab {
         message.setWrapText(true);
         message.setPadding(new Insets(16));
         message.setMaxWidth(560);
-        screenPane.getChildren().add(message);
+        openViewer = new Button(messages.get("graphics.openViewer"));
+        openViewer.setId("vnc-openViewer");
+        openViewer.setTooltip(new Tooltip(messages.get("graphics.openViewer.tip")));
+        openViewer.setOnAction(e -> viewer.run());
+        openViewer.setVisible(false);
+        openViewer.managedProperty().bind(openViewer.visibleProperty());
+        VBox notice = new VBox(8, message, openViewer);
+        notice.setAlignment(Pos.CENTER);
+        notice.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        notice.visibleProperty().bind(message.visibleProperty());
+        screenPane.getChildren().add(notice);
         screenPane.getStyleClass().add("screen-pane");
         message.getStyleClass().add("screen-message");
         scroller.setId("vnc-scroller");
@@ -215,8 +235,10 @@ public final class GraphicsConsoleTab {
         reconnect.setVisible(false);
         show(messages.get("graphics.connecting", tab.getText()));
         RfbClient.Quality chosen = quality.getValue();
-        calls.run(() -> connector.apply(chosen)).onFailure(reason -> {
-            show(reason);
+        openViewer.setVisible(false);
+        calls.run(() -> connector.apply(chosen)).onFailureCause(cause -> {
+            show(FailureText.reason(cause));
+            openViewer.setVisible(cause instanceof SpiceOnlyException);
             reconnect.setVisible(true);
         }).onSuccess(opened -> {
             if (closed) {

@@ -7,11 +7,16 @@ import javafx.event.Event;
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.stage.Window;
 import org.vireo.model.VmSummary;
 import org.vireo.service.Settings;
 import org.vireo.ssh.SshTarget;
 import org.vireo.terminal.TerminalService;
+import org.vireo.ui.common.Dialogs;
+import org.vireo.ui.common.FailureText;
 import org.vireo.ui.common.Messages;
+import org.vireo.ui.common.Notices;
+import org.vireo.ui.common.ServiceCalls;
 import org.vireo.ui.preferences.PreferencesViewModel;
 import org.vireo.ui.screen.GraphicsConsoleTab;
 
@@ -24,6 +29,7 @@ public final class TerminalTabs {
     private final Messages messages;
     private final List<TerminalTab> open = new ArrayList<>();
     private final List<GraphicsConsoleTab> screens = new ArrayList<>();
+    private final ServiceCalls calls = ServiceCalls.on(null);
 
     public TerminalTabs(Node vmList, String vmListTitle, TerminalService service, Settings settings, Messages messages) {
         this.service = service;
@@ -121,13 +127,33 @@ public final class TerminalTabs {
     public GraphicsConsoleTab openGraphics(VmSummary vm, String nodeUri) {
         GraphicsConsoleTab screen = new GraphicsConsoleTab(
                 messages.get("graphics.title", vm.name()), messages, quality -> service.openGraphics(vm, nodeUri, quality),
-                service::saveScreenshot);
+                service::saveScreenshot, () -> openViewer(vm, nodeUri));
         screens.add(screen);
         show(screen.tab(), () -> {
             screen.close();
             screens.remove(screen);
         });
         return screen;
+    }
+
+    /**
+     * Opens the VM's display (SPICE first) in remote-viewer. A notice says it is coming (the viewer
+     * takes a moment to show), a dialog why it cannot, and another notice if the viewer fails.
+     */
+    public void openViewer(VmSummary vm, String nodeUri) {
+        calls.run(() -> service.openViewer(vm, nodeUri)).onSuccess(viewer -> {
+            Window owner = tabs.getScene().getWindow();
+            String protocol = viewer.protocol().name();
+            Notices.done(owner, messages.get("viewer.title"),
+                    messages.get(viewer.tunnelled() ? "viewer.openedTunnelled" : "viewer.opened", vm.name(), protocol));
+            viewer.exited().thenAccept(exit -> {
+                if (exit.code() != 0) {
+                    calls.post(() -> Notices.failed(owner, messages.get("viewer.title"),
+                            messages.get("viewer.ended", vm.name(), exit.code(), exit.lastLine())));
+                }
+            });
+        }).onFailureCause(cause -> Dialogs.error(tabs.getScene().getWindow(), messages.get("viewer.failed.title"), null,
+                FailureText.of(cause))).start();
     }
 
     /** Closes every session: the JVM must not be kept alive by a terminal's threads. */

@@ -17,8 +17,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
@@ -38,6 +40,7 @@ import org.vireo.rfb.RfbClient;
 import org.vireo.service.create.OsVariant;
 import org.vireo.service.create.SpecDraft;
 import org.vireo.service.create.SpecValidator;
+import org.vireo.testlab.FakeRemoteViewer;
 import org.vireo.testlab.LocalLibvirtd;
 import org.vireo.testlab.RfbFrames;
 import org.vireo.testlab.Virsh;
@@ -169,8 +172,26 @@ class GraphicsConsoleTest {
                     + "<redirdev bus='usb' type='spicevmc'/><redirdev bus='usb' type='spicevmc'/><audio id='1' type='spice'/>");
             String original = String.join("\n", Virsh.run(uri, "dumpxml", "--inactive", "vnc-vm"));
             assertTrue(original.contains("<graphics type='spice'") && original.contains("type='qxl'"), original);
+            Path bin = FakeRemoteViewer.install(home.resolve("bin")).getParent();
+            System.setProperty("vireo.viewerPath", bin.toString());
             try (RunningApp app = RunningApp.start(home, "--connect", uri)) {
                 page.waitUntil("the VM is listed", 30, () -> page.tableNamesAndStates().containsKey("vnc-vm"));
+                // Running, its screen is offered in the external viewer (a fake recording what it was given) in one more click.
+                Virsh.run(uri, "start", "vnc-vm");
+                GraphicsConsoleTab spice = open(app, "vnc-vm", 0);
+                page.waitUntil("the tab says SPICE only", 30, () -> MainWindowPage.onFx(spice::messageText).contains("only over SPICE"));
+                robot.clickOn("#vnc-openViewer");
+                page.waitUntil("the viewer ran", 60, () -> FakeRemoteViewer.recorded(bin).isPresent());
+                FakeRemoteViewer.Record seen = FakeRemoteViewer.recorded(bin).orElseThrow();
+                assertEquals("REDQ", seen.greeting(), "QEMU's SPICE server answered: " + seen.text());
+                assertEquals(Optional.of("vnc-vm"), seen.value("title"));
+                page.waitUntil("the connection file is gone", 10, () -> !Files.exists(seen.file()));
+                page.waitUntil("a notice says it is opening", 10, () -> !robot.lookup((Node n) -> n instanceof Labeled l
+                        && l.getText() != null && l.getText().contains("vnc-vm is opening in remote-viewer (SPICE).")).queryAll().isEmpty());
+                Virsh.run(uri, "destroy", "vnc-vm");
+                page.waitUntil("it is shut off", 20, () -> "shut off".equals(Virsh.listAll(uri).get("vnc-vm")));
+                robot.interact(() -> app.app().view().terminals().closeSelected());
+
                 showDisplay("SPICE");
                 robot.clickOn("#switchToVnc");
                 DialogPane confirm = page.dialog();
@@ -206,6 +227,8 @@ class GraphicsConsoleTest {
                 }
                 assertEquals("The display is as it was before the switch.", deviceMessage());
                 assertEquals(original, String.join("\n", Virsh.run(uri, "dumpxml", "--inactive", "vnc-vm")), "the old definition, byte for byte");
+            } finally {
+                System.clearProperty("vireo.viewerPath");
             }
         }
     }

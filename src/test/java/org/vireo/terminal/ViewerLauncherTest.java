@@ -1,0 +1,97 @@
+package org.vireo.terminal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vireo.model.GraphicsEndpoint;
+import org.vireo.model.OperationException;
+import org.vireo.model.VmState;
+import org.vireo.model.VmSummary;
+import org.vireo.ssh.SshConnector;
+import org.vireo.testlab.AcceptingSshPrompts;
+import org.vireo.testlab.FakeRemoteViewer;
+
+/**
+ * Starting remote-viewer for a display on this machine or a non-SSH node: what its connection
+ * file says, that only this user could read it and that it is gone afterwards, and what is said
+ * when the viewer is missing or the display cannot be reached. The SSH-forwarded case, against a
+ * real SPICE server, is in {@link RemoteGraphicsTest}.
+ */
+class ViewerLauncherTest {
+
+    @TempDir
+    Path dir;
+
+    private final VmSummary vm = new VmSummary("n", "u", "spicy vm", VmState.RUNNING, 1, 1, true, false, List.of());
+    private SshConnector ssh;
+
+    private SshConnector ssh() {
+        ssh = new SshConnector(dir.resolve("ssh"), dir.resolve("known_hosts"), Optional.empty(), new AcceptingSshPrompts(Optional.empty()));
+        return ssh;
+    }
+
+    @AfterEach
+    void closeSsh() {
+        if (ssh != null) {
+            ssh.close();
+        }
+    }
+
+    @Test
+    void theConnectionFileNamesTheDisplayHoldsThePasswordAndIsGoneAfterwards() throws Exception {
+        Path bin = dir.resolve("bin");
+        FakeRemoteViewer.install(bin);
+        ViewerLauncher launcher = new ViewerLauncher(ssh(), bin.toString());
+        ExternalViewer viewer = launcher.start(vm, "qemu:///system", new GraphicsEndpoint(GraphicsEndpoint.Protocol.SPICE,
+                "127.0.0.1", 5930, Optional.empty(), Optional.of("p\\w\nx")));
+        ExternalViewer.Exit exit = viewer.exited().get(60, TimeUnit.SECONDS);
+        assertEquals(0, exit.code(), exit.lastLine());
+        FakeRemoteViewer.Record record = FakeRemoteViewer.recorded(bin).orElseThrow();
+        assertEquals("[virt-viewer]\ntype=spice\nhost=127.0.0.1\nport=5930\npassword=p\\\\w\\nx\ntitle=spicy vm\ndelete-this-file=1\n",
+                record.text());
+        assertEquals("rw-------", record.mode(), "only this user could read the password");
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(record.file().getParent())));
+        assertFalse(Files.exists(record.file()), "the connection file is deleted once the viewer has read it");
+        assertFalse(viewer.tunnelled());
+    }
+
+    @Test
+    void aMissingViewerNamesThePackageToInstall() {
+        try (TerminalService service = new TerminalService(ssh(), null, dir.resolve("empty").toString())) {
+            ExecutionException missing = assertThrows(ExecutionException.class, () -> service.openViewer(vm, "qemu:///system").get());
+            OperationException why = (OperationException) missing.getCause();
+            assertEquals("open spicy vm in an external viewer", why.getMessage());
+            assertTrue(why.detail().startsWith("remote-viewer is not installed here. Install the package virt-viewer"), why.detail());
+        }
+    }
+
+    @Test
+    void aDisplayOnTheLoopbackOfANodeReachedWithoutSshIsRefusedAndLeavesNothing() throws Exception {
+        Path bin = dir.resolve("bin");
+        FakeRemoteViewer.install(bin);
+        ViewerLauncher launcher = new ViewerLauncher(ssh(), bin.toString());
+        OperationException refused = assertThrows(OperationException.class, () -> launcher.start(vm, "qemu+tcp://far/system",
+                new GraphicsEndpoint(GraphicsEndpoint.Protocol.SPICE, "127.0.0.1", 5930, Optional.empty(), Optional.of("secret"))));
+        assertTrue(refused.detail().contains("listens only on the node's loopback"), refused.detail());
+        try (var left = Files.list(ssh.privateDirectory())) {
+            assertEquals(List.of(), left.toList(), "no connection file left behind");
+        }
+    }
+
+    @Test
+    void valuesAreEscapedAsGlibKeyFilesReadThem() {
+        assertEquals("\\slead in\\\\x\\ty\\r\\n", ViewerLauncher.keyFileValue(" lead in\\x\ty\r\n"));
+    }
+}
