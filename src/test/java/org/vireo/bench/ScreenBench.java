@@ -11,6 +11,7 @@ import org.vireo.rfb.RfbClient;
 import org.vireo.testlab.LabGuestScreen;
 import org.vireo.testlab.LocalLibvirtd;
 import org.vireo.testlab.RfbFrames;
+import org.vireo.testlab.ThrottlingProxy;
 
 /**
  * Not a test: bench/screen. The lab guest's screen (a shell on its text console) kept busy by a loop that prints

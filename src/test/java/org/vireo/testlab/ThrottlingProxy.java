@@ -1,4 +1,4 @@
-package org.vireo.bench;
+package org.vireo.testlab;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,16 +9,16 @@ import java.net.Socket;
 
 /**
  * A TCP proxy on 127.0.0.1 that limits what flows from the server to the client to a given rate (this kernel has no
- * netem): the slow link of bench/screen. One connection at a time; the client's direction is not limited (keys,
+ * netem): the slow link of bench/screen and of the encoding test. One connection at a time; the client's direction is not limited (keys,
  * pointer and update requests are small).
  */
-final class ThrottlingProxy implements AutoCloseable {
+public final class ThrottlingProxy implements AutoCloseable {
 
     private final ServerSocket listener;
     private final int targetPort;
     private final long bytesPerSecond;
 
-    ThrottlingProxy(int targetPort, long bitsPerSecond) throws IOException {
+    public ThrottlingProxy(int targetPort, long bitsPerSecond) throws IOException {
         this.targetPort = targetPort;
         this.bytesPerSecond = bitsPerSecond / 8;
         listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
@@ -27,7 +27,7 @@ final class ThrottlingProxy implements AutoCloseable {
         acceptor.start();
     }
 
-    int port() {
+    public int port() {
         return listener.getLocalPort();
     }
 
