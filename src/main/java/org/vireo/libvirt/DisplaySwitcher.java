@@ -22,8 +22,6 @@ import org.w3c.dom.Node;
  */
 final class DisplaySwitcher {
 
-    private static final int XML_SECURE = 1;
-    private static final int XML_INACTIVE = 2;
 
     private DisplaySwitcher() {
     }
@@ -31,7 +29,7 @@ final class DisplaySwitcher {
     static DisplaySwitch plan(VireoConnect conn, VmSummary vm) throws LibvirtException {
         Domain domain = VmOperations.lookup(conn, vm);
         try {
-            return plan(domain.getXMLDesc(XML_INACTIVE | XML_SECURE));
+            return plan(domain.getXMLDesc(DomainXmlFlags.INACTIVE | DomainXmlFlags.SECURE));
         } finally {
             domain.free();
         }
@@ -124,7 +122,7 @@ final class DisplaySwitcher {
             if (domain.isActive() == 1) {
                 throw new OperationException(what, Texts.get("display.switch.running", vm.name()));
             }
-            if (!domain.getXMLDesc(XML_INACTIVE | XML_SECURE).equals(expected)) {
+            if (!domain.getXMLDesc(DomainXmlFlags.INACTIVE | DomainXmlFlags.SECURE).equals(expected)) {
                 throw new OperationException(what, changed);
             }
             DomainDefinition.define(conn, replacement, what).free();
@@ -133,7 +131,7 @@ final class DisplaySwitcher {
         }
         Domain saved = VmOperations.lookup(conn, vm);
         try {
-            return saved.getXMLDesc(XML_INACTIVE | XML_SECURE);
+            return saved.getXMLDesc(DomainXmlFlags.INACTIVE | DomainXmlFlags.SECURE);
         } finally {
             saved.free();
         }

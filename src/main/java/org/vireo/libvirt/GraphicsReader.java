@@ -18,7 +18,6 @@ import org.w3c.dom.Element;
 /** Finds a running VM's displays in its live domain XML: VNC for the screen tab, SPICE first for an external viewer. */
 final class GraphicsReader {
 
-    private static final int XML_SECURE = 1;   // includes the display's password
 
     private GraphicsReader() {
     }
@@ -37,7 +36,7 @@ final class GraphicsReader {
             if (domain.isActive() != 1) {
                 throw new OperationException(Texts.get(operation, vm.name()), Texts.get("graphics.notRunning", vm.name()));
             }
-            return domain.getXMLDesc(XML_SECURE);
+            return domain.getXMLDesc(DomainXmlFlags.SECURE);
         } finally {
             domain.free();
         }

@@ -23,7 +23,6 @@ import org.w3c.dom.Node;
 final class TestNodeDump {
 
     static final String TEST_NS = "http://libvirt.org/schemas/domain/test/1.0";
-    private static final int XML_INACTIVE = 2;
     private static final int LIST_TRANSIENT = 1 << 3;
 
     private TestNodeDump() {
@@ -49,7 +48,7 @@ final class TestNodeDump {
             try {
                 boolean isTransient = transientUuids.contains(domain.getUUIDString());
                 Element def = (Element) out.importNode(XmlElements.parse(
-                        domain.getXMLDesc(isTransient ? 0 : XML_INACTIVE)).getDocumentElement(), true);
+                        domain.getXMLDesc(isTransient ? 0 : DomainXmlFlags.INACTIVE)).getDocumentElement(), true);
                 def.removeAttribute("id");
                 appendTest(out, def, "runstate").setTextContent(Integer.toString(domain.getInfo().state.ordinal()));
                 if (isTransient) {

@@ -32,7 +32,6 @@ import org.w3c.dom.Element;
 final class VmCloner {
 
     private static final Logger LOG = LoggerFactory.getLogger(VmCloner.class);
-    private static final int XML_SECURE_INACTIVE = 1 | 2;
 
     private VmCloner() {
     }
@@ -45,7 +44,7 @@ final class VmCloner {
             if (original.isActive() == 1) {
                 throw new OperationException(Texts.get("op.clone", vm.name()), Texts.get("clone.running", vm.name()));
             }
-            Document doc = parse(original.getXMLDesc(XML_SECURE_INACTIVE));
+            Document doc = parse(original.getXMLDesc(DomainXmlFlags.SECURE | DomainXmlFlags.INACTIVE));
             Element root = doc.getDocumentElement();
             child(root, "name").setTextContent(newName);
             remove(child(root, "uuid"));

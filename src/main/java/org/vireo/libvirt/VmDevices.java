@@ -40,8 +40,6 @@ final class VmDevices {
 
     private static final Logger LOG = LoggerFactory.getLogger(VmDevices.class);
     private static final int AFFECT_LIVE = 1;
-    private static final int XML_SECURE = 1;
-    private static final int XML_INACTIVE = 2;
 
     private enum Live { ATTACH, UPDATE, DETACH }
 
@@ -189,7 +187,7 @@ final class VmDevices {
             boolean persistent = domain.isPersistent() == 1;
             boolean active = domain.isActive() == 1;
             if (persistent) {
-                Document saved = XmlElements.parse(domain.getXMLDesc(XML_INACTIVE | XML_SECURE));
+                Document saved = XmlElements.parse(domain.getXMLDesc(DomainXmlFlags.INACTIVE | DomainXmlFlags.SECURE));
                 if (edit.apply(saved) == null) {
                     throw new OperationException(Texts.get("op.device.find", vm.name()), Texts.get("device.gone", vm.name()));
                 }
@@ -198,7 +196,7 @@ final class VmDevices {
             if (!active) {
                 return "";
             }
-            Document running = XmlElements.parse(domain.getXMLDesc(XML_SECURE));
+            Document running = XmlElements.parse(domain.getXMLDesc(DomainXmlFlags.SECURE));
             Element device = edit.apply(running);
             if (device == null) {
                 return persistent ? "" : Texts.get("device.gone", vm.name());   // only in the saved definition: added or removed there
@@ -213,7 +211,7 @@ final class VmDevices {
                 }
                 // libvirt returns once it asked the guest; a guest that has not let go yet (no OS, no hot-plug
                 // support) keeps the device, and saying "removed" would be untrue.
-                if (live == Live.DETACH && edit.apply(XmlElements.parse(domain.getXMLDesc(XML_SECURE))) != null) {
+                if (live == Live.DETACH && edit.apply(XmlElements.parse(domain.getXMLDesc(DomainXmlFlags.SECURE))) != null) {
                     return Texts.get("device.notReleased");
                 }
                 return "";
@@ -372,7 +370,7 @@ final class VmDevices {
         List<String> xml = new ArrayList<>();
         xml.add(domain.getXMLDesc(0));
         if (domain.isActive() == 1 && domain.isPersistent() == 1) {
-            xml.add(domain.getXMLDesc(XML_INACTIVE));
+            xml.add(domain.getXMLDesc(DomainXmlFlags.INACTIVE));
         }
         return xml;
     }

@@ -22,7 +22,6 @@ final class VmInspector {
 
     private static final int AFFECT_LIVE = 1;
     private static final int AFFECT_CONFIG = 2;
-    private static final int XML_INACTIVE = 2;
     private static final int METADATA_DESCRIPTION = 0;
     private static final int METADATA_TITLE = 1;
 
@@ -58,7 +57,7 @@ final class VmInspector {
             List<VmDevice> devices = DeviceReader.read(xml, capacity);
             if (domain.isActive() == 1 && domain.isPersistent() == 1) {
                 // What was saved for the next start and is not live yet is marked on its device.
-                devices = DeviceReader.withPending(devices, DeviceReader.read(domain.getXMLDesc(XML_INACTIVE), capacity));
+                devices = DeviceReader.withPending(devices, DeviceReader.read(domain.getXMLDesc(DomainXmlFlags.INACTIVE), capacity));
             }
             return new VmDetails(DomainReader.read(vm.nodeId(), domain), parsed.title(), parsed.description(),
                     parsed.osType(), stateReason(conn, vm.uuid()), parsed.maxVcpus(), domain.getMaxMemory() * 1024L,

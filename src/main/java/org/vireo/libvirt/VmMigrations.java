@@ -52,9 +52,6 @@ final class VmMigrations {
     /** The port in libvirt's "unable to connect to server at 'host:port'". */
     private static final Pattern PORT = Pattern.compile(":(\\d+)'");
     // virDomainXMLFlags, virDomainUndefineFlags, virDomainGetJobStats flags
-    private static final int XML_SECURE = 1;
-    private static final int XML_INACTIVE = 2;
-    private static final int XML_MIGRATABLE = 8;
     private static final int UNDEFINE_KEEP_NVRAM = 8;
     private static final int JOB_STATS_COMPLETED = 1;
     /** Read the completed job's figures without discarding them: virsh domjobinfo --completed still shows them. */
@@ -344,7 +341,7 @@ final class VmMigrations {
             }
             if (copies.stream().anyMatch(c -> !c.path().equals(c.from().path()))) {
                 params.add(new TypedStringParameter("destination_xml",
-                        withDisks(domain.getXMLDesc(XML_SECURE | XML_MIGRATABLE), copies)));
+                        withDisks(domain.getXMLDesc(DomainXmlFlags.SECURE | DomainXmlFlags.MIGRATABLE), copies)));
             }
             for (Copied copy : copies) {
                 params.add(new TypedStringParameter("migrate_disks", copy.from().target()));
@@ -502,7 +499,7 @@ final class VmMigrations {
         Domain defined = null;
         boolean moved = false;
         try {
-            String xml = domain.getXMLDesc(XML_SECURE | XML_INACTIVE | XML_MIGRATABLE);
+            String xml = domain.getXMLDesc(DomainXmlFlags.SECURE | DomainXmlFlags.INACTIVE | DomainXmlFlags.MIGRATABLE);
             if (options.copyStorage()) {
                 for (MigrationCheck.Disk disk : vm.localDisks()) {
                     job.progress(job.done(), job.total(), Texts.get("migrate.copying", disk.target(), destName));
@@ -547,7 +544,7 @@ final class VmMigrations {
 
     /** The destination holds the VM and every copied disk is where its definition says (by path, or by pool and volume). */
     private static void verify(Domain defined, List<Copied> copies, String what, String destName) throws LibvirtException {
-        Element devices = XmlElements.child(XmlElements.parse(defined.getXMLDesc(XML_INACTIVE)).getDocumentElement(), "devices");
+        Element devices = XmlElements.child(XmlElements.parse(defined.getXMLDesc(DomainXmlFlags.INACTIVE)).getDocumentElement(), "devices");
         for (Copied copy : copies) {
             boolean found = false;
             for (Element element : XmlElements.children(devices, "disk")) {

@@ -33,8 +33,6 @@ import org.w3c.dom.Element;
  */
 final class VmSettingsEditor {
 
-    private static final int XML_SECURE = 1;
-    private static final int XML_INACTIVE = 2;
     private static final int AFFECT_LIVE = 1;
     private static final int DEFAULT_MAX_VCPUS = 255;
     private static final VmSettings.Limits NO_LIMITS = new VmSettings.Limits(0, 0, 0, List.of(), List.of(), "");
@@ -47,7 +45,7 @@ final class VmSettingsEditor {
         try {
             boolean persistent = domain.isPersistent() == 1;
             boolean active = domain.isActive() == 1;
-            Document saved = XmlElements.parse(domain.getXMLDesc(persistent ? XML_INACTIVE : 0));
+            Document saved = XmlElements.parse(domain.getXMLDesc(persistent ? DomainXmlFlags.INACTIVE : 0));
             VmSettings.Values live = active ? values(XmlElements.parse(domain.getXMLDesc(0))) : null;
             return new VmSettings(values(saved), live, limits(conn, saved.getDocumentElement()));
         } finally {
@@ -346,14 +344,14 @@ final class VmSettingsEditor {
             if (!persistent) {
                 throw new OperationException(what, Texts.get("settings.transient"));
             }
-            Document saved = XmlElements.parse(domain.getXMLDesc(XML_INACTIVE | XML_SECURE));
+            Document saved = XmlElements.parse(domain.getXMLDesc(DomainXmlFlags.INACTIVE | DomainXmlFlags.SECURE));
             edit.apply(saved);
             DomainDefinition.define(conn, DomainXmlBuilder.serialize(saved), what).free();
             if (!active) {
                 return "";
             }
             List<String> notLive = live == null ? List.of() : live.apply(conn, domain);
-            VmSettings after = new VmSettings(values(XmlElements.parse(domain.getXMLDesc(XML_INACTIVE))),
+            VmSettings after = new VmSettings(values(XmlElements.parse(domain.getXMLDesc(DomainXmlFlags.INACTIVE))),
                     values(XmlElements.parse(domain.getXMLDesc(0))), NO_LIMITS);
             if (!notLive.isEmpty()) {
                 return Texts.get("settings.notLive", String.join("; ", notLive));

@@ -19,8 +19,6 @@ import org.w3c.dom.Node;
  */
 final class VmXmlEditor {
 
-    private static final int XML_SECURE = 1;
-    private static final int XML_INACTIVE = 2;
 
     private VmXmlEditor() {
     }
@@ -30,7 +28,8 @@ final class VmXmlEditor {
         try {
             boolean persistent = domain.isPersistent() == 1;
             boolean active = domain.isActive() == 1;
-            return new VmXml(persistent ? domain.getXMLDesc(XML_INACTIVE | XML_SECURE) : "", active ? domain.getXMLDesc(XML_SECURE) : "");
+            return new VmXml(persistent ? domain.getXMLDesc(DomainXmlFlags.INACTIVE | DomainXmlFlags.SECURE) : "",
+                    active ? domain.getXMLDesc(DomainXmlFlags.SECURE) : "");
         } finally {
             domain.free();
         }
@@ -44,7 +43,7 @@ final class VmXmlEditor {
             if (domain.isPersistent() != 1) {
                 throw new OperationException(what, Texts.get("settings.transient"));
             }
-            String saved = domain.getXMLDesc(XML_INACTIVE | XML_SECURE);
+            String saved = domain.getXMLDesc(DomainXmlFlags.INACTIVE | DomainXmlFlags.SECURE);
             XmlEditRules.problem(edited, saved).ifPresent(p -> {
                 throw new OperationException(what, p.message());
             });

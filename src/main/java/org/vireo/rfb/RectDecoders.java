@@ -13,7 +13,8 @@ import org.vireo.model.Texts;
  * The compressed rectangle encodings for slow links, decoded on the reader thread into tiles that are then stored in
  * the {@link Framebuffer} (which only ever holds opaque ARGB): Hextile (5) and ZRLE (16), as RFC 6143 and the RFB
  * community documentation describe them, for our pixel format (32 bits per pixel, depth 24, little endian, red at
- * bit 16). ZRLE's zlib stream runs for the whole connection, so one decoder lives as long as its client.
+ * bit 16). ZRLE's zlib stream runs for the whole connection, so one decoder lives as long as its client. Tight (7)
+ * has a class of its own, {@link TightDecoder}.
  */
 final class RectDecoders {
 
@@ -26,6 +27,7 @@ final class RectDecoders {
     private static final int ZRLE_MAX_BYTES = 64 << 20;
 
     private final Framebuffer framebuffer;
+    private final TightDecoder tight;
     private final Inflater zrle = new Inflater();
     private byte[] compressed = new byte[0];
     private byte[] inflated = new byte[64 * 64 * 4 + 1];
@@ -34,6 +36,11 @@ final class RectDecoders {
 
     RectDecoders(Framebuffer framebuffer) {
         this.framebuffer = framebuffer;
+        this.tight = new TightDecoder(framebuffer);
+    }
+
+    void tight(DataInputStream in, int x, int y, int w, int h) throws IOException {
+        tight.decode(in, x, y, w, h);
     }
 
     /** One Hextile rectangle: 16×16 tiles, each raw or a background with solid subrectangles. */
@@ -198,6 +205,7 @@ final class RectDecoders {
 
     void close() {
         zrle.end();
+        tight.close();
     }
 
     /** The rectangle's zlib data as a stream: inflates into a buffer as the tile reader asks. */

@@ -31,7 +31,7 @@ import org.vireo.model.Texts;
 
 /**
  * A VNC (RFB 3.3–3.8) client for a VM's screen: no authentication or VNC authentication, 32-bit
- * true colour; Raw, CopyRect, Hextile and ZRLE rectangles (the compressed ones for slow links, see
+ * true colour; Raw, CopyRect, Hextile, ZRLE and Tight rectangles (the compressed ones for slow links, Tight with JPEG, see
  * {@link Quality}); the DesktopSize (the guest changing resolution) and Cursor (the pointer's shape,
  * drawn by the viewer so it follows the mouse at once) pseudo-encodings; cut text both ways (RFB's
  * clipboard: Latin-1). One reader thread decodes updates into an ARGB {@link Framebuffer}
@@ -68,13 +68,18 @@ public final class RfbClient implements AutoCloseable {
     private static final int ENCODING_RAW = 0;
     private static final int ENCODING_COPY_RECT = 1;
     private static final int ENCODING_HEXTILE = 5;
+    private static final int ENCODING_TIGHT = 7;
     private static final int ENCODING_ZRLE = 16;
     private static final int ENCODING_DESKTOP_SIZE = -223;
     private static final int ENCODING_CURSOR = -239;
+    /** Tight's JPEG quality pseudo-encodings run from level 0 (-32) to 9 (-23); without one, Tight stays lossless. */
+    private static final int ENCODING_JPEG_QUALITY_7 = -32 + 7;
 
     /** The rectangle encodings this client decodes, with their RFB numbers. */
     public enum Encoding {
-        RAW(ENCODING_RAW), COPY_RECT(ENCODING_COPY_RECT), HEXTILE(ENCODING_HEXTILE), ZRLE(ENCODING_ZRLE);
+        RAW(ENCODING_RAW), COPY_RECT(ENCODING_COPY_RECT), HEXTILE(ENCODING_HEXTILE), ZRLE(ENCODING_ZRLE), TIGHT(ENCODING_TIGHT),
+        /** Not a rectangle encoding: lets Tight send photo-like areas as JPEG at quality level 7 of 9 (lossy). */
+        JPEG_QUALITY(ENCODING_JPEG_QUALITY_7);
 
         final int number;
 
@@ -89,8 +94,9 @@ public final class RfbClient implements AutoCloseable {
 
     /**
      * Which rectangle encodings are asked for, most wanted first (the server takes the first it has). On a LAN, Raw costs
-     * neither side any CPU; on a slow link ZRLE (zlib over palettes and runs) and then Hextile send a fraction of the bytes.
-     * {@link #AUTO} is the caller's to resolve: a display reached over the network is a slow link, a local one a LAN.
+     * neither side any CPU and nothing is lossy; on a slow link Tight (zlib with palettes and a gradient filter, and JPEG
+     * for photo-like areas), then ZRLE and Hextile send a fraction of the bytes. {@link #AUTO} is the caller's to resolve:
+     * a display reached over the network is a slow link, a local one a LAN.
      */
     public enum Quality {
         AUTO, LAN, SLOW_LINK;
@@ -101,8 +107,8 @@ public final class RfbClient implements AutoCloseable {
 
         List<Encoding> encodings() {
             return this == SLOW_LINK
-                    ? List.of(Encoding.COPY_RECT, Encoding.ZRLE, Encoding.HEXTILE, Encoding.RAW)
-                    : List.of(Encoding.COPY_RECT, Encoding.RAW, Encoding.ZRLE, Encoding.HEXTILE);
+                    ? List.of(Encoding.COPY_RECT, Encoding.TIGHT, Encoding.ZRLE, Encoding.HEXTILE, Encoding.RAW, Encoding.JPEG_QUALITY)
+                    : List.of(Encoding.COPY_RECT, Encoding.RAW, Encoding.ZRLE, Encoding.HEXTILE, Encoding.TIGHT);
         }
     }
 
@@ -418,6 +424,7 @@ public final class RfbClient implements AutoCloseable {
                 case ENCODING_COPY_RECT -> framebuffer.copy(in.readUnsignedShort(), in.readUnsignedShort(), x, y, w, h);
                 case ENCODING_HEXTILE -> decoders.hextile(in, x, y, w, h);
                 case ENCODING_ZRLE -> decoders.zrle(in, x, y, w, h);
+                case ENCODING_TIGHT -> decoders.tight(in, x, y, w, h);
                 case ENCODING_CURSOR -> readCursor(listener, x, y, w, h);
                 case ENCODING_DESKTOP_SIZE -> {
                     framebuffer.resize(w, h);

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vireo.model.GraphicsEndpoint;
 import org.vireo.model.OperationException;
 import org.vireo.model.Texts;
 import org.vireo.model.VmSummary;
@@ -80,6 +81,25 @@ public final class TerminalService implements AutoCloseable {
                 throw new CompletionException(e);
             }
         }, connecting);
+    }
+
+    /**
+     * A running {@code remote-viewer} showing a VM's display, and how it ended.
+     *
+     * @param protocol  what the viewer speaks to the display
+     * @param tunnelled whether the display comes through the node's SSH session
+     * @param exited    completes when the viewer ends
+     */
+    public record ExternalViewer(GraphicsEndpoint.Protocol protocol, boolean tunnelled, CompletableFuture<Exit> exited) {
+
+        /**
+         * How the viewer ended.
+         *
+         * @param code     its exit status
+         * @param lastLine the last line it printed, empty when it printed nothing
+         */
+        public record Exit(int code, String lastLine) {
+        }
     }
 
     /** A VNC connection, handshaken but not yet reading, and how to release its tunnel. */

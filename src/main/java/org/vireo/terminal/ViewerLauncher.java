@@ -27,6 +27,7 @@ import org.vireo.model.VmSummary;
 import org.vireo.ssh.SshConnector;
 import org.vireo.ssh.SshException;
 import org.vireo.ssh.SshTarget;
+import org.vireo.terminal.TerminalService.ExternalViewer;
 
 /**
  * Starts virt-viewer's {@code remote-viewer} on a VM's display. Its connection file (virt-viewer's

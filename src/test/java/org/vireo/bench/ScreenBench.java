@@ -37,7 +37,8 @@ public final class ScreenBench {
                     mbit, seconds);
             List<String> json = new ArrayList<>();
             System.out.println("encoding   frames/s  KiB/frame  KiB/s");
-            for (RfbClient.Encoding encoding : List.of(RfbClient.Encoding.RAW, RfbClient.Encoding.HEXTILE, RfbClient.Encoding.ZRLE)) {
+            for (RfbClient.Encoding encoding : List.of(RfbClient.Encoding.RAW, RfbClient.Encoding.HEXTILE, RfbClient.Encoding.ZRLE,
+                    RfbClient.Encoding.TIGHT)) {
                 try (ThrottlingProxy proxy = new ThrottlingProxy(guest.vncPort(), (long) (mbit * 1_000_000))) {
                     Socket socket = new Socket("127.0.0.1", proxy.port());
                     RfbClient client = RfbClient.handshake(socket.getInputStream(), socket.getOutputStream(), socket, Optional::empty,

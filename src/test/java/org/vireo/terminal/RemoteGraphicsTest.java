@@ -24,6 +24,7 @@ import org.vireo.model.VmState;
 import org.vireo.model.VmSummary;
 import org.vireo.ssh.SshConnector;
 import org.vireo.ssh.SshNodeTunnels;
+import org.vireo.terminal.TerminalService.ExternalViewer;
 import org.vireo.testlab.AcceptingSshPrompts;
 import org.vireo.testlab.FakeRemoteViewer;
 import org.vireo.testlab.RemoteLab;

@@ -20,6 +20,7 @@ import org.vireo.model.OperationException;
 import org.vireo.model.VmState;
 import org.vireo.model.VmSummary;
 import org.vireo.ssh.SshConnector;
+import org.vireo.terminal.TerminalService.ExternalViewer;
 import org.vireo.testlab.AcceptingSshPrompts;
 import org.vireo.testlab.FakeRemoteViewer;
 

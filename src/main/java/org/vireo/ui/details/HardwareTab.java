@@ -268,11 +268,11 @@ final class HardwareTab {
                             .ifPresent(spec -> viewModel.editNic(device.nic().mac(), spec))));
             return List.of(edit, remove);
         }
+        if (device.kind() == VmDevice.Kind.GRAPHICS) {
+            return displayActions(device);
+        }
         Label notYet = new Label(messages.get("hardware.readOnly"));
         notYet.setWrapText(true);
-        if (device.kind() == VmDevice.Kind.GRAPHICS) {
-            return displayActions(device, notYet);
-        }
         return List.of(notYet);
     }
 
@@ -280,9 +280,10 @@ final class HardwareTab {
      * A SPICE display can be switched to VNC (Vireo's screen tab speaks VNC) while the VM is shut off; the switch lists
      * every change before it is made, and "Switch back" undoes it until the next change.
      */
-    private List<Node> displayActions(VmDevice device, Label notYet) {
+    private List<Node> displayActions(VmDevice device) {
         List<Node> actions = new ArrayList<>();
-        if (device.xml().matches("(?s)\\s*<graphics[^>]*type=[\"']spice[\"'].*")) {
+        boolean spice = device.xml().matches("(?s)\\s*<graphics[^>]*type=[\"']spice[\"'].*");
+        if (spice) {
             Button toVnc = button("switchToVnc", "hardware.switchDisplay", () -> viewModel.switchDisplayToVnc(this::confirmSwitch));
             toVnc.disableProperty().unbind();
             toVnc.disableProperty().bind(viewModel.busyProperty().or(Bindings.createBooleanBinding(() -> vm() == null || vm().state().isActive(),
@@ -292,7 +293,10 @@ final class HardwareTab {
         if (viewModel.canSwitchBackProperty().get()) {
             actions.add(button("switchBack", "hardware.switchBack", viewModel::switchDisplayBack));
         }
-        actions.add(notYet);
+        Label hint = new Label(messages.get(spice ? "hardware.display.spiceHint" : "hardware.display.hint"));
+        hint.setId("displayHint");
+        hint.setWrapText(true);
+        actions.add(hint);
         return actions;
     }
 

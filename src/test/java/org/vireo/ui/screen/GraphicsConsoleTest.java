@@ -263,9 +263,9 @@ class GraphicsConsoleTest {
     }
 
     /**
-     * Raw, Hextile and ZRLE, each asked for alone of QEMU's VNC server through a 2 Mbit/s throttling proxy (bench/screen's
-     * slow link): the server uses it (the client counts the rectangles per encoding) and the first full frame is QEMU's
-     * screenshot, pixel for pixel. The compressed ones carry the same full-screen change in far fewer bytes: bench/screen
+     * Raw, Hextile, ZRLE and Tight (lossless: no JPEG quality level sent), each asked for alone of QEMU's VNC server
+     * through a 2 Mbit/s throttling proxy (bench/screen's slow link): the server uses it (the client counts the rectangles
+     * per encoding) and the first full frame is QEMU's screenshot, pixel for pixel. The compressed ones carry the same full-screen change in far fewer bytes: bench/screen
      * reports 193 KiB a frame for Raw, 5.8 for Hextile and 2.7 for ZRLE on a changing text console.
      */
     private void eachEncodingShowsQemusScreen(String uri) throws Exception {
@@ -273,7 +273,8 @@ class GraphicsConsoleTest {
         int port = 5900 + Integer.parseInt(display.substring(display.lastIndexOf(':') + 1));
         Map<RfbClient.Encoding, Long> bytes = new EnumMap<>(RfbClient.Encoding.class);
         Map<RfbClient.Encoding, Long> millis = new EnumMap<>(RfbClient.Encoding.class);
-        for (RfbClient.Encoding encoding : List.of(RfbClient.Encoding.RAW, RfbClient.Encoding.HEXTILE, RfbClient.Encoding.ZRLE)) {
+        for (RfbClient.Encoding encoding : List.of(RfbClient.Encoding.RAW, RfbClient.Encoding.HEXTILE, RfbClient.Encoding.ZRLE,
+                RfbClient.Encoding.TIGHT)) {
             ThrottlingProxy link = new ThrottlingProxy(port, 2_000_000);
             Socket socket = new Socket("127.0.0.1", link.port());
             long start = System.nanoTime();
@@ -308,6 +309,7 @@ class GraphicsConsoleTest {
         System.out.println("first full frame over 2 Mbit/s, bytes per encoding: " + bytes + ", ms to it: " + millis);
         assertTrue(bytes.get(RfbClient.Encoding.ZRLE) * 30 < bytes.get(RfbClient.Encoding.RAW), "ZRLE sends a 30th of Raw or less: " + bytes);
         assertTrue(bytes.get(RfbClient.Encoding.HEXTILE) * 15 < bytes.get(RfbClient.Encoding.RAW), "Hextile a 15th or less: " + bytes);
+        assertTrue(bytes.get(RfbClient.Encoding.TIGHT) * 30 < bytes.get(RfbClient.Encoding.RAW), "Tight a 30th or less: " + bytes);
     }
 
     private GraphicsConsoleTab open(RunningApp app, String vm, int index) {
