@@ -313,6 +313,7 @@ final class HardwareTab {
         button.setId(id);
         button.setOnAction(e -> action.run());
         button.disableProperty().bind(viewModel.busyProperty());
+        button.setMinWidth(Region.USE_PREF_SIZE);   // a long hint beside it wraps; the button keeps its words
         return button;
     }
 
