@@ -3,15 +3,19 @@ package org.vireo.ui.screen;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Cursor;
 import javafx.scene.ImageCursor;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -82,6 +86,8 @@ public final class GraphicsConsoleTab {
     private final FxBatchQueue<Boolean> frames = new FxBatchQueue<>(batch -> applyFrame());
     private final Map<KeyCode, Integer> held = new EnumMap<>(KeyCode.class);
     private GraphicsConnection connection;
+    /** Whether a screen is connected: the tools that act on one are off without it (a SPICE-only VM, a closed display). */
+    private final BooleanProperty connected = new SimpleBooleanProperty();
     private WritableImage image;
     private int buttons;
     private boolean closed;
@@ -118,7 +124,7 @@ public final class GraphicsConsoleTab {
         quality.valueProperty().addListener((obs, was, now) -> {
             if (connection != null) {
                 connection.close();
-                connection = null;
+                setConnection(null);
             }
             connect();
         });
@@ -134,6 +140,9 @@ public final class GraphicsConsoleTab {
         reconnect.setVisible(false);
         reconnect.managedProperty().bind(reconnect.visibleProperty());
         status.setId("vnc-status");
+        for (Node tool : List.of(full, sendKey, typeClipboard, screenshot)) {
+            tool.disableProperty().bind(connected.not());
+        }
         ToolBar bar = new ToolBar(fit, full, sendKey, typeClipboard, shareClipboard, screenshot, qualityLabel, quality, reconnect);
         // The status line stays outside the tool bar: an overflowing tool bar must never hide it.
         status.setPadding(new Insets(2, 8, 2, 8));
@@ -227,7 +236,7 @@ public final class GraphicsConsoleTab {
         }
         if (connection != null) {
             connection.close();
-            connection = null;
+            setConnection(null);
         }
     }
 
@@ -245,7 +254,7 @@ public final class GraphicsConsoleTab {
                 opened.close();
                 return;
             }
-            connection = opened;
+            setConnection(opened);
             opened.client().start(new RfbClient.Listener() {
                 @Override
                 public void frameUpdated() {
@@ -275,12 +284,17 @@ public final class GraphicsConsoleTab {
         }).start();
     }
 
+    private void setConnection(GraphicsConnection now) {
+        connection = now;
+        connected.set(now != null);
+    }
+
     private void onClosed(GraphicsConnection which, Optional<Exception> failure) {
         if (which != connection || closed) {
             return;
         }
         connection.close();
-        connection = null;
+        setConnection(null);
         show(failure.map(e -> messages.get("graphics.closedWithError", e.getMessage())).orElse(messages.get("graphics.closed")));
         reconnect.setVisible(true);
     }

@@ -181,6 +181,9 @@ class GraphicsConsoleTest {
                 Virsh.run(uri, "start", "vnc-vm");
                 GraphicsConsoleTab spice = open(app, "vnc-vm", 0);
                 page.waitUntil("the tab says SPICE only", 30, () -> MainWindowPage.onFx(spice::messageText).contains("only over SPICE"));
+                for (String tool : List.of("#vnc-fullScreen", "#vnc-sendKey", "#vnc-typeClipboard", "#vnc-screenshot")) {
+                    assertTrue(MainWindowPage.onFx(() -> robot.lookup(tool).query().isDisabled()), tool + " is off with no screen");
+                }
                 robot.clickOn("#vnc-openViewer");
                 page.waitUntil("the viewer ran", 60, () -> FakeRemoteViewer.recorded(bin).isPresent());
                 FakeRemoteViewer.Record seen = FakeRemoteViewer.recorded(bin).orElseThrow();
