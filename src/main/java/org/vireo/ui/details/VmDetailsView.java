@@ -2,6 +2,7 @@ package org.vireo.ui.details;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 import javafx.beans.binding.Bindings;
@@ -36,6 +37,7 @@ import org.vireo.model.VmSummary;
 import org.vireo.ui.common.Dialogs;
 import org.vireo.ui.common.FactSheet;
 import org.vireo.ui.common.FieldLabel;
+import org.vireo.ui.common.LazyTabContent;
 import org.vireo.ui.common.Messages;
 import org.vireo.ui.common.VisibleText;
 
@@ -78,16 +80,18 @@ public final class VmDetailsView {
         noData.managedProperty().bind(noData.visibleProperty());
         VBox performancePane = new VBox(4, noData, performance);
         performancePane.setPadding(new Insets(8, 0, 0, 8));
+        ScrollPane overviewPane = new ScrollPane(overview());
+        overviewPane.setFitToWidth(true);
+        ScrollPane chartsPane = new ScrollPane(performancePane);
+        chartsPane.setFitToWidth(true);
         tabs.getTabs().addAll(
-                tab("details.tab.overview", "overviewTab", new ScrollPane(overview())),
-                tab("details.tab.performance", "performanceTab", new ScrollPane(performancePane)),
+                tab("details.tab.overview", "overviewTab", overviewPane),
+                tab("details.tab.performance", "performanceTab", chartsPane),
                 tab("details.tab.hardware", "hardwareTab",
-                        new HardwareTab(viewModel.hardware(), settingsPages(), messages, () -> tabs.getScene().getWindow()).root()),
-                tab("details.tab.snapshots", "snapshotsTab", new SnapshotsView(viewModel.snapshots(), messages).root()),
-                tab("details.tab.xml", "xmlTab", new XmlTab(viewModel.xml(), messages).root()));
+                        () -> new HardwareTab(viewModel.hardware(), settingsPages(), messages, () -> tabs.getScene().getWindow()).root()),
+                tab("details.tab.snapshots", "snapshotsTab", () -> new SnapshotsView(viewModel.snapshots(), messages).root()),
+                tab("details.tab.xml", "xmlTab", () -> new XmlTab(viewModel.xml(), messages).root()));
         askBeforeLeavingXml(tabs.getTabs().get(tabs.getTabs().size() - 1));
-        ((ScrollPane) tabs.getTabs().get(0).getContent()).setFitToWidth(true);
-        ((ScrollPane) tabs.getTabs().get(1).getContent()).setFitToWidth(true);
         viewModel.detailsProperty().addListener((obs, old, now) -> show(now));
         viewModel.history().addListener((ListChangeListener<VmStats>) change -> redrawCharts());
         // A request made before this view existed (it is made when the first VM is shown) is served now.
@@ -159,8 +163,14 @@ public final class VmDetailsView {
     }
 
     private Tab tab(String key, String id, Node content) {
-        Tab tab = new Tab(messages.get(key), content);
+        return tab(key, id, () -> content);
+    }
+
+    /** A tab whose content is built when it is first chosen: a VM's first click pays only for what it shows. */
+    private Tab tab(String key, String id, Supplier<Node> content) {
+        Tab tab = new Tab(messages.get(key));
         tab.setId(id);
+        LazyTabContent.build(tab, content);
         return tab;
     }
 

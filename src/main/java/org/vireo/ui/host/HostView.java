@@ -16,6 +16,7 @@ import org.vireo.model.HostDetails;
 import org.vireo.model.NodeAdvice;
 import org.vireo.ui.common.FactSheet;
 import org.vireo.ui.common.FilePicker;
+import org.vireo.ui.common.LazyTabContent;
 import org.vireo.ui.common.Messages;
 import org.vireo.ui.network.NetworksView;
 import org.vireo.ui.storage.StorageView;
@@ -53,12 +54,14 @@ public final class HostView {
         } else {
             Tab overviewTab = new Tab(messages.get("host.tab.overview"), overview);
             overviewTab.setId("hostOverviewTab");
-            Tab storageTab = new Tab(messages.get("host.tab.storage"), new StorageView(viewModel.storage(), messages, files).root());
+            Tab storageTab = new Tab(messages.get("host.tab.storage"));
             storageTab.setId("storageTab");
+            LazyTabContent.build(storageTab, () -> new StorageView(viewModel.storage(), messages, files).root());
             TabPane tabs = new TabPane(overviewTab, storageTab);
             if (viewModel.networks() != null) {
-                Tab networksTab = new Tab(messages.get("host.tab.networks"), new NetworksView(viewModel.networks(), messages).root());
+                Tab networksTab = new Tab(messages.get("host.tab.networks"));
                 networksTab.setId("networksTab");
+                LazyTabContent.build(networksTab, () -> new NetworksView(viewModel.networks(), messages).root());
                 tabs.getTabs().add(networksTab);
                 viewModel.networks().shownProperty().bind(networksTab.selectedProperty());
             }
