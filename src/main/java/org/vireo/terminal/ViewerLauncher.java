@@ -4,6 +4,8 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +44,7 @@ final class ViewerLauncher implements AutoCloseable {
 
     static final String PROGRAM = "remote-viewer";
     private static final long FILE_LIFETIME_SECONDS = 30;
+    private static final int PROBE_MILLIS = 5000;
     private static final Logger LOG = LoggerFactory.getLogger(ViewerLauncher.class);
     private static final AtomicInteger FILES = new AtomicInteger();
 
@@ -79,6 +82,9 @@ final class ViewerLauncher implements AutoCloseable {
         Path file = null;
         try {
             if (node.isPresent()) {
+                if (endpoint.socket().isEmpty()) {
+                    ssh.openStream(node.get(), endpoint.host(), endpoint.port()).close();   // answers, or says why not
+                }
                 forward = ssh.forwardDisplay(node.get(), endpoint.socket(), endpoint.host(), endpoint.port());
                 entries.put("unix-path", forward.toString());
             } else if (isRemote(nodeUri) && (endpoint.socket().isPresent() || isLoopback(endpoint.host()))) {
@@ -86,6 +92,7 @@ final class ViewerLauncher implements AutoCloseable {
             } else if (endpoint.socket().isPresent()) {
                 entries.put("unix-path", endpoint.socket().get());
             } else {
+                answers(endpoint, operation);
                 entries.put("host", endpoint.host());
                 entries.put("port", Integer.toString(endpoint.port()));
             }
@@ -105,6 +112,15 @@ final class ViewerLauncher implements AutoCloseable {
         } catch (RuntimeException e) {
             cleanUp(forward, file);
             throw e;
+        }
+    }
+
+    /** The viewer's own "unable to connect" names only its connection file: a display that does not answer is said here. */
+    private static void answers(GraphicsEndpoint endpoint, String operation) {
+        try (Socket probe = new Socket()) {
+            probe.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), PROBE_MILLIS);
+        } catch (IOException e) {
+            throw new OperationException(operation, Texts.get("viewer.noAnswer", endpoint.host() + ":" + endpoint.port(), e.getMessage()));
         }
     }
 

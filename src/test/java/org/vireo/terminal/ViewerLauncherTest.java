@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -55,17 +60,57 @@ class ViewerLauncherTest {
         Path bin = dir.resolve("bin");
         FakeRemoteViewer.install(bin);
         ViewerLauncher launcher = new ViewerLauncher(ssh(), bin.toString());
-        ExternalViewer viewer = launcher.start(vm, "qemu:///system", new GraphicsEndpoint(GraphicsEndpoint.Protocol.SPICE,
-                "127.0.0.1", 5930, Optional.empty(), Optional.of("p\\w\nx")));
-        ExternalViewer.Exit exit = viewer.exited().get(60, TimeUnit.SECONDS);
+        ExternalViewer viewer;
+        ExternalViewer.Exit exit;
+        try (ServerSocket display = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            Thread server = new Thread(() -> answerLikeSpice(display));
+            server.setDaemon(true);
+            server.start();
+            viewer = launcher.start(vm, "qemu:///system", new GraphicsEndpoint(GraphicsEndpoint.Protocol.SPICE,
+                    "127.0.0.1", display.getLocalPort(), Optional.empty(), Optional.of("p\\w\nx")));
+            exit = viewer.exited().get(60, TimeUnit.SECONDS);
+        }
         assertEquals(0, exit.code(), exit.lastLine());
         FakeRemoteViewer.Record record = FakeRemoteViewer.recorded(bin).orElseThrow();
-        assertEquals("[virt-viewer]\ntype=spice\nhost=127.0.0.1\nport=5930\npassword=p\\\\w\\nx\ntitle=spicy vm\ndelete-this-file=1\n",
-                record.text());
+        assertEquals("[virt-viewer]\ntype=spice\nhost=127.0.0.1\nport=" + record.value("port").orElseThrow()
+                + "\npassword=p\\\\w\\nx\ntitle=spicy vm\ndelete-this-file=1\n", record.text());
+        assertEquals("REDQ", record.greeting(), "the viewer reached the display");
         assertEquals("rw-------", record.mode(), "only this user could read the password");
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(record.file().getParent())));
         assertFalse(Files.exists(record.file()), "the connection file is deleted once the viewer has read it");
         assertFalse(viewer.tunnelled());
+    }
+
+    /** Accepts the probe and then the viewer; to the viewer's link message it answers with SPICE's magic. */
+    private static void answerLikeSpice(ServerSocket display) {
+        while (!display.isClosed()) {
+            try (Socket client = display.accept()) {
+                byte[] link = new byte[34];
+                if (client.getInputStream().readNBytes(link, 0, link.length) == link.length) {
+                    client.getOutputStream().write("REDQ".getBytes(StandardCharsets.US_ASCII));
+                }
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    @Test
+    void aDisplayThatDoesNotAnswerIsSaidBeforeAnyViewerStarts() throws Exception {
+        Path bin = dir.resolve("bin");
+        FakeRemoteViewer.install(bin);
+        int port;
+        try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = closed.getLocalPort();
+        }
+        ViewerLauncher launcher = new ViewerLauncher(ssh(), bin.toString());
+        OperationException refused = assertThrows(OperationException.class, () -> launcher.start(vm, "qemu:///system",
+                new GraphicsEndpoint(GraphicsEndpoint.Protocol.SPICE, "127.0.0.1", port, Optional.empty(), Optional.empty())));
+        assertTrue(refused.detail().startsWith("Its display at 127.0.0.1:" + port + " does not answer"), refused.detail());
+        assertFalse(FakeRemoteViewer.recorded(bin).isPresent(), "no viewer was started");
+        try (var left = Files.list(ssh.privateDirectory())) {
+            assertEquals(List.of(), left.toList(), "no connection file left behind");
+        }
     }
 
     @Test
