@@ -152,8 +152,8 @@ public final class TerminalTabs {
                             messages.get("viewer.ended", vm.name(), exit.code(), exit.lastLine())));
                 }
             });
-        }).onFailureCause(cause -> Dialogs.error(tabs.getScene().getWindow(), messages.get("viewer.failed.title"), null,
-                FailureText.of(cause))).start();
+        }).onFailureCause(cause -> Dialogs.error(tabs.getScene().getWindow(), messages.get("viewer.failed.title"),
+                messages.get("viewer.failed.header", vm.name()), FailureText.reason(cause))).start();
     }
 
     /** Closes every session: the JVM must not be kept alive by a terminal's threads. */
