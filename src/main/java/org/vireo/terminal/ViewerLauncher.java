@@ -81,6 +81,10 @@ final class ViewerLauncher implements AutoCloseable {
         Path forward = null;
         Path file = null;
         try {
+            if (node.isPresent() && endpoint.protocol() == GraphicsEndpoint.Protocol.VNC) {
+                // remote-viewer (11) opens VNC only on a host and port, never a UNIX socket: no private forward would do.
+                throw new OperationException(operation, Texts.get("viewer.vncOverSsh", vm.name()));
+            }
             if (node.isPresent()) {
                 if (endpoint.socket().isEmpty()) {
                     ssh.openStream(node.get(), endpoint.host(), endpoint.port()).close();   // answers, or says why not

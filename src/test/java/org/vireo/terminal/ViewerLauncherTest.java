@@ -137,6 +137,17 @@ class ViewerLauncherTest {
     }
 
     @Test
+    void aVncDisplayOnAnSshNodeIsLeftToTheScreenTab() throws Exception {
+        Path bin = dir.resolve("bin");
+        FakeRemoteViewer.install(bin);
+        ViewerLauncher launcher = new ViewerLauncher(ssh(), bin.toString());
+        OperationException refused = assertThrows(OperationException.class, () -> launcher.start(vm, "qemu+ssh://root@far/system",
+                new GraphicsEndpoint("127.0.0.1", 5900, Optional.empty())));
+        assertTrue(refused.detail().contains("Open it with Open graphical console"), refused.detail());
+        assertFalse(FakeRemoteViewer.recorded(bin).isPresent(), "no viewer was started");
+    }
+
+    @Test
     void valuesAreEscapedAsGlibKeyFilesReadThem() {
         assertEquals("\\slead in\\\\x\\ty\\r\\n", ViewerLauncher.keyFileValue(" lead in\\x\ty\r\n"));
     }
