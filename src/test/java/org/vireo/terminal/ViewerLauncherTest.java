@@ -97,20 +97,27 @@ class ViewerLauncherTest {
 
     @Test
     void aDisplayThatDoesNotAnswerIsSaidBeforeAnyViewerStarts() throws Exception {
-        Path bin = dir.resolve("bin");
-        FakeRemoteViewer.install(bin);
         int port;
         try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = closed.getLocalPort();
         }
+        String why = refusal("qemu:///system",
+                new GraphicsEndpoint(GraphicsEndpoint.Protocol.SPICE, "127.0.0.1", port, Optional.empty(), Optional.empty()));
+        assertTrue(why.startsWith("Its display at 127.0.0.1:" + port + " does not answer"), why);
+    }
+
+    /** Why the launcher refused {@code endpoint} on {@code nodeUri}, having started no viewer and left no file. */
+    private String refusal(String nodeUri, GraphicsEndpoint endpoint) throws IOException {
+        Path bin = dir.resolve("bin");
+        FakeRemoteViewer.install(bin);
         ViewerLauncher launcher = new ViewerLauncher(ssh(), bin.toString());
-        OperationException refused = assertThrows(OperationException.class, () -> launcher.start(vm, "qemu:///system",
-                new GraphicsEndpoint(GraphicsEndpoint.Protocol.SPICE, "127.0.0.1", port, Optional.empty(), Optional.empty())));
-        assertTrue(refused.detail().startsWith("Its display at 127.0.0.1:" + port + " does not answer"), refused.detail());
+        OperationException refused = assertThrows(OperationException.class, () -> launcher.start(vm, nodeUri, endpoint));
+        assertEquals("open spicy vm in an external viewer", refused.getMessage());
         assertFalse(FakeRemoteViewer.recorded(bin).isPresent(), "no viewer was started");
         try (var left = Files.list(ssh.privateDirectory())) {
             assertEquals(List.of(), left.toList(), "no connection file left behind");
         }
+        return refused.detail();
     }
 
     @Test
@@ -125,26 +132,15 @@ class ViewerLauncherTest {
 
     @Test
     void aDisplayOnTheLoopbackOfANodeReachedWithoutSshIsRefusedAndLeavesNothing() throws Exception {
-        Path bin = dir.resolve("bin");
-        FakeRemoteViewer.install(bin);
-        ViewerLauncher launcher = new ViewerLauncher(ssh(), bin.toString());
-        OperationException refused = assertThrows(OperationException.class, () -> launcher.start(vm, "qemu+tcp://far/system",
-                new GraphicsEndpoint(GraphicsEndpoint.Protocol.SPICE, "127.0.0.1", 5930, Optional.empty(), Optional.of("secret"))));
-        assertTrue(refused.detail().contains("listens only on the node's loopback"), refused.detail());
-        try (var left = Files.list(ssh.privateDirectory())) {
-            assertEquals(List.of(), left.toList(), "no connection file left behind");
-        }
+        String why = refusal("qemu+tcp://far/system",
+                new GraphicsEndpoint(GraphicsEndpoint.Protocol.SPICE, "127.0.0.1", 5930, Optional.empty(), Optional.of("secret")));
+        assertTrue(why.contains("listens only on the node's loopback"), why);
     }
 
     @Test
     void aVncDisplayOnAnSshNodeIsLeftToTheScreenTab() throws Exception {
-        Path bin = dir.resolve("bin");
-        FakeRemoteViewer.install(bin);
-        ViewerLauncher launcher = new ViewerLauncher(ssh(), bin.toString());
-        OperationException refused = assertThrows(OperationException.class, () -> launcher.start(vm, "qemu+ssh://root@far/system",
-                new GraphicsEndpoint("127.0.0.1", 5900, Optional.empty())));
-        assertTrue(refused.detail().contains("Open it with Open graphical console"), refused.detail());
-        assertFalse(FakeRemoteViewer.recorded(bin).isPresent(), "no viewer was started");
+        String why = refusal("qemu+ssh://root@far/system", new GraphicsEndpoint("127.0.0.1", 5900, Optional.empty()));
+        assertTrue(why.contains("Open it with Open graphical console"), why);
     }
 
     @Test
