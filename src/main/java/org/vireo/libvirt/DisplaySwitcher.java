@@ -22,7 +22,6 @@ import org.w3c.dom.Node;
  */
 final class DisplaySwitcher {
 
-
     private DisplaySwitcher() {
     }
 

@@ -18,7 +18,6 @@ import org.w3c.dom.Element;
 /** Finds a running VM's displays in its live domain XML: VNC for the screen tab, SPICE first for an external viewer. */
 final class GraphicsReader {
 
-
     private GraphicsReader() {
     }
 
@@ -43,8 +42,7 @@ final class GraphicsReader {
     }
 
     static GraphicsEndpoint fromXml(VmSummary vm, String xml) throws OperationException {
-        Element devices = child(XmlElements.parse(xml).getDocumentElement(), "devices");
-        List<Element> graphics = devices == null ? List.of() : children(devices, "graphics");
+        List<Element> graphics = graphics(xml);
         Optional<Element> vnc = graphics.stream().filter(g -> "vnc".equals(g.getAttribute("type"))).findFirst();
         if (vnc.isEmpty()) {
             boolean spice = graphics.stream().anyMatch(g -> "spice".equals(g.getAttribute("type")));
@@ -65,8 +63,7 @@ final class GraphicsReader {
      * for), else VNC. A UNIX socket on the node is fine here: it is forwarded like a port.
      */
     static GraphicsEndpoint forViewerFromXml(VmSummary vm, String xml) throws OperationException {
-        Element devices = child(XmlElements.parse(xml).getDocumentElement(), "devices");
-        List<Element> graphics = devices == null ? List.of() : children(devices, "graphics");
+        List<Element> graphics = graphics(xml);
         for (GraphicsEndpoint.Protocol protocol : List.of(GraphicsEndpoint.Protocol.SPICE, GraphicsEndpoint.Protocol.VNC)) {
             Optional<Element> display = graphics.stream().filter(g -> protocol.scheme().equals(g.getAttribute("type"))).findFirst();
             if (display.isPresent()) {
@@ -74,6 +71,11 @@ final class GraphicsReader {
             }
         }
         throw new OperationException(Texts.get("op.openViewer", vm.name()), Texts.get("graphics.none", vm.name()));
+    }
+
+    private static List<Element> graphics(String xml) {
+        Element devices = child(XmlElements.parse(xml).getDocumentElement(), "devices");
+        return devices == null ? List.of() : children(devices, "graphics");
     }
 
     private static GraphicsEndpoint endpoint(VmSummary vm, Element display, GraphicsEndpoint.Protocol protocol, String operation)

@@ -19,7 +19,6 @@ import org.w3c.dom.Node;
  */
 final class VmXmlEditor {
 
-
     private VmXmlEditor() {
     }
 

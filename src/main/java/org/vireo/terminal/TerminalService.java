@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vireo.model.GraphicsEndpoint;
+import org.vireo.model.LibvirtUri;
 import org.vireo.model.OperationException;
 import org.vireo.model.Texts;
 import org.vireo.model.VmSummary;
@@ -57,11 +58,12 @@ public final class TerminalService implements AutoCloseable {
      * socket only this user can open. Completes off the FX thread once the viewer has started.
      */
     public CompletableFuture<ExternalViewer> openViewer(VmSummary vm, String nodeUri) {
-        if (viewers.program().isEmpty()) {
-            return CompletableFuture.failedFuture(new OperationException(Texts.get("op.openViewer", vm.name()),
-                    Texts.get("viewer.missing")));
-        }
-        return consoles.viewerDisplay(vm).thenApplyAsync(endpoint -> viewers.start(vm, nodeUri, endpoint), connecting);
+        // The program is looked for on this service's thread (it reads directories), before libvirt is asked anything.
+        return CompletableFuture.supplyAsync(viewers::program, connecting).thenCompose(program -> program
+                .map(found -> consoles.viewerDisplay(vm)
+                        .thenApplyAsync(endpoint -> viewers.start(vm, nodeUri, endpoint, found), connecting))
+                .orElseGet(() -> CompletableFuture.failedFuture(new OperationException(Texts.get("op.openViewer", vm.name()),
+                        Texts.get("viewer.missing")))));
     }
 
     /** The VM's serial console; the pty size is the guest's business, so resizes are not sent. */
@@ -137,13 +139,13 @@ public final class TerminalService implements AutoCloseable {
                         link[0] = stream;
                         client = RfbClient.handshake(stream.in(), stream.out(), stream, password, quality.resolve(true));
                     } else {
-                        if (ViewerLauncher.isRemote(nodeUri) && ViewerLauncher.isLoopback(endpoint.host())) {
+                        if (isRemote(nodeUri) && isLoopback(endpoint.host())) {
                             throw new OperationException(Texts.get("op.openScreen", vm.name()), Texts.get("graphics.loopbackOnly"));
                         }
                         Socket socket = new Socket();
                         link[0] = socket;
                         socket.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), 10_000);
-                        client = RfbClient.handshake(socket, password, quality.resolve(!ViewerLauncher.isLoopback(endpoint.host())));
+                        client = RfbClient.handshake(socket, password, quality.resolve(!isLoopback(endpoint.host())));
                     }
                     return new GraphicsConnection(client, () -> { });
                 } catch (RfbClient.BadPasswordException e) {
@@ -169,6 +171,14 @@ public final class TerminalService implements AutoCloseable {
                 throw new CompletionException(new OperationException(Texts.get("op.saveScreenshot", file), e.getMessage()));
             }
         }, connecting);
+    }
+
+    static boolean isRemote(String uri) {
+        return LibvirtUri.tryParse(uri).map(LibvirtUri::isRemote).orElse(false);
+    }
+
+    static boolean isLoopback(String host) {
+        return host.startsWith("127.") || host.equals("::1") || host.equals("localhost");
     }
 
     private static void closeQuietly(AutoCloseable link) {

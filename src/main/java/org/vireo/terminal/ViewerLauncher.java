@@ -21,7 +21,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vireo.model.GraphicsEndpoint;
-import org.vireo.model.LibvirtUri;
 import org.vireo.model.OperationException;
 import org.vireo.model.PrivateFiles;
 import org.vireo.model.Texts;
@@ -71,10 +70,12 @@ final class ViewerLauncher implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** Starts the viewer on {@code endpoint}, a display of {@code vm} on the node {@code nodeUri}. Blocks briefly (SSH, a file). */
-    ExternalViewer start(VmSummary vm, String nodeUri, GraphicsEndpoint endpoint) {
+    /**
+     * Starts {@code program} (the viewer {@link #program} found) on {@code endpoint}, a display of {@code vm} on the node
+     * {@code nodeUri}. Blocks briefly (SSH, a file).
+     */
+    ExternalViewer start(VmSummary vm, String nodeUri, GraphicsEndpoint endpoint, Path program) {
         String operation = Texts.get("op.openViewer", vm.name());
-        Path program = program().orElseThrow(() -> new OperationException(operation, Texts.get("viewer.missing")));
         Optional<SshTarget> node = SshTarget.jumpHostOf(nodeUri);
         Map<String, String> entries = new LinkedHashMap<>();
         entries.put("type", endpoint.protocol().scheme());
@@ -91,7 +92,7 @@ final class ViewerLauncher implements AutoCloseable {
                 }
                 forward = ssh.forwardDisplay(node.get(), endpoint.socket(), endpoint.host(), endpoint.port());
                 entries.put("unix-path", forward.toString());
-            } else if (isRemote(nodeUri) && (endpoint.socket().isPresent() || isLoopback(endpoint.host()))) {
+            } else if (TerminalService.isRemote(nodeUri) && (endpoint.socket().isPresent() || TerminalService.isLoopback(endpoint.host()))) {
                 throw new OperationException(operation, Texts.get("viewer.loopbackOnly"));
             } else if (endpoint.socket().isPresent()) {
                 entries.put("unix-path", endpoint.socket().get());
@@ -203,14 +204,6 @@ final class ViewerLauncher implements AutoCloseable {
                 LOG.warn("Could not delete the viewer's connection file {}: {}", file, e.getMessage());
             }
         }
-    }
-
-    static boolean isRemote(String uri) {
-        return LibvirtUri.tryParse(uri).map(LibvirtUri::isRemote).orElse(false);
-    }
-
-    static boolean isLoopback(String host) {
-        return host.startsWith("127.") || host.equals("::1") || host.equals("localhost");
     }
 
     /** Ends the viewers still open: their displays' forwards end with this process anyway. */

@@ -67,7 +67,7 @@ class ViewerLauncherTest {
             server.setDaemon(true);
             server.start();
             viewer = launcher.start(vm, "qemu:///system", new GraphicsEndpoint(GraphicsEndpoint.Protocol.SPICE,
-                    "127.0.0.1", display.getLocalPort(), Optional.empty(), Optional.of("p\\w\nx")));
+                    "127.0.0.1", display.getLocalPort(), Optional.empty(), Optional.of("p\\w\nx")), launcher.program().orElseThrow());
             exit = viewer.exited().get(60, TimeUnit.SECONDS);
         }
         assertEquals(0, exit.code(), exit.lastLine());
@@ -111,7 +111,8 @@ class ViewerLauncherTest {
         Path bin = dir.resolve("bin");
         FakeRemoteViewer.install(bin);
         ViewerLauncher launcher = new ViewerLauncher(ssh(), bin.toString());
-        OperationException refused = assertThrows(OperationException.class, () -> launcher.start(vm, nodeUri, endpoint));
+        OperationException refused = assertThrows(OperationException.class, () -> launcher.start(vm, nodeUri, endpoint,
+                launcher.program().orElseThrow()));
         assertEquals("open spicy vm in an external viewer", refused.getMessage());
         assertFalse(FakeRemoteViewer.recorded(bin).isPresent(), "no viewer was started");
         try (var left = Files.list(ssh.privateDirectory())) {
